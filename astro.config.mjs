@@ -1,0 +1,33 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import { unified } from '@astrojs/markdown-remark';
+import { markdownProcessorOptions } from './src/lib/markdown.ts';
+import { normalizeBase } from './src/lib/urls.ts';
+import { newsContentDir } from './src/content/content-dir.ts';
+import { listNewsFiles } from './src/content/news-loader.ts';
+import pagefindIntegration from './src/integrations/pagefind.ts';
+
+// Hosting is set per build: SITE_URL (e.g. https://example.org) for absolute URLs, and
+// BASE_PATH (e.g. /archive/) to serve the archive under a sub-path.
+const contentDir = newsContentDir();
+
+export default defineConfig({
+  site: process.env.SITE_URL || undefined,
+  base: normalizeBase(process.env.BASE_PATH),
+  trailingSlash: 'always',
+  outDir: process.env.ARCHIVE_OUT_DIR || './dist',
+  // Stylesheets as hashed files: cacheable, and no inline styles for the Content-Security-Policy.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  prerenderConflictBehavior: 'error',
+  vite: {
+    // Scripts as files, never inlined: cacheable, allowed by a strict CSP (script-src 'self'),
+    // and Vite's dynamic-import helper is only resolved in emitted chunks.
+    build: { assetsInlineLimit: 0 },
+  },
+  markdown: {
+    processor: unified(markdownProcessorOptions),
+  },
+  integrations: [
+    pagefindIntegration({ expectedRecords: async () => (await listNewsFiles(contentDir)).length }),
+  ],
+});

@@ -1,0 +1,176 @@
+/**
+ * A plain-text press release -> a report entry (front matter + Markdown body), or a typed error.
+ * Pure: no files, no clock. The date is never guessed: if the text and the options do not say it,
+ * the import stops.
+ */
+import slugify from '@sindresorhus/slugify';
+import { MONTH_NAMES, isValidCalendarDate, parseIsoDate } from '../lib/calendar-date.ts';
+import { plainTextToMarkdown } from '../lib/markdown-escape.ts';
+import { newsSchema, describeIssues, type NewsInput } from '../lib/schema.ts';
+
+export interface ParseOptions {
+  /** YYYY-MM-DD; overrides the date found in the text. */
+  date?: string;
+  /** The publisher; defaults to the holder named in the copyright line. */
+  sourceName?: string;
+  sourceUrl?: string;
+  language?: string;
+}
+
+export type ImportErrorCode = 'empty' | 'no-title' | 'no-date' | 'bad-date' | 'no-source' | 'invalid';
+
+export interface ImportError {
+  code: ImportErrorCode;
+  message: string;
+}
+
+export interface ParsedReport {
+  year: number;
+  slug: string;
+  frontmatter: NewsInput;
+  body: string;
+}
+
+export type ParseResult = { ok: true; report: ParsedReport } | { ok: false; error: ImportError };
+
+const TITLE_DECK_SEPARATOR = /\s+-{2,3}\s+/;
+const COPYRIGHT_LINE = /^Copyright\b/i;
+// "Copyright ?2018" and "Copyright (c) 2018": the © was lost in an encoding round trip.
+const LOST_COPYRIGHT_SIGN = /^(Copyright\s*)(?:\?|\(c\)\s?)(?=\s*\d{4})/i;
+const MONTH_DAY = new RegExp(`\\b(${MONTH_NAMES.join('|')})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`);
+const ISO_IN_TEXT = /\b(\d{4}-\d{2}-\d{2})\b/;
+const YEAR_IN_TEXT = /\b(19\d{2}|20\d{2})\b/g;
+const MAX_SLUG_LENGTH = 80;
+
+const fail = (code: ImportErrorCode, message: string): ParseResult => ({ ok: false, error: { code, message } });
+
+export function normalizeText(raw: string): string {
+  return raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+/** Blank-line separated blocks, each with its lines trimmed of trailing space. */
+function splitParagraphs(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((block) => block.split('\n').map((line) => line.trimEnd()).join('\n').trim())
+    .filter((block) => block.length > 0);
+}
+
+export function splitTitle(line: string): { title: string; subtitle?: string } {
+  const [title, ...rest] = line.trim().split(TITLE_DECK_SEPARATOR);
+  const subtitle = rest.join(' — ').trim();
+  return subtitle ? { title: title!.trim(), subtitle } : { title: title!.trim() };
+}
+
+export function repairCopyright(line: string): string {
+  return line.trim().replace(LOST_COPYRIGHT_SIGN, '$1©');
+}
+
+type DateFinding = { date: string } | { error: ImportError };
+
+/** The dateline ("On July 31, ..."), with its year from the text or the title; or an ISO date. */
+export function findDate(title: string, paragraphs: string[]): DateFinding | undefined {
+  const lead = paragraphs.slice(0, 2).join('\n');
+  const monthDay = MONTH_DAY.exec(lead);
+  if (monthDay) {
+    const month = MONTH_NAMES.indexOf(monthDay[1] as (typeof MONTH_NAMES)[number]) + 1;
+    const day = Number(monthDay[2]);
+    const titleYears = [...new Set([...title.matchAll(YEAR_IN_TEXT)].map((m) => Number(m[1])))];
+    const year = monthDay[3] ? Number(monthDay[3]) : titleYears.length === 1 ? titleYears[0] : undefined;
+    if (year === undefined) {
+      return {
+        error: {
+          code: 'no-date',
+          message: `the dateline says "${monthDay[0]}" but no single year is given in it or in the title: pass --date YYYY-MM-DD`,
+        },
+      };
+    }
+    if (!isValidCalendarDate(year, month, day)) {
+      return { error: { code: 'bad-date', message: `the dateline "${monthDay[0]}" (${year}) is not a real day: pass --date YYYY-MM-DD` } };
+    }
+    return { date: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
+  }
+  const iso = ISO_IN_TEXT.exec([title, lead].join('\n'));
+  if (iso) {
+    return parseIsoDate(iso[1]!)
+      ? { date: iso[1]! }
+      : { error: { code: 'bad-date', message: `"${iso[1]}" in the text is not a real day: pass --date YYYY-MM-DD` } };
+  }
+  return undefined;
+}
+
+export function slugFor(title: string, fallback: string): string {
+  const full = slugify(title);
+  if (!full) return fallback;
+  if (full.length <= MAX_SLUG_LENGTH) return full;
+  const cut = full.slice(0, MAX_SLUG_LENGTH + 1);
+  return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : MAX_SLUG_LENGTH);
+}
+
+export function parseReport(raw: string, options: ParseOptions = {}): ParseResult {
+  const text = normalizeText(raw);
+  if (text.trim() === '') return fail('empty', 'the file is empty: a report needs a title line and at least one paragraph');
+
+  const [titleBlock, ...rest] = splitParagraphs(text);
+  const titleLine = titleBlock!.split('\n')[0]!;
+  const { title, subtitle } = splitTitle(titleLine);
+  if (!title) return fail('no-title', 'the first line must be the title');
+  // A title block that runs on over several lines is a paragraph without a title line.
+  const leftover = titleBlock!.split('\n').slice(1).join('\n').trim();
+  const paragraphs = leftover ? [leftover, ...rest] : rest;
+
+  let rights: string | undefined;
+  if (paragraphs.length > 0 && COPYRIGHT_LINE.test(paragraphs.at(-1)!)) {
+    rights = repairCopyright(paragraphs.pop()!);
+  }
+  if (paragraphs.length === 0) return fail('empty', 'the report has a title but no text');
+
+  let date: string;
+  if (options.date !== undefined) {
+    if (!parseIsoDate(options.date)) return fail('bad-date', `--date "${options.date}" is not a real day written YYYY-MM-DD`);
+    date = options.date;
+  } else {
+    const found = findDate(titleLine, paragraphs);
+    if (!found) {
+      return fail('no-date', 'no date found (no dateline such as "On July 31, ..." and no YYYY-MM-DD date): pass --date YYYY-MM-DD');
+    }
+    if ('error' in found) return { ok: false, error: found.error };
+    date = found.date;
+  }
+
+  const sourceName = options.sourceName ?? rightsHolder(rights);
+  if (!sourceName) {
+    return fail('no-source', 'the publisher is not named in a copyright line: pass --source "Publisher name"');
+  }
+
+  const frontmatter: NewsInput = {
+    title,
+    ...(subtitle ? { subtitle } : {}),
+    date,
+    source: { name: sourceName, ...(options.sourceUrl ? { url: options.sourceUrl } : {}) },
+    language: options.language ?? 'en',
+    ...(rights ? { rights } : {}),
+  };
+  const checked = newsSchema.safeParse(frontmatter);
+  if (!checked.success) return fail('invalid', describeIssues(checked.error).join('; '));
+
+  const year = Number(date.slice(0, 4));
+  return {
+    ok: true,
+    report: {
+      year,
+      slug: slugFor(title, `report-${date}`),
+      frontmatter,
+      body: plainTextToMarkdown(paragraphs),
+    },
+  };
+}
+
+/** "Copyright ©2018 CASIC. All Rights Reserved." -> "CASIC" */
+export function rightsHolder(rights: string | undefined): string | undefined {
+  if (!rights) return undefined;
+  const match = /^Copyright\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([^.]+?)\s*(?:\.|,|$)/i.exec(rights);
+  const holder = match?.[1]?.trim();
+  return holder && !/^all rights reserved$/i.test(holder) ? holder : undefined;
+}
+

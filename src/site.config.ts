@@ -1,0 +1,16 @@
+/** Site-wide settings a publisher edits; everything else derives from content. */
+export const siteConfig = {
+  name: 'News Archive',
+  description:
+    'An archive of news reports and press releases, searchable in full text.',
+  publisher: 'News Archive',
+  /** BCP 47 tag for the site chrome; reports carry their own `language`. */
+  locale: 'en',
+  pageSizes: {
+    home: 20,
+    archive: 50,
+    taxonomy: 50,
+  },
+} as const;
+
+export type SiteConfig = typeof siteConfig;

@@ -1,0 +1,11 @@
+/** The URL helpers bound to this build's base and site (see src/lib/urls.ts). */
+import { absoluteUrl, withBase } from './lib/urls.ts';
+import { newsPath } from './lib/entry-path.ts';
+
+const BASE = import.meta.env.BASE_URL;
+const SITE = import.meta.env.SITE;
+
+/** Base-aware path for a page or file of this site: url('search/'), url('favicon.svg'). */
+export const url = (path = ''): string => withBase(BASE, path);
+export const absolute = (path = ''): string => absoluteUrl(SITE, BASE, path);
+export const reportUrl = (id: string): string => url(newsPath(id));

@@ -1,0 +1,71 @@
+/** Runs real `astro build`s for tests, each into its own folder, with the hosting and content set by env. */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, TMP } from './paths.ts';
+
+export interface BuildOptions {
+  /** Folder holding <year>/<slug>.md; defaults to the real content/news. */
+  contentDir?: string;
+  base?: string;
+  siteUrl?: string;
+  outDir: string;
+  /** Extra environment, such as TZ, for the build process. */
+  env?: Record<string, string>;
+}
+
+export interface BuildResult {
+  code: number;
+  output: string;
+}
+
+export function runAstro(args: string[], env: Record<string, string | undefined>): Promise<BuildResult> {
+  return new Promise((resolve, reject) => {
+    // The pinned Node runs the tests; Astro must run on it too, not on whatever `node` is on PATH.
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+export function build(options: BuildOptions): Promise<BuildResult> {
+  return runAstro(['build'], {
+    ARCHIVE_CONTENT_DIR: options.contentDir,
+    BASE_PATH: options.base,
+    SITE_URL: options.siteUrl,
+    ARCHIVE_OUT_DIR: options.outDir,
+    ...options.env,
+  });
+}
+
+const builds = new Map<string, Promise<string>>();
+
+/** Builds into tests/.tmp/builds/<name>, once per test process; later callers share the output. */
+export function buildOnce(name: string, options: Omit<BuildOptions, 'outDir'>): Promise<string> {
+  let pending = builds.get(name);
+  if (!pending) {
+    const outDir = path.join(TMP, 'builds', name);
+    pending = build({ ...options, outDir }).then((result) => {
+      if (result.code !== 0) throw new Error(`build ${name} failed:\n${result.output}`);
+      return outDir;
+    });
+    builds.set(name, pending);
+  }
+  return pending;
+}
+
+/** The build `npm test` made before the browser tests (`npm run build` into dist/). */
+export function defaultDist(): string {
+  const dist = path.join(ROOT, 'dist');
+  if (!existsSync(path.join(dist, 'index.html'))) {
+    throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+  }
+  return dist;
+}
