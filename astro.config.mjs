@@ -6,6 +6,9 @@ import { normalizeBase } from './src/lib/urls.ts';
 import { newsContentDir } from './src/content/content-dir.ts';
 import { listNewsFiles } from './src/content/news-loader.ts';
 import pagefindIntegration from './src/integrations/pagefind.ts';
+import completenessIntegration from './src/integrations/completeness.ts';
+import sitemap from '@astrojs/sitemap';
+import { siteConfig } from './src/site.config.ts';
 
 // Hosting is set per build: SITE_URL (e.g. https://example.org) for absolute URLs, and
 // BASE_PATH (e.g. /archive/) to serve the archive under a sub-path.
@@ -28,6 +31,10 @@ export default defineConfig({
     processor: unified(markdownProcessorOptions),
   },
   integrations: [
+    // Needs SITE_URL: a sitemap lists absolute URLs. The 404 page is not content.
+    sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }),
     pagefindIntegration({ expectedRecords: async () => (await listNewsFiles(contentDir)).length }),
+    // After Pagefind: checks the finished site (pages, listings, sitemap, index, feeds, links).
+    completenessIntegration({ contentDir, feedSize: siteConfig.feedSize }),
   ],
 });

@@ -11,6 +11,10 @@ export const siteConfig = {
     archive: 50,
     taxonomy: 50,
   },
+  /** How many of the newest reports the RSS, Atom and JSON feeds carry. */
+  feedSize: 20,
+  /** How many related reports an article page suggests. */
+  relatedReports: 5,
 } as const;
 
 export type SiteConfig = typeof siteConfig;

@@ -1,5 +1,5 @@
 /** The URL helpers bound to this build's base and site (see src/lib/urls.ts). */
-import { absoluteUrl, withBase } from './lib/urls.ts';
+import { absoluteUrl, feedUrl, withBase } from './lib/urls.ts';
 import { newsPath } from './lib/entry-path.ts';
 
 const BASE = import.meta.env.BASE_URL;
@@ -9,3 +9,5 @@ const SITE = import.meta.env.SITE;
 export const url = (path = ''): string => withBase(BASE, path);
 export const absolute = (path = ''): string => absoluteUrl(SITE, BASE, path);
 export const reportUrl = (id: string): string => url(newsPath(id));
+/** Always absolute (feeds need it), even without SITE_URL: see LOCAL_PREVIEW_ORIGIN. */
+export const feedAbsolute = (path = ''): string => feedUrl(SITE, BASE, path);

@@ -1,0 +1,59 @@
+/**
+ * Everything listing and article pages derive from the reports, computed once per build (Astro
+ * renders every route in one process) instead of once per route: year groups, topic /
+ * organization / person indexes with their slugs, each report's neighbours by date, and its
+ * related reports (computed on first request, from the term index).
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { allReports, type Report } from './news.ts';
+import { groupByYear, type YearGroup } from '../lib/grouping.ts';
+import { buildTaxonomy, type Taxonomy } from '../lib/taxonomy.ts';
+import { relatedReports } from '../lib/related.ts';
+import { siteConfig } from '../site.config.ts';
+
+export interface Archive {
+  /** Newest first. */
+  reports: Report[];
+  years: YearGroup<Report>[];
+  taxonomy: Taxonomy<Report>;
+  /** Position of each report in `reports`. */
+  position: Map<string, number>;
+}
+
+let cached: Promise<Archive> | undefined;
+
+export function archive(): Promise<Archive> {
+  cached ??= allReports().then((reports) => ({
+    reports,
+    years: groupByYear(reports),
+    taxonomy: buildTaxonomy(reports),
+    position: new Map(reports.map((r, i) => [r.id, i])),
+  }));
+  return cached;
+}
+
+/** The report published just before and just after this one (by date, then id). */
+export async function neighbours(report: Report): Promise<{ older?: Report; newer?: Report }> {
+  const { reports, position } = await archive();
+  const i = position.get(report.id)!;
+  return { newer: reports[i - 1], older: reports[i + 1] };
+}
+
+const relatedCache = new Map<string, Report[]>();
+
+export async function related(report: Report): Promise<Report[]> {
+  const { taxonomy } = await archive();
+  let found = relatedCache.get(report.id);
+  if (!found) {
+    found = relatedReports(report, taxonomy, siteConfig.relatedReports);
+    relatedCache.set(report.id, found);
+  }
+  return found;
+}
+
+/** The report's file exactly as the publisher wrote it, front matter included. */
+export async function reportSource(report: Report): Promise<string> {
+  if (!report.filePath) throw new Error(`report ${report.id} has no source file path`);
+  return readFile(path.resolve(report.filePath), 'utf8');
+}

@@ -1,0 +1,9 @@
+/** getStaticPaths for the per-report files (Markdown, JSON, citations): one path per report. */
+import { allReports, type Report } from './news.ts';
+
+export async function reportFilePaths(): Promise<{ params: { year: string; slug: string }; props: { report: Report } }[]> {
+  return (await allReports()).map((report) => {
+    const [year, slug] = report.id.split('/') as [string, string];
+    return { params: { year, slug }, props: { report } };
+  });
+}
