@@ -1,4 +1,5 @@
 // @ts-check
+import { createHash } from 'node:crypto';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import { markdownProcessorOptions } from './src/lib/markdown.ts';
@@ -19,6 +20,9 @@ export default defineConfig({
   base: normalizeBase(process.env.BASE_PATH),
   trailingSlash: 'always',
   outDir: process.env.ARCHIVE_OUT_DIR || './dist',
+  // Astro keeps its content store in cacheDir: one per content folder, so that building another
+  // folder (tests, benchmarks) never mixes two archives' entries ("multiple entries with the same slug").
+  cacheDir: `./node_modules/.astro/content-${createHash('sha256').update(contentDir).digest('hex').slice(0, 12)}`,
   // Stylesheets as hashed files: cacheable, and no inline styles for the Content-Security-Policy.
   build: { format: 'directory', inlineStylesheets: 'never' },
   prerenderConflictBehavior: 'error',
