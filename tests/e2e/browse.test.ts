@@ -14,6 +14,7 @@ import { serveStatic, type StaticServer } from '../support/server.ts';
 import { readManifest, termCounts, type ManifestReport, type TermField } from '../support/manifest.ts';
 import { generateArchive } from '../bench/generate.ts';
 import { ROOT, TMP } from '../support/paths.ts';
+import { brokenSiteLinks } from '../support/site-links.ts';
 
 const SITE_URL = 'https://news.example.org';
 const ARCHIVE_PAGE_SIZE = 50;
@@ -57,12 +58,15 @@ for (const hosting of hostings) {
     let server: StaticServer;
     let page: Page;
     let reports: ManifestReport[];
+    let siteDir: string;
     /** The URL a report is published at, as feeds and sitemaps write it. */
     let absoluteReport: (id: string) => string;
     const sitePath = (p: string) => `${hosting.base}${p}`;
 
     before(async () => {
-      const { siteDir, contentDir } = await hosting.setup();
+      const built = await hosting.setup();
+      siteDir = built.siteDir;
+      const { contentDir } = built;
       reports = await readManifest(contentDir);
       server = await serveStatic(siteDir, hosting.base);
       browser = await launchBrowser();
@@ -264,7 +268,7 @@ for (const hosting of hostings) {
       if (hosting.siteUrl) {
         assert.equal(article.url, absoluteReport(report.id));
         assert.equal(crumbs.itemListElement[2].item, absoluteReport(report.id));
-        for (const m of [...article.about, ...article.mentions]) {
+        for (const m of [...article.about, ...article.mentions] as { url: string }[]) {
           const response = await page.request.get(m.url.replace(hosting.siteUrl, server.origin));
           assert.equal(response.status(), 200, m.url);
         }
@@ -351,6 +355,14 @@ for (const hosting of hostings) {
         assert.ok(loc.startsWith(`${SITE_URL}${hosting.base}`), loc);
         assert.equal((await page.request.get(local(loc))).status(), 200, loc);
       }
+    });
+
+    test('no page links to a missing page or asset (every built HTML file parsed)', async () => {
+      const { pages, links, broken } = await brokenSiteLinks(siteDir, hosting.base, hosting.siteUrl);
+      assert.deepEqual(broken, []);
+      // Each report page, its year page and the listings: far more pages than reports.
+      assert.ok(pages > reports.length, `${pages} pages checked`);
+      assert.ok(links > pages * 10, `${links} links checked`);
     });
 
     test('an unknown address shows the 404 page, offering search and the archive', async () => {
