@@ -269,8 +269,8 @@ for (const hosting of hostings) {
         assert.equal(article.url, absoluteReport(report.id));
         assert.equal(crumbs.itemListElement[2].item, absoluteReport(report.id));
         for (const m of [...article.about, ...article.mentions] as { url: string }[]) {
-          const response = await page.request.get(m.url.replace(hosting.siteUrl, server.origin));
-          assert.equal(response.status(), 200, m.url);
+          const status: number = (await page.request.get(m.url.replace(hosting.siteUrl, server.origin))).status();
+          assert.equal(status, 200, m.url);
         }
       }
     });
