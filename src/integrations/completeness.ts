@@ -4,7 +4,7 @@
  * and (if among the newest) the feeds; and no page links to a file the site lacks. Runs after
  * the Pagefind integration, which checks the search-record count itself.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,7 +70,10 @@ export default function completenessIntegration(options: CompletenessOptions): A
           },
         );
         const htmlFiles = files.filter((f) => f.endsWith('.html'));
-        const pages = await Promise.all(htmlFiles.map(async (file) => ({ file, html: await readFile(path.join(siteDir, file), 'utf8') })));
+        // One page in memory at a time: a 10,000-report site has hundreds of megabytes of HTML.
+        const pages = (function* () {
+          for (const file of htmlFiles) yield { file, html: readFileSync(path.join(siteDir, file), 'utf8') };
+        })();
         const broken = findBrokenLinks(pages, (f) => fileSet.has(f), base, site ? new URL(site).origin : undefined).map(
           (b) => `${b.page}: ${b.link} (${b.problem})`,
         );
