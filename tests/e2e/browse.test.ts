@@ -42,6 +42,15 @@ const hostings: Hosting[] = [
     },
   },
   {
+    name: 'the real content under /archive/ with SITE_URL',
+    base: '/archive/',
+    siteUrl: SITE_URL,
+    async setup() {
+      const siteDir = await buildOnce('browse-real-subpath', { base: '/archive/', siteUrl: SITE_URL });
+      return { siteDir, contentDir: path.join(ROOT, 'content/news') };
+    },
+  },
+  {
     name: 'the real content at the root',
     base: '/',
     async setup() {
