@@ -251,6 +251,31 @@ for (const hosting of hostings) {
       await assertNoClientScript();
     });
 
+    test('report pages stay lean: HTML and stylesheets within 20 KB', async () => {
+      for (const report of reports.slice(0, 5)) {
+        const html = await (await page.request.get(server.url(`news/${report.id}/`))).text();
+        let bytes = Buffer.byteLength(html);
+        for (const [, href] of html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) {
+          bytes += (await (await page.request.get(new URL(href!, server.origin).href)).body()).length;
+        }
+        assert.ok(bytes <= 20 * 1024, `${report.id}: ${bytes} bytes of HTML and CSS`);
+      }
+    });
+
+    test('the search index still filters by the plain names of topics, organizations and people', async () => {
+      await page.goto(server.url());
+      const bundle = sitePath('pagefind/');
+      const filters = await page.evaluate(async (bundle) => {
+        const pagefind = await import(`${bundle}pagefind.js`);
+        await pagefind.options({ basePath: bundle });
+        return (await pagefind.filters()) as Record<string, Record<string, number>>;
+      }, bundle);
+      for (const [field, filter] of [['topics', 'topic'], ['organizations', 'organization'], ['people', 'person']] as const) {
+        const expected = Object.fromEntries([...termCounts(reports, field)].map(([name, list]) => [name, list.length]));
+        assert.deepEqual(filters[filter], expected, `${filter} filter values are the names, counted per report`);
+      }
+    });
+
     test('link previews and structured data: Open Graph, NewsArticle and BreadcrumbList JSON-LD', async () => {
       const report = reports.find((r) => r.people.length > 0 && r.organizations.length > 0) ?? reports[0]!;
       await page.goto(server.url(`news/${report.id}/`));
