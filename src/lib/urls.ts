@@ -34,7 +34,7 @@ export function stripBase(base: string, pathname: string): string {
  * Feeds must carry absolute URLs. Without SITE_URL the production origin is unknown, so feeds
  * fall back to the local preview server's origin (npm run preview); the build warns about it.
  */
-export const LOCAL_PREVIEW_ORIGIN = 'http://localhost:4321';
+export const LOCAL_PREVIEW_ORIGIN = 'http://127.0.0.1:4321';
 
 export function feedUrl(site: string | URL | undefined, base: string, path: string): string {
   return absoluteUrl(site ?? LOCAL_PREVIEW_ORIGIN, base, path);

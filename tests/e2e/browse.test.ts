@@ -81,7 +81,7 @@ for (const hosting of hostings) {
       browser = await launchBrowser();
       page = await browser.newPage();
       page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
-      absoluteReport = (id) => `${hosting.siteUrl ?? 'http://localhost:4321'}${sitePath(`news/${id}/`)}`;
+      absoluteReport = (id) => `${hosting.siteUrl ?? 'http://127.0.0.1:4321'}${sitePath(`news/${id}/`)}`;
     });
     after(async () => {
       await browser?.close();
@@ -283,7 +283,7 @@ for (const hosting of hostings) {
       assert.equal(await meta('property="og:type"'), 'article');
       assert.equal(await meta('property="article:published_time"'), report.date);
       assert.equal(await meta('property="og:title"'), report.title);
-      assert.equal(await meta('property="og:url"'), absoluteReport(report.id).replace('http://localhost:4321', ''));
+      assert.equal(await meta('property="og:url"'), absoluteReport(report.id).replace('http://127.0.0.1:4321', ''));
       assert.equal(await meta('name="twitter:card"'), 'summary');
       const blocks = (await page.locator('script[type="application/ld+json"]').allTextContents()).map((t) => JSON.parse(t));
       const article = blocks.find((b) => b['@type'] === 'NewsArticle');
