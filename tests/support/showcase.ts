@@ -47,9 +47,15 @@ async function writeShowcaseArchive(name: string): Promise<string> {
   return dir;
 }
 
-/** Builds the showcase archive for the given base path; returns the output folder. */
-export async function buildShowcase(base = '/'): Promise<string> {
+const builds = new Map<string, Promise<string>>();
+
+/** Builds the showcase archive for the given base path, once per process; returns the output folder. */
+export function buildShowcase(base = '/'): Promise<string> {
   const name = `showcase${base === '/' ? '' : base.replace(/\//g, '-').replace(/-$/, '')}`;
-  const contentDir = await writeShowcaseArchive(name);
-  return buildOnce(name, { contentDir, base });
+  let pending = builds.get(name);
+  if (!pending) {
+    pending = writeShowcaseArchive(name).then((contentDir) => buildOnce(name, { contentDir, base }));
+    builds.set(name, pending);
+  }
+  return pending;
 }
