@@ -31,10 +31,15 @@ try {
       }
     }
   }
-  const print = await browser.newPage();
-  await print.goto(server.url(SHOWCASE_REPORTS.wideTable));
-  await print.pdf({ path: path.join(outDir, 'report-print.pdf') });
-  console.log(path.join(outDir, 'report-print.pdf'));
+  // Print: as the page looks on paper (A4-ish width), for the report with a table and links.
+  const print = await browser.newPage({ viewport: { width: 794, height: 1123 } });
+  await print.emulateMedia({ media: 'print' });
+  for (const sitePath of [SHOWCASE_REPORTS.wideTable, SHOWCASE_REPORTS.first]) {
+    await print.goto(server.url(sitePath));
+    const name = path.join(outDir, `print-${sitePath.split('/').at(-2)}.png`);
+    await print.screenshot({ path: name, fullPage: true });
+    console.log(name);
+  }
 } finally {
   await browser.close();
   await server.close();
