@@ -1,7 +1,8 @@
 /**
- * The built site on real servers, as operators host it: nginx with the shipped configuration
- * (cache headers, 404 page, Content-Security-Policy) at the root and under /archive/, and a server
- * that knows nothing but files. Every page type (found from the build), every feed the pages
+ * The built site on real servers, as operators host it: nginx, Apache (with the .htaccess the
+ * build writes) and Caddy with the shipped configurations (cache headers, 404 page,
+ * Content-Security-Policy), at the root and under /archive/, and a server that knows nothing but
+ * files. Every page type (found from the build), every feed the pages
  * advertise, the 404 page and search work on each; under the CSP nothing is blocked.
  */
 import { after, before, beforeEach, describe, test } from 'node:test';
@@ -12,6 +13,8 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/server.ts';
 import { serveWithNginx } from '../support/nginx.ts';
+import { serveWithApache } from '../support/apache.ts';
+import { serveWithCaddy } from '../support/caddy.ts';
 import { buildShowcase } from '../support/showcase.ts';
 import { pageTypes, type PageType } from '../support/site-pages.ts';
 import { SEARCH_QUERY } from '../support/visit.ts';
@@ -58,12 +61,16 @@ async function searchAndOpenFirst(page: Page, server: StaticServer): Promise<voi
   assert.ok(page.url().startsWith(server.url('news/')), `${page.url()} is under the base`);
 }
 
-const hosts = [
-  { name: 'nginx at the root', base: '/', server: 'nginx' },
-  { name: 'nginx under /archive/', base: '/archive/', server: 'nginx' },
-  { name: 'a files-only server at the root', base: '/', server: 'files' },
-  { name: 'a files-only server under /archive/', base: '/archive/', server: 'files' },
-] as const;
+const SERVERS = {
+  nginx: { label: 'nginx', start: serveWithNginx },
+  apache: { label: 'Apache', start: serveWithApache },
+  caddy: { label: 'Caddy', start: serveWithCaddy },
+  files: { label: 'a files-only server', start: (_name: string, dir: string, base: string) => serveStatic(dir, base) },
+} as const;
+
+const hosts = (['nginx', 'apache', 'caddy', 'files'] as const).flatMap((server) =>
+  ['/', '/archive/'].map((base) => ({ server, base, name: `${SERVERS[server].label} ${base === '/' ? 'at the root' : `under ${base}`}` })),
+);
 
 for (const host of hosts) {
   describe(`the site on ${host.name}`, () => {
@@ -77,7 +84,7 @@ for (const host of hosts) {
     before(async () => {
       siteDir = await buildShowcase(host.base);
       types = await pageTypes(siteDir);
-      server = host.server === 'nginx' ? await serveWithNginx(`hosts${host.base.length}`, siteDir, host.base) : await serveStatic(siteDir, host.base);
+      server = await SERVERS[host.server].start(`hosts${host.base.length}`, siteDir, host.base);
       browser = await launchBrowser();
       page = await browser.newPage();
       problems = await watch(page);
@@ -107,10 +114,10 @@ for (const host of hosts) {
     });
 
     test('an unknown address answers 404, with the site\'s 404 page when the build has one', async () => {
-      const response = await page.goto(server.url('no/such/report/'));
-      assert.equal(response?.status(), 404);
+      const response = await page.request.get(server.url('no/such/report/'));
+      assert.equal(response.status(), 404);
       const notFound = path.join(siteDir, '404.html');
-      if (existsSync(notFound)) assert.equal(await response!.text(), readFileSync(notFound, 'utf8'));
+      if (existsSync(notFound)) assert.equal(await response.text(), readFileSync(notFound, 'utf8'));
     });
 
     test('every feed and file the home page advertises is served', async () => {
@@ -135,7 +142,7 @@ for (const host of hosts) {
       assert.deepEqual(problems.violations, []);
     });
 
-    if (host.server === 'nginx') {
+    if (host.server !== 'files') {
       test('responses carry the Content-Security-Policy and the cache policy; hashed files cache for a year', async () => {
         const seen: { url: string; cache: string; csp: string }[] = [];
         page.on('response', (response) => {
