@@ -18,7 +18,7 @@ import { serveWithCaddy } from '../support/caddy.ts';
 import { buildShowcase } from '../support/showcase.ts';
 import { pageTypes, type PageType } from '../support/site-pages.ts';
 import { SEARCH_QUERY } from '../support/visit.ts';
-import { CONTENT_SECURITY_POLICY, cacheControlFor, CACHE_HASHED } from '../../src/lib/hosting.ts';
+import { apacheHtaccess, CONTENT_SECURITY_POLICY, cacheControlFor, CACHE_HASHED, headersFile } from '../../src/lib/hosting.ts';
 
 interface Problems {
   console: string[];
@@ -194,4 +194,15 @@ describe('the CSP check itself', () => {
       await server.close();
     }
   });
+});
+
+describe('files for hosts that read them from the published folder', () => {
+  for (const base of ['/', '/archive/']) {
+    test(`a build for ${base} carries _headers, .htaccess and .nojekyll for that base`, async () => {
+      const siteDir = await buildShowcase(base);
+      assert.equal(readFileSync(path.join(siteDir, '_headers'), 'utf8'), headersFile(base));
+      assert.equal(readFileSync(path.join(siteDir, '.htaccess'), 'utf8'), apacheHtaccess(base));
+      assert.ok(existsSync(path.join(siteDir, '.nojekyll')), 'GitHub Pages must not run Jekyll, which drops the _astro/ folder');
+    });
+  }
 });
