@@ -81,6 +81,11 @@ describe('page structure', () => {
     assert.equal(await page.getAttribute('html', 'lang'), 'zh');
     const chrome = await page.$$eval('.skip-link, header.site-header, footer.site-footer', (nodes) => nodes.map((n) => n.closest('[lang]')!.getAttribute('lang')));
     assert.deepEqual(chrome, ['en', 'en', 'en']);
+    const langOf = (selector: string) => page.$eval(selector, (el) => el.closest('[lang]')!.getAttribute('lang'));
+    assert.equal(await langOf('.report h1'), 'zh');
+    assert.equal(await langOf('.prose p'), 'zh');
+    assert.equal(await langOf('.report .meta time'), 'en', 'the English date and labels are marked English');
+    assert.equal(await langOf('.report .meta .source span'), 'zh', 'the source name keeps the report language');
     await open(page, SHOWCASE_REPORTS.first);
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     await page.close();
