@@ -10,6 +10,7 @@ import pagefindIntegration from './src/integrations/pagefind.ts';
 import completenessIntegration from './src/integrations/completeness.ts';
 import sitemap from '@astrojs/sitemap';
 import { siteConfig } from './src/site.config.ts';
+import hostingIntegration from './src/integrations/hosting.ts';
 
 // Hosting is set per build: SITE_URL (e.g. https://example.org) for absolute URLs, and
 // BASE_PATH (e.g. /archive/) to serve the archive under a sub-path.
@@ -40,5 +41,6 @@ export default defineConfig({
     pagefindIntegration({ expectedRecords: async () => (await listNewsFiles(contentDir)).length }),
     // After Pagefind: checks the finished site (pages, listings, sitemap, index, feeds, links).
     completenessIntegration({ contentDir, feedSize: siteConfig.feedSize }),
+    hostingIntegration(),
   ],
 });

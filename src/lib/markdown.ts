@@ -5,10 +5,12 @@
  * - Raw HTML in a report is sanitised (GitHub's rules): no scripts, no event handlers, no
  *   javascript: URLs, whoever wrote the Markdown.
  * - Links that leave the site get rel="noopener".
+ * - Tables sit in a focusable scroll region (wide ones scroll on narrow screens); alignment is a class.
  */
 import remarkGfm from 'remark-gfm';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeExternalLinks from 'rehype-external-links';
+import rehypeTables from './rehype-tables.ts';
 import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 
 const sanitizeSchema = {
@@ -24,5 +26,6 @@ export const markdownProcessorOptions: UnifiedProcessorOptions = {
   rehypePlugins: [
     [rehypeSanitize, sanitizeSchema],
     [rehypeExternalLinks, { rel: ['noopener'] }],
+    rehypeTables,
   ],
 };

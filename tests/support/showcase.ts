@@ -1,0 +1,61 @@
+/**
+ * A small archive that exercises every presentational feature a page can have: synthetic reports
+ * (tables, lists, footnotes, headings, many topics and people), the real first report, a report in
+ * Chinese, and one with a very wide table and long links. Built once per test file that needs it.
+ */
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { generateArchive } from '../bench/generate.ts';
+import { buildOnce } from './build.ts';
+import { report } from './fixtures.ts';
+import { ROOT, TMP } from './paths.ts';
+
+const WIDE_TABLE =
+  '| Programme | Budget 2019 (million) | Budget 2020 (million) | Change | Responsible organization | Notes |\n' +
+  '| --- | ---: | ---: | ---: | --- | --- |\n' +
+  '| Satellite navigation ground segment modernisation | 1,250.5 | 1,410.0 | +12.8% | National Space Agency | Phase two of the programme |\n' +
+  '| Quality management digital platform | 310.0 | 295.2 | -4.8% | Ministry of Industry | Merged with the supply-chain platform |';
+
+export const SHOWCASE_REPORTS = {
+  chinese: 'news/2021/zhongwen-baodao/',
+  wideTable: 'news/2022/wide-table-and-long-links/',
+  first: 'news/2020/casic-holds-2020-aerospace-defense-conference/',
+} as const;
+
+async function writeShowcaseArchive(name: string): Promise<string> {
+  const dir = path.join(TMP, 'archives', name);
+  await generateArchive({ dir, count: 40, seed: 6 });
+  const extra: Record<string, string> = {
+    '2021/zhongwen-baodao.md': report(
+      `title: 航天科工召开2021年质量工作会议\nsubtitle: 坚持质量第一\ndate: 2021-03-15\nsource:\n  name: 中国航天科工集团\nlanguage: zh\ntopics: [Aerospace]\npeople: [Yuan Jie]`,
+      '3月15日，航天科工召开2021年质量工作会议，总结2020年质量工作，部署2021年重点任务。\n\n会议要求，坚持“零缺陷”目标，全面提升产品质量。',
+    ),
+    '2022/wide-table-and-long-links.md': report(
+      `title: Budget figures for the satellite and quality programmes, with a table wider than any phone\ndate: 2022-05-02\nsource:\n  name: Ministry of Industry\n  url: https://example.org/releases/2022/05/02/budget-figures-for-the-satellite-and-quality-programmes\nsummary: The budget table of two programmes, and where the figures come from.\ntopics: [Finance, Satellites, Quality management]\norganizations: [Ministry of Industry, National Space Agency]`,
+      `The ministry published the budget figures below.[^1]\n\n${WIDE_TABLE}\n\nThe full statistical release is at https://example.org/statistics/annual-release-2022-with-a-very-long-address-that-does-not-break-naturally/index.html for reference.\n\n## Method\n\n- Figures are in current prices.\n- Changes are year on year.\n\n> Figures for 2020 are provisional.\n\n[^1]: Ministry of Industry, annual budget statement.`,
+    ),
+  };
+  for (const [relative, text] of Object.entries(extra)) {
+    await mkdir(path.dirname(path.join(dir, relative)), { recursive: true });
+    await writeFile(path.join(dir, relative), text);
+  }
+  await mkdir(path.join(dir, '2020'), { recursive: true });
+  await copyFile(
+    path.join(ROOT, 'content/news/2020/casic-holds-2020-aerospace-defense-conference.md'),
+    path.join(dir, '2020/casic-holds-2020-aerospace-defense-conference.md'),
+  );
+  return dir;
+}
+
+const builds = new Map<string, Promise<string>>();
+
+/** Builds the showcase archive for the given base path, once per process; returns the output folder. */
+export function buildShowcase(base = '/'): Promise<string> {
+  const name = `showcase${base === '/' ? '' : base.replace(/\//g, '-').replace(/-$/, '')}`;
+  let pending = builds.get(name);
+  if (!pending) {
+    pending = writeShowcaseArchive(name).then((contentDir) => buildOnce(name, { contentDir, base }));
+    builds.set(name, pending);
+  }
+  return pending;
+}
