@@ -1,12 +1,50 @@
-/** The search page: query in the URL (?q=), results as title, date and marked excerpt. */
-import { loadPagefind, type PagefindResultData } from './pagefind-client.ts';
+/**
+ * The search page. Its whole state is the URL (see src/lib/search-state.ts): the form is a plain
+ * GET form, and this script reads the URL, runs the search, shows facets with counts, and pushes
+ * a new URL for every change, so reload, back/forward and a shared link give the same results.
+ */
+import { formatLongDate, parseIsoDate } from '../lib/calendar-date.ts';
+import { languageOfResult } from '../lib/merge-by-date.ts';
+import {
+  FACETS,
+  FACET_LABELS,
+  describeFilters,
+  effectiveSort,
+  hasFilters,
+  isBlank,
+  pagefindArguments,
+  parseSearchState,
+  searchStateToParams,
+  type Facet,
+  type SearchState,
+} from '../lib/search-state.ts';
+import { loadPagefind, orderedResults, siteBase, type PagefindResultData } from './pagefind-client.ts';
+import { startSearchBootstrap } from './search-bootstrap.ts';
 
-const RESULTS_SHOWN = 10;
-const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+const PAGE_SIZE = 20;
+const SUB_RESULTS_SHOWN = 3;
 
-function renderResult(doc: Document, data: PagefindResultData): HTMLLIElement {
+interface Elements {
+  form: HTMLFormElement;
+  input: HTMLInputElement;
+  sort: HTMLSelectElement;
+  facets: HTMLElement;
+  status: HTMLElement;
+  advice: HTMLElement;
+  list: HTMLOListElement;
+  more: HTMLButtonElement;
+}
+
+function formattedDate(iso: string | undefined): string {
+  const date = iso ? parseIsoDate(iso) : null;
+  return date ? formatLongDate(date) : '';
+}
+
+export function renderResult(doc: Document, id: string, data: PagefindResultData): HTMLLIElement {
   const item = doc.createElement('li');
   item.className = 'search-result';
+  const language = languageOfResult(id);
+  if (language && language !== 'unknown' && language !== doc.documentElement.lang) item.lang = language;
   const heading = doc.createElement('h2');
   const link = doc.createElement('a');
   link.href = data.url;
@@ -14,61 +52,213 @@ function renderResult(doc: Document, data: PagefindResultData): HTMLLIElement {
   heading.append(link);
   item.append(heading);
   if (data.meta.date) {
-    const time = doc.createElement('time');
-    time.dateTime = data.meta.date;
-    time.textContent = DATE_FORMAT.format(new Date(`${data.meta.date}T00:00:00Z`));
     const meta = doc.createElement('p');
     meta.className = 'meta';
+    const time = doc.createElement('time');
+    time.dateTime = data.meta.date;
+    time.textContent = formattedDate(data.meta.date);
     meta.append(time);
     item.append(meta);
   }
   const excerpt = doc.createElement('p');
+  excerpt.className = 'excerpt';
   // Pagefind escapes the indexed text and adds only <mark> around the matched terms.
   excerpt.innerHTML = data.excerpt;
   item.append(excerpt);
+  // Sections of a report with headings: links straight to the matching section.
+  const sections = (data.sub_results ?? []).filter((sub) => sub.anchor && sub.url.includes('#')).slice(0, SUB_RESULTS_SHOWN);
+  if (sections.length > 0) {
+    const list = doc.createElement('ul');
+    list.className = 'sub-results';
+    list.setAttribute('aria-label', `Sections of “${link.textContent}”`);
+    for (const sub of sections) {
+      const entry = doc.createElement('li');
+      const subLink = doc.createElement('a');
+      subLink.href = sub.url;
+      subLink.textContent = sub.title;
+      const subExcerpt = doc.createElement('span');
+      subExcerpt.innerHTML = sub.excerpt;
+      entry.append(subLink, ' ', subExcerpt);
+      list.append(entry);
+    }
+    item.append(list);
+  }
   return item;
 }
 
-export function startSearchPage(doc: Document): void {
-  const form = doc.querySelector<HTMLFormElement>('[data-search-form]');
-  const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
-  const status = doc.querySelector<HTMLElement>('[data-search-status]');
-  const list = doc.querySelector<HTMLOListElement>('[data-search-results]');
-  if (!form || !input || !status || !list) return;
+function sortedValues(facet: Facet, counts: Record<string, number>, chosen: string[]): string[] {
+  const values = new Set([...Object.keys(counts).filter((value) => (counts[value] ?? 0) > 0), ...chosen]);
+  return [...values].sort((a, b) =>
+    facet === 'year' ? b.localeCompare(a) : (counts[b] ?? 0) - (counts[a] ?? 0) || a.localeCompare(b),
+  );
+}
 
-  let latest = 0;
-  async function run(query: string): Promise<void> {
-    const ticket = ++latest;
-    if (query.trim() === '') {
-      list!.replaceChildren();
-      status!.textContent = '';
-      return;
+function renderFacets(doc: Document, els: Elements, state: SearchState, counts: Record<string, Record<string, number>>): void {
+  // Re-rendering must not lose the keyboard user's place in the facet lists.
+  const focused = doc.activeElement instanceof HTMLInputElement && els.facets.contains(doc.activeElement)
+    ? { name: doc.activeElement.name, value: doc.activeElement.value }
+    : undefined;
+  const groups = FACETS.map((facet) => {
+    const values = sortedValues(facet, counts[facet] ?? {}, state.filters[facet]);
+    const fieldset = doc.createElement('fieldset');
+    fieldset.className = 'facet';
+    fieldset.dataset.facet = facet;
+    const legend = doc.createElement('legend');
+    legend.textContent = FACET_LABELS[facet];
+    fieldset.append(legend);
+    const list = doc.createElement('ul');
+    for (const value of values) {
+      const entry = doc.createElement('li');
+      const label = doc.createElement('label');
+      const box = doc.createElement('input');
+      box.type = 'checkbox';
+      box.name = facet;
+      box.value = value;
+      box.checked = state.filters[facet].includes(value);
+      const count = doc.createElement('span');
+      count.className = 'count';
+      count.textContent = `(${counts[facet]?.[value] ?? 0})`;
+      label.append(box, ` ${value} `, count);
+      entry.append(label);
+      list.append(entry);
     }
-    status!.textContent = 'Searching…';
-    const pagefind = await loadPagefind();
-    const search = await pagefind.search(query);
-    const shown = await Promise.all(search.results.slice(0, RESULTS_SHOWN).map((r) => r.data()));
-    if (ticket !== latest) return;
-    list!.replaceChildren(...shown.map((data) => renderResult(doc, data)));
-    const count = search.results.length;
-    status!.textContent =
-      count === 0 ? `No reports match “${query}”.` : `${count} report${count === 1 ? '' : 's'} match “${query}”.`;
+    fieldset.append(list);
+    fieldset.hidden = values.length === 0;
+    return fieldset;
+  });
+  els.facets.replaceChildren(...groups);
+  if (focused) {
+    const again = [...els.facets.querySelectorAll<HTMLInputElement>('input')].find(
+      (box) => box.name === focused.name && box.value === focused.value,
+    );
+    again?.focus();
+  }
+}
+
+function statusText(state: SearchState, count: number): string {
+  const match = count === 1 ? 'matches' : 'match';
+  const what = [state.query && `${match} “${state.query}”`, hasFilters(state) && `with ${describeFilters(state)}`].filter(Boolean).join(' ');
+  return `${count === 0 ? 'No' : count} report${count === 1 ? '' : 's'} ${what}.`;
+}
+
+function renderAdvice(doc: Document, els: Elements, state: SearchState): void {
+  const tips: Node[] = [];
+  if (hasFilters(state)) {
+    const widen = doc.createElement('a');
+    const params = searchStateToParams({ ...state, filters: { year: [], topic: [], organization: [], person: [] } });
+    widen.href = `${siteBase()}search/${params.size > 0 ? `?${params}` : ''}`;
+    widen.textContent = 'remove the filters';
+    tips.push(doc.createTextNode('Try fewer filters, or '), widen, doc.createTextNode('.'));
+  } else {
+    tips.push(doc.createTextNode('Check the spelling, use fewer or other words, or drop the quotes around a phrase.'));
+  }
+  els.advice.replaceChildren(...tips);
+  els.advice.hidden = false;
+}
+
+function readElements(doc: Document): Elements | undefined {
+  const form = doc.querySelector<HTMLFormElement>('[data-search-form]');
+  const els = {
+    form,
+    input: form?.querySelector<HTMLInputElement>('input[name="q"]'),
+    sort: form?.querySelector<HTMLSelectElement>('select[name="sort"]'),
+    facets: doc.querySelector<HTMLElement>('[data-search-facets]'),
+    status: doc.querySelector<HTMLElement>('[data-search-status]'),
+    advice: doc.querySelector<HTMLElement>('[data-search-advice]'),
+    list: doc.querySelector<HTMLOListElement>('[data-search-results]'),
+    more: doc.querySelector<HTMLButtonElement>('[data-search-more]'),
+  };
+  return Object.values(els).every(Boolean) ? (els as Elements) : undefined;
+}
+
+function stateFromForm(els: Elements): SearchState {
+  const params = new URLSearchParams();
+  for (const [name, value] of new FormData(els.form)) if (typeof value === 'string') params.append(name, value);
+  const state = parseSearchState(params);
+  // Without words the order shown is "newest" by default; keep the URL free of that default.
+  return state.query === '' && state.sort === 'newest' ? { ...state, sort: 'relevance' } : state;
+}
+
+function showState(els: Elements, state: SearchState): void {
+  els.input.value = state.query;
+  els.sort.value = effectiveSort(state);
+  // "Best match" needs words to match.
+  els.sort.querySelector<HTMLOptionElement>('option[value="relevance"]')!.disabled = state.query === '';
+}
+
+export function startSearchPage(doc: Document): void {
+  startSearchBootstrap(doc); // the `/` shortcut, here focusing this page's own search box
+  const els = readElements(doc);
+  if (!els) return;
+  let latest = 0;
+  let pending: AsyncGenerator<{ id: string; data: PagefindResultData }> | undefined;
+
+  async function showMore(ticket: number, focusFirst: boolean): Promise<void> {
+    const items: HTMLLIElement[] = [];
+    let exhausted = false;
+    while (items.length < PAGE_SIZE) {
+      const next = await pending!.next();
+      if (ticket !== latest) return;
+      if (next.done) {
+        exhausted = true;
+        break;
+      }
+      items.push(renderResult(doc, next.value.id, next.value.data));
+    }
+    els!.list.append(...items);
+    els!.more.hidden = exhausted || els!.list.children.length >= total;
+    if (focusFirst) items[0]?.querySelector('a')?.focus();
   }
 
-  const initial = new URL(doc.location.href).searchParams.get('q') ?? '';
-  input.value = initial;
-  void run(initial);
+  let total = 0;
+  async function run(state: SearchState): Promise<void> {
+    const ticket = ++latest;
+    showState(els!, state);
+    els!.advice.hidden = true;
+    els!.more.hidden = true;
+    els!.status.textContent = 'Searching…';
+    const pagefind = await loadPagefind();
+    // Facet counts need the filter indexes; this is the one page that shows them.
+    const allCounts = await pagefind.filters();
+    if (ticket !== latest) return;
+    if (isBlank(state)) {
+      els!.list.replaceChildren();
+      renderFacets(doc, els!, state, allCounts);
+      els!.status.textContent = 'Type words to search, or choose a year, topic, organization or person to browse the archive.';
+      return;
+    }
+    const { term, options } = pagefindArguments(state);
+    const search = await pagefind.search(term, options);
+    if (ticket !== latest) return;
+    total = search.results.length;
+    const sort = effectiveSort(state);
+    pending = orderedResults(search, sort === 'relevance' ? 'relevance' : sort === 'newest' ? 'desc' : 'asc');
+    els!.list.replaceChildren();
+    await showMore(ticket, false);
+    if (ticket !== latest) return;
+    renderFacets(doc, els!, state, search.filters);
+    els!.status.textContent = statusText(state, total);
+    if (total === 0) renderAdvice(doc, els!, state);
+  }
 
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
+  function navigate(state: SearchState): void {
+    const params = searchStateToParams(state);
     const next = new URL(doc.location.href);
-    next.searchParams.set('q', input.value);
-    history.pushState(null, '', next);
-    void run(input.value);
+    next.search = params.toString();
+    if (next.href !== doc.location.href) history.pushState(null, '', next);
+    void run(state);
+  }
+
+  els.form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    navigate(stateFromForm(els));
   });
-  window.addEventListener('popstate', () => {
-    const query = new URL(doc.location.href).searchParams.get('q') ?? '';
-    input.value = query;
-    void run(query);
+  els.form.addEventListener('change', (event) => {
+    if (event.target === els.input) return; // words are searched on submit
+    navigate(stateFromForm(els));
   });
+  els.more.addEventListener('click', () => void showMore(latest, true));
+  window.addEventListener('popstate', () => void run(parseSearchState(new URLSearchParams(doc.location.search))));
+
+  void run(parseSearchState(new URLSearchParams(doc.location.search)));
 }
