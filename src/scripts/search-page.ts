@@ -171,12 +171,15 @@ function readElements(doc: Document): Elements | undefined {
   return Object.values(els).every(Boolean) ? (els as Elements) : undefined;
 }
 
-function stateFromForm(els: Elements): SearchState {
+/**
+ * The state the form now asks for. Without words the order menu shows "newest", the order used;
+ * unless the reader picked another, the order asked for stays what the URL said.
+ */
+function stateFromForm(els: Elements, previous: SearchState): SearchState {
   const params = new URLSearchParams();
   for (const [name, value] of new FormData(els.form)) if (typeof value === 'string') params.append(name, value);
   const state = parseSearchState(params);
-  // Without words the order shown is "newest" by default; keep the URL free of that default.
-  return state.query === '' && state.sort === 'newest' ? { ...state, sort: 'relevance' } : state;
+  return els.sort.value === effectiveSort(previous) ? { ...state, sort: previous.sort } : state;
 }
 
 function showState(els: Elements, state: SearchState): void {
@@ -191,6 +194,7 @@ export function startSearchPage(doc: Document): void {
   const els = readElements(doc);
   if (!els) return;
   let latest = 0;
+  let current = parseSearchState(new URLSearchParams(doc.location.search));
   let pending: AsyncGenerator<{ id: string; data: PagefindResultData }> | undefined;
 
   async function showMore(ticket: number, focusFirst: boolean): Promise<void> {
@@ -213,10 +217,20 @@ export function startSearchPage(doc: Document): void {
   let total = 0;
   async function run(state: SearchState): Promise<void> {
     const ticket = ++latest;
+    current = state;
     showState(els!, state);
     els!.advice.hidden = true;
     els!.more.hidden = true;
     els!.status.textContent = 'Searching…';
+    els!.list.setAttribute('aria-busy', 'true');
+    try {
+      await search(ticket, state);
+    } finally {
+      if (ticket === latest) els!.list.removeAttribute('aria-busy');
+    }
+  }
+
+  async function search(ticket: number, state: SearchState): Promise<void> {
     const pagefind = await loadPagefind();
     // Facet counts need the filter indexes; this is the one page that shows them.
     const allCounts = await pagefind.filters();
@@ -228,15 +242,15 @@ export function startSearchPage(doc: Document): void {
       return;
     }
     const { term, options } = pagefindArguments(state);
-    const search = await pagefind.search(term, options);
+    const found = await pagefind.search(term, options);
     if (ticket !== latest) return;
-    total = search.results.length;
+    total = found.results.length;
     const sort = effectiveSort(state);
-    pending = orderedResults(search, sort === 'relevance' ? 'relevance' : sort === 'newest' ? 'desc' : 'asc');
+    pending = orderedResults(found, sort === 'relevance' ? 'relevance' : sort === 'newest' ? 'desc' : 'asc');
     els!.list.replaceChildren();
     await showMore(ticket, false);
     if (ticket !== latest) return;
-    renderFacets(doc, els!, state, search.filters);
+    renderFacets(doc, els!, state, found.filters);
     els!.status.textContent = statusText(state, total);
     if (total === 0) renderAdvice(doc, els!, state);
   }
@@ -251,14 +265,14 @@ export function startSearchPage(doc: Document): void {
 
   els.form.addEventListener('submit', (event) => {
     event.preventDefault();
-    navigate(stateFromForm(els));
+    navigate(stateFromForm(els, current));
   });
   els.form.addEventListener('change', (event) => {
     if (event.target === els.input) return; // words are searched on submit
-    navigate(stateFromForm(els));
+    navigate(stateFromForm(els, current));
   });
   els.more.addEventListener('click', () => void showMore(latest, true));
   window.addEventListener('popstate', () => void run(parseSearchState(new URLSearchParams(doc.location.search))));
 
-  void run(parseSearchState(new URLSearchParams(doc.location.search)));
+  void run(current);
 }
