@@ -72,9 +72,9 @@ export function searchArchive(): Promise<SearchArchive> {
 }
 
 /** Builds the search archive at the site root or under a base path; once per process and base. */
-export async function buildSearchArchive(base = '/'): Promise<{ siteDir: string; archive: SearchArchive }> {
+export async function buildSearchArchive(base = '/', siteUrl?: string): Promise<{ siteDir: string; archive: SearchArchive }> {
   const archive = await searchArchive();
   const name = base === '/' ? 'search' : `search${base.replace(/\W+/g, '-')}`;
-  const siteDir = await buildOnce(name, { contentDir: archive.contentDir, base });
+  const siteDir = await buildOnce(name, { contentDir: archive.contentDir, base, siteUrl });
   return { siteDir, archive };
 }
