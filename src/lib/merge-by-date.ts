@@ -6,24 +6,6 @@
  * shown are ever loaded.
  */
 
-/** Pagefind result ids start with their index's language: `en_3c16b1f`, `zh_8c1e82e`. */
-export function languageOfResult(id: string): string {
-  const cut = id.indexOf('_');
-  return cut > 0 ? id.slice(0, cut) : '';
-}
-
-/** Splits results by language, keeping each language's order. */
-export function partitionByLanguage<T extends { id: string }>(results: readonly T[]): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const result of results) {
-    const key = languageOfResult(result.id);
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = []));
-    group.push(result);
-  }
-  return [...groups.values()];
-}
-
 /**
  * Yields the items of lists that are each already sorted by date, in one date order.
  * `dateOf` gives an ISO date (YYYY-MM-DD, which sorts as text); it is called once per item, and

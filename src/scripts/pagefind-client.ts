@@ -10,7 +10,8 @@
  * the primary bundle's path (to avoid counting one index twice), so the same bundle is addressed
  * through an equivalent URL (`.../pagefind/./`) that fetch resolves to the same files.
  */
-import { partitionByLanguage, mergeByDate } from '../lib/merge-by-date.ts';
+import { mergeByDate } from '../lib/merge-by-date.ts';
+import { partitionByLanguage, primaryLanguage } from '../lib/search-languages.ts';
 import { HIGHLIGHT_PARAM } from '../lib/highlight-param.ts';
 
 export interface PagefindSubResult {
@@ -49,14 +50,6 @@ export interface Pagefind {
 
 interface PagefindEntry {
   languages?: Record<string, { page_count?: number }>;
-}
-
-/** The index Pagefind picks for this page: its language, its base language, else the largest. */
-export function primaryLanguage(pageLanguage: string, languages: Record<string, { page_count?: number }>): string | undefined {
-  const lang = pageLanguage.toLowerCase();
-  if (languages[lang]) return lang;
-  if (languages[lang.split('-')[0]!]) return lang.split('-')[0];
-  return Object.entries(languages).sort(([, a], [, b]) => (b.page_count ?? 0) - (a.page_count ?? 0))[0]?.[0];
 }
 
 export function siteBase(): string {

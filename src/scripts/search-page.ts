@@ -4,7 +4,7 @@
  * a new URL for every change, so reload, back/forward and a shared link give the same results.
  */
 import { formatLongDate, parseIsoDate } from '../lib/calendar-date.ts';
-import { languageOfResult } from '../lib/merge-by-date.ts';
+import { languageOfResult } from '../lib/search-languages.ts';
 import {
   FACETS,
   FACET_LABELS,
