@@ -6,6 +6,7 @@ import { normalizeBase } from './src/lib/urls.ts';
 import { newsContentDir } from './src/content/content-dir.ts';
 import { listNewsFiles } from './src/content/news-loader.ts';
 import pagefindIntegration from './src/integrations/pagefind.ts';
+import pagefindDevIntegration from './src/integrations/pagefind-dev.ts';
 
 // Hosting is set per build: SITE_URL (e.g. https://example.org) for absolute URLs, and
 // BASE_PATH (e.g. /archive/) to serve the archive under a sub-path.
@@ -29,5 +30,6 @@ export default defineConfig({
   },
   integrations: [
     pagefindIntegration({ expectedRecords: async () => (await listNewsFiles(contentDir)).length }),
+    pagefindDevIntegration({ contentDir }),
   ],
 });
