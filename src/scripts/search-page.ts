@@ -28,6 +28,7 @@ interface Elements {
   form: HTMLFormElement;
   input: HTMLInputElement;
   sort: HTMLSelectElement;
+  refine: HTMLDetailsElement;
   facets: HTMLElement;
   status: HTMLElement;
   advice: HTMLElement;
@@ -162,6 +163,7 @@ function readElements(doc: Document): Elements | undefined {
     form,
     input: form?.querySelector<HTMLInputElement>('input[name="q"]'),
     sort: form?.querySelector<HTMLSelectElement>('select[name="sort"]'),
+    refine: doc.querySelector<HTMLDetailsElement>('[data-search-refine]'),
     facets: doc.querySelector<HTMLElement>('[data-search-facets]'),
     status: doc.querySelector<HTMLElement>('[data-search-status]'),
     advice: doc.querySelector<HTMLElement>('[data-search-advice]'),
@@ -215,6 +217,7 @@ export function startSearchPage(doc: Document): void {
   }
 
   let total = 0;
+  let facetsShown = false;
   async function run(state: SearchState): Promise<void> {
     const ticket = ++latest;
     current = state;
@@ -232,9 +235,13 @@ export function startSearchPage(doc: Document): void {
 
   async function search(ticket: number, state: SearchState): Promise<void> {
     const pagefind = await loadPagefind();
-    // Facet counts need the filter indexes; this is the one page that shows them.
-    const allCounts = await pagefind.filters();
+    // Facet counts need every filter index. A plain word search does not load them (it stays
+    // small); browsing, a filtered search, or opening "Refine" does.
+    if (isBlank(state) || hasFilters(state)) els!.refine.open = true;
+    const withFacets = els!.refine.open;
+    const allCounts = withFacets ? await pagefind.filters() : {};
     if (ticket !== latest) return;
+    facetsShown = withFacets;
     if (isBlank(state)) {
       els!.list.replaceChildren();
       renderFacets(doc, els!, state, allCounts);
@@ -250,7 +257,7 @@ export function startSearchPage(doc: Document): void {
     els!.list.replaceChildren();
     await showMore(ticket, false);
     if (ticket !== latest) return;
-    renderFacets(doc, els!, state, found.filters);
+    if (withFacets) renderFacets(doc, els!, state, found.filters);
     els!.status.textContent = statusText(state, total);
     if (total === 0) renderAdvice(doc, els!, state);
   }
@@ -270,6 +277,9 @@ export function startSearchPage(doc: Document): void {
   els.form.addEventListener('change', (event) => {
     if (event.target === els.input) return; // words are searched on submit
     navigate(stateFromForm(els, current));
+  });
+  els.refine.addEventListener('toggle', () => {
+    if (els.refine.open && !facetsShown) void run(current);
   });
   els.more.addEventListener('click', () => void showMore(latest, true));
   window.addEventListener('popstate', () => void run(parseSearchState(new URLSearchParams(doc.location.search))));

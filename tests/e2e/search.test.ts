@@ -146,11 +146,13 @@ describe('the URL holds the search', () => {
   test('each change is a history entry; reload, back, forward and a shared link restore the same results', async () => {
     const page = await freshPage();
     const topic = commonValue(archive.reports, 'topic');
-    await openSearch(page, server.url('search/'));
+    await openSearch(page, server.url('search/?q=annual'));
     await page.getByLabel('Words or "an exact phrase"').fill('conference');
     await page.keyboard.press('Enter');
     await searchSettled(page);
     const byWords = await allResults(page);
+    assert.equal(await page.locator('[data-search-refine]').evaluate((d) => (d as HTMLDetailsElement).open), false, 'a word search leaves the facets closed');
+    await page.getByText('Refine by year, topic, organization or person').click();
     await page.locator(`input[name="topic"][value="${topic}"]`).check();
     await searchSettled(page);
     await page.getByLabel('Order').selectOption('oldest');
@@ -176,6 +178,11 @@ describe('the URL holds the search', () => {
     await page.goBack(); // before the topic
     await searchSettled(page);
     assert.deepEqual(await allResults(page), byWords);
+    await page.goBack(); // the first words
+    await searchSettled(page);
+    assert.equal(await page.getByLabel('Words or "an exact phrase"').inputValue(), 'annual');
+    await page.goForward();
+    await searchSettled(page);
     assert.ok(!(await page.locator(`input[name="topic"][value="${topic}"]`).isChecked()));
     await page.goForward();
     await page.goForward();
@@ -323,9 +330,15 @@ describe('the header search on every page', () => {
     await Promise.all([page.waitForURL(/\/search\/\?q=conference$/), page.keyboard.press('Enter')]);
     await searchSettled(page);
     const all = (await allResults(page)).length;
-    // Tab to the first facet checkbox and tick it with the space bar.
+    // Tab to "Refine", open it, tab to the first facet checkbox and tick it with the space bar.
     await page.keyboard.press('/');
     let guard = 0;
+    while (!(await page.evaluate(() => document.activeElement?.tagName === 'SUMMARY')) && guard++ < 10) {
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    await page.locator('[data-search-facets] input').first().waitFor();
+    guard = 0;
     while (!(await page.evaluate(() => (document.activeElement as HTMLInputElement).type === 'checkbox')) && guard++ < 10) {
       await page.keyboard.press('Tab');
     }
