@@ -48,11 +48,9 @@ export function startHeaderSearch(widget: HTMLElement): void {
 
   const close = () => {
     panel.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
   };
   const open = () => {
     panel.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
   };
 
   async function run(): Promise<void> {

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page, Request } from 'playwright-core';
 import { XMLParser } from 'fast-xml-parser';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { SyntheticReport } from '../bench/generate.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/server.ts';
@@ -365,6 +366,25 @@ describe('the header search on every page', () => {
     await page.keyboard.type(target.rareWord);
     await page.locator('[data-header-results] li a').first().waitFor();
     assert.equal(reportIdOf((await page.locator('[data-header-results] li a').first().getAttribute('href'))!), target.id);
+  });
+});
+
+describe('accessibility', () => {
+  test('the search page with results and facets, and the open header results, pass axe', async () => {
+    // axe needs a page of its own browser context.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const topic = commonValue(archive.reports, 'topic');
+    await openSearch(page, server.url(`search/?${new URLSearchParams({ q: 'conference', topic })}`));
+    const onSearchPage = await new AxeBuilder({ page }).analyze();
+    assert.deepEqual(onSearchPage.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+    await page.goto(server.url(`news/${archive.reports[0]!.id}/`));
+    await page.keyboard.press('/');
+    await page.keyboard.type('conference');
+    await page.locator('[data-header-results] li a').first().waitFor();
+    const inHeader = await new AxeBuilder({ page }).analyze();
+    assert.deepEqual(inHeader.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+    await context.close();
   });
 });
 
