@@ -12,7 +12,7 @@
  */
 import { mergeByDate } from '../lib/merge-by-date.ts';
 import { partitionByLanguage, primaryLanguage } from '../lib/search-languages.ts';
-import { HIGHLIGHT_PARAM } from '../lib/highlight-param.ts';
+import { HIGHLIGHT_PARAM, withoutEmptyHighlight } from '../lib/highlight-param.ts';
 
 export interface PagefindSubResult {
   title: string;
@@ -82,6 +82,14 @@ export function loadPagefind(): Promise<Pagefind> {
   return loading;
 }
 
+function cleanUrls(data: PagefindResultData): PagefindResultData {
+  return {
+    ...data,
+    url: withoutEmptyHighlight(data.url),
+    sub_results: data.sub_results?.map((sub) => ({ ...sub, url: withoutEmptyHighlight(sub.url) })),
+  };
+}
+
 /**
  * The results in the order asked for, their data loaded on demand. Relevance keeps Pagefind's
  * order; a date order is re-established across languages (see merge-by-date.ts).
@@ -93,7 +101,7 @@ export function orderedResults(
   const data = new Map<PagefindResult, Promise<PagefindResultData>>();
   const load = (result: PagefindResult) => {
     let pending = data.get(result);
-    if (!pending) data.set(result, (pending = result.data()));
+    if (!pending) data.set(result, (pending = result.data().then(cleanUrls)));
     return pending;
   };
   return (async function* () {

@@ -11,7 +11,7 @@ function isTypingIn(target: EventTarget | null): boolean {
 }
 
 export function startSearchBootstrap(doc: Document): void {
-  if (new URLSearchParams(doc.location.search).has(HIGHLIGHT_PARAM)) {
+  if (new URLSearchParams(doc.location.search).getAll(HIGHLIGHT_PARAM).some((word) => word.trim() !== '')) {
     void import('./highlight-terms.ts').then((module) => module.highlightTerms(doc));
   }
   doc.addEventListener('keydown', (event) => {

@@ -66,7 +66,9 @@ describe('facets', () => {
       const expected = archive.reports.filter((r) => valuesOf(r, facet).includes(value));
       const status = await openSearch(page, server.url(`search/?${new URLSearchParams({ [facet]: value })}`));
       assert.match(status, new RegExp(`^${expected.length} reports? with`));
-      assert.deepEqual(idsOf(await allResults(page)), expected.map((r) => r.id).sort());
+      const results = await allResults(page);
+      assert.deepEqual(idsOf(results), expected.map((r) => r.id).sort());
+      assert.ok(results.every((r) => !r.href.includes('?')), 'no words, nothing to highlight');
       const box = page.locator(`input[name="${facet}"][value="${value}"]`);
       assert.ok(await box.isChecked());
       assert.match((await page.locator('label', { has: box }).textContent())!, new RegExp(`\\(${expected.length}\\)`));
@@ -269,6 +271,19 @@ describe('results', () => {
     assert.equal(await page.locator('html').getAttribute('lang'), 'zh');
     assert.ok((await page.locator('mark.search-highlight').allTextContents()).includes(CHINESE_QUERY));
   });
+});
+
+test('without Web Workers (a Content-Security-Policy may forbid them) every language is still searched', async () => {
+  // Pagefind then runs on the main thread, where it names its bundle differently; the merge of
+  // the other languages must not be mistaken for the primary index there either.
+  const page = await freshPage();
+  await page.addInitScript(() => Object.defineProperty(window, 'Worker', { value: undefined }));
+  await openSearch(page, server.url(`search/?${new URLSearchParams({ q: CHINESE_QUERY })}`));
+  assert.deepEqual(idsOf(await allResults(page)), [archive.zh.id]);
+  const topic = archive.zh.topics[0]!;
+  await openSearch(page, server.url(`search/?${new URLSearchParams({ topic, sort: 'oldest' })}`));
+  const expected = archive.reports.filter((r) => r.topics.includes(topic)).map((r) => r.date).sort();
+  assert.deepEqual((await allResults(page)).map((r) => r.date), expected);
 });
 
 describe('the header search on every page', () => {
