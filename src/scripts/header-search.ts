@@ -4,7 +4,7 @@
  * Enter submits the plain form to the search page, which is also what happens without JavaScript.
  */
 import { formatLongDate, parseIsoDate } from '../lib/calendar-date.ts';
-import { loadPagefind, siteBase, type PagefindResultData } from './pagefind-client.ts';
+import { loadPagefind, siteBase, type PagefindResultData, type PagefindSearch } from './pagefind-client.ts';
 
 const RESULTS_SHOWN = 6;
 const TYPING_PAUSE_MS = 150;
@@ -61,9 +61,18 @@ export function startHeaderSearch(widget: HTMLElement): void {
       status!.textContent = '';
       return;
     }
-    const pagefind = await loadPagefind();
-    const search = await pagefind.search(query);
-    const shown = await Promise.all(search.results.slice(0, RESULTS_SHOWN).map((result) => result.data()));
+    let search: PagefindSearch;
+    let shown: PagefindResultData[];
+    try {
+      const pagefind = await loadPagefind();
+      search = await pagefind.search(query);
+      shown = await Promise.all(search.results.slice(0, RESULTS_SHOWN).map((result) => result.data()));
+    } catch (error) {
+      // Enter still submits the form to the search page, which says what went wrong.
+      if (ticket === latest) status!.textContent = 'Search is unavailable right now.';
+      console.error(error);
+      return;
+    }
     if (ticket !== latest) return;
     const count = search.results.length;
     list!.replaceChildren(...shown.map((data) => renderResult(doc, data)));

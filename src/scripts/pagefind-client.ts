@@ -79,6 +79,8 @@ export function loadPagefind(): Promise<Pagefind> {
     );
     return pagefind;
   })();
+  // A failed load (offline, missing index) is retried by the next search, not remembered.
+  loading.catch(() => (loading = undefined));
   return loading;
 }
 

@@ -123,6 +123,9 @@ export function startSearchPage(doc: Document): void {
     els!.list.setAttribute('aria-busy', 'true');
     try {
       await search(ticket, state);
+    } catch (error) {
+      if (ticket === latest) els!.status.textContent = 'Search is unavailable: the search index could not be loaded. Try reloading the page.';
+      console.error(error);
     } finally {
       if (ticket === latest) els!.list.removeAttribute('aria-busy');
     }

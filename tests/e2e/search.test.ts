@@ -258,6 +258,14 @@ describe('results', () => {
     assert.match((await page.locator('[data-search-advice]').textContent())!, /spelling/);
   });
 
+  test('when the index cannot be loaded, the search page says so instead of searching forever', async () => {
+    const page = await browser.newPage();
+    await page.route('**/pagefind/pagefind.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    const status = await openSearch(page, server.url('search/?q=conference'));
+    assert.match(status, /^Search is unavailable/);
+    await page.close();
+  });
+
   test('a report in Chinese is indexed in Chinese and found by a Chinese query', async () => {
     const page = await freshPage();
     const status = await openSearch(page, server.url(`search/?${new URLSearchParams({ q: CHINESE_QUERY })}`));
