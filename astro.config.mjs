@@ -11,6 +11,7 @@ import completenessIntegration from './src/integrations/completeness.ts';
 import sitemap from '@astrojs/sitemap';
 import { siteConfig } from './src/site.config.ts';
 import hostingIntegration from './src/integrations/hosting.ts';
+import pagefindDevIntegration from './src/integrations/pagefind-dev.ts';
 
 // Hosting is set per build: SITE_URL (e.g. https://example.org) for absolute URLs, and
 // BASE_PATH (e.g. /archive/) to serve the archive under a sub-path.
@@ -42,5 +43,6 @@ export default defineConfig({
     // After Pagefind: checks the finished site (pages, listings, sitemap, index, feeds, links).
     completenessIntegration({ contentDir, feedSize: siteConfig.feedSize }),
     hostingIntegration(),
+    pagefindDevIntegration({ contentDir }),
   ],
 });

@@ -1,74 +1,186 @@
-/** The search page: query in the URL (?q=), results as title, date and marked excerpt. */
-import { loadPagefind, type PagefindResultData } from './pagefind-client.ts';
+/**
+ * The search page. Its whole state is the URL (see src/lib/search-state.ts): the form is a plain
+ * GET form, and this script reads the URL, runs the search, shows facets with counts, and pushes
+ * a new URL for every change, so reload, back/forward and a shared link give the same results.
+ */
+import {
+  describeFilters,
+  effectiveSort,
+  hasFilters,
+  isBlank,
+  pagefindArguments,
+  parseSearchState,
+  searchStateToParams,
+  type SearchState,
+} from '../lib/search-state.ts';
+import { loadPagefind, orderedResults, siteBase, type PagefindResultData } from './pagefind-client.ts';
+import { startSearchBootstrap } from './search-bootstrap.ts';
+import { renderFacets, renderResult } from './search-views.ts';
 
-const RESULTS_SHOWN = 10;
-const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+const PAGE_SIZE = 20;
 
-function renderResult(doc: Document, data: PagefindResultData): HTMLLIElement {
-  const item = doc.createElement('li');
-  item.className = 'search-result';
-  const heading = doc.createElement('h2');
-  const link = doc.createElement('a');
-  link.href = data.url;
-  link.textContent = data.meta.title ?? data.url;
-  heading.append(link);
-  item.append(heading);
-  if (data.meta.date) {
-    const time = doc.createElement('time');
-    time.dateTime = data.meta.date;
-    time.textContent = DATE_FORMAT.format(new Date(`${data.meta.date}T00:00:00Z`));
-    const meta = doc.createElement('p');
-    meta.className = 'meta';
-    meta.append(time);
-    item.append(meta);
+interface Elements {
+  form: HTMLFormElement;
+  input: HTMLInputElement;
+  sort: HTMLSelectElement;
+  refine: HTMLDetailsElement;
+  facets: HTMLElement;
+  status: HTMLElement;
+  advice: HTMLElement;
+  list: HTMLOListElement;
+  more: HTMLButtonElement;
+}
+
+function statusText(state: SearchState, count: number): string {
+  const match = count === 1 ? 'matches' : 'match';
+  const what = [state.query && `${match} “${state.query}”`, hasFilters(state) && `with ${describeFilters(state)}`].filter(Boolean).join(' ');
+  return `${count === 0 ? 'No' : count} report${count === 1 ? '' : 's'} ${what}.`;
+}
+
+function renderAdvice(doc: Document, els: Elements, state: SearchState): void {
+  const tips: Node[] = [];
+  if (hasFilters(state)) {
+    const widen = doc.createElement('a');
+    const params = searchStateToParams({ ...state, filters: { year: [], topic: [], organization: [], person: [] } });
+    widen.href = `${siteBase()}search/${params.size > 0 ? `?${params}` : ''}`;
+    widen.textContent = 'remove the filters';
+    tips.push(doc.createTextNode('Try fewer filters, or '), widen, doc.createTextNode('.'));
+  } else {
+    tips.push(doc.createTextNode('Check the spelling, use fewer or other words, or drop the quotes around a phrase.'));
   }
-  const excerpt = doc.createElement('p');
-  // Pagefind escapes the indexed text and adds only <mark> around the matched terms.
-  excerpt.innerHTML = data.excerpt;
-  item.append(excerpt);
-  return item;
+  els.advice.replaceChildren(...tips);
+  els.advice.hidden = false;
+}
+
+function readElements(doc: Document): Elements | undefined {
+  const form = doc.querySelector<HTMLFormElement>('[data-search-form]');
+  const els = {
+    form,
+    input: form?.querySelector<HTMLInputElement>('input[name="q"]'),
+    sort: form?.querySelector<HTMLSelectElement>('select[name="sort"]'),
+    refine: doc.querySelector<HTMLDetailsElement>('[data-search-refine]'),
+    facets: doc.querySelector<HTMLElement>('[data-search-facets]'),
+    status: doc.querySelector<HTMLElement>('[data-search-status]'),
+    advice: doc.querySelector<HTMLElement>('[data-search-advice]'),
+    list: doc.querySelector<HTMLOListElement>('[data-search-results]'),
+    more: doc.querySelector<HTMLButtonElement>('[data-search-more]'),
+  };
+  return Object.values(els).every(Boolean) ? (els as Elements) : undefined;
+}
+
+/**
+ * The state the form now asks for. Without words the order menu shows "newest", the order used;
+ * unless the reader picked another, the order asked for stays what the URL said.
+ */
+function stateFromForm(els: Elements, previous: SearchState): SearchState {
+  const params = new URLSearchParams();
+  for (const [name, value] of new FormData(els.form)) if (typeof value === 'string') params.append(name, value);
+  const state = parseSearchState(params);
+  return els.sort.value === effectiveSort(previous) ? { ...state, sort: previous.sort } : state;
+}
+
+function showState(els: Elements, state: SearchState): void {
+  els.input.value = state.query;
+  els.sort.value = effectiveSort(state);
+  // "Best match" needs words to match.
+  els.sort.querySelector<HTMLOptionElement>('option[value="relevance"]')!.disabled = state.query === '';
 }
 
 export function startSearchPage(doc: Document): void {
-  const form = doc.querySelector<HTMLFormElement>('[data-search-form]');
-  const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
-  const status = doc.querySelector<HTMLElement>('[data-search-status]');
-  const list = doc.querySelector<HTMLOListElement>('[data-search-results]');
-  if (!form || !input || !status || !list) return;
-
+  startSearchBootstrap(doc); // the `/` shortcut, here focusing this page's own search box
+  const els = readElements(doc);
+  if (!els) return;
   let latest = 0;
-  async function run(query: string): Promise<void> {
-    const ticket = ++latest;
-    if (query.trim() === '') {
-      list!.replaceChildren();
-      status!.textContent = '';
-      return;
+  let current = parseSearchState(new URLSearchParams(doc.location.search));
+  let pending: AsyncGenerator<{ id: string; data: PagefindResultData }> | undefined;
+
+  async function showMore(ticket: number, focusFirst: boolean): Promise<void> {
+    const items: HTMLLIElement[] = [];
+    let exhausted = false;
+    while (items.length < PAGE_SIZE) {
+      const next = await pending!.next();
+      if (ticket !== latest) return;
+      if (next.done) {
+        exhausted = true;
+        break;
+      }
+      items.push(renderResult(doc, next.value.id, next.value.data));
     }
-    status!.textContent = 'Searching…';
-    const pagefind = await loadPagefind();
-    const search = await pagefind.search(query);
-    const shown = await Promise.all(search.results.slice(0, RESULTS_SHOWN).map((r) => r.data()));
-    if (ticket !== latest) return;
-    list!.replaceChildren(...shown.map((data) => renderResult(doc, data)));
-    const count = search.results.length;
-    status!.textContent =
-      count === 0 ? `No reports match “${query}”.` : `${count} report${count === 1 ? '' : 's'} match “${query}”.`;
+    els!.list.append(...items);
+    els!.more.hidden = exhausted || els!.list.children.length >= total;
+    if (focusFirst) items[0]?.querySelector('a')?.focus();
   }
 
-  const initial = new URL(doc.location.href).searchParams.get('q') ?? '';
-  input.value = initial;
-  void run(initial);
+  let total = 0;
+  let facetsShown = false;
+  async function run(state: SearchState): Promise<void> {
+    const ticket = ++latest;
+    current = state;
+    showState(els!, state);
+    els!.advice.hidden = true;
+    els!.more.hidden = true;
+    els!.status.textContent = 'Searching…';
+    els!.list.setAttribute('aria-busy', 'true');
+    try {
+      await search(ticket, state);
+    } catch (error) {
+      if (ticket === latest) els!.status.textContent = 'Search is unavailable: the search index could not be loaded. Try reloading the page.';
+      console.error(error);
+    } finally {
+      if (ticket === latest) els!.list.removeAttribute('aria-busy');
+    }
+  }
 
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
+  async function search(ticket: number, state: SearchState): Promise<void> {
+    const pagefind = await loadPagefind();
+    // Facet counts need every filter index. A plain word search does not load them (it stays
+    // small); browsing, a filtered search, or opening "Refine" does.
+    if (isBlank(state) || hasFilters(state)) els!.refine.open = true;
+    const withFacets = els!.refine.open;
+    const allCounts = withFacets ? await pagefind.filters() : {};
+    if (ticket !== latest) return;
+    facetsShown = withFacets;
+    if (isBlank(state)) {
+      els!.list.replaceChildren();
+      renderFacets(doc, els!.facets, state, allCounts);
+      els!.status.textContent = 'Type words to search, or choose a year, topic, organization or person to browse the archive.';
+      return;
+    }
+    const { term, options } = pagefindArguments(state);
+    const found = await pagefind.search(term, options);
+    if (ticket !== latest) return;
+    total = found.results.length;
+    const sort = effectiveSort(state);
+    pending = orderedResults(found, sort === 'relevance' ? 'relevance' : sort === 'newest' ? 'desc' : 'asc');
+    els!.list.replaceChildren();
+    await showMore(ticket, false);
+    if (ticket !== latest) return;
+    if (withFacets) renderFacets(doc, els!.facets, state, found.filters);
+    els!.status.textContent = statusText(state, total);
+    if (total === 0) renderAdvice(doc, els!, state);
+  }
+
+  function navigate(state: SearchState): void {
+    const params = searchStateToParams(state);
     const next = new URL(doc.location.href);
-    next.searchParams.set('q', input.value);
-    history.pushState(null, '', next);
-    void run(input.value);
+    next.search = params.toString();
+    if (next.href !== doc.location.href) history.pushState(null, '', next);
+    void run(state);
+  }
+
+  els.form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    navigate(stateFromForm(els, current));
   });
-  window.addEventListener('popstate', () => {
-    const query = new URL(doc.location.href).searchParams.get('q') ?? '';
-    input.value = query;
-    void run(query);
+  els.form.addEventListener('change', (event) => {
+    if (event.target === els.input) return; // words are searched on submit
+    navigate(stateFromForm(els, current));
   });
+  els.refine.addEventListener('toggle', () => {
+    if (els.refine.open && !facetsShown) void run(current);
+  });
+  els.more.addEventListener('click', () => void showMore(latest, true));
+  window.addEventListener('popstate', () => void run(parseSearchState(new URLSearchParams(doc.location.search))));
+
+  void run(current);
 }

@@ -1,0 +1,86 @@
+/**
+ * Search hosted under a sub-path (/archive/), the way an operator puts the archive in a folder of
+ * an existing site: every result, section, facet and header-search link must resolve there.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { XMLParser } from 'fast-xml-parser';
+import { launchBrowser } from '../support/browser.ts';
+import { serveStatic, type StaticServer } from '../support/server.ts';
+import { buildSearchArchive, CHINESE_QUERY, type SearchArchive } from '../support/search-archive.ts';
+import { allResults, openSearch, reportIdOf } from '../support/search-page.ts';
+
+const BASE = '/archive/';
+const SITE = 'https://news.example.org';
+
+let browser: Browser;
+let server: StaticServer;
+let archive: SearchArchive;
+let page: Page;
+
+before(async () => {
+  const built = await buildSearchArchive(BASE, SITE);
+  archive = built.archive;
+  server = await serveStatic(built.siteDir, BASE);
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function assertResolves(href: string, id: string): Promise<void> {
+  const target = new URL(href, server.url());
+  assert.ok(target.pathname.startsWith(BASE), `${href} stays under ${BASE}`);
+  const response = await page.request.get(target.href);
+  assert.equal(response.status(), 200, target.href);
+  assert.equal(reportIdOf(target.pathname), id);
+}
+
+test('results, sections and the Chinese report link to pages that exist under the sub-path', async () => {
+  const withSections = archive.reports.find((r) => r.headings.length > 0)!;
+  const heading = withSections.headings.at(-1)!;
+  await openSearch(page, server.url(`search/?${new URLSearchParams({ q: `${withSections.rareWord} ${heading}` })}`));
+  const [result] = await allResults(page);
+  await assertResolves(result!.href, withSections.id);
+  const section = await page.locator('.sub-results a', { hasText: heading }).getAttribute('href');
+  assert.match(section!, new RegExp(`#${heading.toLowerCase()}$`));
+  await assertResolves(section!, withSections.id);
+
+  await openSearch(page, server.url(`search/?${new URLSearchParams({ q: CHINESE_QUERY })}`));
+  const [zh] = await allResults(page);
+  await assertResolves(zh!.href, archive.zh.id);
+  await Promise.all([page.waitForURL(server.url(`news/${archive.zh.id}/`)), page.locator('.search-result h2 a').click()]);
+  assert.ok((await page.locator('mark.search-highlight').allTextContents()).includes(CHINESE_QUERY));
+});
+
+test('browsing a facet under the sub-path lists every expected report, each link resolving', async () => {
+  const year = archive.reports[0]!.date.slice(0, 4);
+  const expected = archive.reports.filter((r) => r.date.startsWith(year)).map((r) => r.id).sort();
+  await openSearch(page, server.url(`search/?year=${year}`));
+  const results = await allResults(page);
+  assert.deepEqual(results.map((r) => r.id).sort(), expected);
+  for (const result of results) await assertResolves(result.href, result.id);
+});
+
+test('the header search on a report page under the sub-path leads to the report', async () => {
+  const [target, other] = archive.reports;
+  await page.goto(server.url(`news/${other!.id}/`));
+  await page.keyboard.press('/');
+  await page.keyboard.type(target!.rareWord);
+  const link = page.locator('[data-header-results] li a').first();
+  await link.waitFor();
+  await Promise.all([page.waitForURL(server.url(`news/${target!.id}/`)), link.click()]);
+  assert.equal(await page.locator('h1').textContent(), target!.title);
+});
+
+test('OpenSearch gives browsers an absolute search URL under the sub-path', async () => {
+  await page.goto(server.url());
+  assert.equal(await page.locator('link[rel="search"]').getAttribute('href'), `${BASE}opensearch.xml`);
+  const xml = new XMLParser({ ignoreAttributes: false }).parse(await (await page.request.get(server.url('opensearch.xml'))).text());
+  assert.equal(xml.OpenSearchDescription.Url['@_template'], `${SITE}${BASE}search/?q={searchTerms}`);
+  assert.equal(xml.OpenSearchDescription.ShortName, 'News Archive');
+});

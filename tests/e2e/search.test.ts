@@ -1,0 +1,450 @@
+/**
+ * Search as a researcher uses it, in Chromium, against a served build of a synthetic archive of a
+ * few hundred reports plus one report in Chinese. Every expectation is computed from the
+ * generator's manifest.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page, Request } from 'playwright-core';
+import { XMLParser } from 'fast-xml-parser';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { SyntheticReport } from '../bench/generate.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { serveStatic, type StaticServer } from '../support/server.ts';
+import { buildSearchArchive, CHINESE_QUERY, type SearchArchive } from '../support/search-archive.ts';
+import { allResults, openSearch, reportIdOf, searchSettled } from '../support/search-page.ts';
+
+type Facet = 'year' | 'topic' | 'organization' | 'person';
+const valuesOf = (report: SyntheticReport, facet: Facet): string[] =>
+  facet === 'year' ? [report.date.slice(0, 4)] : facet === 'topic' ? report.topics : facet === 'organization' ? report.organizations : report.people;
+
+/** The value of a facet carried by the most reports (ties broken by name), so the test has plenty to check. */
+function commonValue(reports: SyntheticReport[], facet: Facet): string {
+  const counts = new Map<string, number>();
+  for (const report of reports) for (const value of valuesOf(report, facet)) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b))[0]![0];
+}
+
+const idsOf = (rows: { id: string }[]) => rows.map((row) => row.id).sort();
+
+/** The text of each report as its page is indexed: front matter but not the summary (not shown) and the body. */
+async function indexedTexts(): Promise<[SyntheticReport, string][]> {
+  return Promise.all(
+    archive.reports.map(async (r) => [r, (await readFile(r.file, 'utf8')).replace(/^summary:.*$/m, '')] as [SyntheticReport, string]),
+  );
+}
+
+let browser: Browser;
+let server: StaticServer;
+let archive: SearchArchive;
+let page: Page;
+
+before(async () => {
+  const built = await buildSearchArchive('/');
+  archive = built.archive;
+  server = await serveStatic(built.siteDir, '/');
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function freshPage(): Promise<Page> {
+  await page?.close();
+  page = await browser.newPage();
+  page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
+  return page;
+}
+
+describe('facets', () => {
+  for (const facet of ['year', 'topic', 'organization', 'person'] as const) {
+    test(`${facet}: browsing by it with no words lists exactly the reports that carry it, with its count`, async () => {
+      const page = await freshPage();
+      const value = commonValue(archive.reports, facet);
+      const expected = archive.reports.filter((r) => valuesOf(r, facet).includes(value));
+      const status = await openSearch(page, server.url(`search/?${new URLSearchParams({ [facet]: value })}`));
+      assert.match(status, new RegExp(`^${expected.length} reports? with`));
+      const results = await allResults(page);
+      assert.deepEqual(idsOf(results), expected.map((r) => r.id).sort());
+      assert.ok(results.every((r) => !r.href.includes('?')), 'no words, nothing to highlight');
+      const box = page.locator(`input[name="${facet}"][value="${value}"]`);
+      assert.ok(await box.isChecked());
+      assert.match((await page.locator('label', { has: box }).textContent())!, new RegExp(`\\(${expected.length}\\)`));
+    });
+  }
+
+  test('facets combine, and each value offered shows how many reports adding it would leave', async () => {
+    const page = await freshPage();
+    const sample = archive.reports.find((r) => r.people.length > 0 && r.language === 'en')!;
+    const chosen = { topic: sample.topics[0]!, organization: sample.organizations[0]! };
+    const expected = archive.reports.filter((r) => r.topics.includes(chosen.topic) && r.organizations.includes(chosen.organization));
+    await openSearch(page, server.url(`search/?${new URLSearchParams(chosen)}`));
+    assert.deepEqual(idsOf(await allResults(page)), expected.map((r) => r.id).sort());
+    // The person facet now counts within those results.
+    const person = sample.people[0]!;
+    const label = page.locator('fieldset[data-facet="person"] label', { has: page.locator(`input[value="${person}"]`) });
+    const narrowed = expected.filter((r) => r.people.includes(person));
+    assert.match((await label.textContent())!, new RegExp(`\\(${narrowed.length}\\)$`));
+    await label.locator('input').check();
+    await searchSettled(page);
+    assert.deepEqual(new URL(page.url()).searchParams.getAll('person'), [person]);
+    assert.deepEqual(idsOf(await allResults(page)), narrowed.map((r) => r.id).sort());
+  });
+
+  test('words and a facet together: a report\'s unique word with its year finds it, with another year nothing', async () => {
+    const page = await freshPage();
+    const target = archive.reports.find((r) => r.language === 'en')!;
+    const year = target.date.slice(0, 4);
+    await openSearch(page, server.url(`search/?${new URLSearchParams({ q: target.rareWord, year })}`));
+    assert.deepEqual(idsOf(await allResults(page)), [target.id]);
+    const otherYear = archive.reports.find((r) => r.date.slice(0, 4) !== year)!.date.slice(0, 4);
+    const status = await openSearch(page, server.url(`search/?${new URLSearchParams({ q: target.rareWord, year: otherYear })}`));
+    assert.equal(status, `No reports match “${target.rareWord}” with Year: ${otherYear}.`);
+    assert.equal(await page.locator('.search-result').count(), 0);
+    // The advice suggests removing the filters, and following it finds the report again.
+    const widen = page.getByRole('link', { name: 'remove the filters' });
+    await widen.click();
+    await searchSettled(page);
+    assert.deepEqual(idsOf(await allResults(page)), [target.id]);
+  });
+});
+
+describe('order', () => {
+  for (const sort of ['newest', 'oldest'] as const) {
+    test(`${sort} first: every result, across languages, in date order`, async () => {
+      const page = await freshPage();
+      // The Chinese report is in another index; it must still land in its place by date.
+      const topic = archive.zh.topics[0]!;
+      const expected = archive.reports.filter((r) => r.topics.includes(topic)).map((r) => r.date).sort();
+      if (sort === 'newest') expected.reverse();
+      await openSearch(page, server.url(`search/?${new URLSearchParams({ topic, sort })}`));
+      const results = await allResults(page);
+      assert.deepEqual(results.map((r) => r.date), expected);
+      assert.ok(results.some((r) => r.id === archive.zh.id));
+    });
+  }
+
+  test('with words, the order can be switched between best match and dates', async () => {
+    const page = await freshPage();
+    const topic = commonValue(archive.reports, 'topic');
+    const expected = (await indexedTexts())
+      .filter(([report, text]) => report.topics.includes(topic) && /\bconference\b/i.test(text))
+      .map(([report]) => report);
+    await openSearch(page, server.url(`search/?${new URLSearchParams({ q: 'conference', topic, sort: 'oldest' })}`));
+    const oldest = await allResults(page);
+    assert.deepEqual(idsOf(oldest), expected.map((r) => r.id).sort());
+    assert.deepEqual(oldest.map((r) => r.date), expected.map((r) => r.date).sort());
+    await page.getByLabel('Order').selectOption('relevance');
+    await searchSettled(page);
+    assert.equal(new URL(page.url()).searchParams.get('sort'), null);
+    const best = await allResults(page);
+    assert.deepEqual(idsOf(best), idsOf(oldest));
+    assert.notDeepEqual(best.map((r) => r.date), oldest.map((r) => r.date), 'best match is not date order');
+  });
+});
+
+describe('the URL holds the search', () => {
+  test('each change is a history entry; reload, back, forward and a shared link restore the same results', async () => {
+    const page = await freshPage();
+    const topic = commonValue(archive.reports, 'topic');
+    await openSearch(page, server.url('search/?q=annual'));
+    await page.getByLabel('Words or "an exact phrase"').fill('conference');
+    await page.keyboard.press('Enter');
+    await searchSettled(page);
+    const byWords = await allResults(page);
+    assert.equal(await page.locator('[data-search-refine]').evaluate((d) => (d as HTMLDetailsElement).open), false, 'a word search leaves the facets closed');
+    await page.getByText('Refine by year, topic, organization or person').click();
+    await page.locator(`input[name="topic"][value="${topic}"]`).check();
+    await searchSettled(page);
+    await page.getByLabel('Order').selectOption('oldest');
+    await searchSettled(page);
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('q'), 'conference');
+    assert.deepEqual(url.searchParams.getAll('topic'), [topic]);
+    assert.equal(url.searchParams.get('sort'), 'oldest');
+    const final = await allResults(page);
+    assert.ok(final.length > 0 && final.length < byWords.length);
+
+    await page.reload();
+    await searchSettled(page);
+    assert.deepEqual(await allResults(page), final);
+    assert.equal(await page.getByLabel('Words or "an exact phrase"').inputValue(), 'conference');
+    assert.equal(await page.getByLabel('Order').inputValue(), 'oldest');
+    assert.ok(await page.locator(`input[name="topic"][value="${topic}"]`).isChecked());
+
+    await page.goBack(); // before the order changed
+    await searchSettled(page);
+    assert.equal(new URL(page.url()).searchParams.get('sort'), null);
+    assert.deepEqual(idsOf(await allResults(page)), idsOf(final));
+    await page.goBack(); // before the topic
+    await searchSettled(page);
+    assert.deepEqual(await allResults(page), byWords);
+    await page.goBack(); // the first words
+    await searchSettled(page);
+    assert.equal(await page.getByLabel('Words or "an exact phrase"').inputValue(), 'annual');
+    await page.goForward();
+    await searchSettled(page);
+    assert.ok(!(await page.locator(`input[name="topic"][value="${topic}"]`).isChecked()));
+    await page.goForward();
+    await page.goForward();
+    await searchSettled(page);
+    assert.deepEqual(await allResults(page), final);
+
+    const shared = await browser.newPage();
+    await openSearch(shared, url.href);
+    assert.deepEqual(await allResults(shared), final);
+    await shared.close();
+  });
+});
+
+describe('results', () => {
+  test('a result shows headline, date, the words marked, and links to matching sections', async () => {
+    const page = await freshPage();
+    const target = archive.reports.find((r) => r.headings.length > 0 && r.language === 'en')!;
+    // The second heading's word and the report's unique word: the section link goes to that heading.
+    const heading = target.headings.at(-1)!;
+    await openSearch(page, server.url(`search/?${new URLSearchParams({ q: `${target.rareWord} ${heading.toLowerCase()}`, topic: target.topics[0]! })}`));
+    const result = page.locator('.search-result', { has: page.locator(`h2 a[href*="/news/${target.id}/"]`) });
+    assert.equal(await result.locator('h2 a').textContent(), target.title);
+    assert.equal(await result.locator('time').getAttribute('datetime'), target.date);
+    const marks = (await result.locator('.excerpt mark').allTextContents()).map((m) => m.replace(/\W+$/, '').toLowerCase());
+    assert.ok(marks.length > 0 && marks.every((m) => [target.rareWord, heading.toLowerCase()].includes(m)), `marked: ${marks}`);
+    const section = result.locator('.sub-results a', { hasText: heading });
+    const href = await section.getAttribute('href');
+    assert.match(href!, new RegExp(`#${heading.toLowerCase()}$`));
+    await section.click();
+    await page.waitForURL(new RegExp(`/news/${target.id}/#${heading.toLowerCase()}$`));
+    assert.equal(await page.locator(`#${heading.toLowerCase()}`).textContent(), heading);
+  });
+
+  test('following a result highlights the words on the report, on that visit only', async () => {
+    const page = await freshPage();
+    const target = archive.reports.find((r) => r.language === 'en')!;
+    await openSearch(page, server.url(`search/?${new URLSearchParams({ q: target.rareWord })}`));
+    await page.locator('.search-result h2 a').click();
+    await page.waitForSelector('mark.search-highlight');
+    assert.deepEqual(
+      (await page.locator('article mark.search-highlight').allTextContents()).map((m) => m.toLowerCase()),
+      [target.rareWord],
+    );
+    assert.equal(page.url(), server.url(`news/${target.id}/`), 'the words are not left in the address bar');
+    const colours = await page.locator('mark.search-highlight').evaluate((mark) => {
+      const style = getComputedStyle(mark);
+      return [style.backgroundColor, style.color];
+    });
+    assert.deepEqual(colours, ['rgb(255, 216, 77)', 'rgb(0, 0, 0)']);
+    await page.reload();
+    await page.waitForLoadState('networkidle');
+    assert.equal(await page.locator('mark.search-highlight').count(), 0);
+  });
+
+  test('"an exact phrase" finds the reports with those words side by side, not just anywhere', async () => {
+    const page = await freshPage();
+    const phrase = 'quality production';
+    const texts = await indexedTexts();
+    const adjacent = texts.filter(([, text]) => /\bquality\W+production\b/i.test(text)).map(([r]) => r.id);
+    const both = texts.filter(([, text]) => /\bquality\b/i.test(text) && /\bproduction\b/i.test(text)).length;
+    assert.ok(adjacent.length > 0 && adjacent.length < both, 'the archive has both cases');
+    await openSearch(page, server.url(`search/?${new URLSearchParams({ q: `"${phrase}"` })}`));
+    assert.deepEqual(idsOf(await allResults(page)), adjacent.sort());
+  });
+
+  test('no results says so and gives advice', async () => {
+    const page = await freshPage();
+    const status = await openSearch(page, server.url('search/?q=zzzznotaword'));
+    assert.equal(status, 'No reports match “zzzznotaword”.');
+    assert.match((await page.locator('[data-search-advice]').textContent())!, /spelling/);
+  });
+
+  test('when the index cannot be loaded, the search page says so instead of searching forever', async () => {
+    const page = await browser.newPage();
+    await page.route('**/pagefind/pagefind.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    const status = await openSearch(page, server.url('search/?q=conference'));
+    assert.match(status, /^Search is unavailable/);
+    await page.close();
+  });
+
+  test('a report in Chinese is indexed in Chinese and found by a Chinese query', async () => {
+    const page = await freshPage();
+    const status = await openSearch(page, server.url(`search/?${new URLSearchParams({ q: CHINESE_QUERY })}`));
+    assert.equal(status, `1 report matches “${CHINESE_QUERY}”.`);
+    const result = page.locator('.search-result');
+    assert.equal(await result.getAttribute('lang'), 'zh');
+    assert.equal(await result.locator('h2 a').textContent(), archive.zh.title);
+    assert.ok((await result.locator('mark').allTextContents()).includes(CHINESE_QUERY));
+    await result.locator('h2 a').click();
+    await page.waitForURL(server.url(`news/${archive.zh.id}/`));
+    assert.equal(await page.locator('html').getAttribute('lang'), 'zh');
+    assert.ok((await page.locator('mark.search-highlight').allTextContents()).includes(CHINESE_QUERY));
+  });
+});
+
+test('without Web Workers (a Content-Security-Policy may forbid them) every language is still searched', async () => {
+  // Pagefind then runs on the main thread, where it names its bundle differently; the merge of
+  // the other languages must not be mistaken for the primary index there either.
+  const page = await freshPage();
+  await page.addInitScript(() => Object.defineProperty(window, 'Worker', { value: undefined }));
+  await openSearch(page, server.url(`search/?${new URLSearchParams({ q: CHINESE_QUERY })}`));
+  assert.deepEqual(idsOf(await allResults(page)), [archive.zh.id]);
+  const topic = archive.zh.topics[0]!;
+  await openSearch(page, server.url(`search/?${new URLSearchParams({ topic, sort: 'oldest' })}`));
+  const expected = archive.reports.filter((r) => r.topics.includes(topic)).map((r) => r.date).sort();
+  assert.deepEqual((await allResults(page)).map((r) => r.date), expected);
+});
+
+describe('the header search on every page', () => {
+  const scriptRequests = (requests: Request[]) =>
+    requests.filter((r) => r.resourceType() === 'script' || /\.(m?js|pagefind|pf_\w+)(\?|$)/.test(r.url())).map((r) => r.url());
+
+  for (const where of ['home', 'article'] as const) {
+    test(`the ${where} page loads no search code until the reader focuses the search box`, async () => {
+      const page = await freshPage();
+      const requests: Request[] = [];
+      page.on('request', (r) => requests.push(r));
+      const target = archive.reports[0]!;
+      await page.goto(server.url(where === 'home' ? '' : `news/${target.id}/`));
+      await page.waitForLoadState('networkidle');
+      const before = scriptRequests(requests);
+      assert.ok(before.every((url) => !/pagefind|header-search/.test(url)), `loaded before use: ${before.join(', ')}`);
+      const bytes = await Promise.all(before.map(async (url) => (await (await page.request.get(url)).body()).length));
+      assert.ok(bytes.reduce((a, b) => a + b, 0) < 4096, `the every-page script stays tiny: ${bytes}`);
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/pagefind/pagefind.js')),
+        page.waitForResponse((r) => r.url().endsWith('/pagefind/pagefind-entry.json')),
+        page.getByRole('searchbox', { name: 'Search the archive' }).focus(),
+      ]);
+    });
+  }
+
+  test('keyboard only: / focuses the box, arrows move through results, Enter opens one, Escape closes', async () => {
+    const page = await freshPage();
+    const [target, other] = archive.reports.filter((r) => r.language === 'en') as [SyntheticReport, SyntheticReport];
+    await page.goto(server.url(`news/${other.id}/`));
+    await page.keyboard.press('/');
+    const box = page.getByRole('searchbox', { name: 'Search the archive' });
+    assert.ok(await box.evaluate((el) => el === document.activeElement));
+    await page.keyboard.type(target.rareWord);
+    const panel = page.locator('[data-header-results]');
+    await panel.waitFor({ state: 'visible' });
+    await page.waitForFunction(() => document.querySelector('[data-header-status]')?.textContent !== '');
+    assert.equal(await page.locator('[data-header-status]').getAttribute('aria-live'), 'polite');
+    assert.equal(await page.locator('[data-header-status]').textContent(), `1 report matches “${target.rareWord}”.`);
+    await page.keyboard.press('Escape');
+    assert.ok(await panel.isHidden());
+    assert.ok(await box.evaluate((el) => el === document.activeElement), 'focus stays in the box');
+    await page.keyboard.press('ArrowDown'); // nothing to move to while closed
+    await page.keyboard.type(' ');
+    await panel.waitFor({ state: 'visible' });
+    await page.keyboard.press('ArrowDown');
+    assert.match((await page.evaluate(() => (document.activeElement as HTMLAnchorElement).href))!, new RegExp(`/news/${target.id}/`));
+    await page.keyboard.press('ArrowDown'); // to "see all results"
+    assert.match((await page.evaluate(() => document.activeElement!.textContent))!, /See all 1 on the search page/);
+    await page.keyboard.press('ArrowUp');
+    await Promise.all([page.waitForURL(new RegExp(`/news/${target.id}/$`)), page.keyboard.press('Enter')]);
+    assert.equal(await page.locator('h1').textContent(), target.title);
+  });
+
+  test('Enter in the box opens the search page with the words, and the search page is usable by keyboard', async () => {
+    const page = await freshPage();
+    await page.goto(server.url());
+    await page.keyboard.press('/');
+    await page.keyboard.type('conference');
+    await Promise.all([page.waitForURL(/\/search\/\?q=conference$/), page.keyboard.press('Enter')]);
+    await searchSettled(page);
+    const all = (await allResults(page)).length;
+    // Tab to "Refine", open it, tab to the first facet checkbox and tick it with the space bar.
+    await page.keyboard.press('/');
+    let guard = 0;
+    while (!(await page.evaluate(() => document.activeElement?.tagName === 'SUMMARY')) && guard++ < 10) {
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    await page.locator('[data-search-facets] input').first().waitFor();
+    guard = 0;
+    while (!(await page.evaluate(() => (document.activeElement as HTMLInputElement).type === 'checkbox')) && guard++ < 10) {
+      await page.keyboard.press('Tab');
+    }
+    const { name, value } = await page.evaluate(() => {
+      const box = document.activeElement as HTMLInputElement;
+      return { name: box.name, value: box.value };
+    });
+    await page.keyboard.press('Space');
+    await searchSettled(page);
+    assert.deepEqual(new URL(page.url()).searchParams.getAll(name), [value]);
+    assert.ok((await allResults(page)).length < all);
+    assert.deepEqual(
+      await page.evaluate(() => [(document.activeElement as HTMLInputElement).name, (document.activeElement as HTMLInputElement).value]),
+      [name, value],
+      'focus stays on the ticked box',
+    );
+  });
+
+  test('from a page in Chinese, the header search still finds English reports', async () => {
+    const page = await freshPage();
+    const target = archive.reports.find((r) => r.language === 'en')!;
+    await page.goto(server.url(`news/${archive.zh.id}/`));
+    await page.keyboard.press('/');
+    await page.keyboard.type(target.rareWord);
+    await page.locator('[data-header-results] li a').first().waitFor();
+    assert.equal(reportIdOf((await page.locator('[data-header-results] li a').first().getAttribute('href'))!), target.id);
+  });
+});
+
+describe('accessibility', () => {
+  test('the search page with results and facets, and the open header results, pass axe', async () => {
+    // axe needs a page of its own browser context.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const topic = commonValue(archive.reports, 'topic');
+    await openSearch(page, server.url(`search/?${new URLSearchParams({ q: 'conference', topic })}`));
+    const onSearchPage = await new AxeBuilder({ page }).analyze();
+    assert.deepEqual(onSearchPage.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+    await page.goto(server.url(`news/${archive.reports[0]!.id}/`));
+    await page.keyboard.press('/');
+    await page.keyboard.type('conference');
+    await page.locator('[data-header-results] li a').first().waitFor();
+    const inHeader = await new AxeBuilder({ page }).analyze();
+    assert.deepEqual(inHeader.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+    await context.close();
+  });
+});
+
+describe('without JavaScript', () => {
+  test('the header box is a plain form to the search page, which says search needs JavaScript and links to the archive', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(server.url());
+    await page.getByRole('searchbox', { name: 'Search the archive' }).fill('conference');
+    await Promise.all([page.waitForURL(server.url('search/?q=conference')), page.keyboard.press('Enter')]);
+    assert.equal(
+      (await page.locator('.notice').innerText()).trim(),
+      'Search runs in your browser and needs JavaScript. Without it, browse the latest reports.',
+    );
+    const link = page.getByRole('link', { name: 'the latest reports' });
+    assert.equal(await link.getAttribute('href'), '/');
+    await Promise.all([page.waitForURL(server.url()), link.click()]);
+    await context.close();
+  });
+});
+
+describe('OpenSearch', () => {
+  test('every page links a description that opens the search page with the words', async () => {
+    const page = await freshPage();
+    for (const path of ['', `news/${archive.reports[0]!.id}/`, 'search/']) {
+      await page.goto(server.url(path));
+      const href = await page.locator('link[rel="search"]').getAttribute('href');
+      assert.equal(href, '/opensearch.xml');
+      assert.equal(await page.locator('link[rel="search"]').getAttribute('type'), 'application/opensearchdescription+xml');
+    }
+    const response = await page.request.get(server.url('opensearch.xml'));
+    assert.equal(response.status(), 200);
+    const xml = new XMLParser({ ignoreAttributes: false }).parse(await response.text());
+    const template: string = xml.OpenSearchDescription.Url['@_template'];
+    assert.equal(template, '/search/?q={searchTerms}');
+    const target = archive.reports[0]!;
+    await openSearch(page, server.url(template.replace('{searchTerms}', encodeURIComponent(target.rareWord)).slice(1)));
+    assert.deepEqual(idsOf(await allResults(page)), [target.id]);
+  });
+});

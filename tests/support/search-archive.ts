@@ -1,0 +1,80 @@
+/**
+ * The archive the search tests run against: a few hundred deterministic synthetic reports plus
+ * one report in Chinese, built once per test process. Tests compute what they expect from the
+ * returned manifest, never from hard-coded results.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { generateArchive, type SyntheticReport } from '../bench/generate.ts';
+import { buildOnce } from './build.ts';
+import { report } from './fixtures.ts';
+import { TMP } from './paths.ts';
+
+export const SEARCH_ARCHIVE_SIZE = 300;
+
+/** A word (质量, "quality") that only the Chinese fixture contains. */
+export const CHINESE_QUERY = '质量';
+
+const ZH_ID = '2019/hangtian-zhiliang-dahui';
+const ZH: SyntheticReport = {
+  id: ZH_ID,
+  file: '',
+  title: '航天科工召开质量工作大会',
+  date: '2019-05-20',
+  topics: ['Aerospace', 'Quality management'],
+  organizations: ['CASIC'],
+  people: ['Yuan Jie'],
+  language: 'zh',
+  rareWord: CHINESE_QUERY,
+  headings: [],
+};
+
+const ZH_BODY = [
+  '5月20日，中国航天科工集团有限公司召开质量工作大会，总结上一年度质量工作，部署下一阶段重点任务。',
+  '会议要求各单位坚持“零缺陷”理念，把质量放在首位，持续提升产品可靠性。',
+].join('\n\n');
+
+export interface SearchArchive {
+  contentDir: string;
+  /** Every report, newest first, the Chinese one included. */
+  reports: SyntheticReport[];
+  zh: SyntheticReport;
+}
+
+let pending: Promise<SearchArchive> | undefined;
+
+/** Writes the archive (once per process) and returns its manifest. */
+export function searchArchive(): Promise<SearchArchive> {
+  pending ??= (async () => {
+    const contentDir = path.join(TMP, 'archives', 'search');
+    const reports = await generateArchive({ dir: contentDir, count: SEARCH_ARCHIVE_SIZE, seed: 4 });
+    const zh = { ...ZH, file: path.join(contentDir, `${ZH_ID}.md`) };
+    await mkdir(path.dirname(zh.file), { recursive: true });
+    await writeFile(
+      zh.file,
+      report(
+        [
+          `title: ${zh.title}`,
+          `date: ${zh.date}`,
+          'source: { name: 中国航天科工集团有限公司 }',
+          `topics: [${zh.topics.join(', ')}]`,
+          `organizations: [${zh.organizations.join(', ')}]`,
+          `people: [${zh.people.join(', ')}]`,
+          'language: zh',
+        ].join('\n'),
+        ZH_BODY,
+      ),
+    );
+    const all = [...reports, zh].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+    return { contentDir, reports: all, zh };
+  })();
+  return pending;
+}
+
+/** Builds the search archive at the site root or under a base path; once per process and base. */
+export async function buildSearchArchive(base = '/', siteUrl?: string): Promise<{ siteDir: string; archive: SearchArchive }> {
+  const archive = await searchArchive();
+  const name = base === '/' ? 'search' : `search${base.replace(/\W+/g, '-')}`;
+  const siteDir = await buildOnce(name, { contentDir: archive.contentDir, base, siteUrl });
+  return { siteDir, archive };
+}

@@ -1,0 +1,41 @@
+/** Driving the search page in tests: wait for a search to finish, read every result. */
+import type { Page } from 'playwright-core';
+
+/** Waits until the search page has shown the outcome of the current URL. */
+export async function searchSettled(page: Page): Promise<string> {
+  await page.waitForFunction(() => {
+    const status = document.querySelector('[data-search-status]')?.textContent ?? '';
+    const busy = document.querySelector('[data-search-results]')?.getAttribute('aria-busy') === 'true';
+    return !busy && status !== '' && status !== 'Searching…';
+  });
+  return (await page.locator('[data-search-status]').textContent()) ?? '';
+}
+
+/** A result link's report id: `/archive/news/2020/slug/?highlight=x#h` -> `2020/slug`. */
+export function reportIdOf(href: string): string {
+  const { pathname } = new URL(href, 'http://x');
+  const match = /\/news\/(\d{4}\/[^/]+)\/$/.exec(pathname);
+  if (!match) throw new Error(`not a report URL: ${href}`);
+  return match[1]!;
+}
+
+/** Every result of the current search, in order, pressing "Show more results" as often as needed. */
+export async function allResults(page: Page): Promise<{ id: string; date: string; href: string }[]> {
+  const more = page.locator('[data-search-more]');
+  while (await more.isVisible()) {
+    const before = await page.locator('.search-result').count();
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('.search-result').length > n, before);
+  }
+  return page.locator('.search-result').evaluateAll((items) =>
+    items.map((item) => ({
+      href: item.querySelector('h2 a')!.getAttribute('href')!,
+      date: item.querySelector('time')?.getAttribute('datetime') ?? '',
+    })),
+  ).then((rows) => rows.map((row) => ({ ...row, id: reportIdOf(row.href) })));
+}
+
+export async function openSearch(page: Page, url: string): Promise<string> {
+  await page.goto(url);
+  return searchSettled(page);
+}
