@@ -12,7 +12,6 @@
  */
 import { mergeByDate } from '../lib/merge-by-date.ts';
 import { partitionByLanguage, primaryLanguage } from '../lib/search-languages.ts';
-import { HIGHLIGHT_PARAM, withoutEmptyHighlight } from '../lib/highlight-param.ts';
 
 export interface PagefindSubResult {
   title: string;
@@ -62,7 +61,7 @@ export function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
     const base = siteBase();
     const bundle = `${base}pagefind/`;
-    const options = { baseUrl: base, excerptLength: 30, highlightParam: HIGHLIGHT_PARAM };
+    const options = { baseUrl: base, excerptLength: 30 };
     const [pagefind, entry] = await Promise.all([
       import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>,
       fetch(`${bundle}pagefind-entry.json`).then((response) => response.json() as Promise<PagefindEntry>),
@@ -84,14 +83,6 @@ export function loadPagefind(): Promise<Pagefind> {
   return loading;
 }
 
-function cleanUrls(data: PagefindResultData): PagefindResultData {
-  return {
-    ...data,
-    url: withoutEmptyHighlight(data.url),
-    sub_results: data.sub_results?.map((sub) => ({ ...sub, url: withoutEmptyHighlight(sub.url) })),
-  };
-}
-
 /**
  * The results in the order asked for, their data loaded on demand. Relevance keeps Pagefind's
  * order; a date order is re-established across languages (see merge-by-date.ts).
@@ -103,7 +94,7 @@ export function orderedResults(
   const data = new Map<PagefindResult, Promise<PagefindResultData>>();
   const load = (result: PagefindResult) => {
     let pending = data.get(result);
-    if (!pending) data.set(result, (pending = result.data().then(cleanUrls)));
+    if (!pending) data.set(result, (pending = result.data()));
     return pending;
   };
   return (async function* () {

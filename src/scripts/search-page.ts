@@ -14,7 +14,6 @@ import {
   type SearchState,
 } from '../lib/search-state.ts';
 import { loadPagefind, orderedResults, siteBase, type PagefindResultData } from './pagefind-client.ts';
-import { startSearchBootstrap } from './search-bootstrap.ts';
 import { renderFacets, renderResult } from './search-views.ts';
 
 const PAGE_SIZE = 20;
@@ -86,10 +85,25 @@ function showState(els: Elements, state: SearchState): void {
   els.sort.querySelector<HTMLOptionElement>('option[value="relevance"]')!.disabled = state.query === '';
 }
 
+function isTypingIn(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** `/` puts the cursor in the search box, as on most search sites; Escape in it clears it (native). */
+function focusOnSlash(doc: Document, input: HTMLInputElement): void {
+  doc.addEventListener('keydown', (event) => {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isTypingIn(event.target)) return;
+    event.preventDefault();
+    input.focus();
+    input.select();
+  });
+}
+
 export function startSearchPage(doc: Document): void {
-  startSearchBootstrap(doc); // the `/` shortcut, here focusing this page's own search box
   const els = readElements(doc);
   if (!els) return;
+  focusOnSlash(doc, els.input);
   let latest = 0;
   let current = parseSearchState(new URLSearchParams(doc.location.search));
   let pending: AsyncGenerator<{ id: string; data: PagefindResultData }> | undefined;

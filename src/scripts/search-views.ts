@@ -6,6 +6,7 @@ import { formatLongDate, parseIsoDate } from '../lib/calendar-date.ts';
 import { languageOfResult } from '../lib/search-languages.ts';
 import { FACETS, FACET_LABELS, type Facet, type SearchState } from '../lib/search-state.ts';
 import type { PagefindResultData } from './pagefind-client.ts';
+import { markedTerms, withTextFragment } from '../lib/text-fragment.ts';
 
 const SUB_RESULTS_SHOWN = 3;
 
@@ -21,7 +22,8 @@ export function renderResult(doc: Document, id: string, data: PagefindResultData
   if (language && language !== 'unknown' && language !== doc.documentElement.lang) item.lang = language;
   const heading = doc.createElement('h2');
   const link = doc.createElement('a');
-  link.href = data.url;
+  // The browser highlights the marked words on the report and scrolls to them (see text-fragment.ts).
+  link.href = withTextFragment(data.url, markedTerms(data.excerpt));
   link.textContent = data.meta.title ?? data.url;
   heading.append(link);
   item.append(heading);
@@ -48,7 +50,7 @@ export function renderResult(doc: Document, id: string, data: PagefindResultData
     for (const sub of sections) {
       const entry = doc.createElement('li');
       const subLink = doc.createElement('a');
-      subLink.href = sub.url;
+      subLink.href = withTextFragment(sub.url, markedTerms(sub.excerpt));
       subLink.textContent = sub.title;
       const subExcerpt = doc.createElement('span');
       subExcerpt.innerHTML = sub.excerpt;

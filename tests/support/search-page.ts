@@ -39,3 +39,35 @@ export async function openSearch(page: Page, url: string): Promise<string> {
   await page.goto(url);
   return searchSettled(page);
 }
+
+/**
+ * How many pixels of `locator` are painted in the highlight colour (the stylesheet's --mark).
+ * The browser's own text-fragment highlight (::target-text) is not in the DOM, so the test looks
+ * at the screen, as a reader does: a screenshot of the element, decoded by the page's canvas.
+ */
+export async function highlightedPixels(page: Page, locator: import('playwright-core').Locator): Promise<number> {
+  await locator.scrollIntoViewIfNeeded();
+  const png = (await locator.screenshot({ animations: 'disabled' })).toString('base64');
+  return page.evaluate(async (data) => {
+    const mark = getComputedStyle(document.documentElement).getPropertyValue('--mark').trim();
+    const probe = document.createElement('span');
+    probe.style.color = mark;
+    document.body.append(probe);
+    const [r, g, b] = getComputedStyle(probe).color.match(/\d+/g)!.map(Number) as [number, number, number];
+    probe.remove();
+    const image = new Image();
+    image.src = `data:image/png;base64,${data}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const pixels = context.getImageData(0, 0, image.width, image.height).data;
+    let count = 0;
+    for (let i = 0; i < pixels.length; i += 4) {
+      if (Math.abs(pixels[i]! - r) < 8 && Math.abs(pixels[i + 1]! - g) < 8 && Math.abs(pixels[i + 2]! - b) < 8) count++;
+    }
+    return count;
+  }, png);
+}

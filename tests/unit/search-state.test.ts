@@ -8,7 +8,6 @@ import {
   parseSearchState,
   searchStateToParams,
 } from '../../src/lib/search-state.ts';
-import { withoutEmptyHighlight } from '../../src/lib/highlight-param.ts';
 
 const parse = (query: string) => parseSearchState(new URLSearchParams(query));
 
@@ -63,9 +62,3 @@ test('the filters read as a phrase for the status line', () => {
   assert.equal(describeFilters(parse('person=Li+Na&year=2020')), 'Year: 2020, Person: Li Na');
 });
 
-test('result links lose an empty highlight parameter and keep everything else', () => {
-  assert.equal(withoutEmptyHighlight('/archive/news/2020/x/?highlight='), '/archive/news/2020/x/');
-  assert.equal(withoutEmptyHighlight('/news/2020/x/?highlight=#outcomes'), '/news/2020/x/#outcomes');
-  assert.equal(withoutEmptyHighlight('/news/2020/x/?highlight=plan&highlight=%E8%B4%A8'), '/news/2020/x/?highlight=plan&highlight=%E8%B4%A8');
-  assert.equal(withoutEmptyHighlight('https://example.org/news/x/?highlight=&highlight=a'), 'https://example.org/news/x/?highlight=a');
-});
