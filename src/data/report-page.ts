@@ -40,10 +40,10 @@ export async function reportPage(report: Report) {
     { name: year, href: url(`news/${year}/`), url: absolute(`news/${year}/`) },
     { name: report.data.title, href: reportUrl(report.id), url: absolute(newsPath(report.id)) },
   ];
-  const { title, subtitle, summary, date, language, source, rights } = report.data;
+  const { title, subtitle, date, language, source, rights } = report.data;
   const jsonLd = [
     newsArticle({
-      title, subtitle, summary, date, language, source, rights,
+      title, subtitle, date, language, source, rights,
       url: absolute(newsPath(report.id)),
       publisher: { name: siteConfig.publisher, url: absolute('') },
       topics, organizations, people,

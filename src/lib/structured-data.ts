@@ -13,7 +13,6 @@ export interface LinkedName {
 export interface NewsArticleInput {
   title: string;
   subtitle?: string;
-  summary?: string;
   date: Date;
   url: string;
   language: string;
@@ -31,10 +30,8 @@ export function newsArticle(a: NewsArticleInput): Record<string, unknown> {
     '@type': 'NewsArticle',
     headline: a.title,
     ...(a.subtitle ? { alternativeHeadline: a.subtitle } : {}),
-    ...(a.summary ? { description: a.summary } : {}),
     datePublished: toIsoDate(a.date),
     url: a.url,
-    mainEntityOfPage: a.url,
     inLanguage: a.language,
     author: { '@type': 'Organization', name: a.source.name, ...(a.source.url ? { url: a.source.url } : {}) },
     publisher: { '@type': 'Organization', name: a.publisher.name, url: a.publisher.url },

@@ -110,8 +110,12 @@ describe('print', () => {
     await open(page, SHOWCASE_REPORTS.wideTable);
     assert.equal(await page.locator('.site-header nav').isVisible(), false, 'navigation hidden');
     assert.equal(await page.locator('.skip-link').isVisible(), false);
-    const printed = (await page.locator('.print-only').allInnerTexts()).join('\n');
-    assert.match(printed, /Cite as: Ministry of Industry\. “Budget figures for the satellite and quality programmes, with a table wider than any phone\.” 2 May 2022\./);
+    // The citation section is printed (its download links are not); the citation carries the report's address.
+    const citation = page.locator('.cite .citation');
+    assert.equal(await citation.isVisible(), true, 'citation printed');
+    assert.equal(await page.locator('.cite .downloads').isVisible(), false, 'download links not printed');
+    const printed = await citation.innerText();
+    assert.match(printed, /^Ministry of Industry\. “Budget figures for the satellite and quality programmes, with a table wider than any phone[.:].*May 2, 2022\./);
     assert.ok(printed.includes(SHOWCASE_REPORTS.wideTable), `the report's address is printed: ${printed}`);
     const external = page.locator('.prose a[href^="http"]').first();
     const href = await external.getAttribute('href');
@@ -123,10 +127,12 @@ describe('print', () => {
     await page.close();
   });
 
-  test('on screen the print-only lines stay hidden', async () => {
+  test('on screen link targets are not written out, and the citation keeps its download links', async () => {
     const page = await browser.newPage();
     await open(page, SHOWCASE_REPORTS.wideTable);
-    assert.equal(await page.locator('.print-only').first().isVisible(), false);
+    const after = await page.locator('.prose a[href^="http"]').first().evaluate((a) => getComputedStyle(a, '::after').content);
+    assert.equal(after, 'none');
+    assert.equal(await page.locator('.cite .downloads').isVisible(), true);
     await page.close();
   });
 });

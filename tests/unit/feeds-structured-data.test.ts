@@ -54,7 +54,7 @@ test('JSON Feed 1.1: version, language, authors, content and summary', () => {
 
 test('NewsArticle JSON-LD: headline, date, publisher, topics as about, people and organizations as mentions', () => {
   const data = newsArticle({
-    title: 'T', subtitle: 'S', summary: 'Sum', date: new Date('2020-07-31T00:00:00Z'), url: 'https://x/a/', language: 'en',
+    title: 'T', subtitle: 'S', date: new Date('2020-07-31T00:00:00Z'), url: 'https://x/a/', language: 'en',
     source: { name: 'CASIC', url: 'https://casic.example/' }, publisher: { name: 'News Archive', url: 'https://x/' },
     topics: [{ name: 'Energy', url: 'https://x/topics/energy/' }],
     organizations: [{ name: 'CASIC', url: 'https://x/organizations/casic/' }],
