@@ -14,7 +14,7 @@ export const siteConfig = {
   /** How many of the newest reports the RSS, Atom and JSON feeds carry. */
   feedSize: 20,
   /** How many related reports an article page suggests. */
-  relatedReports: 5,
+  relatedReports: 3,
 } as const;
 
 export type SiteConfig = typeof siteConfig;

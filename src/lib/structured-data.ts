@@ -10,6 +10,10 @@ export interface LinkedName {
   url: string;
 }
 
+export interface Named {
+  name: string;
+}
+
 export interface NewsArticleInput {
   title: string;
   subtitle?: string;
@@ -19,9 +23,9 @@ export interface NewsArticleInput {
   source: { name: string; url?: string };
   rights?: string;
   publisher: { name: string; url: string };
-  topics: LinkedName[];
-  organizations: LinkedName[];
-  people: LinkedName[];
+  topics: Named[];
+  organizations: Named[];
+  people: Named[];
 }
 
 export function newsArticle(a: NewsArticleInput): Record<string, unknown> {
@@ -36,10 +40,11 @@ export function newsArticle(a: NewsArticleInput): Record<string, unknown> {
     author: { '@type': 'Organization', name: a.source.name, ...(a.source.url ? { url: a.source.url } : {}) },
     publisher: { '@type': 'Organization', name: a.publisher.name, url: a.publisher.url },
     ...(a.rights ? { copyrightNotice: a.rights } : {}),
-    about: a.topics.map((t) => ({ '@type': 'Thing', name: t.name, url: t.url })),
+    // Names only: each term's page is linked in the report's own HTML; URLs here would double the bytes.
+    about: a.topics.map((t) => ({ '@type': 'Thing', name: t.name })),
     mentions: [
-      ...a.people.map((p) => ({ '@type': 'Person', name: p.name, url: p.url })),
-      ...a.organizations.map((o) => ({ '@type': 'Organization', name: o.name, url: o.url })),
+      ...a.people.map((p) => ({ '@type': 'Person', name: p.name })),
+      ...a.organizations.map((o) => ({ '@type': 'Organization', name: o.name })),
     ],
   };
 }
