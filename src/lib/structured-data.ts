@@ -33,13 +33,11 @@ export function newsArticle(a: NewsArticleInput): Record<string, unknown> {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: a.title,
-    ...(a.subtitle ? { alternativeHeadline: a.subtitle } : {}),
     datePublished: toIsoDate(a.date),
     url: a.url,
     inLanguage: a.language,
     author: { '@type': 'Organization', name: a.source.name, ...(a.source.url ? { url: a.source.url } : {}) },
     publisher: { '@type': 'Organization', name: a.publisher.name, url: a.publisher.url },
-    ...(a.rights ? { copyrightNotice: a.rights } : {}),
     // Names only: each term's page is linked in the report's own HTML; URLs here would double the bytes.
     about: a.topics.map((t) => ({ '@type': 'Thing', name: t.name })),
     mentions: [

@@ -13,7 +13,7 @@ import type { SyntheticReport } from '../bench/generate.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/server.ts';
 import { buildSearchArchive, CHINESE_QUERY, type SearchArchive } from '../support/search-archive.ts';
-import { allResults, highlightedPixels, openSearch, reportIdOf, searchSettled } from '../support/search-page.ts';
+import { allResults, highlightedPixels, openSearch, searchSettled } from '../support/search-page.ts';
 
 type Facet = 'year' | 'topic' | 'organization' | 'person';
 const valuesOf = (report: SyntheticReport, facet: Facet): string[] =>

@@ -68,7 +68,7 @@ test('topics that slug alike and people with non-Latin names get pages too', asy
 
 test("the article links each name to that name's own page", async () => {
   await page.goto(server.url('news/2021/third/'));
-  const links = page.locator('.terms[aria-label="Organizations"] a');
+  const links = page.locator('.terms', { has: page.getByRole('heading', { name: 'Organizations' }) }).locator('a');
   assert.deepEqual(await links.allTextContents(), ['CASIC', 'Casic']);
   const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   assert.equal(new Set(hrefs).size, 2);

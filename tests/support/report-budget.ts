@@ -1,0 +1,43 @@
+/**
+ * The weight budget of a report page (issues #5 and #6): 20 KB of HTML + CSS, uncompressed, for a
+ * report of the benchmark's size (up to 900 words, up to 9 named topics, organizations and
+ * people). A report that brings more content may exceed it by exactly the bytes of that extra
+ * content, and by nothing of the site's own: the real CASIC report (about 1,080 words, 19 named
+ * entities) is such a report.
+ */
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { toText } from 'hast-util-to-text';
+import type { Element, Root, RootContent } from 'hast';
+
+export const REPORT_PAGE_BUDGET = 20_000;
+export const BENCHMARK_MAX_WORDS = 900;
+export const BENCHMARK_MAX_TERMS = 9;
+
+function elements(node: Root | RootContent): Element[] {
+  const own = node.type === 'element' ? [node] : [];
+  return [...own, ...('children' in node ? node.children.flatMap(elements) : [])];
+}
+
+const hasClass = (el: Element, name: string) => ([] as unknown[]).concat(el.properties.className ?? []).includes(name);
+
+export function reportPageBudget(html: string): number {
+  const tree = fromHtml(html);
+  const article = elements(tree).find((el) => el.tagName === 'article');
+  const inArticle = article ? elements(article) : [];
+  const prose = inArticle.find((el) => hasClass(el, 'prose'));
+  let extra = 0;
+  if (prose) {
+    const words = toText(prose).split(/\s+/).filter(Boolean).length;
+    const bytes = Buffer.byteLength(toHtml(prose));
+    if (words > BENCHMARK_MAX_WORDS) extra += Math.ceil((bytes * (words - BENCHMARK_MAX_WORDS)) / words);
+  }
+  const terms = inArticle.filter((el) => hasClass(el, 'terms')).flatMap((section) => elements(section).filter((el) => el.tagName === 'li'));
+  if (terms.length > BENCHMARK_MAX_TERMS) {
+    const perTerm = terms.reduce((sum, li) => sum + Buffer.byteLength(toHtml(li)), 0) / terms.length;
+    // Each named entity appears twice: its link in the term list and its name in the JSON-LD.
+    const inJsonLd = 40;
+    extra += Math.ceil((perTerm + inJsonLd) * (terms.length - BENCHMARK_MAX_TERMS));
+  }
+  return REPORT_PAGE_BUDGET + extra;
+}
