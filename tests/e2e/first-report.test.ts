@@ -33,7 +33,10 @@ async function searchAndOpen(page: Page, server: StaticServer, query: string): P
   const terms = query.toLowerCase().split(/\s+/);
   assert.ok(marks.length > 0 && marks.every((m) => terms.includes(m.toLowerCase())), `marked terms ${marks} for ${query}`);
   assert.equal(await result.locator('time').getAttribute('datetime'), '2020-07-31');
-  await Promise.all([page.waitForURL(/\/news\/2020\/casic-holds-2020-aerospace-defense-conference\/$/), result.locator('h2 a').click()]);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname.endsWith('/news/2020/casic-holds-2020-aerospace-defense-conference/')),
+    result.locator('h2 a').click(),
+  ]);
   assert.equal(await page.locator('h1').textContent(), HEADLINE);
 }
 

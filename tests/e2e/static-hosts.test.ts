@@ -56,7 +56,7 @@ async function searchAndOpenFirst(page: Page, server: StaticServer): Promise<voi
   const first = page.locator('.search-result').first();
   await first.waitFor();
   const title = (await first.locator('a').first().textContent())!.trim();
-  await Promise.all([page.waitForURL(/\/news\/\d{4}\/[^/]+\/$/), first.locator('a').first().click()]);
+  await Promise.all([page.waitForURL((url) => /\/news\/\d{4}\/[^/]+\/$/.test(url.pathname)), first.locator('a').first().click()]);
   assert.equal((await page.locator('h1').textContent())!.trim(), title);
   assert.ok(page.url().startsWith(server.url('news/')), `${page.url()} is under the base`);
 }
