@@ -184,7 +184,10 @@ export function startSearchPage(doc: Document): void {
 
   els.form.addEventListener('submit', (event) => {
     event.preventDefault();
-    navigate(stateFromForm(els, current));
+    const next = stateFromForm(els, current);
+    // New words with no filter chosen: fold the facets away so Tab reaches the results first.
+    if (!isBlank(next) && !hasFilters(next)) els.refine.open = false;
+    navigate(next);
   });
   els.form.addEventListener('change', (event) => {
     if (event.target === els.input) return; // words are searched on submit

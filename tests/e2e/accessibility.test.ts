@@ -172,7 +172,8 @@ describe('keyboard only', () => {
         return;
       }
     }
-    assert.fail(`could not reach ${what} with Tab`);
+    const at = await page.evaluate(() => `${document.activeElement?.tagName} ${(document.activeElement as HTMLAnchorElement).href ?? ''} on ${location.href}`);
+    assert.fail(`could not reach ${what} with Tab (focus ended on ${at})`);
   }
 
   test('home -> search -> a report, with Tab, typing and Enter only', async () => {
