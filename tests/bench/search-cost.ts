@@ -1,0 +1,90 @@
+/**
+ * What a search costs a reader in Chromium: bytes transferred and time until the first 10 results'
+ * data (title, URL, excerpt) is in hand, through Pagefind's own browser API, as the search page
+ * uses it.
+ * - cold: a fresh browser context (empty HTTP cache, nothing loaded): Pagefind's script, WASM,
+ *   metadata, the index chunks and the result fragments all come over the wire;
+ * - warm: the same page right after another search (Pagefind loaded and initialised, as for a
+ *   reader's second query): only what this query newly needs is fetched.
+ */
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../support/browser.ts';
+import { serveStatic } from '../support/server.ts';
+
+export interface SearchQuery {
+  name: string;
+  query: string;
+}
+
+export interface SearchMeasurement {
+  results: number;
+  bytes: number;
+  ms: number;
+}
+
+export interface SearchCost {
+  name: string;
+  query: string;
+  cold: SearchMeasurement;
+  warm: SearchMeasurement;
+}
+
+/** Runs in the page: loads Pagefind from the site's base, searches, and fetches 10 results' data. */
+async function searchInPage({ base, query }: { base: string; query: string }): Promise<Omit<SearchMeasurement, 'bytes'>> {
+  interface PagefindApi {
+    options(o: Record<string, unknown>): Promise<void>;
+    init(): Promise<void>;
+    search(q: string): Promise<{ results: { data(): Promise<unknown> }[] }>;
+  }
+  const scope = window as unknown as { benchPagefind?: Promise<PagefindApi> };
+  const started = performance.now();
+  scope.benchPagefind ??= (async () => {
+    const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi;
+    await pagefind.options({ basePath: `${base}pagefind/`, baseUrl: base, excerptLength: 30 });
+    await pagefind.init();
+    return pagefind;
+  })();
+  const pagefind = await scope.benchPagefind;
+  const search = await pagefind.search(query);
+  await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
+  const ms = performance.now() - started;
+  return { results: search.results.length, ms };
+}
+
+export async function measureSearch(siteDir: string, queries: SearchQuery[], warmUpQuery: string): Promise<SearchCost[]> {
+  const base = '/';
+  const server = await serveStatic(siteDir, base);
+  let browser: Browser | undefined;
+  try {
+    browser = await launchBrowser();
+    const costs: SearchCost[] = [];
+    const run = async (query: string, warmUp?: string): Promise<SearchMeasurement> => {
+      const context = await browser!.newContext();
+      try {
+        const page = await context.newPage();
+        // A page that does not exist serves the site's 404 page: same origin, no Pagefind loaded.
+        await page.goto(server.url('bench-blank/'));
+        if (warmUp) await page.evaluate(searchInPage, { base, query: warmUp });
+        // Bytes on the wire (headers + encoded body) of every request, Pagefind's worker's too.
+        const sizes: Promise<number>[] = [];
+        context.on('requestfinished', (request) =>
+          sizes.push(request.sizes().then((size) => size.responseHeadersSize + size.responseBodySize)),
+        );
+        const measured = await page.evaluate(searchInPage, { base, query });
+        // Network events trail the page's promises slightly.
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        const bytes = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
+        return { ...measured, bytes };
+      } finally {
+        await context.close();
+      }
+    };
+    for (const { name, query } of queries) {
+      costs.push({ name, query, cold: await run(query), warm: await run(query, warmUpQuery) });
+    }
+    return costs;
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+}
