@@ -47,7 +47,8 @@ function elements(node: Root | RootContent, found: Element[] = []): Element[] {
 
 function relList(element: Element): string[] {
   const rel = element.properties.rel;
-  return Array.isArray(rel) ? rel.map(String) : typeof rel === 'string' ? rel.split(/\s+/) : [];
+  // hast parses rel into a list of tokens.
+  return Array.isArray(rel) ? rel.map(String) : [];
 }
 
 /**
