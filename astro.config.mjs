@@ -1,4 +1,5 @@
 // @ts-check
+import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import { markdownProcessorOptions } from './src/lib/markdown.ts';
@@ -6,16 +7,22 @@ import { normalizeBase } from './src/lib/urls.ts';
 import { newsContentDir } from './src/content/content-dir.ts';
 import { listNewsFiles } from './src/content/news-loader.ts';
 import pagefindIntegration from './src/integrations/pagefind.ts';
+import { buildCacheDir } from './src/lib/build-cache.ts';
 
 // Hosting is set per build: SITE_URL (e.g. https://example.org) for absolute URLs, and
 // BASE_PATH (e.g. /archive/) to serve the archive under a sub-path.
 const contentDir = newsContentDir();
+const site = process.env.SITE_URL || undefined;
+const base = normalizeBase(process.env.BASE_PATH);
+const outDir = process.env.ARCHIVE_OUT_DIR || './dist';
 
 export default defineConfig({
-  site: process.env.SITE_URL || undefined,
-  base: normalizeBase(process.env.BASE_PATH),
+  site,
+  base,
   trailingSlash: 'always',
-  outDir: process.env.ARCHIVE_OUT_DIR || './dist',
+  outDir,
+  // A content cache per kind of build, so rebuilds stay warm (see src/lib/build-cache.ts).
+  cacheDir: buildCacheDir(process.cwd(), { outDir: path.resolve(outDir), base, site, contentDir }),
   // Stylesheets as hashed files: cacheable, and no inline styles for the Content-Security-Policy.
   build: { format: 'directory', inlineStylesheets: 'never' },
   prerenderConflictBehavior: 'error',
