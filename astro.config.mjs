@@ -26,6 +26,9 @@ export default defineConfig({
   // Stylesheets as hashed files: cacheable, and no inline styles for the Content-Security-Policy.
   build: { format: 'directory', inlineStylesheets: 'never' },
   prerenderConflictBehavior: 'error',
+  // Unchanged report pages are copied from the last build instead of rendered again (their
+  // getStaticPaths cacheKey); pages without a key are always rendered.
+  experimental: { incrementalBuild: true },
   vite: {
     // Scripts as files, never inlined: cacheable, allowed by a strict CSP (script-src 'self'),
     // and Vite's dynamic-import helper is only resolved in emitted chunks.
