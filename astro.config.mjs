@@ -7,6 +7,7 @@ import { normalizeBase } from './src/lib/urls.ts';
 import { newsContentDir } from './src/content/content-dir.ts';
 import { listNewsFiles } from './src/content/news-loader.ts';
 import pagefindIntegration from './src/integrations/pagefind.ts';
+import contentStoreFromDisk from './src/integrations/content-store-from-disk.ts';
 import { buildCacheDir } from './src/lib/build-cache.ts';
 
 // Hosting is set per build: SITE_URL (e.g. https://example.org) for absolute URLs, and
@@ -38,6 +39,7 @@ export default defineConfig({
     processor: unified(markdownProcessorOptions),
   },
   integrations: [
+    contentStoreFromDisk(),
     pagefindIntegration({ expectedRecords: async () => (await listNewsFiles(contentDir)).length }),
   ],
 });

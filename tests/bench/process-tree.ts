@@ -61,3 +61,21 @@ export function samplePeakMemory(root: number, intervalMs = 100): MemorySampler 
     },
   };
 }
+
+/**
+ * CPU seconds (user + system) used by this process's children that have ended and been waited
+ * for, with their own waited-for children: read before and after a child runs, the difference is
+ * the CPU time of its whole tree. Unlike wall time, it barely moves when other work shares the
+ * machine.
+ */
+export function childrenCpuSeconds(): number {
+  const stat = read('/proc/self/stat') ?? '';
+  // Fields after the command name, which may hold spaces, start at field 3 (state).
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const cutime = Number(fields[13]);
+  const cstime = Number(fields[14]);
+  return (cutime + cstime) / CLOCK_TICKS;
+}
+
+/** Linux's USER_HZ, 100 on every mainstream architecture. */
+const CLOCK_TICKS = 100;

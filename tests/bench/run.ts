@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateArchive, type SyntheticReport } from './generate.ts';
-import { samplePeakMemory } from './process-tree.ts';
+import { childrenCpuSeconds, samplePeakMemory } from './process-tree.ts';
 import { pageWeight, siteSize, type PageWeight, type SiteSize } from './site-size.ts';
 import { measureSearch, type SearchCost } from './search-cost.ts';
 import { buildSearchIndex } from '../../src/integrations/pagefind.ts';
@@ -25,6 +25,8 @@ import { ROOT, TMP } from '../support/paths.ts';
 export interface BuildRun {
   ok: boolean;
   seconds: number;
+  /** CPU time of the build's process tree, all cores together. */
+  cpuSeconds: number;
   peakRssBytes: number;
   /** The search-index step as the build's own log timed it. */
   indexSecondsInBuild?: number;
@@ -61,6 +63,7 @@ function progress(message: string): void {
 function astroBuild(env: Record<string, string>, logFile: string): Promise<BuildRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
+    const cpuBefore = childrenCpuSeconds();
     const child = spawn(process.execPath, [ASTRO, 'build'], {
       cwd: ROOT,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
@@ -73,11 +76,12 @@ function astroBuild(env: Record<string, string>, logFile: string): Promise<Build
     child.on('error', reject);
     child.on('close', async (code) => {
       const seconds = (performance.now() - started) / 1000;
+      const cpuSeconds = childrenCpuSeconds() - cpuBefore;
       const peakRssBytes = sampler.stop();
       await writeFile(logFile, output);
       const indexMs = /search index: \d+ records in (\d+) ms/.exec(output)?.[1];
       if (code !== 0) progress(`build failed (exit ${code}); log: ${logFile}\n${output.slice(-3000)}`);
-      resolve({ ok: code === 0, seconds, peakRssBytes, indexSecondsInBuild: indexMs ? Number(indexMs) / 1000 : undefined });
+      resolve({ ok: code === 0, seconds, cpuSeconds, peakRssBytes, indexSecondsInBuild: indexMs ? Number(indexMs) / 1000 : undefined });
     });
   });
 }
@@ -108,7 +112,7 @@ async function benchSize(reports: number): Promise<{ result: SizeResult; manifes
     progress(`${reports} reports: ${label} build`);
     const run = await astroBuild(env, path.join(workDir, `${label}.log`));
     if (!run.ok) throw new Error(`${label} build of ${reports} reports failed: see ${path.join(workDir, `${label}.log`)}`);
-    progress(`${reports} reports: ${label} build ${run.seconds.toFixed(1)} s, peak ${(run.peakRssBytes / 2 ** 20).toFixed(0)} MiB`);
+    progress(`${reports} reports: ${label} build ${run.seconds.toFixed(1)} s (CPU ${run.cpuSeconds.toFixed(1)} s), peak ${(run.peakRssBytes / 2 ** 20).toFixed(0)} MiB`);
     return run;
   };
 
@@ -142,15 +146,16 @@ async function benchSize(reports: number): Promise<{ result: SizeResult; manifes
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 const s = (seconds: number) => `${seconds.toFixed(1)} s`;
+const run = (build: BuildRun) => `${s(build.seconds)} (${s(build.cpuSeconds)})`;
 
 export function formatTable(results: BenchResults): string {
   const rows: string[][] = [
-    ['reports', 'cold build', '(index in build)', 'index alone', 'warm, unchanged', 'warm, 1 edited', 'peak RSS', 'pages', 'output', 'index', 'article HTML+CSS', 'article JS'],
+    ['reports', 'cold build (CPU)', '(index in build)', 'index alone', 'warm, unchanged (CPU)', 'warm, 1 edited (CPU)', 'peak RSS', 'pages', 'output', 'index', 'article HTML+CSS', 'article JS'],
   ];
   for (const r of results.sizes) {
     rows.push([
-      String(r.reports), s(r.cold.seconds), r.cold.indexSecondsInBuild === undefined ? '-' : s(r.cold.indexSecondsInBuild),
-      s(r.indexSeconds), s(r.warm.seconds), s(r.warmAfterEdit.seconds),
+      String(r.reports), run(r.cold), r.cold.indexSecondsInBuild === undefined ? '-' : s(r.cold.indexSecondsInBuild),
+      s(r.indexSeconds), run(r.warm), run(r.warmAfterEdit),
       mib(Math.max(r.cold.peakRssBytes, r.warm.peakRssBytes, r.warmAfterEdit.peakRssBytes)),
       String(r.site.pages), mib(r.site.outputBytes), mib(r.site.indexBytes),
       kb(r.article.htmlBytes + r.article.cssBytes), `${r.article.jsBytes} B`,
@@ -158,9 +163,12 @@ export function formatTable(results: BenchResults): string {
   }
   const lines = [markdownTable(rows)];
   if (results.search) {
-    const search: string[][] = [['search (' + results.search.reports + ' reports)', 'query', 'results', 'cold bytes', 'cold time', 'warm bytes', 'warm time']];
+    const search: string[][] = [
+      [`search (${results.search.reports} reports)`, 'query', 'results', 'cold: bytes (gzip host)', 'cold time', 'warm: bytes (gzip host)', 'warm time'],
+    ];
+    const bytes = (m: SearchCost['cold']) => `${kb(m.bytes)} (${kb(m.gzipBytes)})`;
     for (const q of results.search.queries) {
-      search.push([q.name, q.query, String(q.cold.results), kb(q.cold.bytes), `${q.cold.ms.toFixed(0)} ms`, kb(q.warm.bytes), `${q.warm.ms.toFixed(0)} ms`]);
+      search.push([q.name, q.query, String(q.cold.results), bytes(q.cold), `${q.cold.ms.toFixed(0)} ms`, bytes(q.warm), `${q.warm.ms.toFixed(0)} ms`]);
     }
     lines.push('', markdownTable(search));
   }

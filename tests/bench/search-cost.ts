@@ -7,7 +7,8 @@
  * - warm: the same page right after another search (Pagefind loaded and initialised, as for a
  *   reader's second query): only what this query newly needs is fetched.
  */
-import type { Browser } from 'playwright-core';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Request } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
 import { serveStatic } from '../support/server.ts';
 
@@ -18,7 +19,13 @@ export interface SearchQuery {
 
 export interface SearchMeasurement {
   results: number;
+  /** Bytes on the wire from the test server, which sends files as they are. */
   bytes: number;
+  /**
+   * The same responses from a host that gzips text (JavaScript, JSON, CSS, HTML), as common static
+   * hosts do; Pagefind's index, fragments and WASM are compressed files already and count as sent.
+   */
+  gzipBytes: number;
   ms: number;
 }
 
@@ -30,7 +37,7 @@ export interface SearchCost {
 }
 
 /** Runs in the page: loads Pagefind from the site's base, searches, and fetches 10 results' data. */
-async function searchInPage({ base, query }: { base: string; query: string }): Promise<Omit<SearchMeasurement, 'bytes'>> {
+async function searchInPage({ base, query }: { base: string; query: string }): Promise<{ results: number; ms: number }> {
   interface PagefindApi {
     options(o: Record<string, unknown>): Promise<void>;
     init(): Promise<void>;
@@ -51,6 +58,16 @@ async function searchInPage({ base, query }: { base: string; query: string }): P
   return { results: search.results.length, ms };
 }
 
+const TEXT = /javascript|json|css|html|text\/|svg/;
+
+async function transferred(request: Request): Promise<{ bytes: number; gzipBytes: number }> {
+  const sizes = await request.sizes();
+  const response = await request.response();
+  const type = response?.headers()['content-type'] ?? '';
+  const gzipBody = response && TEXT.test(type) ? gzipSync(await response.body()).length : sizes.responseBodySize;
+  return { bytes: sizes.responseHeadersSize + sizes.responseBodySize, gzipBytes: sizes.responseHeadersSize + gzipBody };
+}
+
 export async function measureSearch(siteDir: string, queries: SearchQuery[], warmUpQuery: string): Promise<SearchCost[]> {
   const base = '/';
   const server = await serveStatic(siteDir, base);
@@ -66,15 +83,17 @@ export async function measureSearch(siteDir: string, queries: SearchQuery[], war
         await page.goto(server.url('bench-blank/'));
         if (warmUp) await page.evaluate(searchInPage, { base, query: warmUp });
         // Bytes on the wire (headers + encoded body) of every request, Pagefind's worker's too.
-        const sizes: Promise<number>[] = [];
-        context.on('requestfinished', (request) =>
-          sizes.push(request.sizes().then((size) => size.responseHeadersSize + size.responseBodySize)),
-        );
+        const sizes: Promise<{ bytes: number; gzipBytes: number }>[] = [];
+        context.on('requestfinished', (request) => sizes.push(transferred(request)));
         const measured = await page.evaluate(searchInPage, { base, query });
         // Network events trail the page's promises slightly.
         await new Promise((resolve) => setTimeout(resolve, 250));
-        const bytes = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
-        return { ...measured, bytes };
+        const all = await Promise.all(sizes);
+        return {
+          ...measured,
+          bytes: all.reduce((sum, size) => sum + size.bytes, 0),
+          gzipBytes: all.reduce((sum, size) => sum + size.gzipBytes, 0),
+        };
       } finally {
         await context.close();
       }

@@ -38,6 +38,7 @@ test('the benchmark measures a 20-report archive and writes every figure to JSON
   for (const build of [size!.cold, size!.warm, size!.warmAfterEdit]) {
     assert.equal(build.ok, true);
     assert.ok(build.seconds > 0 && build.seconds < 600, `build seconds ${build.seconds}`);
+    assert.ok(build.cpuSeconds > 0.5, `a build uses CPU, measured ${build.cpuSeconds} s`);
     // A Node process running Astro needs tens of MB at the very least, and far less than the machine.
     assert.ok(build.peakRssBytes > 50 * 2 ** 20 && build.peakRssBytes < results.machine.memoryBytes, `peak ${build.peakRssBytes}`);
     assert.ok(build.indexSecondsInBuild !== undefined && build.indexSecondsInBuild >= 0);
@@ -59,6 +60,7 @@ test('the benchmark measures a 20-report archive and writes every figure to JSON
     assert.ok(q.cold.results >= 1 && q.warm.results === q.cold.results, `${q.query}: ${q.cold.results}/${q.warm.results} results`);
     // Cold loads Pagefind itself (script + WASM, tens of KB); warm fetches at most what this query adds.
     assert.ok(q.cold.bytes > 10_000 && q.warm.bytes < q.cold.bytes, `${q.query}: ${q.cold.bytes} / ${q.warm.bytes} bytes`);
+    assert.ok(q.cold.gzipBytes > 0 && q.cold.gzipBytes < q.cold.bytes, 'Pagefind script compresses');
     assert.ok(q.cold.ms > 0 && q.warm.ms > 0);
   }
 });
