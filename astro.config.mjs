@@ -4,11 +4,12 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import { markdownProcessorOptions } from './src/lib/markdown.ts';
 import { normalizeBase } from './src/lib/urls.ts';
-import { newsContentDir } from './src/content/content-dir.ts';
+import { newsContentDir, newsSourceBytes } from './src/content/content-dir.ts';
 import { listNewsFiles } from './src/content/news-loader.ts';
 import pagefindIntegration from './src/integrations/pagefind.ts';
 import contentStoreFromDisk from './src/integrations/content-store-from-disk.ts';
 import { buildCacheDir } from './src/lib/build-cache.ts';
+import { collectionStorage } from './src/lib/content-storage.ts';
 
 // Hosting is set per build: SITE_URL (e.g. https://example.org) for absolute URLs, and
 // BASE_PATH (e.g. /archive/) to serve the archive under a sub-path.
@@ -29,7 +30,11 @@ export default defineConfig({
   prerenderConflictBehavior: 'error',
   // Unchanged report pages are copied from the last build instead of rendered again (their
   // getStaticPaths cacheKey); pages without a key are always rendered.
-  experimental: { incrementalBuild: true },
+  experimental: {
+    incrementalBuild: true,
+    // One store file while it fits in a JavaScript string, split files for very large archives.
+    collectionStorage: collectionStorage(await newsSourceBytes(contentDir)),
+  },
   vite: {
     // Scripts as files, never inlined: cacheable, allowed by a strict CSP (script-src 'self'),
     // and Vite's dynamic-import helper is only resolved in emitted chunks.
