@@ -38,41 +38,45 @@ async function renderHere(jobs: RenderJob[], settings: RendererSettings): Promis
   return outcomes;
 }
 
-function renderInWorkers(jobs: RenderJob[], settings: RendererSettings, threads: number, batchSize: number): Promise<RenderOutcome[]> {
+async function renderInWorkers(jobs: RenderJob[], settings: RendererSettings, threads: number, batchSize: number): Promise<RenderOutcome[]> {
   const outcomes: RenderOutcome[] = new Array(jobs.length);
   const batches: number[] = [];
   for (let start = 0; start < jobs.length; start += batchSize) batches.push(start);
   const workers: Worker[] = [];
-  return new Promise<RenderOutcome[]>((resolve, reject) => {
-    let nextBatch = 0;
-    let finishedBatches = 0;
-    let failed = false;
-    const fail = (error: Error) => {
-      if (failed) return;
-      failed = true;
-      reject(new Error(`a Markdown rendering thread failed: ${error.message}`));
-    };
-    const feed = (worker: Worker) => {
-      if (nextBatch >= batches.length) return;
-      const start = batches[nextBatch++]!;
-      worker.once('message', (batch: RenderOutcome[]) => {
-        batch.forEach((outcome, i) => (outcomes[start + i] = outcome));
-        finishedBatches++;
-        if (finishedBatches === batches.length) resolve(outcomes);
-        else feed(worker);
-      });
-      worker.postMessage(jobs.slice(start, start + batchSize));
-    };
-    for (let i = 0; i < Math.min(threads, batches.length); i++) {
-      const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: settings });
-      worker.on('error', fail);
-      worker.on('exit', (code) => {
-        if (code !== 0 && finishedBatches < batches.length) fail(new Error(`exit code ${code}`));
-      });
-      workers.push(worker);
-      feed(worker);
-    }
-  }).finally(() => Promise.all(workers.map((worker) => worker.terminate())));
+  try {
+    return await new Promise<RenderOutcome[]>((resolve, reject) => {
+      let nextBatch = 0;
+      let finishedBatches = 0;
+      let failed = false;
+      const fail = (error: Error) => {
+        if (failed) return;
+        failed = true;
+        reject(new Error(`a Markdown rendering thread failed: ${error.message}`));
+      };
+      const feed = (worker: Worker) => {
+        if (nextBatch >= batches.length) return;
+        const start = batches[nextBatch++]!;
+        worker.once('message', (batch: RenderOutcome[]) => {
+          batch.forEach((outcome, i) => (outcomes[start + i] = outcome));
+          finishedBatches++;
+          if (finishedBatches === batches.length) resolve(outcomes);
+          else feed(worker);
+        });
+        worker.postMessage(jobs.slice(start, start + batchSize));
+      };
+      for (let i = 0; i < Math.min(threads, batches.length); i++) {
+        const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: settings });
+        worker.on('error', fail);
+        worker.on('exit', (code) => {
+          if (code !== 0 && finishedBatches < batches.length) fail(new Error(`exit code ${code}`));
+        });
+        workers.push(worker);
+        feed(worker);
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
 }
 
 /** Renders every job; the outcomes are in the jobs' order, one per job, failures included. */
