@@ -1,0 +1,47 @@
+/**
+ * Lets the build read the content store from its file instead of compiling it into JavaScript.
+ * Astro bundles the store (every report's data, Markdown and HTML; about 110 MB at 10,000
+ * reports) into the prerender bundle as one string literal, and V8 then spends tens of seconds
+ * and gigabytes compiling that module: the largest single cost of a build at that size. Here the
+ * module reads and parses the same file at run time (a second or so). Only `astro build` is
+ * changed; when the file is missing, or a future Astro names the module differently, Astro's
+ * own module is used.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+/** Astro's resolved id of the content store module (astro/dist/content/consts.js). */
+const STORE_MODULE = '\0astro:data-layer-content';
+/** The store file of a build (astro/dist/content/paths.js: getDataStoreFile outside dev). */
+const STORE_FILE = 'data-store.json';
+
+export default function contentStoreFromDisk(): AstroIntegration {
+  return {
+    name: 'news-archive:content-store-from-disk',
+    hooks: {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
+        if (command !== 'build') return;
+        const storeFile = fileURLToPath(new URL(STORE_FILE, config.cacheDir));
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'news-archive:content-store-from-disk',
+                // Astro's own plugin loads the module first; its code is replaced afterwards.
+                enforce: 'post',
+                transform(_code, id) {
+                  if (id !== STORE_MODULE || !existsSync(storeFile)) return null;
+                  return {
+                    code: `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(storeFile)}, 'utf8'));\n`,
+                    map: { mappings: '' },
+                  };
+                },
+              },
+            ],
+          },
+        });
+      },
+    },
+  };
+}

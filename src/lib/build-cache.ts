@@ -1,0 +1,28 @@
+/**
+ * Where Astro keeps its content-layer cache for one kind of build. Astro clears the whole cache
+ * when any part of its config changes, and the config holds the output folder, base path and
+ * site URL, which change from build to build here (dist/, test builds, a sub-path build). With
+ * one cache folder per combination, each kind of build finds its own cache warm instead of
+ * clearing the other's; the content folder is part of the key so that building another archive
+ * does not evict this one's entries.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+
+export interface BuildIdentity {
+  /** Absolute output folder. */
+  outDir: string;
+  base: string;
+  site?: string;
+  /** Absolute content folder. */
+  contentDir: string;
+}
+
+export function buildCacheDir(root: string, identity: BuildIdentity): string {
+  const key = createHash('sha256')
+    .update(JSON.stringify([identity.outDir, identity.base, identity.site ?? '', identity.contentDir]))
+    .digest('hex')
+    .slice(0, 12);
+  const label = path.basename(identity.outDir).replace(/[^\w.-]+/g, '-') || 'site';
+  return path.join(root, 'node_modules', '.astro', `${label}-${key}`);
+}

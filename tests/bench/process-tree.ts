@@ -1,0 +1,81 @@
+/**
+ * Peak resident memory of a process and everything it starts (Astro's Vite workers, Pagefind's
+ * binary), sampled from Linux's /proc. RSS of the processes is summed, so pages they share are
+ * counted once per process: a slight over-estimate, never an under-estimate.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+
+function read(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined; // the process ended between listing and reading
+  }
+}
+
+/** The pid and all its descendants, found through each thread's `children` list. */
+export function processTree(root: number): number[] {
+  const seen = new Set<number>();
+  const pending = [root];
+  while (pending.length > 0) {
+    const pid = pending.pop()!;
+    if (seen.has(pid)) continue;
+    seen.add(pid);
+    let tasks: string[] = [];
+    try {
+      tasks = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const task of tasks) {
+      const children = read(`/proc/${pid}/task/${task}/children`);
+      for (const child of children?.trim().split(/\s+/) ?? []) if (child) pending.push(Number(child));
+    }
+  }
+  return [...seen];
+}
+
+/** Resident memory of one process in bytes (0 once it has ended). */
+export function residentBytes(pid: number): number {
+  const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(read(`/proc/${pid}/status`) ?? '');
+  return match ? Number(match[1]) * 1024 : 0;
+}
+
+export interface MemorySampler {
+  /** Stops sampling and returns the highest total seen, in bytes. */
+  stop(): number;
+}
+
+export function samplePeakMemory(root: number, intervalMs = 100): MemorySampler {
+  let peak = 0;
+  const sample = () => {
+    const total = processTree(root).reduce((sum, pid) => sum + residentBytes(pid), 0);
+    if (total > peak) peak = total;
+  };
+  sample();
+  const timer = setInterval(sample, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      return peak;
+    },
+  };
+}
+
+/**
+ * CPU seconds (user + system) used by this process's children that have ended and been waited
+ * for, with their own waited-for children: read before and after a child runs, the difference is
+ * the CPU time of its whole tree. Unlike wall time, it barely moves when other work shares the
+ * machine.
+ */
+export function childrenCpuSeconds(): number {
+  const stat = read('/proc/self/stat') ?? '';
+  // Fields after the command name, which may hold spaces, start at field 3 (state).
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const cutime = Number(fields[13]);
+  const cstime = Number(fields[14]);
+  return (cutime + cstime) / CLOCK_TICKS;
+}
+
+/** Linux's USER_HZ, 100 on every mainstream architecture. */
+const CLOCK_TICKS = 100;

@@ -1,0 +1,270 @@
+/**
+ * `npm run bench [-- --sizes 1000,10000] [--search-size N] [--out FILE]`
+ *
+ * For each size: a synthetic archive (tests/bench/generate.ts) built through ARCHIVE_CONTENT_DIR,
+ * cold (caches removed), warm with nothing changed, and warm after editing one report; the
+ * search-index step on its own; peak memory of the build's process tree; what was produced; and
+ * the article page's weight. Then the cost of four searches in Chromium on one archive (10,000
+ * reports when that size is run). Progress goes to stderr, a table to stdout, and every figure to
+ * a JSON file (tests/bench/results/, git-ignored) to compare commits.
+ */
+import { spawn } from 'node:child_process';
+import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateArchive, type SyntheticReport } from './generate.ts';
+import { childrenCpuSeconds, samplePeakMemory } from './process-tree.ts';
+import { pageWeight, siteSize, type PageWeight, type SiteSize } from './site-size.ts';
+import { measureSearch, type SearchCost } from './search-cost.ts';
+import { buildSearchIndex } from '../../src/integrations/pagefind.ts';
+import { newsPath } from '../../src/lib/entry-path.ts';
+import { buildCacheDir } from '../../src/lib/build-cache.ts';
+import { ROOT, TMP } from '../support/paths.ts';
+
+export interface BuildRun {
+  ok: boolean;
+  seconds: number;
+  /** CPU time of the build's process tree, all cores together. */
+  cpuSeconds: number;
+  peakRssBytes: number;
+  /** The search-index step as the build's own log timed it. */
+  indexSecondsInBuild?: number;
+}
+
+export interface SizeResult {
+  reports: number;
+  generateSeconds: number;
+  cold: BuildRun;
+  warm: BuildRun;
+  warmAfterEdit: BuildRun;
+  /** Pagefind over the built site, run on its own. */
+  indexSeconds: number;
+  site: SiteSize;
+  article: PageWeight & { path: string };
+}
+
+export interface BenchResults {
+  startedAt: string;
+  commit: string;
+  machine: { cores: number; memoryBytes: number; cpu: string; node: string; loadAverageAtStart: number[] };
+  sizes: SizeResult[];
+  search?: { reports: number; queries: SearchCost[] };
+}
+
+const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
+const BENCH_TMP = path.join(TMP, 'bench');
+
+function progress(message: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+/** One `astro build`, timed, with the peak memory of its whole process tree; log kept in `logFile`. */
+function astroBuild(env: Record<string, string>, logFile: string): Promise<BuildRun> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const cpuBefore = childrenCpuSeconds();
+    const child = spawn(process.execPath, [ASTRO, 'build'], {
+      cwd: ROOT,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const sampler = samplePeakMemory(child.pid!);
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', async (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      const cpuSeconds = childrenCpuSeconds() - cpuBefore;
+      const peakRssBytes = sampler.stop();
+      await writeFile(logFile, output);
+      const indexMs = /search index: \d+ records in (\d+) ms/.exec(output)?.[1];
+      if (code !== 0) progress(`build failed (exit ${code}); log: ${logFile}\n${output.slice(-3000)}`);
+      resolve({ ok: code === 0, seconds, cpuSeconds, peakRssBytes, indexSecondsInBuild: indexMs ? Number(indexMs) / 1000 : undefined });
+    });
+  });
+}
+
+/** The bench's builds are at the root of their site, with no site URL. */
+const HOSTING = { BASE_PATH: '', SITE_URL: '' };
+
+/**
+ * A cold start: Astro's generated types, this build's own cache folder (content store, Vite's
+ * dependency cache, incremental pages: see src/lib/build-cache.ts) and its output. Other builds'
+ * caches in node_modules/.astro are left alone.
+ */
+async function clearBuildCaches(outDir: string, contentDir: string): Promise<void> {
+  const cacheDir = buildCacheDir(ROOT, { outDir, base: '/', site: undefined, contentDir });
+  for (const dir of [path.join(ROOT, '.astro'), cacheDir, outDir]) {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const value = await work();
+  return [value, (performance.now() - started) / 1000];
+}
+
+async function benchSize(reports: number): Promise<{ result: SizeResult; manifest: SyntheticReport[]; siteDir: string }> {
+  const workDir = path.join(BENCH_TMP, String(reports));
+  const contentDir = path.join(workDir, 'content');
+  const outDir = path.join(workDir, 'dist');
+  await mkdir(workDir, { recursive: true });
+  const env = { ...HOSTING, ARCHIVE_CONTENT_DIR: contentDir, ARCHIVE_OUT_DIR: outDir };
+
+  progress(`${reports} reports: generating`);
+  const [manifest, generateSeconds] = await timed(() => generateArchive({ dir: contentDir, count: reports }));
+
+  const build = async (label: string): Promise<BuildRun> => {
+    progress(`${reports} reports: ${label} build`);
+    const run = await astroBuild(env, path.join(workDir, `${label}.log`));
+    if (!run.ok) throw new Error(`${label} build of ${reports} reports failed: see ${path.join(workDir, `${label}.log`)}`);
+    progress(`${reports} reports: ${label} build ${run.seconds.toFixed(1)} s (CPU ${run.cpuSeconds.toFixed(1)} s), peak ${(run.peakRssBytes / 2 ** 20).toFixed(0)} MiB`);
+    return run;
+  };
+
+  await clearBuildCaches(outDir, contentDir);
+  const cold = await build('cold');
+  const site = await siteSize(outDir);
+  const article = manifest[0]!;
+  const articlePath = newsPath(article.id);
+  const weight = { path: articlePath, ...(await pageWeight(outDir, '/', articlePath)) };
+
+  progress(`${reports} reports: search index on its own`);
+  const [indexed, indexSeconds] = await timed(() => buildSearchIndex(outDir));
+  if (indexed.records !== reports) throw new Error(`the index holds ${indexed.records} records, expected ${reports}`);
+
+  const warm = await build('warm');
+  // An editor corrects one report: its body changes, nothing else does.
+  await appendFile(article.file, `\nCorrection: a figure in this report was updated by the editor (${reports}).\n`);
+  const warmAfterEdit = await build('warm-after-edit');
+  const edited = await readFile(path.join(outDir, articlePath, 'index.html'), 'utf8');
+  if (!edited.includes('Correction: a figure in this report was updated')) {
+    throw new Error(`the rebuild after editing ${article.file} did not publish the edit`);
+  }
+
+  return {
+    result: { reports, generateSeconds, cold, warm, warmAfterEdit, indexSeconds, site, article: weight },
+    manifest,
+    siteDir: outDir,
+  };
+}
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+const s = (seconds: number) => `${seconds.toFixed(1)} s`;
+const run = (build: BuildRun) => `${s(build.seconds)} (${s(build.cpuSeconds)})`;
+
+export function formatTable(results: BenchResults): string {
+  const rows: string[][] = [
+    ['reports', 'cold build (CPU)', '(index in build)', 'index alone', 'warm, unchanged (CPU)', 'warm, 1 edited (CPU)', 'peak RSS', 'pages', 'output', 'index', 'article HTML+CSS', 'article JS'],
+  ];
+  for (const r of results.sizes) {
+    rows.push([
+      String(r.reports), run(r.cold), r.cold.indexSecondsInBuild === undefined ? '-' : s(r.cold.indexSecondsInBuild),
+      s(r.indexSeconds), run(r.warm), run(r.warmAfterEdit),
+      mib(Math.max(r.cold.peakRssBytes, r.warm.peakRssBytes, r.warmAfterEdit.peakRssBytes)),
+      String(r.site.pages), mib(r.site.outputBytes), mib(r.site.indexBytes),
+      kb(r.article.htmlBytes + r.article.cssBytes), `${r.article.jsBytes} B`,
+    ]);
+  }
+  const lines = [markdownTable(rows)];
+  if (results.search) {
+    const search: string[][] = [
+      [`search (${results.search.reports} reports)`, 'query', 'results', 'cold: bytes (gzip host)', 'cold time', 'warm: bytes (gzip host)', 'warm time'],
+    ];
+    const bytes = (m: SearchCost['cold']) => `${kb(m.bytes)} (${kb(m.gzipBytes)})`;
+    for (const q of results.search.queries) {
+      search.push([q.name, q.query, String(q.cold.results), bytes(q.cold), `${q.cold.ms.toFixed(0)} ms`, bytes(q.warm), `${q.warm.ms.toFixed(0)} ms`]);
+    }
+    lines.push('', markdownTable(search));
+  }
+  const m = results.machine;
+  lines.push('', `${m.cores} cores (${m.cpu}), ${mib(m.memoryBytes)} RAM, Node ${m.node}, load average at start ${m.loadAverageAtStart.map((l) => l.toFixed(2)).join(' ')}`);
+  return lines.join('\n');
+}
+
+function markdownTable(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(rows[0]!), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.slice(1).map(line)].join('\n');
+}
+
+function gitCommit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    return dirty ? `${head}+changes` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export async function main(argv: string[]): Promise<BenchResults> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      sizes: { type: 'string', default: '1000,10000' },
+      'search-size': { type: 'string' },
+      out: { type: 'string' },
+      'keep-sites': { type: 'boolean', default: false },
+    },
+  });
+  const sizes = values.sizes.split(',').map((v) => Number(v.replace(/[_\s]/g, '')));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes takes report counts such as 1000,10000, not "${values.sizes}"`);
+  const searchSize = values['search-size'] ? Number(values['search-size']) : sizes.includes(10_000) ? 10_000 : Math.max(...sizes);
+  if (!sizes.includes(searchSize)) throw new Error(`--search-size ${searchSize} must be one of --sizes`);
+
+  const started = new Date();
+  const results: BenchResults = {
+    startedAt: started.toISOString(),
+    commit: gitCommit(),
+    machine: {
+      cores: cpus().length,
+      memoryBytes: totalmem(),
+      cpu: cpus()[0]?.model ?? 'unknown',
+      node: process.versions.node,
+      loadAverageAtStart: loadavg(),
+    },
+    sizes: [],
+  };
+  for (const reports of sizes) {
+    const { result, manifest, siteDir } = await benchSize(reports);
+    results.sizes.push(result);
+    if (reports === searchSize) {
+      progress(`${reports} reports: searching in Chromium`);
+      const rare = manifest[manifest.length - 1]!.rareWord;
+      const queries = await measureSearch(
+        siteDir,
+        [
+          { name: 'rare word', query: rare },
+          { name: 'common word', query: 'production' },
+          { name: 'two words', query: 'quality management' },
+          { name: 'phrase', query: '"annual growth"' },
+        ],
+        manifest[0]!.rareWord,
+      );
+      for (const q of queries) {
+        if (q.cold.results < 1 || q.warm.results !== q.cold.results) throw new Error(`search for ${q.query} found ${q.cold.results} then ${q.warm.results} results`);
+      }
+      if (queries[0]!.cold.results !== 1) throw new Error(`the rare word ${rare} should find exactly its report, found ${queries[0]!.cold.results}`);
+      results.search = { reports, queries };
+    }
+    if (!values['keep-sites']) await rm(path.dirname(siteDir), { recursive: true, force: true });
+  }
+  const out = values.out ?? path.join(ROOT, 'tests/bench/results', `${started.toISOString().replace(/[:.]/g, '-')}.json`);
+  await mkdir(path.dirname(out), { recursive: true });
+  await writeFile(out, JSON.stringify(results, null, 2) + '\n');
+  process.stdout.write(`${formatTable(results)}\n\nresults: ${path.relative(ROOT, out)}\n`);
+  return results;
+}
+
+if (import.meta.main) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

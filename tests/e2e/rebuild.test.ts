@@ -1,0 +1,52 @@
+/**
+ * Rebuilding reuses what did not change (the content cache, unchanged report pages) and still
+ * publishes every change: an edited body, a retitled report on every page that shows it, a new
+ * report, a deleted one.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { build } from '../support/build.ts';
+import { report, writeArchive } from '../support/fixtures.ts';
+import { TMP } from '../support/paths.ts';
+
+const source = 'source: { name: Example }';
+
+test('rebuilds publish edits, new and deleted reports, and re-render only what changed', { timeout: 300_000 }, async () => {
+  const contentDir = await writeArchive('rebuild', {
+    '2020/first.md': report(`title: First report\ndate: 2020-01-02\n${source}`, 'The first body.'),
+    '2020/second.md': report(`title: Second report\ndate: 2020-02-03\n${source}`, 'The second body.'),
+    '2021/third.md': report(`title: Third report\ndate: 2021-03-04\n${source}`, 'The third body.'),
+  });
+  const outDir = path.join(TMP, 'builds', 'rebuild');
+  await rm(outDir, { recursive: true, force: true });
+  const page = (id: string) => readFile(path.join(outDir, 'news', id, 'index.html'), 'utf8');
+  const rebuild = async () => {
+    const result = await build({ contentDir, outDir });
+    assert.equal(result.code, 0, result.output.slice(-3000));
+    return result.output;
+  };
+
+  const cold = await rebuild();
+  assert.match(cold, /rendered 3 new or changed report\(s\)/);
+
+  await writeFile(path.join(contentDir, '2020/second.md'), report(`title: Second report\ndate: 2020-02-03\n${source}`, 'The second body, corrected.'));
+  const edited = await rebuild();
+  assert.match(edited, /rendered 1 new or changed report\(s\); 2 unchanged/, 'the content cache survived the first build');
+  // Unchanged report pages are copied from the last build; the edited one is rendered again.
+  assert.match(edited, /\/news\/2020\/first\/index\.html \((cached|restored)\)/);
+  assert.doesNotMatch(edited, /\/news\/2020\/second\/index\.html \((cached|restored)\)/);
+  assert.match(await page('2020/second'), /The second body, corrected\./);
+  assert.match(await page('2020/first'), /The first body\./);
+
+  await writeFile(path.join(contentDir, '2020/first.md'), report(`title: First report, retitled\ndate: 2020-01-02\n${source}`, 'The first body.'));
+  await writeFile(path.join(contentDir, '2021/fourth.md'), report(`title: Fourth report\ndate: 2021-05-06\n${source}`, 'The fourth body.'));
+  await rm(path.join(contentDir, '2021/third.md'));
+  await rebuild();
+  assert.match(await page('2020/first'), /<h1[^>]*>First report, retitled<\/h1>/);
+  assert.match(await readFile(path.join(outDir, 'index.html'), 'utf8'), /First report, retitled/);
+  assert.match(await page('2021/fourth'), /The fourth body\./);
+  assert.equal(existsSync(path.join(outDir, 'news/2021/third/index.html')), false, 'a deleted report is no longer published');
+});
