@@ -147,6 +147,7 @@ export function startSearchPage(doc: Document): void {
 
   async function search(ticket: number, state: SearchState): Promise<void> {
     const pagefind = await loadPagefind();
+    if (ticket !== latest) return; // a newer search (the reader typed meanwhile) decides the facets
     // Facet counts need every filter index. A plain word search does not load them (it stays
     // small); browsing, a filtered search, or opening "Refine" does.
     if (isBlank(state) || hasFilters(state)) els!.refine.open = true;

@@ -55,6 +55,11 @@ function relList(element: Element): string[] {
  * The bytes a reader's browser fetches for the page: its HTML, the stylesheets it links, and the
  * scripts it runs or preloads (inline scripts count too). `base` is the site's base path.
  */
+function isScriptType(type: unknown): boolean {
+  const value = String(type ?? '').trim().toLowerCase();
+  return value === '' || value === 'module' || /^(text|application)\/(javascript|ecmascript)$/.test(value);
+}
+
 export async function pageWeight(siteDir: string, base: string, pagePath: string): Promise<PageWeight> {
   const html = await readFile(path.join(siteDir, pagePath, 'index.html'));
   const tree = fromHtml(html.toString('utf8'));
@@ -66,7 +71,8 @@ export async function pageWeight(siteDir: string, base: string, pagePath: string
     if (element.tagName === 'link' && rel.includes('modulepreload')) assets.push({ kind: 'js', href: String(element.properties.href) });
     if (element.tagName === 'script') {
       if (element.properties.src) assets.push({ kind: 'js', href: String(element.properties.src) });
-      else inlineJs += Buffer.byteLength(element.children.map((c) => ('value' in c ? c.value : '')).join(''));
+      // JSON-LD and other data blocks are not run: only classic and module scripts count.
+      else if (isScriptType(element.properties.type)) inlineJs += Buffer.byteLength(element.children.map((c) => ('value' in c ? c.value : '')).join(''));
     }
   }
   const weight: PageWeight = { htmlBytes: html.length, cssBytes: 0, jsBytes: inlineJs, assets: [] };
