@@ -24,14 +24,15 @@ export function runAstro(args: string[], env: Record<string, string | undefined>
     // The pinned Node runs the tests; Astro must run on it too, not on whatever `node` is on PATH.
     const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), ...args], {
       cwd: ROOT,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      // No colours: CI=true turns them on, and escape codes would split the lines tests match.
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+    child.on('close', (code) => resolve({ code: code ?? 1, output: output.replace(/\x1B\[[0-9;]*m/g, '') }));
   });
 }
 
