@@ -40,6 +40,12 @@ test('rebuilds publish edits, new and deleted reports, and re-render only what c
   assert.doesNotMatch(edited, /\/news\/2020\/second\/index\.html \((cached|restored)\)/);
   assert.match(await page('2020/second'), /The second body, corrected\./);
   assert.match(await page('2020/first'), /The first body\./);
+  // A report's own files (.md, .json, .bib, .ris, .csl.json) likewise: reused unless it changed.
+  for (const file of ['md', 'json', 'bib', 'ris', 'csl.json']) {
+    assert.match(edited, new RegExp(`/news/2020/first\\.${file.replace('.', '\\.')} \\((cached|restored)\\)`), `first.${file} reused`);
+    assert.doesNotMatch(edited, new RegExp(`/news/2020/second\\.${file.replace('.', '\\.')} \\((cached|restored)\\)`), `second.${file} rebuilt`);
+  }
+  assert.match(await readFile(path.join(outDir, 'news/2020/second.json'), 'utf8'), /The second body, corrected\./);
 
   await writeFile(path.join(contentDir, '2020/first.md'), report(`title: First report, retitled\ndate: 2020-01-02\n${source}`, 'The first body.'));
   await writeFile(path.join(contentDir, '2021/fourth.md'), report(`title: Fourth report\ndate: 2021-05-06\n${source}`, 'The fourth body.'));
@@ -49,4 +55,5 @@ test('rebuilds publish edits, new and deleted reports, and re-render only what c
   assert.match(await readFile(path.join(outDir, 'index.html'), 'utf8'), /First report, retitled/);
   assert.match(await page('2021/fourth'), /The fourth body\./);
   assert.equal(existsSync(path.join(outDir, 'news/2021/third/index.html')), false, 'a deleted report is no longer published');
+  assert.equal(existsSync(path.join(outDir, 'news/2021/third.bib')), false, "nor are a deleted report's files");
 });
