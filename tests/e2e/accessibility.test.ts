@@ -9,14 +9,14 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { serveStatic, type StaticServer } from '../support/server.ts';
-import { buildShowcase, SHOWCASE_REPORTS } from '../support/showcase.ts';
-import { pageTypes } from '../support/site-pages.ts';
+import { openSiteSession, type SiteSession } from '../support/browser.ts';
+import type { StaticServer } from '../support/server.ts';
+import { buildShowcase, SHOWCASE_REPORTS, showcasePagesToCheck } from '../support/showcase.ts';
 import { SEARCH_QUERY, settle, visitPath } from '../support/visit.ts';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
+let session: SiteSession;
 let server: StaticServer;
 let browser: Browser;
 /** One page of each type, plus the reports with a wide table and in another language. */
@@ -24,14 +24,12 @@ let pagesToCheck: string[];
 
 before(async () => {
   const siteDir = await buildShowcase('/');
-  server = await serveStatic(siteDir, '/');
-  browser = await launchBrowser();
-  const types = await pageTypes(siteDir);
-  pagesToCheck = [...new Set([...types.map((t) => t.representative.sitePath), ...Object.values(SHOWCASE_REPORTS)])];
+  session = await openSiteSession(siteDir, '/');
+  ({ server, browser } = session);
+  pagesToCheck = await showcasePagesToCheck(siteDir);
 });
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 async function open(page: Page, sitePath: string): Promise<void> {
@@ -183,6 +181,8 @@ describe('keyboard only', () => {
     await tabTo(page, (el) => (el as HTMLInputElement).type === 'search' || /\/search\/$/.test((el as HTMLAnchorElement).href ?? ''), 'search');
     if (await page.evaluate(() => document.activeElement instanceof HTMLAnchorElement)) {
       await Promise.all([page.waitForURL(/\/search\/$/), page.keyboard.press('Enter')]);
+      // As a reader would, start typing once the search page shows it is ready.
+      await page.waitForFunction(() => (document.querySelector('[data-search-status]')?.textContent ?? '') !== '');
       await tabTo(page, (el) => (el as HTMLInputElement).type === 'search', 'the search field');
     }
     await page.keyboard.type(SEARCH_QUERY);

@@ -7,26 +7,24 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { serveStatic, type StaticServer } from '../support/server.ts';
-import { buildShowcase, SHOWCASE_REPORTS } from '../support/showcase.ts';
-import { pageTypes } from '../support/site-pages.ts';
+import { openSiteSession, type SiteSession } from '../support/browser.ts';
+import type { StaticServer } from '../support/server.ts';
+import { buildShowcase, SHOWCASE_REPORTS, showcasePagesToCheck } from '../support/showcase.ts';
 import { settle, visitPath } from '../support/visit.ts';
 
+let session: SiteSession;
 let server: StaticServer;
 let browser: Browser;
 let pagesToCheck: string[];
 
 before(async () => {
   const siteDir = await buildShowcase('/');
-  server = await serveStatic(siteDir, '/');
-  browser = await launchBrowser();
-  const types = await pageTypes(siteDir);
-  pagesToCheck = [...new Set([...types.map((t) => t.representative.sitePath), ...Object.values(SHOWCASE_REPORTS)])];
+  session = await openSiteSession(siteDir, '/');
+  ({ server, browser } = session);
+  pagesToCheck = await showcasePagesToCheck(siteDir);
 });
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 async function open(page: Page, sitePath: string): Promise<void> {

@@ -6,12 +6,12 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { generateArchive, type SyntheticReport } from '../bench/generate.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { report } from '../support/fixtures.ts';
+import { freePort } from '../support/server-process.ts';
 import { ROOT, TMP } from '../support/paths.ts';
 import { allResults, openSearch } from '../support/search-page.ts';
 
@@ -22,16 +22,6 @@ let browser: Browser;
 let reports: SyntheticReport[];
 const contentDir = path.join(TMP, 'archives', 'dev-search');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Resolves when the dev server has logged `pattern` (counting from `from` characters of its output). */
 function logged(pattern: RegExp, from = 0, timeoutMs = 90_000): Promise<void> {

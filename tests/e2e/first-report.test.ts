@@ -7,9 +7,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
+import { openSiteSession, strictPage, type SiteSession } from '../support/browser.ts';
 import { buildOnce, defaultDist } from '../support/build.ts';
-import { serveStatic, type StaticServer } from '../support/server.ts';
+import type { StaticServer } from '../support/server.ts';
 import { FIRST_REPORT_SOURCE } from '../support/paths.ts';
 
 const HEADLINE = 'CASIC Holds 2020 Aerospace Defense Conference';
@@ -45,6 +45,7 @@ for (const hosting of [
   { name: 'under the /archive/ sub-path', base: '/archive/' },
 ]) {
   describe(`the first report ${hosting.name}`, () => {
+    let session: SiteSession;
     let browser: Browser;
     let server: StaticServer;
     let page: Page;
@@ -52,14 +53,12 @@ for (const hosting of [
     before(async () => {
       const siteDir =
         hosting.base === '/' ? defaultDist() : await buildOnce('archive-subpath', { base: hosting.base, env: { TZ: 'Pacific/Kiritimati' } });
-      server = await serveStatic(siteDir, hosting.base);
-      browser = await launchBrowser();
-      page = await browser.newPage();
-      page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
+      session = await openSiteSession(siteDir, hosting.base);
+      ({ server, browser } = session);
+      page = await strictPage(browser);
     });
     after(async () => {
-      await browser?.close();
-      await server?.close();
+      await session?.close();
     });
 
     test('home page lists the report and links to it', async () => {

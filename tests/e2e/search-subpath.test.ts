@@ -6,14 +6,15 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { XMLParser } from 'fast-xml-parser';
-import { launchBrowser } from '../support/browser.ts';
-import { serveStatic, type StaticServer } from '../support/server.ts';
+import { openSiteSession, strictPage, type SiteSession } from '../support/browser.ts';
+import type { StaticServer } from '../support/server.ts';
 import { buildSearchArchive, CHINESE_QUERY, type SearchArchive } from '../support/search-archive.ts';
 import { allResults, openSearch, reportIdOf, searchSettled } from '../support/search-page.ts';
 
 const BASE = '/archive/';
 const SITE = 'https://news.example.org';
 
+let session: SiteSession;
 let browser: Browser;
 let server: StaticServer;
 let archive: SearchArchive;
@@ -22,14 +23,12 @@ let page: Page;
 before(async () => {
   const built = await buildSearchArchive(BASE, SITE);
   archive = built.archive;
-  server = await serveStatic(built.siteDir, BASE);
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
+  session = await openSiteSession(built.siteDir, BASE);
+  ({ server, browser } = session);
+  page = await strictPage(browser);
 });
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 async function assertResolves(href: string, id: string): Promise<void> {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { generateArchive } from '../bench/generate.ts';
 import { buildOnce } from './build.ts';
 import { report } from './fixtures.ts';
+import { pageTypes } from './site-pages.ts';
 import { ROOT, TMP } from './paths.ts';
 
 const WIDE_TABLE =
@@ -58,4 +59,10 @@ export function buildShowcase(base = '/'): Promise<string> {
     builds.set(name, pending);
   }
   return pending;
+}
+
+/** One page of each type the build has, plus the showcase's special reports (wide table, Chinese). */
+export async function showcasePagesToCheck(siteDir: string): Promise<string[]> {
+  const types = await pageTypes(siteDir);
+  return [...new Set([...types.map((t) => t.representative.sitePath), ...Object.values(SHOWCASE_REPORTS)])];
 }
