@@ -75,6 +75,36 @@ test('related reports: shared people weigh more than organizations, organization
   assert.deepEqual(relatedReports(self, taxonomy, 0), []);
 });
 
+test('related reports are the best-scored of every report sharing a term, report after report, on a random archive', () => {
+  // The reference: score every pair, sort by score, then nearness in time, then id.
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pick = (pool: string[], most: number) => pool.filter(() => random() < most / pool.length);
+  const topics = ['Energy', 'Trade', 'Space', 'Health'];
+  const orgs = ['CASIC', 'CASC', 'AVIC', 'COMAC', 'CETC', 'NORINCO'];
+  const people = Array.from({ length: 30 }, (_, i) => `Person ${i}`);
+  const reports = sortNewestFirst(
+    Array.from({ length: 300 }, (_, i) =>
+      r(`20${String(10 + (i % 15))}/r${i}`, `20${String(10 + (i % 15))}-0${1 + (i % 9)}-1${i % 10}`, pick(topics, 1.5), pick(orgs, 1), pick(people, 1)),
+    ),
+  );
+  const taxonomy = buildTaxonomy(reports);
+  const weight = { topics: 1, organizations: 2, people: 3 } as const;
+  const score = (a: R, b: R) =>
+    (Object.keys(weight) as (keyof typeof weight)[]).reduce((sum, field) => sum + weight[field] * a.data[field].filter((n) => b.data[field].includes(n)).length, 0);
+  for (const self of reports) {
+    const expected = reports
+      .filter((other) => other !== self && score(self, other) > 0)
+      .sort((a, b) => {
+        const gap = (x: R) => Math.abs(x.data.date.getTime() - self.data.date.getTime());
+        return score(self, b) - score(self, a) || gap(a) - gap(b) || (a.id < b.id ? -1 : 1);
+      })
+      .slice(0, 3)
+      .map((x) => x.id);
+    assert.deepEqual(relatedReports(self, taxonomy, 3).map((x) => x.id), expected, self.id);
+  }
+});
+
 test('among equally related reports the nearest in time comes first', () => {
   const self = r('2020/self', '2020-06-01', ['Energy']);
   const far = r('2001/far', '2001-06-01', ['Energy']);
