@@ -10,9 +10,10 @@ import pagefindIntegration from './src/integrations/pagefind.ts';
 import completenessIntegration from './src/integrations/completeness.ts';
 import sitemap from '@astrojs/sitemap';
 import { siteConfig } from './src/site.config.ts';
-import hostingIntegration from './src/integrations/hosting.ts';
+import hostingIntegration, { HOSTING_FILES } from './src/integrations/hosting.ts';
 import pagefindDevIntegration from './src/integrations/pagefind-dev.ts';
 import contentStoreFromDisk from './src/integrations/content-store-from-disk.ts';
+import keepOutput from './src/integrations/keep-output.ts';
 import { buildCacheDir } from './src/lib/build-cache.ts';
 import { collectionStorage } from './src/lib/content-storage.ts';
 
@@ -22,6 +23,10 @@ const contentDir = newsContentDir();
 const site = process.env.SITE_URL || undefined;
 const base = normalizeBase(process.env.BASE_PATH);
 const outDir = process.env.ARCHIVE_OUT_DIR || './dist';
+const [keepOutputFolder, markOutputFinished] = keepOutput({
+  // Written again after the pages by the integrations below.
+  rewritten: (file) => file.startsWith('pagefind/') || HOSTING_FILES.includes(file) || /^sitemap-(index|\d+)\.xml$/.test(file),
+});
 
 export default defineConfig({
   site,
@@ -31,7 +36,8 @@ export default defineConfig({
   // A content cache per kind of build, so rebuilds stay warm (see src/lib/build-cache.ts).
   cacheDir: buildCacheDir(process.cwd(), { outDir: path.resolve(outDir), base, site, contentDir }),
   // Stylesheets as hashed files: cacheable, and no inline styles for the Content-Security-Policy.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Pages are written eight at a time: one at a time, the build mostly waits on the disk.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   prerenderConflictBehavior: 'error',
   // Unchanged report pages are copied from the last build instead of rendered again (their
   // getStaticPaths cacheKey); pages without a key are always rendered.
@@ -48,7 +54,11 @@ export default defineConfig({
   markdown: {
     processor: unified(markdownProcessorOptions),
   },
+  // The output folder is kept between builds and pruned to exactly this build's files: the first
+  // of these integrations prunes before the others write into the folder, the last records that
+  // the build finished.
   integrations: [
+    keepOutputFolder,
     // Needs SITE_URL: a sitemap lists absolute URLs. The 404 page is not content.
     sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }),
     contentStoreFromDisk(),
@@ -57,5 +67,6 @@ export default defineConfig({
     completenessIntegration({ contentDir, feedSize: siteConfig.feedSize }),
     hostingIntegration(),
     pagefindDevIntegration({ contentDir }),
+    markOutputFinished,
   ],
 });

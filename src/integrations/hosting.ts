@@ -10,6 +10,9 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { apacheHtaccess, headersFile } from '../lib/hosting.ts';
 
+/** The files this integration writes into the published folder. */
+export const HOSTING_FILES = ['_headers', '.htaccess'];
+
 export default function hostingIntegration(): AstroIntegration {
   let base = '/';
   return {

@@ -1,16 +1,18 @@
 /**
  * Rebuilding reuses what did not change (the content cache, unchanged report pages) and still
  * publishes every change: an edited body, a retitled report on every page that shows it, a new
- * report, a deleted one.
+ * report, a deleted one; and the kept output folder holds exactly what the last build produced.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from '../support/build.ts';
 import { report, writeArchive } from '../support/fixtures.ts';
-import { TMP } from '../support/paths.ts';
+import { ROOT, TMP } from '../support/paths.ts';
+import { buildCacheDir } from '../../src/lib/build-cache.ts';
+import { FINISHED_MARKER } from '../../src/integrations/keep-output.ts';
 
 const source = 'source: { name: Example }';
 
@@ -56,4 +58,31 @@ test('rebuilds publish edits, new and deleted reports, and re-render only what c
   assert.match(await page('2021/fourth'), /The fourth body\./);
   assert.equal(existsSync(path.join(outDir, 'news/2021/third/index.html')), false, 'a deleted report is no longer published');
   assert.equal(existsSync(path.join(outDir, 'news/2021/third.bib')), false, "nor are a deleted report's files");
+  assert.equal(existsSync(path.join(outDir, 'news/2021/third')), false, "nor its page's folder");
+
+  // The output folder is kept between builds, and holds exactly what this build produced.
+  await writeFile(path.join(outDir, 'left-over.html'), '<p>an older build</p>');
+  await mkdir(path.join(outDir, 'news/1999/gone'), { recursive: true });
+  await writeFile(path.join(outDir, 'news/1999/gone/index.html'), '<p>a report deleted long ago</p>');
+  const kept = await rebuild();
+  assert.match(kept, /\/news\/2020\/second\/index\.html \(cached\)/, 'an unchanged page stays where it is, not copied back');
+  assert.match(kept, /removed 2 file\(s\) of earlier builds/);
+  assert.equal(existsSync(path.join(outDir, 'left-over.html')), false);
+  assert.equal(existsSync(path.join(outDir, 'news/1999')), false);
+
+  // Bad input fails the build before it touches the output: the last good site stays whole.
+  await writeFile(path.join(contentDir, '2021/broken.md'), report(`title: Broken\ndate: 2021-02-30\n${source}`, 'An impossible date.'));
+  assert.notEqual((await build({ contentDir, outDir })).code, 0, 'an impossible date fails the build');
+  await rm(path.join(contentDir, '2021/broken.md'));
+  assert.match(await page('2020/second'), /The second body, corrected\./);
+
+  // A build stopped part-way (killed, or failed after writing pages) leaves a folder no cache
+  // describes, and no record that it finished: the next build starts from an empty folder.
+  await rm(path.join(buildCacheDir(ROOT, { outDir, base: '/', contentDir }), FINISHED_MARKER));
+  await writeFile(path.join(outDir, 'left-over.html'), '<p>a build stopped part-way</p>');
+  const recovered = await rebuild();
+  assert.match(recovered, /the last build into this folder did not finish/);
+  assert.match(recovered, /\/news\/2020\/second\/index\.html \(restored\)/, 'unchanged pages come back from the cache');
+  assert.equal(existsSync(path.join(outDir, 'left-over.html')), false);
+  assert.match(await page('2020/second'), /The second body, corrected\./);
 });
