@@ -78,8 +78,9 @@ function stateFromForm(els: Elements, previous: SearchState): SearchState {
   return els.sort.value === effectiveSort(previous) ? { ...state, sort: previous.sort } : state;
 }
 
-function showState(els: Elements, state: SearchState): void {
-  els.input.value = state.query;
+/** `words`: also put the state's words in the box (when the state came from the URL). */
+function showState(els: Elements, state: SearchState, words: boolean): void {
+  if (words) els.input.value = state.query;
   els.sort.value = effectiveSort(state);
   // "Best match" needs words to match.
   els.sort.querySelector<HTMLOptionElement>('option[value="relevance"]')!.disabled = state.query === '';
@@ -127,10 +128,15 @@ export function startSearchPage(doc: Document): void {
 
   let total = 0;
   let facetsShown = false;
-  async function run(state: SearchState): Promise<void> {
+  /**
+   * Shows a state. The search box is only rewritten for a state read from the URL (back, forward,
+   * the first load): other runs come from the form itself, or from opening "Refine", which can
+   * happen while the reader is typing new words.
+   */
+  async function run(state: SearchState, fromUrl = false): Promise<void> {
     const ticket = ++latest;
     current = state;
-    showState(els!, state);
+    showState(els!, state, fromUrl);
     els!.advice.hidden = true;
     els!.more.hidden = true;
     els!.status.textContent = 'Searching…';
@@ -198,7 +204,9 @@ export function startSearchPage(doc: Document): void {
     if (els.refine.open && !facetsShown) void run(current);
   });
   els.more.addEventListener('click', () => void showMore(latest, true));
-  window.addEventListener('popstate', () => void run(parseSearchState(new URLSearchParams(doc.location.search))));
+  window.addEventListener('popstate', () => void run(parseSearchState(new URLSearchParams(doc.location.search)), true));
 
-  void run(current);
+  // This script runs after the page has shown, and a reader may already have typed: their words
+  // stay in the box (for Enter to search), while the page shows what its URL asks for.
+  void run(current, els.input.value === els.input.defaultValue);
 }

@@ -263,6 +263,29 @@ describe('results', () => {
     await page.close();
   });
 
+  test('words typed while the index is still loading stay in the box, and Enter searches them', async () => {
+    const page = await browser.newPage();
+    // A slow connection: the page is there and usable, the search index takes a while.
+    let release!: () => void;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/pagefind/pagefind.js', async (route) => {
+      await slow;
+      await route.continue();
+    });
+    await page.goto(server.url('search/'));
+    const box = page.locator('input[name="q"]');
+    await box.fill(archive.reports[0]!.rareWord);
+    release();
+    // Once the index has loaded, the page offers the facets to browse by...
+    await page.locator('[data-search-status]', { hasText: /^Type words to search/ }).waitFor();
+    // ...and the reader's words are still there.
+    assert.equal(await box.inputValue(), archive.reports[0]!.rareWord);
+    await page.keyboard.press('Enter');
+    await page.locator('.search-result').first().waitFor();
+    assert.deepEqual((await allResults(page)).map((r) => r.id), [archive.reports[0]!.id]);
+    await page.close();
+  });
+
   test('a report in Chinese is indexed in Chinese and found by a Chinese query', async () => {
     const page = await freshPage();
     const status = await openSearch(page, server.url(`search/?${new URLSearchParams({ q: CHINESE_QUERY })}`));
