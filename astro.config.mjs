@@ -6,7 +6,7 @@ import { markdownProcessorOptions } from './src/lib/markdown.ts';
 import { normalizeBase } from './src/lib/urls.ts';
 import { newsContentDir, newsSourceBytes } from './src/content/content-dir.ts';
 import { listNewsFiles } from './src/content/news-loader.ts';
-import pagefindIntegration from './src/integrations/pagefind.ts';
+import pagefindIntegration, { SEARCH_BUNDLE_FOLDER } from './src/integrations/pagefind.ts';
 import completenessIntegration from './src/integrations/completeness.ts';
 import sitemap from '@astrojs/sitemap';
 import { siteConfig } from './src/site.config.ts';
@@ -14,6 +14,7 @@ import hostingIntegration, { HOSTING_FILES } from './src/integrations/hosting.ts
 import pagefindDevIntegration from './src/integrations/pagefind-dev.ts';
 import contentStoreFromDisk from './src/integrations/content-store-from-disk.ts';
 import keepOutput from './src/integrations/keep-output.ts';
+import bulkEndpoints from './src/integrations/bulk-endpoints.ts';
 import { buildCacheDir } from './src/lib/build-cache.ts';
 import { collectionStorage } from './src/lib/content-storage.ts';
 
@@ -23,9 +24,16 @@ const contentDir = newsContentDir();
 const site = process.env.SITE_URL || undefined;
 const base = normalizeBase(process.env.BASE_PATH);
 const outDir = process.env.ARCHIVE_OUT_DIR || './dist';
+// Each report's own files (Markdown, JSON, citations) are rendered in one pass of their own.
+const reportFiles = bulkEndpoints({
+  components: ['md', 'json', 'bib', 'ris', 'csl.json'].map((ext) => `src/pages/news/[year]/[slug].${ext}.ts`),
+});
 const [keepOutputFolder, markOutputFinished] = keepOutput({
+  producedElsewhere: () => reportFiles.writtenFiles(),
   // Written again after the pages by the integrations below.
-  rewritten: (file) => file.startsWith('pagefind/') || HOSTING_FILES.includes(file) || /^sitemap-(index|\d+)\.xml$/.test(file),
+  rewritten: (file) => HOSTING_FILES.includes(file) || /^sitemap-(index|\d+)\.xml$/.test(file),
+  // The search bundle is kept and pruned by its own integration (src/lib/search-bundle-files.ts).
+  managedElsewhere: (file) => file.startsWith(`${SEARCH_BUNDLE_FOLDER}/`),
 });
 
 export default defineConfig({
@@ -62,6 +70,7 @@ export default defineConfig({
     // Needs SITE_URL: a sitemap lists absolute URLs. The 404 page is not content.
     sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }),
     contentStoreFromDisk(),
+    reportFiles,
     pagefindIntegration({ expectedRecords: async () => (await listNewsFiles(contentDir)).length }),
     // After Pagefind: checks the finished site (pages, listings, sitemap, index, feeds, links).
     completenessIntegration({ contentDir, feedSize: siteConfig.feedSize }),

@@ -16,20 +16,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { staleOutputFiles } from '../lib/output-prune.ts';
+import { filesUnder } from './files-under.ts';
 
 /** Kept like Astro keeps it when it empties the folder: some publish the output as a repository. */
 const UNTOUCHED = new Set(['.git']);
 /** In the build's cache folder: present only while the output folder is a finished build's. */
 export const FINISHED_MARKER = 'output-folder-finished';
-
-async function filesUnder(dir: string): Promise<string[]> {
-  if (!existsSync(dir)) return [];
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .filter((file) => !UNTOUCHED.has(file.split('/')[0]!));
-}
 
 async function emptyFolder(dir: string): Promise<void> {
   if (!existsSync(dir)) return;
@@ -55,6 +47,10 @@ export interface KeepOutputOptions {
    * sitemap): removed with the stale files, but not reported as left over from earlier builds.
    */
   rewritten?: (file: string) => boolean;
+  /** Files of this build written outside Astro's routes, listed by the integration that wrote them. */
+  producedElsewhere?: () => Iterable<string>;
+  /** Files another integration keeps and prunes itself (the search bundle): left alone here. */
+  managedElsewhere?: (file: string) => boolean;
 }
 
 export default function keepOutput(options: KeepOutputOptions = {}): AstroIntegration[] {
@@ -87,8 +83,9 @@ export default function keepOutput(options: KeepOutputOptions = {}): AstroIntegr
         'astro:build:done': async ({ dir, assets, logger }) => {
           const siteDir = fileURLToPath(dir);
           const routeFiles = [...assets.values()].flat().map((url) => path.relative(siteDir, fileURLToPath(url)).split(path.sep).join('/'));
-          const stale = staleOutputFiles(await filesUnder(siteDir), {
-            routeFiles,
+          const existing = (await filesUnder(siteDir, UNTOUCHED)).filter((file) => !options.managedElsewhere?.(file));
+          const stale = staleOutputFiles(existing, {
+            routeFiles: [...routeFiles, ...(options.producedElsewhere?.() ?? [])],
             publicFiles: await filesUnder(publicDir),
             freshFolders: [assetsFolder],
           });

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from '../support/build.ts';
 import { report, writeArchive } from '../support/fixtures.ts';
@@ -34,6 +34,8 @@ test('rebuilds publish edits, new and deleted reports, and re-render only what c
   const cold = await rebuild();
   assert.match(cold, /rendered 3 new or changed report\(s\)/);
 
+  const filesBefore = new Map<string, number>();
+  for (const file of await readdir(path.join(outDir, 'news/2020'))) filesBefore.set(file, (await stat(path.join(outDir, 'news/2020', file))).mtimeMs);
   await writeFile(path.join(contentDir, '2020/second.md'), report(`title: Second report\ndate: 2020-02-03\n${source}`, 'The second body, corrected.'));
   const edited = await rebuild();
   assert.match(edited, /rendered 1 new or changed report\(s\); 2 unchanged/, 'the content cache survived the first build');
@@ -42,10 +44,14 @@ test('rebuilds publish edits, new and deleted reports, and re-render only what c
   assert.doesNotMatch(edited, /\/news\/2020\/second\/index\.html \((cached|restored)\)/);
   assert.match(await page('2020/second'), /The second body, corrected\./);
   assert.match(await page('2020/first'), /The first body\./);
-  // A report's own files (.md, .json, .bib, .ris, .csl.json) likewise: reused unless it changed.
-  for (const file of ['md', 'json', 'bib', 'ris', 'csl.json']) {
-    assert.match(edited, new RegExp(`/news/2020/first\\.${file.replace('.', '\\.')} \\((cached|restored)\\)`), `first.${file} reused`);
-    assert.doesNotMatch(edited, new RegExp(`/news/2020/second\\.${file.replace('.', '\\.')} \\((cached|restored)\\)`), `second.${file} rebuilt`);
+  // A report's own files (.md, .json, .bib, .ris, .csl.json) are all rendered again, but only
+  // those whose bytes changed are written: the edited report's source and JSON, not its citations.
+  assert.match(edited, /15 report file\(s\) rendered, 2 written/);
+  for (const file of ['first.md', 'first.json', 'first.bib', 'second.bib', 'second.ris', 'second.csl.json']) {
+    assert.equal((await stat(path.join(outDir, 'news/2020', file))).mtimeMs, filesBefore.get(file), `${file} left as it was`);
+  }
+  for (const file of ['second.md', 'second.json']) {
+    assert.notEqual((await stat(path.join(outDir, 'news/2020', file))).mtimeMs, filesBefore.get(file), `${file} rewritten`);
   }
   assert.match(await readFile(path.join(outDir, 'news/2020/second.json'), 'utf8'), /The second body, corrected\./);
 
@@ -59,6 +65,8 @@ test('rebuilds publish edits, new and deleted reports, and re-render only what c
   assert.equal(existsSync(path.join(outDir, 'news/2021/third/index.html')), false, 'a deleted report is no longer published');
   assert.equal(existsSync(path.join(outDir, 'news/2021/third.bib')), false, "nor are a deleted report's files");
   assert.equal(existsSync(path.join(outDir, 'news/2021/third')), false, "nor its page's folder");
+  // The search bundle is kept too; the fragments of the deleted and the edited versions are gone.
+  assert.equal((await readdir(path.join(outDir, 'pagefind/fragment'))).length, 3, 'one search fragment per published report');
 
   // The output folder is kept between builds, and holds exactly what this build produced.
   await writeFile(path.join(outDir, 'left-over.html'), '<p>an older build</p>');
@@ -85,4 +93,6 @@ test('rebuilds publish edits, new and deleted reports, and re-render only what c
   assert.match(recovered, /\/news\/2020\/second\/index\.html \(restored\)/, 'unchanged pages come back from the cache');
   assert.equal(existsSync(path.join(outDir, 'left-over.html')), false);
   assert.match(await page('2020/second'), /The second body, corrected\./);
+  assert.match(recovered, /15 report file\(s\) rendered, 15 written/, 'the emptied folder gets every report file back');
+  assert.match(await readFile(path.join(outDir, 'news/2020/second.bib'), 'utf8'), /Second report/);
 });

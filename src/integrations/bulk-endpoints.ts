@@ -1,0 +1,131 @@
+/**
+ * Renders the per-report file endpoints (`.md`, `.json`, `.bib`, `.ris`, `.csl.json`: five per
+ * report, 50,000 files at 10,000 reports) in one pass of their own instead of Astro's page loop.
+ * In that loop each file costs what a page costs in bookkeeping: a request, a log line, a write
+ * to the output and another to the incremental cache. At 10,000 reports that was 32 s of a 93 s
+ * cold build; here the same endpoints, with the same code and props, take a few seconds.
+ *
+ * Through Astro's public prerenderer API: the default prerenderer is wrapped, these routes are
+ * taken out of the paths it hands back, and they are rendered with it before it is torn down.
+ * A file is written only when its bytes changed since the last build (or it is missing), so a
+ * warm build of a kept output folder rewrites only the edited reports' files. `astro dev` serves
+ * the endpoints as it always did.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroPrerenderer } from 'astro';
+
+export interface BulkEndpointsOptions {
+  /** Route components (as Astro names them, e.g. `src/pages/news/[year]/[slug].bib.ts`) to render here. */
+  components: readonly string[];
+  /** Files rendered at once. */
+  concurrency?: number;
+}
+
+type PathWithRoute = Awaited<ReturnType<AstroPrerenderer['getStaticPaths']>>[number];
+
+const MANIFEST = 'bulk-endpoints.json';
+
+const digest = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest('base64url');
+
+/** Files present in each folder, listed once per folder instead of checked once per file. */
+function folderListing(): (file: string) => Promise<boolean> {
+  const listings = new Map<string, Promise<Set<string>>>();
+  return async (file) => {
+    const folder = path.dirname(file);
+    let listing = listings.get(folder);
+    if (!listing) {
+      listing = readdir(folder).then((names) => new Set(names), () => new Set<string>());
+      listings.set(folder, listing);
+    }
+    return (await listing).has(path.basename(file));
+  };
+}
+
+export default function bulkEndpoints(options: BulkEndpointsOptions): AstroIntegration & { writtenFiles: () => string[] } {
+  const components = new Set(options.components);
+  let outDir = '';
+  let manifestFile = '';
+  let base = '/';
+  let origin = 'http://localhost';
+  let files: string[] = [];
+
+  async function renderAll(prerenderer: AstroPrerenderer, paths: PathWithRoute[], log: (message: string) => void): Promise<void> {
+    const started = performance.now();
+    const previous: Record<string, string> = existsSync(manifestFile) ? JSON.parse(await readFile(manifestFile, 'utf8')) : {};
+    const next: Record<string, string> = {};
+    const present = folderListing();
+    const madeFolders = new Set<string>();
+    let written = 0;
+    let at = 0;
+    const renderNext = async (): Promise<void> => {
+      while (at < paths.length) {
+        const { pathname, route } = paths[at++]!;
+        const url = new URL(`${base}${pathname.replace(/^\//, '')}`, origin);
+        const rendered = await prerenderer.render(new Request(url), { routeData: route });
+        const response = rendered instanceof Response ? rendered : rendered.response;
+        if (response.status !== 200 || !response.body) {
+          throw new Error(`${route.component} answered ${pathname} with status ${response.status}${response.body ? '' : ' and no body'}`);
+        }
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        const relative = pathname.replace(/^\//, '');
+        const file = path.join(outDir, relative);
+        const hash = digest(bytes);
+        next[relative] = hash;
+        if (previous[relative] === hash && (await present(file))) continue;
+        const folder = path.dirname(file);
+        if (!madeFolders.has(folder)) {
+          await mkdir(folder, { recursive: true });
+          madeFolders.add(folder);
+        }
+        await writeFile(file, bytes);
+        written++;
+      }
+    };
+    await Promise.all(Array.from({ length: options.concurrency ?? 16 }, renderNext));
+    await mkdir(path.dirname(manifestFile), { recursive: true });
+    await writeFile(manifestFile, JSON.stringify(next));
+    files = Object.keys(next);
+    log(`${paths.length} report file(s) rendered, ${written} written (the rest unchanged), in ${Math.round(performance.now() - started)} ms`);
+  }
+
+  return {
+    name: 'news-archive:bulk-endpoints',
+    writtenFiles: () => files,
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+        manifestFile = fileURLToPath(new URL(MANIFEST, config.cacheDir));
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        origin = config.site ?? origin;
+      },
+      'astro:build:start': ({ setPrerenderer, logger }) => {
+        files = [];
+        setPrerenderer((defaults) => {
+          let bulk: PathWithRoute[] = [];
+          return {
+            ...defaults,
+            name: `${defaults.name}+bulk-endpoints`,
+            setup: () => defaults.setup?.() ?? Promise.resolve(),
+            async getStaticPaths() {
+              const all = await defaults.getStaticPaths();
+              bulk = all.filter((p) => components.has(p.route.component));
+              return all.filter((p) => !components.has(p.route.component));
+            },
+            render: (request, renderOptions) => defaults.render(request, renderOptions),
+            async teardown() {
+              try {
+                if (bulk.length > 0) await renderAll(defaults, bulk, (message) => logger.info(message));
+              } finally {
+                await defaults.teardown?.();
+              }
+            },
+          };
+        });
+      },
+    },
+  };
+}

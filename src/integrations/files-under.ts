@@ -1,0 +1,13 @@
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Every file under `dir`, as paths relative to it with forward slashes (none if it is missing). */
+export async function filesUnder(dir: string, skipTopLevel: ReadonlySet<string> = new Set()): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((file) => !skipTopLevel.has(file.split('/')[0]!));
+}
