@@ -27,7 +27,9 @@ const outDir = process.env.ARCHIVE_OUT_DIR || './dist';
 // Each report's own files (Markdown, JSON, citations) are rendered in one pass of their own.
 const reportFiles = bulkEndpoints({
   components: ['md', 'json', 'bib', 'ris', 'csl.json'].map((ext) => `src/pages/news/[year]/[slug].${ext}.ts`),
+  codeInputs: ['src', 'astro.config.mjs', 'package-lock.json'],
 });
+const completeness = completenessIntegration({ contentDir, feedSize: siteConfig.feedSize });
 const [keepOutputFolder, markOutputFinished] = keepOutput({
   producedElsewhere: () => reportFiles.writtenFiles(),
   // Written again after the pages by the integrations below.
@@ -71,9 +73,13 @@ export default defineConfig({
     sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }),
     contentStoreFromDisk(),
     reportFiles,
-    pagefindIntegration({ expectedRecords: async () => (await listNewsFiles(contentDir)).length }),
-    // After Pagefind: checks the finished site (pages, listings, sitemap, index, feeds, links).
-    completenessIntegration({ contentDir, feedSize: siteConfig.feedSize }),
+    // While Pagefind indexes the site, the completeness check reads it (pages, listings, sitemap,
+    // JSON index, feeds, links); either failing fails the build.
+    pagefindIntegration({
+      expectedRecords: async () => (await listNewsFiles(contentDir)).length,
+      alongside: (siteDir, logger) => completeness.checkSite(siteDir, logger),
+    }),
+    completeness,
     hostingIntegration(),
     pagefindDevIntegration({ contentDir }),
     markOutputFinished,

@@ -1,13 +1,17 @@
 /**
  * getStaticPaths for the per-report files (Markdown, JSON, citations): one path per report. In a
- * build these routes are rendered outside Astro's page loop and written only when their bytes
- * change (src/integrations/bulk-endpoints.ts); `astro dev` serves them like any route.
+ * build these routes are rendered outside Astro's page loop (src/integrations/bulk-endpoints.ts),
+ * again only when the report's file changed (its cacheKey) or the code did; `astro dev` serves
+ * them like any route.
  */
 import { allReports, type Report } from './news.ts';
+import { reportFileCacheKey } from '../lib/page-cache-key.ts';
 
-export async function reportFilePaths(): Promise<{ params: { year: string; slug: string }; props: { report: Report } }[]> {
+export async function reportFilePaths(): Promise<
+  { params: { year: string; slug: string }; props: { report: Report }; cacheKey: string | undefined }[]
+> {
   return (await allReports()).map((report) => {
     const [year, slug] = report.id.split('/') as [string, string];
-    return { params: { year, slug }, props: { report } };
+    return { params: { year, slug }, props: { report }, cacheKey: reportFileCacheKey(report) };
   });
 }

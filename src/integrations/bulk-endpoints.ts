@@ -7,20 +7,25 @@
  *
  * Through Astro's public prerenderer API: the default prerenderer is wrapped, these routes are
  * taken out of the paths it hands back, and they are rendered with it before it is torn down.
- * A file is written only when its bytes changed since the last build (or it is missing), so a
- * warm build of a kept output folder rewrites only the edited reports' files. `astro dev` serves
- * the endpoints as it always did.
+ * Like Astro's incremental build, a path whose cacheKey (its report's digest) is unchanged is not
+ * rendered again, as long as the code is unchanged too: `codeInputs` (the source folder, config,
+ * lock file) are hashed, and any change there renders every file again. A rendered file is
+ * written only when its bytes changed or it is missing. `astro dev` serves the endpoints as it
+ * always did.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
+import { filesUnder } from './files-under.ts';
 
 export interface BulkEndpointsOptions {
   /** Route components (as Astro names them, e.g. `src/pages/news/[year]/[slug].bib.ts`) to render here. */
   components: readonly string[];
+  /** Files and folders (relative to the project root) whose content decides what the endpoints render. */
+  codeInputs: readonly string[];
   /** Files rendered at once. */
   concurrency?: number;
 }
@@ -29,7 +34,27 @@ type PathWithRoute = Awaited<ReturnType<AstroPrerenderer['getStaticPaths']>>[num
 
 const MANIFEST = 'bulk-endpoints.json';
 
+/** What the last build rendered: the code's hash, and per file its cacheKey and its bytes' hash. */
+interface Manifest {
+  code: string;
+  files: Record<string, [cacheKey: string | null, bytes: string]>;
+}
+
 const digest = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest('base64url');
+
+/** One hash of every file under the inputs (paths and contents). */
+async function codeHash(root: string, inputs: readonly string[]): Promise<string> {
+  const hash = createHash('sha1');
+  for (const input of inputs) {
+    const at = path.join(root, input);
+    const files = existsSync(at) && (await stat(at)).isDirectory() ? (await filesUnder(at)).sort().map((f) => path.join(input, f)) : [input];
+    for (const file of files) {
+      hash.update(file).update('\0');
+      hash.update(existsSync(path.join(root, file)) ? await readFile(path.join(root, file)) : '(none)').update('\0');
+    }
+  }
+  return hash.digest('base64url');
+}
 
 /** Files present in each folder, listed once per folder instead of checked once per file. */
 function folderListing(): (file: string) => Promise<boolean> {
@@ -47,6 +72,7 @@ function folderListing(): (file: string) => Promise<boolean> {
 
 export default function bulkEndpoints(options: BulkEndpointsOptions): AstroIntegration & { writtenFiles: () => string[] } {
   const components = new Set(options.components);
+  let root = '';
   let outDir = '';
   let manifestFile = '';
   let base = '/';
@@ -55,27 +81,36 @@ export default function bulkEndpoints(options: BulkEndpointsOptions): AstroInteg
 
   async function renderAll(prerenderer: AstroPrerenderer, paths: PathWithRoute[], log: (message: string) => void): Promise<void> {
     const started = performance.now();
-    const previous: Record<string, string> = existsSync(manifestFile) ? JSON.parse(await readFile(manifestFile, 'utf8')) : {};
-    const next: Record<string, string> = {};
+    const code = await codeHash(root, options.codeInputs);
+    const last: Manifest | undefined = existsSync(manifestFile) ? JSON.parse(await readFile(manifestFile, 'utf8')) : undefined;
+    const previous = last?.code === code ? last.files : {};
+    const next: Manifest = { code, files: {} };
     const present = folderListing();
     const madeFolders = new Set<string>();
+    let rendered = 0;
     let written = 0;
     let at = 0;
     const renderNext = async (): Promise<void> => {
       while (at < paths.length) {
-        const { pathname, route } = paths[at++]!;
-        const url = new URL(`${base}${pathname.replace(/^\//, '')}`, origin);
-        const rendered = await prerenderer.render(new Request(url), { routeData: route });
-        const response = rendered instanceof Response ? rendered : rendered.response;
+        const { pathname, route, cacheKey } = paths[at++]!;
+        const relative = pathname.replace(/^\//, '');
+        const file = path.join(outDir, relative);
+        const before = previous[relative];
+        if (cacheKey !== undefined && before?.[0] === cacheKey && (await present(file))) {
+          next.files[relative] = before;
+          continue;
+        }
+        const url = new URL(`${base}${relative}`, origin);
+        const result = await prerenderer.render(new Request(url), { routeData: route });
+        const response = result instanceof Response ? result : result.response;
         if (response.status !== 200 || !response.body) {
           throw new Error(`${route.component} answered ${pathname} with status ${response.status}${response.body ? '' : ' and no body'}`);
         }
         const bytes = new Uint8Array(await response.arrayBuffer());
-        const relative = pathname.replace(/^\//, '');
-        const file = path.join(outDir, relative);
         const hash = digest(bytes);
-        next[relative] = hash;
-        if (previous[relative] === hash && (await present(file))) continue;
+        next.files[relative] = [cacheKey ?? null, hash];
+        rendered++;
+        if (before?.[1] === hash && (await present(file))) continue;
         const folder = path.dirname(file);
         if (!madeFolders.has(folder)) {
           await mkdir(folder, { recursive: true });
@@ -88,8 +123,11 @@ export default function bulkEndpoints(options: BulkEndpointsOptions): AstroInteg
     await Promise.all(Array.from({ length: options.concurrency ?? 16 }, renderNext));
     await mkdir(path.dirname(manifestFile), { recursive: true });
     await writeFile(manifestFile, JSON.stringify(next));
-    files = Object.keys(next);
-    log(`${paths.length} report file(s) rendered, ${written} written (the rest unchanged), in ${Math.round(performance.now() - started)} ms`);
+    files = Object.keys(next.files);
+    const unchanged = paths.length - rendered;
+    log(
+      `report files: ${rendered} of ${paths.length} rendered (${unchanged} unchanged since the last build), ${written} written, in ${Math.round(performance.now() - started)} ms`,
+    );
   }
 
   return {
@@ -97,6 +135,7 @@ export default function bulkEndpoints(options: BulkEndpointsOptions): AstroInteg
     writtenFiles: () => files,
     hooks: {
       'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
         outDir = fileURLToPath(config.outDir);
         manifestFile = fileURLToPath(new URL(MANIFEST, config.cacheDir));
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { countIndexedRecords, recordCountProblem, type PagefindEntryFile } from '../lib/search-index-check.ts';
 import { liveBundleFiles, missingBundleFiles, staleBundleFiles, UnknownBundleFormat } from '../lib/search-bundle-files.ts';
@@ -17,6 +17,8 @@ import { filesUnder } from './files-under.ts';
 export interface PagefindOptions {
   /** How many reports the build published; the index must hold exactly that many records. */
   expectedRecords: () => Promise<number>;
+  /** Work on the finished site to do while Pagefind indexes it in its own process (checks). */
+  alongside?: (siteDir: string, logger: AstroIntegrationLogger) => Promise<void>;
 }
 
 function failOn(step: string, errors: string[]): void {
@@ -78,7 +80,11 @@ export default function pagefindIntegration(options: PagefindOptions): AstroInte
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const siteDir = fileURLToPath(dir);
-        const [{ records, pruned }, reports] = await Promise.all([buildSearchIndex(siteDir), options.expectedRecords()]);
+        const [{ records, pruned }, reports] = await Promise.all([
+          buildSearchIndex(siteDir),
+          options.expectedRecords(),
+          options.alongside?.(siteDir, logger),
+        ]);
         const problem = recordCountProblem(records, reports);
         if (problem) throw new Error(problem);
         const removed = pruned > 0 ? `; ${pruned} file(s) the index no longer uses removed` : '';

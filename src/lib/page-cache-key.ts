@@ -24,3 +24,11 @@ export function archiveFingerprint(reports: readonly KeyedReport[]): string {
 export function reportPageCacheKey(report: KeyedReport, fingerprint: string): string | undefined {
   return report.digest === undefined ? undefined : `${report.digest}:${fingerprint}`;
 }
+
+/**
+ * The key for a report's own files (`.md`, `.json`, `.bib`, `.ris`, `.csl.json`): they show that
+ * report and nothing of any other, so its file's digest alone decides whether they change.
+ */
+export function reportFileCacheKey(report: KeyedReport): string | undefined {
+  return report.digest === undefined ? undefined : String(report.digest);
+}

@@ -44,9 +44,9 @@ test('rebuilds publish edits, new and deleted reports, and re-render only what c
   assert.doesNotMatch(edited, /\/news\/2020\/second\/index\.html \((cached|restored)\)/);
   assert.match(await page('2020/second'), /The second body, corrected\./);
   assert.match(await page('2020/first'), /The first body\./);
-  // A report's own files (.md, .json, .bib, .ris, .csl.json) are all rendered again, but only
-  // those whose bytes changed are written: the edited report's source and JSON, not its citations.
-  assert.match(edited, /15 report file\(s\) rendered, 2 written/);
+  // A report's own files (.md, .json, .bib, .ris, .csl.json): only the edited report's are rendered
+  // again, and only those whose bytes changed are written: its source and JSON, not its citations.
+  assert.match(edited, /report files: 5 of 15 rendered \(10 unchanged since the last build\), 2 written/);
   for (const file of ['first.md', 'first.json', 'first.bib', 'second.bib', 'second.ris', 'second.csl.json']) {
     assert.equal((await stat(path.join(outDir, 'news/2020', file))).mtimeMs, filesBefore.get(file), `${file} left as it was`);
   }
@@ -93,6 +93,6 @@ test('rebuilds publish edits, new and deleted reports, and re-render only what c
   assert.match(recovered, /\/news\/2020\/second\/index\.html \(restored\)/, 'unchanged pages come back from the cache');
   assert.equal(existsSync(path.join(outDir, 'left-over.html')), false);
   assert.match(await page('2020/second'), /The second body, corrected\./);
-  assert.match(recovered, /15 report file\(s\) rendered, 15 written/, 'the emptied folder gets every report file back');
+  assert.match(recovered, /report files: 15 of 15 rendered \(0 unchanged since the last build\), 15 written/, 'the emptied folder gets every report file back');
   assert.match(await readFile(path.join(outDir, 'news/2020/second.bib'), 'utf8'), /Second report/);
 });

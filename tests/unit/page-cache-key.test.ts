@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { archiveFingerprint, reportPageCacheKey, type KeyedReport } from '../../src/lib/page-cache-key.ts';
+import { archiveFingerprint, reportFileCacheKey, reportPageCacheKey, type KeyedReport } from '../../src/lib/page-cache-key.ts';
 
 const archive: KeyedReport[] = [
   { id: '2020/a', digest: 'd-a', data: { title: 'A', date: new Date('2020-01-02'), topics: ['Energy'] } },
@@ -28,4 +28,11 @@ test('a change to any report front matter, or a new report, changes every page k
 
 test('a report without a digest is never reused', () => {
   assert.equal(reportPageCacheKey({ id: 'x', data: {} }, archiveFingerprint([])), undefined);
+});
+
+test("a report's own files change with its file only, not with the rest of the archive", () => {
+  assert.equal(reportFileCacheKey({ id: '2020/a', digest: 'abc', data: { title: 'A' } }), 'abc');
+  assert.equal(reportFileCacheKey({ id: '2020/a', digest: 'abc', data: { title: 'Retitled' } }), 'abc');
+  assert.notEqual(reportFileCacheKey({ id: '2020/a', digest: 'abd', data: {} }), 'abc');
+  assert.equal(reportFileCacheKey({ id: '2020/a', data: {} }), undefined);
 });
