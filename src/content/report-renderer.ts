@@ -6,6 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import { markdownProcessorOptions } from '../lib/markdown.ts';
+import { countWords } from '../lib/reading-time.ts';
 
 type MarkdownProcessor = ReturnType<typeof unified>;
 type Renderer = Awaited<ReturnType<MarkdownProcessor['createRenderer']>>;
@@ -22,7 +23,8 @@ export interface RenderJob {
 
 export interface RenderedReport {
   html: string;
-  metadata: Record<string, unknown> & { imagePaths: string[] };
+  /** `words`: the body's word count, for reading time (the store keeps the HTML, not the Markdown). */
+  metadata: Record<string, unknown> & { imagePaths: string[]; words: number };
 }
 
 export type RenderOutcome = { ok: true; rendered: RenderedReport } | { ok: false; error: string };
@@ -37,7 +39,10 @@ export async function renderReport(renderer: Renderer, job: RenderJob): Promise<
     const { localImagePaths, remoteImagePaths } = result.metadata;
     return {
       ok: true,
-      rendered: { html: result.code, metadata: { ...result.metadata, imagePaths: [...localImagePaths, ...remoteImagePaths] } },
+      rendered: {
+        html: result.code,
+        metadata: { ...result.metadata, imagePaths: [...localImagePaths, ...remoteImagePaths], words: countWords(job.body) },
+      },
     };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -5,6 +5,7 @@
  * related reports (computed on first request, from the term index).
  */
 import { readFile } from 'node:fs/promises';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
 import path from 'node:path';
 import { allReports, type Report } from './news.ts';
 import { groupByYear, type YearGroup } from '../lib/grouping.ts';
@@ -50,6 +51,18 @@ export async function related(report: Report): Promise<Report[]> {
     relatedCache.set(report.id, found);
   }
   return found;
+}
+
+/** Words in the report's body, counted when it was rendered (src/content/report-renderer.ts). */
+export function wordCount(report: Report): number {
+  const words = report.rendered?.metadata?.words;
+  if (typeof words !== 'number') throw new Error(`report ${report.id} has no word count: rebuild with its content cache removed`);
+  return words;
+}
+
+/** The report's Markdown body as the publisher wrote it, without its front matter. */
+export async function reportMarkdown(report: Report): Promise<string> {
+  return parseFrontmatter(await reportSource(report)).content.trim();
 }
 
 /** The report's file exactly as the publisher wrote it, front matter included. */

@@ -6,7 +6,8 @@
 import type { Report } from './news.ts';
 import { archive, neighbours, related } from './archive.ts';
 import { termsOf, type TermKind } from '../lib/taxonomy.ts';
-import { readingMinutes } from '../lib/reading-time.ts';
+import { minutesForWords } from '../lib/reading-time.ts';
+import { wordCount } from './archive.ts';
 import { chicagoCitation, type CitationInput } from '../lib/citation.ts';
 import { breadcrumbList, newsArticle, jsonLdText } from '../lib/structured-data.ts';
 import { reportFormatPaths } from '../lib/machine-readable.ts';
@@ -58,7 +59,7 @@ export async function reportPage(report: Report) {
     crumbs,
     ...(await neighbours(report)),
     related: await related(report),
-    minutes: readingMinutes(report.body ?? ''),
+    minutes: minutesForWords(wordCount(report)),
     citation: chicagoCitation(citationInput(report)),
     downloads: [
       { label: 'BibTeX', href: url(formats.bibtex), type: 'application/x-bibtex' },

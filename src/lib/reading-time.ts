@@ -8,6 +8,10 @@ export function countWords(markdown: string): number {
   return prose.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }
 
+export function minutesForWords(words: number): number {
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+}
+
 export function readingMinutes(markdown: string): number {
-  return Math.max(1, Math.round(countWords(markdown) / WORDS_PER_MINUTE));
+  return minutesForWords(countWords(markdown));
 }

@@ -27,7 +27,7 @@ interface StoredEntry {
   filePath?: string;
   body?: string;
   data: Record<string, unknown>;
-  rendered?: { html: string };
+  rendered?: { html: string; metadata?: { words?: number } };
 }
 
 function fakeContext(logged: string[] = []) {
@@ -51,7 +51,12 @@ function fakeContext(logged: string[] = []) {
     ]),
     store: {
       get: (id: string) => entries.get(id),
-      set: (entry: StoredEntry) => (entries.set(entry.id, entry), true),
+      // Like Astro's store: a set with the digest already stored changes nothing.
+      set: (entry: StoredEntry) => {
+        if (entry.digest && entries.get(entry.id)?.digest === entry.digest) return false;
+        entries.set(entry.id, entry);
+        return true;
+      },
       keys: () => [...entries.keys()],
       delete: (id: string) => void entries.delete(id),
     },
@@ -103,6 +108,28 @@ test('a rebuild renders only new and changed reports, and forgets deleted ones',
   assert.deepEqual(rendered, [['2020/a.md', '2020/b.md', '2020/c.md'], [], ['2020/b.md', '2020/d.md']]);
   assert.deepEqual([...entries.keys()].sort(), ['2020/a', '2020/b', '2020/d']);
   assert.match(entries.get('2020/b')!.rendered!.html, /Second, corrected\./);
+});
+
+test('the store keeps the HTML and a word count, not the Markdown; entries stored without a count are rendered again', async () => {
+  const { context, entries } = fakeContext();
+  const { render, rendered } = countingRender();
+  const sources = new Map([['2020/a.md', report('A', 'One two three, four.')]]);
+  // As an older version of the loader stored it: the Markdown, and no word count.
+  entries.set('2020/a', {
+    id: '2020/a',
+    digest: context.generateDigest(sources.get('2020/a.md')!),
+    filePath: 'content/news/2020/a.md',
+    body: 'One two three, four.',
+    data: { title: 'A' },
+    rendered: { html: '<p>One two three, four.</p>' },
+  });
+  const loader = renderingLoader(CONTENT, () => sources, render);
+  await loader.load(context);
+  await loader.load(context);
+  assert.deepEqual(rendered, [['2020/a.md'], []], 'rendered again once, then reused');
+  const entry = entries.get('2020/a')!;
+  assert.equal(entry.body, undefined);
+  assert.equal(entry.rendered!.metadata!.words, 4);
 });
 
 test('a report that fails to render fails the load, naming the file, and is not stored', async () => {
