@@ -9,9 +9,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { openSiteSession, type SiteSession } from '../support/browser.ts';
+import type { SiteSession } from '../support/browser.ts';
 import type { StaticServer } from '../support/server.ts';
-import { buildShowcase, SHOWCASE_REPORTS, showcasePagesToCheck } from '../support/showcase.ts';
+import { openShowcase, SHOWCASE_REPORTS } from '../support/showcase.ts';
 import { SEARCH_QUERY, settle, visitPath } from '../support/visit.ts';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -23,10 +23,8 @@ let browser: Browser;
 let pagesToCheck: string[];
 
 before(async () => {
-  const siteDir = await buildShowcase('/');
-  session = await openSiteSession(siteDir, '/');
+  ({ session, pagesToCheck } = await openShowcase());
   ({ server, browser } = session);
-  pagesToCheck = await showcasePagesToCheck(siteDir);
 });
 after(async () => {
   await session?.close();

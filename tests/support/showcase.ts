@@ -9,6 +9,7 @@ import { generateArchive } from '../bench/generate.ts';
 import { buildOnce } from './build.ts';
 import { report } from './fixtures.ts';
 import { pageTypes } from './site-pages.ts';
+import { openSiteSession, type SiteSession } from './browser.ts';
 import { ROOT, TMP } from './paths.ts';
 
 const WIDE_TABLE =
@@ -65,4 +66,10 @@ export function buildShowcase(base = '/'): Promise<string> {
 export async function showcasePagesToCheck(siteDir: string): Promise<string[]> {
   const types = await pageTypes(siteDir);
   return [...new Set([...types.map((t) => t.representative.sitePath), ...Object.values(SHOWCASE_REPORTS)])];
+}
+
+/** The showcase built at the root and served, Chromium open, and the pages to visit on it. */
+export async function openShowcase(): Promise<{ session: SiteSession; pagesToCheck: string[] }> {
+  const siteDir = await buildShowcase('/');
+  return { session: await openSiteSession(siteDir, '/'), pagesToCheck: await showcasePagesToCheck(siteDir) };
 }
