@@ -31,7 +31,7 @@ const reportFiles = bulkEndpoints({
 });
 const completeness = completenessIntegration({ contentDir, feedSize: siteConfig.feedSize });
 const [keepOutputFolder, markOutputFinished] = keepOutput({
-  producedElsewhere: () => reportFiles.writtenFiles(),
+  producedElsewhere: () => reportFiles.producedFiles(),
   // Written again after the pages by the integrations below.
   rewritten: (file) => HOSTING_FILES.includes(file) || /^sitemap-(index|\d+)\.xml$/.test(file),
   // The search bundle is kept and pruned by its own integration (src/lib/search-bundle-files.ts).

@@ -70,7 +70,7 @@ function folderListing(): (file: string) => Promise<boolean> {
   };
 }
 
-export default function bulkEndpoints(options: BulkEndpointsOptions): AstroIntegration & { writtenFiles: () => string[] } {
+export default function bulkEndpoints(options: BulkEndpointsOptions): AstroIntegration & { producedFiles: () => string[] } {
   const components = new Set(options.components);
   let root = '';
   let outDir = '';
@@ -132,7 +132,8 @@ export default function bulkEndpoints(options: BulkEndpointsOptions): AstroInteg
 
   return {
     name: 'news-archive:bulk-endpoints',
-    writtenFiles: () => files,
+    /** Every report file of this build, written now or kept from the last (relative to the output folder). */
+    producedFiles: () => files,
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
