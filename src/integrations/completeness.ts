@@ -5,7 +5,6 @@
  * reads only the pages and files Astro wrote, so it runs while Pagefind indexes them (see
  * `alongside` in src/integrations/pagefind.ts, which checks the search-record count itself).
  */
-import { readdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -15,17 +14,11 @@ import { absoluteUrl, feedUrl, normalizeBase } from '../lib/urls.ts';
 import { entryIdFromPath } from '../lib/entry-path.ts';
 import { FEED_FILES } from '../lib/feed-paths.ts';
 import { listNewsFiles } from '../content/news-loader.ts';
+import { filesUnder } from './files-under.ts';
 
 export interface CompletenessOptions {
   contentDir: string;
   feedSize: number;
-}
-
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
 }
 
 function report(problems: string[], heading: string): string {
@@ -48,7 +41,7 @@ export default function completenessIntegration(
     },
     async checkSite(siteDir, logger) {
       const started = performance.now();
-      const [files, sources] = await Promise.all([listFiles(siteDir), listNewsFiles(options.contentDir)]);
+      const [files, sources] = await Promise.all([filesUnder(siteDir), listNewsFiles(options.contentDir)]);
       const fileSet = new Set(files);
       const read = (file: string) => (fileSet.has(file) ? readFileSync(path.join(siteDir, file), 'utf8') : undefined);
       const ids = sources.map((file) => {

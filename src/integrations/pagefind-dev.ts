@@ -14,6 +14,7 @@ import * as pagefind from 'pagefind';
 import { listNewsFiles } from '../content/news-loader.ts';
 import { entryIdFromPath, newsPath } from '../lib/entry-path.ts';
 import { normalizeBase } from '../lib/urls.ts';
+import { failOn } from './pagefind.ts';
 
 export interface PagefindDevOptions {
   contentDir: string;
@@ -29,10 +30,6 @@ const CONTENT_TYPES: Record<string, string> = {
 const FETCHES_AT_ONCE = 4;
 const REBUILD_DELAY_MS = 300;
 const PAGE_ATTEMPTS = 6;
-
-function failOn(step: string, errors: string[]): void {
-  if (errors.length > 0) throw new Error(`Pagefind ${step} failed:\n  ${errors.join('\n  ')}`);
-}
 
 /** A page just added can be missing for a moment, until Astro has refreshed its routes: retry. */
 async function fetchPage(url: string): Promise<Response> {

@@ -21,7 +21,8 @@ export interface PagefindOptions {
   alongside?: (siteDir: string, logger: AstroIntegrationLogger) => Promise<void>;
 }
 
-function failOn(step: string, errors: string[]): void {
+/** Pagefind's Node API reports failures in `errors` arrays instead of throwing. */
+export function failOn(step: string, errors: string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind ${step} failed:\n  ${errors.join('\n  ')}`);
 }
 
