@@ -4,7 +4,7 @@
  * - Astro's own emptying of the folder is turned off, so unchanged pages stay where they are;
  * - Vite's hashed assets are written afresh each build, so their folder is cleared first;
  * - after the build, every file it did not produce is deleted (a removed report's page, an old
- *   asset, last build's search index);
+ *   asset), except those another integration keeps and prunes itself (the search bundle);
  * - the folder is only kept after a build that finished: a build that failed part-way may have
  *   left pages that no cache entry describes, so the next build starts from an empty folder.
  * Returns two integrations: the first must come before any that writes into the finished folder
@@ -43,8 +43,8 @@ async function removeEmptyFolders(dir: string, files: string[]): Promise<void> {
 
 export interface KeepOutputOptions {
   /**
-   * Files that integrations write afresh after the pages (the search index, host configs, the
-   * sitemap): removed with the stale files, but not reported as left over from earlier builds.
+   * Files that integrations write afresh after the pages (host configs, the sitemap): removed
+   * with the stale files, but not reported as left over from earlier builds.
    */
   rewritten?: (file: string) => boolean;
   /** Files of this build written outside Astro's routes, listed by the integration that wrote them. */
