@@ -2,21 +2,21 @@
 import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
-import { markdownProcessorOptions } from './src/lib/markdown.ts';
-import { normalizeBase } from './src/lib/urls.ts';
-import { newsContentDir, newsSourceBytes } from './src/content/content-dir.ts';
-import { listNewsFiles } from './src/content/news-loader.ts';
-import pagefindIntegration, { SEARCH_BUNDLE_FOLDER } from './src/integrations/pagefind.ts';
-import completenessIntegration from './src/integrations/completeness.ts';
+import { markdownProcessorOptions } from './src/reports/render/markdown-processor.ts';
+import { normalizeBase } from './src/urls/base-urls.ts';
+import { newsContentDir, newsSourceBytes } from './src/reports/content-dir.ts';
+import { listNewsFiles } from './src/reports/reports-loader.ts';
+import pagefindIntegration, { SEARCH_BUNDLE_FOLDER } from './src/search/build/pagefind-integration.ts';
+import completenessIntegration from './src/checks/completeness-integration.ts';
 import sitemap from '@astrojs/sitemap';
 import { siteConfig } from './src/site.config.ts';
-import hostingIntegration, { HOSTING_FILES } from './src/integrations/hosting.ts';
-import pagefindDevIntegration from './src/integrations/pagefind-dev.ts';
-import contentStoreFromDisk from './src/integrations/content-store-from-disk.ts';
-import keepOutput from './src/integrations/keep-output.ts';
-import bulkEndpoints from './src/integrations/bulk-endpoints.ts';
-import { buildCacheDir } from './src/lib/build-cache.ts';
-import { collectionStorage } from './src/lib/content-storage.ts';
+import hostingIntegration, { HOSTING_FILES } from './src/hosting/hosting-integration.ts';
+import pagefindDevIntegration from './src/search/build/pagefind-dev-integration.ts';
+import contentStoreFromDisk from './src/reports/content-store-integration.ts';
+import keepOutput from './src/output/keep-output-integration.ts';
+import bulkEndpoints from './src/output/report-files-integration.ts';
+import { buildCacheDir } from './src/output/build-cache.ts';
+import { collectionStorage } from './src/reports/content-storage.ts';
 
 // Hosting is set per build: SITE_URL (e.g. https://example.org) for absolute URLs, and
 // BASE_PATH (e.g. /archive/) to serve the archive under a sub-path.
@@ -34,7 +34,7 @@ const [keepOutputFolder, markOutputFinished] = keepOutput({
   producedElsewhere: () => reportFiles.producedFiles(),
   // Written again after the pages by the integrations below.
   rewritten: (file) => HOSTING_FILES.includes(file) || /^sitemap-(index|\d+)\.xml$/.test(file),
-  // The search bundle is kept and pruned by its own integration (src/lib/search-bundle-files.ts).
+  // The search bundle is kept and pruned by its own integration (src/search/build/search-bundle-files.ts).
   managedElsewhere: (file) => file.startsWith(`${SEARCH_BUNDLE_FOLDER}/`),
 });
 
@@ -43,7 +43,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   outDir,
-  // A content cache per kind of build, so rebuilds stay warm (see src/lib/build-cache.ts).
+  // A content cache per kind of build, so rebuilds stay warm (see src/output/build-cache.ts).
   cacheDir: buildCacheDir(process.cwd(), { outDir: path.resolve(outDir), base, site, contentDir }),
   // Stylesheets as hashed files: cacheable, and no inline styles for the Content-Security-Policy.
   // Pages are written eight at a time: one at a time, the build mostly waits on the disk.

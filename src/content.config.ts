@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
-import { newsLoader } from './content/news-loader.ts';
-import { newsContentDir } from './content/content-dir.ts';
-import { newsSchema } from './lib/schema.ts';
+import { newsLoader } from './reports/reports-loader.ts';
+import { newsContentDir } from './reports/content-dir.ts';
+import { newsSchema } from './reports/schema.ts';
 
 const news = defineCollection({
   loader: newsLoader(newsContentDir()),

@@ -4,9 +4,9 @@
  * the import stops.
  */
 import slugify from '@sindresorhus/slugify';
-import { MONTH_NAMES, isValidCalendarDate, parseIsoDate } from '../lib/calendar-date.ts';
-import { plainTextToMarkdown } from '../lib/markdown-escape.ts';
-import { newsSchema, describeIssues, type NewsInput } from '../lib/schema.ts';
+import { MONTH_NAMES, isValidCalendarDate, parseIsoDate } from '../reports/calendar-date.ts';
+import { plainTextToMarkdown } from './plain-text-markdown.ts';
+import { newsSchema, describeIssues, type NewsInput } from '../reports/schema.ts';
 
 export interface ParseOptions {
   /** YYYY-MM-DD; overrides the date found in the text. */

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { openSearchDescription } from '../lib/opensearch.ts';
+import { openSearchDescription } from '../formats/opensearch.ts';
 import { siteConfig } from '../site.config.ts';
-import { absolute } from '../urls.ts';
+import { absolute } from '../urls/site-urls.ts';
 
 export const GET: APIRoute = () =>
   new Response(

@@ -1,4 +1,4 @@
 import type { APIRoute } from 'astro';
-import { archiveIndex } from '../data/published.ts';
+import { archiveIndex } from '../formats/published.ts';
 
 export const GET: APIRoute = async () => Response.json(await archiveIndex());

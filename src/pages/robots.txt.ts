@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { absolute } from '../urls.ts';
+import { absolute } from '../urls/site-urls.ts';
 
 // The sitemap needs absolute URLs, so it exists only when SITE_URL is set (see astro.config.mjs).
 export const GET: APIRoute = ({ site }) =>

@@ -18,9 +18,9 @@ import { generateArchive, type SyntheticReport } from './generate.ts';
 import { childrenCpuSeconds, samplePeakMemory } from './process-tree.ts';
 import { pageWeight, siteSize, type PageWeight, type SiteSize } from './site-size.ts';
 import { measureSearch, type SearchCost } from './search-cost.ts';
-import { buildSearchIndex } from '../../src/integrations/pagefind.ts';
-import { newsPath } from '../../src/lib/entry-path.ts';
-import { buildCacheDir } from '../../src/lib/build-cache.ts';
+import { buildSearchIndex } from '../../src/search/build/pagefind-integration.ts';
+import { newsPath } from '../../src/reports/report-path.ts';
+import { buildCacheDir } from '../../src/output/build-cache.ts';
 import { ROOT, TMP } from '../support/paths.ts';
 
 export interface BuildRun {
@@ -92,7 +92,7 @@ const HOSTING = { BASE_PATH: '', SITE_URL: '' };
 
 /**
  * A cold start: Astro's generated types, this build's own cache folder (content store, Vite's
- * dependency cache, incremental pages: see src/lib/build-cache.ts) and its output. Other builds'
+ * dependency cache, incremental pages: see src/output/build-cache.ts) and its output. Other builds'
  * caches in node_modules/.astro are left alone.
  */
 async function clearBuildCaches(outDir: string, contentDir: string): Promise<void> {

@@ -1,6 +1,6 @@
 /**
  * The build checks its own output: a site with a broken internal link is not published. (The
- * listing, sitemap, index and feed checks are unit-tested in tests/unit/completeness.test.ts; a
+ * listing, sitemap, index and feed checks are unit-tested in tests/unit/checks/completeness.test.ts; a
  * correct build cannot be made to drop a report, which is the point.)
  */
 import { test } from 'node:test';

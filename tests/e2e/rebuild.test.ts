@@ -11,8 +11,8 @@ import path from 'node:path';
 import { build } from '../support/build.ts';
 import { report, writeArchive } from '../support/fixtures.ts';
 import { ROOT, TMP } from '../support/paths.ts';
-import { buildCacheDir } from '../../src/lib/build-cache.ts';
-import { FINISHED_MARKER } from '../../src/integrations/keep-output.ts';
+import { buildCacheDir } from '../../src/output/build-cache.ts';
+import { FINISHED_MARKER } from '../../src/output/keep-output-integration.ts';
 
 const source = 'source: { name: Example }';
 

@@ -18,7 +18,7 @@ import { serveWithCaddy } from '../support/caddy.ts';
 import { buildShowcase } from '../support/showcase.ts';
 import { pageTypes, type PageType } from '../support/site-pages.ts';
 import { SEARCH_QUERY } from '../support/visit.ts';
-import { apacheHtaccess, CONTENT_SECURITY_POLICY, cacheControlFor, CACHE_HASHED, headersFile } from '../../src/lib/hosting.ts';
+import { apacheHtaccess, CONTENT_SECURITY_POLICY, cacheControlFor, CACHE_HASHED, headersFile } from '../../src/hosting/server-configs.ts';
 
 interface Problems {
   console: string[];

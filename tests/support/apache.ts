@@ -5,7 +5,7 @@
 import { chmod, cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { normalizeBase } from '../../src/lib/urls.ts';
+import { normalizeBase } from '../../src/urls/base-urls.ts';
 import type { StaticServer } from './server.ts';
 import { prepareWorkspace, startServer } from './server-process.ts';
 

@@ -1,7 +1,7 @@
 /** Caddy serving a built site with the site block operators get (`caddyfile`). */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { caddyfile } from '../../src/lib/hosting.ts';
+import { caddyfile } from '../../src/hosting/server-configs.ts';
 import type { StaticServer } from './server.ts';
 import { prepareWorkspace, startServer } from './server-process.ts';
 

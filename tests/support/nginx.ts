@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { nginxConfig } from '../../src/lib/hosting.ts';
+import { nginxConfig } from '../../src/hosting/server-configs.ts';
 import type { StaticServer } from './server.ts';
 import { prepareWorkspace, startServer } from './server-process.ts';
 

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, symlink } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import { normalizeBase } from '../../src/lib/urls.ts';
+import { normalizeBase } from '../../src/urls/base-urls.ts';
 import type { StaticServer } from './server.ts';
 import { TMP } from './paths.ts';
 

@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { reportFilePaths } from '../../../data/report-files.ts';
-import { renderedHtml } from '../../../data/published.ts';
-import { reportMarkdown } from '../../../data/archive.ts';
-import { reportRecord } from '../../../lib/machine-readable.ts';
-import type { Report } from '../../../data/news.ts';
-import { absolute } from '../../../urls.ts';
+import { reportFilePaths } from '../../../formats/report-file-paths.ts';
+import { renderedHtml } from '../../../formats/published.ts';
+import { reportMarkdown } from '../../../archive/archive-data.ts';
+import { reportRecord } from '../../../formats/machine-readable.ts';
+import type { Report } from '../../../reports/all-reports.ts';
+import { absolute } from '../../../urls/site-urls.ts';
 
 export const getStaticPaths = reportFilePaths;
 

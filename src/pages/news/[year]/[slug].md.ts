@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { reportFilePaths } from '../../../data/report-files.ts';
-import { reportSource } from '../../../data/archive.ts';
-import type { Report } from '../../../data/news.ts';
+import { reportFilePaths } from '../../../formats/report-file-paths.ts';
+import { reportSource } from '../../../archive/archive-data.ts';
+import type { Report } from '../../../reports/all-reports.ts';
 
 export const getStaticPaths = reportFilePaths;
 

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { reportFilePaths } from '../../../data/report-files.ts';
-import { citationInput } from '../../../data/report-page.ts';
-import { ris } from '../../../lib/citation.ts';
-import type { Report } from '../../../data/news.ts';
+import { reportFilePaths } from '../../../formats/report-file-paths.ts';
+import { citationInput } from '../../../archive/report-page-data.ts';
+import { ris } from '../../../formats/citation.ts';
+import type { Report } from '../../../reports/all-reports.ts';
 
 export const getStaticPaths = reportFilePaths;
 

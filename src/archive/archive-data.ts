@@ -1,0 +1,72 @@
+/**
+ * Everything listing and article pages derive from the reports, computed once per build (Astro
+ * renders every route in one process) instead of once per route: year groups, topic /
+ * organization / person indexes with their slugs, each report's neighbours by date, and its
+ * related reports (computed on first request, from the term index).
+ */
+import { readFile } from 'node:fs/promises';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import path from 'node:path';
+import { allReports, type Report } from '../reports/all-reports.ts';
+import { groupByYear, type YearGroup } from './grouping.ts';
+import { buildTaxonomy, type Taxonomy } from './taxonomy.ts';
+import { relatedReports } from './related.ts';
+import { siteConfig } from '../site.config.ts';
+
+export interface Archive {
+  /** Newest first. */
+  reports: Report[];
+  years: YearGroup<Report>[];
+  taxonomy: Taxonomy<Report>;
+  /** Position of each report in `reports`. */
+  position: Map<string, number>;
+}
+
+let cached: Promise<Archive> | undefined;
+
+export function archive(): Promise<Archive> {
+  cached ??= allReports().then((reports) => ({
+    reports,
+    years: groupByYear(reports),
+    taxonomy: buildTaxonomy(reports),
+    position: new Map(reports.map((r, i) => [r.id, i])),
+  }));
+  return cached;
+}
+
+/** The report published just before and just after this one (by date, then id). */
+export async function neighbours(report: Report): Promise<{ older?: Report; newer?: Report }> {
+  const { reports, position } = await archive();
+  const i = position.get(report.id)!;
+  return { newer: reports[i - 1], older: reports[i + 1] };
+}
+
+const relatedCache = new Map<string, Report[]>();
+
+export async function related(report: Report): Promise<Report[]> {
+  const { taxonomy } = await archive();
+  let found = relatedCache.get(report.id);
+  if (!found) {
+    found = relatedReports(report, taxonomy, siteConfig.relatedReports);
+    relatedCache.set(report.id, found);
+  }
+  return found;
+}
+
+/** Words in the report's body, counted when it was rendered (src/reports/render/render-report.ts). */
+export function wordCount(report: Report): number {
+  const words = report.rendered?.metadata?.words;
+  if (typeof words !== 'number') throw new Error(`report ${report.id} has no word count: rebuild with its content cache removed`);
+  return words;
+}
+
+/** The report's Markdown body as the publisher wrote it, without its front matter. */
+export async function reportMarkdown(report: Report): Promise<string> {
+  return parseFrontmatter(await reportSource(report)).content.trim();
+}
+
+/** The report's file exactly as the publisher wrote it, front matter included. */
+export async function reportSource(report: Report): Promise<string> {
+  if (!report.filePath) throw new Error(`report ${report.id} has no source file path`);
+  return readFile(path.resolve(report.filePath), 'utf8');
+}

@@ -1,0 +1,107 @@
+/**
+ * Proof, after each build, that the archive is complete: every report has its page, is listed in
+ * the archive (all-reports pages and its year page), in the sitemap (when a site URL is set), in
+ * the JSON index, and, if among the newest, in every feed. Pure over a view of the built files,
+ * so the integration reads the disk and the tests use a map. (The search-record count is checked
+ * by the Pagefind integration itself.)
+ */
+import { extractLinks } from './link-check.ts';
+import { newsPath } from '../reports/report-path.ts';
+import type { ArchiveIndex } from '../formats/machine-readable.ts';
+
+export interface BuiltSite {
+  exists(file: string): boolean;
+  read(file: string): string | undefined;
+  /** All files, relative to the site folder, with forward slashes. */
+  files: readonly string[];
+}
+
+export interface CompletenessInput {
+  /** Report ids from the content folder. */
+  ids: readonly string[];
+  base: string;
+  /** Absolute URL of a site path (or the path alone without a site URL). */
+  absolute: (path: string) => string;
+  /** Absolute URL of a site path as the feeds write it. */
+  feedUrl: (path: string) => string;
+  hasSiteUrl: boolean;
+  feedSize: number;
+  feedFiles: { rss: string; atom: string; json: string };
+  indexFile: string;
+}
+
+const REPORT_LINK = /\/news\/(\d{4}\/[a-z0-9]+(?:-[a-z0-9]+)*)\/$/;
+
+function linkedReportIds(html: string): Set<string> {
+  const ids = new Set<string>();
+  for (const link of extractLinks(html)) {
+    const match = REPORT_LINK.exec(link.split(/[?#]/)[0]!);
+    if (match) ids.add(match[1]!);
+  }
+  return ids;
+}
+
+function missing(ids: Iterable<string>, found: Set<string>): string[] {
+  return [...ids].filter((id) => !found.has(id));
+}
+
+function describe(what: string, ids: string[]): string[] {
+  if (ids.length === 0) return [];
+  const shown = ids.slice(0, 10).join(', ');
+  return [`${ids.length} report(s) missing from ${what}: ${shown}${ids.length > 10 ? ', ...' : ''}`];
+}
+
+export function checkCompleteness(site: BuiltSite, input: CompletenessInput): string[] {
+  const problems: string[] = [];
+  const { ids } = input;
+
+  problems.push(...describe('their own page', ids.filter((id) => !site.exists(`${newsPath(id)}index.html`))));
+
+  const archivePages = site.files.filter((f) => /^news\/(?:page\/\d+\/)?index\.html$/.test(f));
+  const listed = new Set<string>();
+  for (const page of archivePages) for (const id of linkedReportIds(site.read(page) ?? '')) listed.add(id);
+  problems.push(...describe('the archive listing (news/ and its pages)', missing(ids, listed)));
+
+  const byYear = new Map<string, string[]>();
+  for (const id of ids) {
+    const year = id.slice(0, 4);
+    if (!byYear.has(year)) byYear.set(year, []);
+    byYear.get(year)!.push(id);
+  }
+  for (const [year, yearIds] of byYear) {
+    const html = site.read(`news/${year}/index.html`);
+    problems.push(...describe(`the year page news/${year}/`, html === undefined ? yearIds : missing(yearIds, linkedReportIds(html))));
+  }
+
+  if (input.hasSiteUrl) {
+    const sitemaps = site.files.filter((f) => /^sitemap-\d+\.xml$/.test(f));
+    const locs = new Set(sitemaps.flatMap((f) => [...(site.read(f) ?? '').matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!)));
+    problems.push(...describe('the sitemap', ids.filter((id) => !locs.has(input.absolute(newsPath(id))))));
+  }
+
+  const indexText = site.read(input.indexFile);
+  let index: ArchiveIndex | undefined;
+  try {
+    index = indexText === undefined ? undefined : (JSON.parse(indexText) as ArchiveIndex);
+  } catch (error) {
+    problems.push(`${input.indexFile} is not valid JSON: ${(error as Error).message}`);
+  }
+  if (!index) {
+    if (indexText === undefined) problems.push(`the JSON index ${input.indexFile} was not written`);
+  } else {
+    problems.push(...describe(`the JSON index ${input.indexFile}`, missing(ids, new Set(index.reports.map((r) => r.id)))));
+    // The index is now known to be complete; its dates give the newest reports the feeds must hold.
+    const newest = [...index.reports]
+      .sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id))
+      .slice(0, input.feedSize);
+    for (const [kind, file] of Object.entries(input.feedFiles)) {
+      const text = site.read(file);
+      if (text === undefined) {
+        problems.push(`the ${kind} feed ${file} was not written`);
+        continue;
+      }
+      problems.push(...describe(`the ${kind} feed ${file}`, newest.filter((r) => !text.includes(input.feedUrl(newsPath(r.id)))).map((r) => r.id)));
+    }
+  }
+  return problems;
+}

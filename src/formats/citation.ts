@@ -1,0 +1,135 @@
+/**
+ * "Cite this report": a Chicago-style bibliography entry for the page, and BibTeX, RIS and
+ * CSL-JSON for reference managers. Chicago, not APA, because Chicago keeps titles as the source
+ * wrote them; APA's sentence case would need proper nouns recognised automatically, and an archive
+ * must not rewrite a title wrongly. The report's source is the author (an organization), the
+ * archive is the container, the archive's URL is the one cited.
+ */
+import { MONTH_NAMES, toIsoDate } from '../reports/calendar-date.ts';
+
+export interface CitationInput {
+  id: string;
+  title: string;
+  subtitle?: string;
+  date: Date;
+  /** The organization that issued the report. */
+  author: string;
+  /** The archive's name. */
+  container: string;
+  /** Absolute URL of the report page. */
+  url: string;
+  language: string;
+  summary?: string;
+  keywords?: string[];
+}
+
+export interface CitationPart {
+  text: string;
+  italic?: boolean;
+}
+
+const fullTitle = (c: CitationInput): string => (c.subtitle ? `${c.title}: ${c.subtitle}` : c.title);
+
+/** "July 31, 2020" as Chicago writes dates. */
+export function chicagoDate(date: Date): string {
+  return `${MONTH_NAMES[date.getUTCMonth()]} ${date.getUTCDate()}, ${date.getUTCFullYear()}`;
+}
+
+/** Ends a title with a period inside the quotes, unless it already ends with its own mark. */
+function closed(text: string): string {
+  return /[.?!]$/.test(text) ? text : `${text}.`;
+}
+
+/** Chicago bibliography entry as parts, so the page can italicise the container. */
+export function chicagoCitation(c: CitationInput): CitationPart[] {
+  return [
+    { text: `${closed(c.author)} “${closed(fullTitle(c))}” ` },
+    { text: c.container, italic: true },
+    { text: `, ${chicagoDate(c.date)}. ${c.url}.` },
+  ];
+}
+
+export const citationText = (parts: CitationPart[]): string => parts.map((p) => p.text).join('');
+
+/** A BibTeX key from the report id: 2020/casic-holds -> 2020-casic-holds. */
+export const citationKey = (id: string): string => id.replace(/[^A-Za-z0-9-]+/g, '-');
+
+const BIBTEX_SPECIALS: Record<string, string> = {
+  '\\': '\\textbackslash{}', '{': '\\{', '}': '\\}', '&': '\\&', '%': '\\%', $: '\\$', '#': '\\#',
+  _: '\\_', '^': '\\^{}', '~': '\\~{}',
+};
+
+export function escapeBibtex(text: string): string {
+  return text.replace(/[\\{}&%$#_^~]/g, (c) => BIBTEX_SPECIALS[c]!).replace(/\s+/g, ' ');
+}
+
+const BIBTEX_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** A @misc entry (readable by BibTeX and biblatex); braces keep the title's and author's case. */
+export function bibtex(c: CitationInput): string {
+  const fields: [string, string][] = [
+    ['author', `{${escapeBibtex(c.author)}}`],
+    ['title', `{${escapeBibtex(fullTitle(c))}}`],
+    ['howpublished', escapeBibtex(c.container)],
+    ['year', String(c.date.getUTCFullYear())],
+    ['date', toIsoDate(c.date)],
+    ['url', c.url.replace(/[{}]/g, encodeURIComponent)],
+    ['language', escapeBibtex(c.language)],
+  ];
+  if (c.keywords?.length) fields.push(['keywords', escapeBibtex(c.keywords.join(', '))]);
+  const body = fields.map(([k, v]) => `  ${k} = {${v}}`).join(',\n');
+  return `@misc{${citationKey(c.id)},\n${body},\n  month = ${BIBTEX_MONTHS[c.date.getUTCMonth()]}\n}\n`;
+}
+
+/** RIS: one "TAG  - value" per line, CRLF as the format specifies, ending with ER. */
+export function ris(c: CitationInput): string {
+  const line = (tag: string, value: string) => `${tag}  - ${value.replace(/\s+/g, ' ').trim()}`;
+  const d = c.date;
+  const lines = [
+    line('TY', 'ELEC'),
+    line('AU', c.author),
+    line('TI', fullTitle(c)),
+    line('T2', c.container),
+    line('PY', String(d.getUTCFullYear())),
+    line('DA', toIsoDate(d).replaceAll('-', '/')),
+    line('UR', c.url),
+    line('LA', c.language),
+    ...(c.summary ? [line('AB', c.summary)] : []),
+    ...(c.keywords ?? []).map((k) => line('KW', k)),
+    line('ID', c.id),
+    'ER  - ',
+  ];
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+export interface CslItem {
+  id: string;
+  type: 'webpage';
+  title: string;
+  'container-title': string;
+  author: { literal: string }[];
+  issued: { 'date-parts': [[number, number, number]] };
+  URL: string;
+  language: string;
+  abstract?: string;
+  keyword?: string;
+}
+
+/** CSL-JSON (what Zotero, Pandoc and citeproc read): an array holding the one item. */
+export function cslJson(c: CitationInput): CslItem[] {
+  const d = c.date;
+  return [
+    {
+      id: c.id,
+      type: 'webpage',
+      title: fullTitle(c),
+      'container-title': c.container,
+      author: [{ literal: c.author }],
+      issued: { 'date-parts': [[d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()]] },
+      URL: c.url,
+      language: c.language,
+      ...(c.summary ? { abstract: c.summary } : {}),
+      ...(c.keywords?.length ? { keyword: c.keywords.join(', ') } : {}),
+    },
+  ];
+}

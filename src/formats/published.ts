@@ -1,0 +1,54 @@
+/**
+ * The archive's machine-readable files, made once per build: the three feeds of the newest
+ * reports and the JSON index of every report.
+ */
+import { allReports, type Report } from '../reports/all-reports.ts';
+import { buildFeeds, type FeedFiles } from './feeds.ts';
+import { FEED_FILES } from '../urls/feed-paths.ts';
+import { reportRecord, type ArchiveIndex } from './machine-readable.ts';
+import { newsPath } from '../reports/report-path.ts';
+import { siteConfig } from '../site.config.ts';
+import { absolute, feedAbsolute } from '../urls/site-urls.ts';
+
+export function renderedHtml(report: Report): string {
+  return report.rendered?.html ?? '';
+}
+
+let feeds: Promise<FeedFiles> | undefined;
+
+export function feedFiles(): Promise<FeedFiles> {
+  feeds ??= allReports().then((reports) =>
+    buildFeeds(
+      {
+        title: siteConfig.name,
+        description: siteConfig.description,
+        language: siteConfig.locale,
+        home: feedAbsolute(''),
+        links: { rss: feedAbsolute(FEED_FILES.rss), atom: feedAbsolute(FEED_FILES.atom), json: feedAbsolute(FEED_FILES.json) },
+        favicon: feedAbsolute('favicon.svg'),
+        publisher: siteConfig.publisher,
+      },
+      reports.slice(0, siteConfig.feedSize).map((report) => ({
+        id: report.id,
+        title: report.data.title,
+        url: feedAbsolute(newsPath(report.id)),
+        date: report.data.date,
+        summary: report.data.summary ?? report.data.subtitle,
+        html: renderedHtml(report),
+        author: report.data.source.name,
+        categories: report.data.topics,
+      })),
+    ),
+  );
+  return feeds;
+}
+
+export async function archiveIndex(): Promise<ArchiveIndex> {
+  const reports = await allReports();
+  return {
+    name: siteConfig.name,
+    url: absolute(''),
+    count: reports.length,
+    reports: reports.map((r) => reportRecord(r.id, r.data, absolute)),
+  };
+}

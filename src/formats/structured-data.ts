@@ -1,0 +1,61 @@
+/**
+ * JSON-LD for report pages: a schema.org NewsArticle and the BreadcrumbList of Home > year >
+ * report. Topics are what the article is `about`; people and organizations are `mentions`.
+ * URLs arrive absolute (see urls.ts), so this module knows nothing of the base path.
+ */
+import { toIsoDate } from '../reports/calendar-date.ts';
+
+export interface LinkedName {
+  name: string;
+  url: string;
+}
+
+export interface Named {
+  name: string;
+}
+
+export interface NewsArticleInput {
+  title: string;
+  subtitle?: string;
+  date: Date;
+  url: string;
+  language: string;
+  source: { name: string; url?: string };
+  rights?: string;
+  publisher: { name: string; url: string };
+  topics: Named[];
+  organizations: Named[];
+  people: Named[];
+}
+
+export function newsArticle(a: NewsArticleInput): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: a.title,
+    datePublished: toIsoDate(a.date),
+    url: a.url,
+    inLanguage: a.language,
+    author: { '@type': 'Organization', name: a.source.name, ...(a.source.url ? { url: a.source.url } : {}) },
+    publisher: { '@type': 'Organization', name: a.publisher.name, url: a.publisher.url },
+    // Names only: each term's page is linked in the report's own HTML; URLs here would double the bytes.
+    about: a.topics.map((t) => ({ '@type': 'Thing', name: t.name })),
+    mentions: [
+      ...a.people.map((p) => ({ '@type': 'Person', name: p.name })),
+      ...a.organizations.map((o) => ({ '@type': 'Organization', name: o.name })),
+    ],
+  };
+}
+
+export function breadcrumbList(crumbs: LinkedName[]): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((c, i) => ({ '@type': 'ListItem', position: i + 1, name: c.name, item: c.url })),
+  };
+}
+
+/** JSON for a <script type="application/ld+json">: `<` escaped so no text can close the element. */
+export function jsonLdText(data: unknown): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c');
+}

@@ -1,0 +1,109 @@
+/**
+ * Keeps the output folder between builds (see src/output/stale-output-files.ts for why) and makes it
+ * exactly what a clean build would produce:
+ * - Astro's own emptying of the folder is turned off, so unchanged pages stay where they are;
+ * - Vite's hashed assets are written afresh each build, so their folder is cleared first;
+ * - after the build, every file it did not produce is deleted (a removed report's page, an old
+ *   asset), except those another integration keeps and prunes itself (the search bundle);
+ * - the folder is only kept after a build that finished: a build that failed part-way may have
+ *   left pages that no cache entry describes, so the next build starts from an empty folder.
+ * Returns two integrations: the first must come before any that writes into the finished folder
+ * (it prunes), the second after all of them (it records that the build finished).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { staleOutputFiles } from './stale-output-files.ts';
+import { filesUnder } from './files-under.ts';
+
+/** Kept like Astro keeps it when it empties the folder: some publish the output as a repository. */
+const UNTOUCHED = new Set(['.git']);
+/** In the build's cache folder: present only while the output folder is a finished build's. */
+export const FINISHED_MARKER = 'output-folder-finished';
+
+async function emptyFolder(dir: string): Promise<void> {
+  if (!existsSync(dir)) return;
+  for (const name of await readdir(dir)) {
+    if (!UNTOUCHED.has(name)) await rm(path.join(dir, name), { recursive: true, force: true });
+  }
+}
+
+/** Removes folders left empty by the pruning, deepest first; the output folder itself stays. */
+async function removeEmptyFolders(dir: string, files: string[]): Promise<void> {
+  const folders = new Set<string>();
+  for (const file of files) {
+    for (let folder = path.posix.dirname(file); folder !== '.'; folder = path.posix.dirname(folder)) folders.add(folder);
+  }
+  for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
+    await rmdir(path.join(dir, folder)).catch(() => {}); // not empty: still holds this build's files
+  }
+}
+
+export interface KeepOutputOptions {
+  /**
+   * Files that integrations write afresh after the pages (host configs, the sitemap): removed
+   * with the stale files, but not reported as left over from earlier builds.
+   */
+  rewritten?: (file: string) => boolean;
+  /** Files of this build written outside Astro's routes, listed by the integration that wrote them. */
+  producedElsewhere?: () => Iterable<string>;
+  /** Files another integration keeps and prunes itself (the search bundle): left alone here. */
+  managedElsewhere?: (file: string) => boolean;
+}
+
+export default function keepOutput(options: KeepOutputOptions = {}): AstroIntegration[] {
+  let outDir = '';
+  let publicDir = '';
+  let assetsFolder = '_astro';
+  let finishedMarker = '';
+  return [
+    {
+      name: 'news-archive:keep-output',
+      hooks: {
+        'astro:config:setup': ({ command, updateConfig }) => {
+          if (command === 'build') updateConfig({ vite: { build: { emptyOutDir: false } } });
+        },
+        'astro:config:done': ({ config }) => {
+          outDir = fileURLToPath(config.outDir);
+          publicDir = fileURLToPath(config.publicDir);
+          assetsFolder = config.build.assets;
+          finishedMarker = fileURLToPath(new URL(FINISHED_MARKER, config.cacheDir));
+        },
+        'astro:build:start': async ({ logger }) => {
+          const lastBuildFinished = existsSync(finishedMarker);
+          await rm(finishedMarker, { force: true });
+          if (!lastBuildFinished && existsSync(outDir)) {
+            logger.info('the last build into this folder did not finish (or is unknown): starting from an empty folder');
+            await emptyFolder(outDir);
+          }
+          await rm(path.join(outDir, assetsFolder), { recursive: true, force: true });
+        },
+        'astro:build:done': async ({ dir, assets, logger }) => {
+          const siteDir = fileURLToPath(dir);
+          const routeFiles = [...assets.values()].flat().map((url) => path.relative(siteDir, fileURLToPath(url)).split(path.sep).join('/'));
+          const existing = (await filesUnder(siteDir, UNTOUCHED)).filter((file) => !options.managedElsewhere?.(file));
+          const stale = staleOutputFiles(existing, {
+            routeFiles: [...routeFiles, ...(options.producedElsewhere?.() ?? [])],
+            publicFiles: await filesUnder(publicDir),
+            freshFolders: [assetsFolder],
+          });
+          await Promise.all(stale.map((file) => rm(path.join(siteDir, file), { force: true })));
+          await removeEmptyFolders(siteDir, stale);
+          const leftOver = stale.filter((file) => !options.rewritten?.(file));
+          if (leftOver.length > 0) logger.info(`removed ${leftOver.length} file(s) of earlier builds that this build did not produce`);
+        },
+      },
+    },
+    {
+      name: 'news-archive:keep-output-finished',
+      hooks: {
+        'astro:build:done': async () => {
+          await mkdir(path.dirname(finishedMarker), { recursive: true });
+          await writeFile(finishedMarker, `${new Date().toISOString()}\n`);
+        },
+      },
+    },
+  ];
+}

@@ -1,0 +1,211 @@
+/**
+ * The `news` collection's loader. Like Astro's glob loader (one entry per <year>/<slug>.md, kept
+ * from one build to the next unless the file's digest changed), but strict and parallel:
+ * - strict: Astro logs and carries on when a file cannot be read or rendered (publishing an empty
+ *   page) and derives ids that two files can share; an archive of record must fail instead,
+ *   naming the file and the fix;
+ * - parallel: the Markdown of new and changed reports is rendered on every core
+ *   (render-pool.ts), which is most of a cold build's time at 10,000 reports.
+ */
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { glob as findFiles } from 'tinyglobby';
+import { entryIdFromPath } from './report-path.ts';
+import { checkRawEntry, findDuplicateIds, formatProblems, type RawEntryCheck } from './raw-report-check.ts';
+import { renderAll } from './render/render-pool.ts';
+import type { RenderJob, RendererSettings } from './render/render-report.ts';
+
+export const NEWS_PATTERN = '**/*.md';
+
+export async function listNewsFiles(contentDir: string): Promise<string[]> {
+  return (await findFiles(NEWS_PATTERN, { cwd: contentDir })).sort();
+}
+
+/** Reads and checks every report; returns their text by path relative to the folder. */
+async function checkContentFolder(contentDir: string): Promise<Map<string, string>> {
+  if (!existsSync(contentDir)) {
+    throw new Error(
+      `The news folder ${contentDir} does not exist: create it, or point ARCHIVE_CONTENT_DIR at the folder holding <year>/<slug>.md reports.`,
+    );
+  }
+  const files = await listNewsFiles(contentDir);
+  if (files.length === 0) {
+    throw new Error(
+      `No reports found in ${contentDir}: add one with \`npm run import -- report.txt\`, or point ARCHIVE_CONTENT_DIR at a folder of <year>/<slug>.md files.`,
+    );
+  }
+  const sources = new Map<string, string>();
+  const checks: (RawEntryCheck & { file: string })[] = [];
+  // In slices: opening 50,000 files at once would run out of file descriptors.
+  for (let start = 0; start < files.length; start += 256) {
+    const slice = files.slice(start, start + 256);
+    const texts = await Promise.all(slice.map((file) => readFile(path.join(contentDir, file), 'utf8')));
+    slice.forEach((file, i) => {
+      sources.set(file, texts[i]!);
+      checks.push({ file, ...checkRawEntry(file, texts[i]!) });
+    });
+  }
+  const problems = [...checks.flatMap((c) => c.problems), ...findDuplicateIds(checks)];
+  if (problems.length > 0) {
+    throw new Error(`${problems.length} problem(s) in ${contentDir}; nothing was published:\n${formatProblems(problems)}`);
+  }
+  return sources;
+}
+
+/** Turns the glob loader's logged errors into a failed build. */
+function failingLogger(context: LoaderContext, errors: string[]): LoaderContext['logger'] {
+  const logger = context.logger;
+  return new Proxy(logger, {
+    get(target, property, receiver) {
+      if (property === 'error') {
+        return (message: string) => {
+          errors.push(message);
+          target.error(message);
+        };
+      }
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
+ * Wraps a loader so that a failed precheck, or any error the loader logs (Astro's glob loader logs
+ * unreadable and unrenderable files and carries on), fails the build instead.
+ */
+export function strictLoader(inner: Loader, precheck: () => Promise<void>): Loader {
+  return {
+    name: `strict-${inner.name}`,
+    async load(context) {
+      await precheck();
+      const errors: string[] = [];
+      await inner.load({ ...context, logger: failingLogger(context, errors) });
+      if (errors.length > 0) {
+        throw new Error(`${errors.length} report(s) could not be read or rendered; nothing was published:\n  ${errors.join('\n  ')}`);
+      }
+    },
+  };
+}
+
+/** Astro's handler for `.md` entries (front matter parsing), passed to loaders beside the public context. */
+interface MarkdownEntryType {
+  getEntryInfo(input: { contents: string; fileUrl: URL }): Promise<{ body: string; data: Record<string, unknown> }>;
+}
+type FullLoaderContext = LoaderContext & {
+  entryTypes?: Map<string, MarkdownEntryType>;
+  store: LoaderContext['store'] & { addAssetImports?: (assets: string[], filePath: string) => void };
+};
+
+/** What Astro's own Markdown renderer gets from the config (vite-plugin-markdown/content-entry-type). */
+function rendererSettings(config: LoaderContext['config']): RendererSettings {
+  const { markdown, image } = config;
+  return { image, syntaxHighlight: markdown.syntaxHighlight, shikiConfig: markdown.shikiConfig, gfm: markdown.gfm, smartypants: markdown.smartypants };
+}
+
+/**
+ * Stores one entry per report in `sources` (path relative to `contentDir` -> text), reusing the
+ * stored entry when the file's digest is unchanged, rendering the rest in parallel, and deleting
+ * entries whose file is gone. Render failures are logged as errors, one per file.
+ */
+export function renderingLoader(
+  contentDir: string,
+  sources: () => Map<string, string>,
+  render: typeof renderAll = renderAll,
+): Loader {
+  return {
+    name: 'news-reports',
+    async load(context) {
+      const { store, logger, config, parseData, generateDigest, entryTypes } = context as FullLoaderContext;
+      const markdown = entryTypes?.get('.md');
+      if (!markdown) throw new Error('Astro gave the news loader no Markdown entry type: this Astro version is not supported');
+      const root = fileURLToPath(config.root);
+      const stale = new Set(store.keys());
+      const changed: { id: string; file: string; relativePath: string; digest: string; data: Record<string, unknown> }[] = [];
+      const jobs: RenderJob[] = [];
+      for (const [file, contents] of sources()) {
+        const entryId = entryIdFromPath(file);
+        if (!entryId.ok) throw new Error(`${file}: ${entryId.problem}`);
+        const id = entryId.id;
+        stale.delete(id);
+        const filePath = path.join(contentDir, file);
+        const relativePath = path.relative(root, filePath).split(path.sep).join('/');
+        const digest = generateDigest(contents);
+        const existing = store.get(id);
+        // An entry stored by an older version of this loader (no word count) is rendered again.
+        const current = typeof existing?.rendered?.metadata?.words === 'number';
+        if (existing && existing.digest === digest && existing.filePath === relativePath && current) {
+          if (existing.assetImports?.length) store.addAssetImports?.(existing.assetImports, existing.filePath);
+          continue;
+        }
+        const { body, data } = await markdown.getEntryInfo({ contents, fileUrl: pathToFileURL(filePath) });
+        const parsed = await parseData({ id, data, filePath });
+        changed.push({ id, file, relativePath, digest, data: parsed });
+        jobs.push({ filePath, body, frontmatter: data });
+      }
+      const outcomes = await render(jobs, { settings: rendererSettings(config) });
+      outcomes.forEach((outcome, i) => {
+        const entry = changed[i]!;
+        if (!outcome.ok) {
+          logger.error(`Error rendering ${entry.file}: ${outcome.error}`);
+          return;
+        }
+        // The Markdown body is not stored: pages show the HTML, and the two files that publish the
+        // Markdown read it from the report's file. At 10,000 reports that halves the store
+        // (115 MB to about 60 MB) that every build writes, reads and holds in memory.
+        // Astro ignores a set with the digest it already holds: an entry re-rendered with the same
+        // file (see `current` above) replaces the stored one only once that is gone.
+        store.delete(entry.id);
+        store.set({
+          id: entry.id,
+          data: entry.data,
+          filePath: entry.relativePath,
+          digest: entry.digest,
+          rendered: outcome.rendered,
+          assetImports: outcome.rendered.metadata.imagePaths,
+        });
+      });
+      for (const id of stale) store.delete(id);
+      if (jobs.length > 0) logger.info(`rendered ${jobs.length} new or changed report(s); ${sources().size - jobs.length} unchanged`);
+    },
+  };
+}
+
+export function newsLoader(contentDir: string): Loader {
+  let sources: Map<string, string> | undefined;
+  const inner = renderingLoader(contentDir, () => sources!);
+  const strict = strictLoader(inner, async () => {
+    sources = await checkContentFolder(contentDir);
+  });
+  return {
+    name: 'news-loader',
+    async load(context) {
+      try {
+        await strict.load(context);
+      } finally {
+        sources = undefined; // the texts are in the store now; do not hold 50,000 of them twice
+      }
+      const { watcher, logger } = context;
+      if (!watcher) return;
+      // In `astro dev`: reload on any change under the folder (unchanged files are skipped by digest).
+      watcher.add(contentDir);
+      let reloading: Promise<void> | undefined;
+      const reload = (changedPath: string) => {
+        if (!changedPath.startsWith(contentDir) || !changedPath.endsWith('.md')) return;
+        reloading = (reloading ?? Promise.resolve()).then(async () => {
+          try {
+            await strict.load({ ...context, watcher: undefined });
+            logger.info(`reloaded after a change to ${path.relative(contentDir, changedPath)}`);
+          } catch (error) {
+            logger.error(error instanceof Error ? error.message : String(error));
+          } finally {
+            sources = undefined;
+          }
+        });
+      };
+      for (const event of ['change', 'add', 'unlink'] as const) watcher.on(event, reload);
+    },
+  };
+}

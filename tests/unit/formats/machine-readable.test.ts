@@ -1,0 +1,29 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { reportFormatPaths, reportRecord } from '../../../src/formats/machine-readable.ts';
+import { absoluteUrl } from '../../../src/urls/base-urls.ts';
+import { newsSchema } from '../../../src/reports/schema.ts';
+
+test('each report is published in six formats beside its page', () => {
+  assert.deepEqual(reportFormatPaths('2020/x'), {
+    html: 'news/2020/x/',
+    markdown: 'news/2020/x.md',
+    json: 'news/2020/x.json',
+    bibtex: 'news/2020/x.bib',
+    ris: 'news/2020/x.ris',
+    cslJson: 'news/2020/x.csl.json',
+  });
+});
+
+test('a record carries the metadata and absolute URLs of every format; absent fields are left out', () => {
+  const data = newsSchema.parse({ title: 'T', date: '2020-07-31', source: { name: 'S' }, topics: ['Energy'] });
+  const record = reportRecord('2020/x', data, (p) => absoluteUrl('https://example.org', '/archive/', p));
+  assert.equal(record.url, 'https://example.org/archive/news/2020/x/');
+  assert.equal(record.formats.cslJson, 'https://example.org/archive/news/2020/x.csl.json');
+  assert.equal(record.date, '2020-07-31');
+  assert.deepEqual(record.topics, ['Energy']);
+  assert.deepEqual(record.people, []);
+  assert.equal(record.language, 'en');
+  assert.ok(!('subtitle' in record) && !('summary' in record) && !('rights' in record));
+  assert.deepEqual(JSON.parse(JSON.stringify(record)), record);
+});

@@ -1,0 +1,55 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  apacheHtaccess, caddyfile, cacheControlFor, CACHE_HASHED, CACHE_REVALIDATE, CONTENT_SECURITY_POLICY, headersFile, nginxConfig, notFoundPath,
+} from '../../../src/hosting/server-configs.ts';
+import { render } from '../../../src/hosting/hosting-cli.ts';
+
+const directives = (policy: string) => new Map(policy.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+
+test('the CSP allows own resources, Pagefind WebAssembly and worker, and nothing inline or third-party', () => {
+  const csp = directives(CONTENT_SECURITY_POLICY);
+  assert.deepEqual(csp.get('default-src'), ["'none'"]);
+  assert.deepEqual(csp.get('script-src'), ["'self'", "'wasm-unsafe-eval'"]);
+  assert.deepEqual(csp.get('worker-src'), ["'self'"]);
+  assert.deepEqual(csp.get('style-src'), ["'self'"]);
+  assert.doesNotMatch(CONTENT_SECURITY_POLICY, /'unsafe-inline'|'unsafe-eval'|https?:|\*/);
+});
+
+test('hashed files are cached for a year, everything else is revalidated, at any base', () => {
+  for (const base of ['/', '/archive/']) {
+    assert.equal(cacheControlFor(base, `${base}_astro/BaseLayout.CJWVdC3n.css`), CACHE_HASHED);
+    assert.equal(cacheControlFor(base, `${base}pagefind/fragment/en_20c373b.pf_fragment`), CACHE_HASHED);
+    assert.equal(cacheControlFor(base, `${base}pagefind/pagefind-entry.json`), CACHE_REVALIDATE);
+    assert.equal(cacheControlFor(base, `${base}pagefind/pagefind.js`), CACHE_REVALIDATE);
+    assert.equal(cacheControlFor(base, `${base}news/2020/x/`), CACHE_REVALIDATE);
+  }
+  assert.equal(cacheControlFor('/archive/', '/_astro/x.css'), CACHE_REVALIDATE, 'outside the base');
+});
+
+test('every host configuration wires the 404 page and the cache rules under the base', () => {
+  const base = '/archive/';
+  assert.equal(notFoundPath(base), '/archive/404.html');
+  const nginx = nginxConfig({ base, root: '/var/www' });
+  assert.match(nginx, /location \/archive\/ \{/);
+  assert.match(nginx, /error_page 404 \/archive\/404\.html;/);
+  assert.match(nginx, /~\^\/archive\/\(_astro\|pagefind\/\(fragment\|index\|filter\)\)\/ "public, max-age=31536000, immutable";/);
+  assert.ok(nginx.includes(`add_header Content-Security-Policy "${CONTENT_SECURITY_POLICY}" always;`));
+  const apache = apacheHtaccess(base);
+  assert.match(apache, /^ErrorDocument 404 \/archive\/404\.html$/m);
+  assert.ok(apache.includes(`Header always set Content-Security-Policy "${CONTENT_SECURITY_POLICY}"`));
+  const caddy = caddyfile({ base, root: '/srv' });
+  assert.match(caddy, /rewrite @notFound \/archive\/404\.html/);
+  assert.match(caddy, /header @hashed Cache-Control "public, max-age=31536000, immutable"/);
+  const headers = headersFile(base);
+  assert.match(headers, /^\/archive\/\*\n {2}Content-Security-Policy: /);
+  assert.match(headers, /^\/archive\/_astro\/\*\n {2}Cache-Control: public, max-age=31536000, immutable$/m);
+  // Netlify and Cloudflare join repeated headers: Cache-Control must not be set by the catch-all rule too.
+  assert.equal(headers.split('\n\n')[0]!.includes('Cache-Control'), false);
+});
+
+test('`npm run hosting` prints the configuration for BASE_PATH, and explains its usage otherwise', () => {
+  assert.match(render(['nginx', '--root', '/srv/www/'], { BASE_PATH: 'archive' }), /root \/srv\/www;[\s\S]*location \/archive\/ \{/);
+  assert.equal(render(['headers'], {}), headersFile('/'));
+  assert.throws(() => render(['iis'], {}), /usage: npm run hosting -- nginx\|caddy\|apache\|headers/);
+});

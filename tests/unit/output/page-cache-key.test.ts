@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { archiveFingerprint, reportFileCacheKey, reportPageCacheKey, type KeyedReport } from '../../../src/output/page-cache-key.ts';
+
+const archive: KeyedReport[] = [
+  { id: '2020/a', digest: 'd-a', data: { title: 'A', date: new Date('2020-01-02'), topics: ['Energy'] } },
+  { id: '2020/b', digest: 'd-b', data: { title: 'B', date: new Date('2020-03-04'), topics: [] } },
+];
+const keys = (reports: KeyedReport[]) => {
+  const fingerprint = archiveFingerprint(reports);
+  return reports.map((r) => reportPageCacheKey(r, fingerprint));
+};
+
+test('editing one report body changes only that page key', () => {
+  const [a, b] = keys(archive);
+  const [a2, b2] = keys([archive[0]!, { ...archive[1]!, digest: 'd-b-edited' }]);
+  assert.equal(a2, a);
+  assert.notEqual(b2, b);
+});
+
+test('a change to any report front matter, or a new report, changes every page key', () => {
+  const before = keys(archive);
+  const retitled = keys([{ ...archive[0]!, data: { ...(archive[0]!.data as object), title: 'A, corrected' } }, archive[1]!]);
+  const added = keys([...archive, { id: '2021/c', digest: 'd-c', data: { title: 'C' } }]);
+  assert.ok(retitled.every((key, i) => key !== before[i]));
+  assert.ok(added.slice(0, 2).every((key, i) => key !== before[i]));
+});
+
+test('a report without a digest is never reused', () => {
+  assert.equal(reportPageCacheKey({ id: 'x', data: {} }, archiveFingerprint([])), undefined);
+});
+
+test("a report's own files change with its file only, not with the rest of the archive", () => {
+  assert.equal(reportFileCacheKey({ id: '2020/a', digest: 'abc', data: { title: 'A' } }), 'abc');
+  assert.equal(reportFileCacheKey({ id: '2020/a', digest: 'abc', data: { title: 'Retitled' } }), 'abc');
+  assert.notEqual(reportFileCacheKey({ id: '2020/a', digest: 'abd', data: {} }), 'abc');
+  assert.equal(reportFileCacheKey({ id: '2020/a', data: {} }), undefined);
+});

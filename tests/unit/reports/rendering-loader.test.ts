@@ -1,0 +1,160 @@
+/**
+ * The news loader's own work, with a stand-in for Astro's store: one entry per report rendered
+ * through the real Markdown pipeline (in worker threads when there are many), unchanged reports
+ * reused from the store, deleted ones removed, and render failures failing the load by file name.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { LoaderContext } from 'astro/loaders';
+import { parse as parseYaml } from 'yaml';
+import { renderingLoader, strictLoader } from '../../../src/reports/reports-loader.ts';
+import { renderAll } from '../../../src/reports/render/render-pool.ts';
+import type { RenderJob } from '../../../src/reports/render/render-report.ts';
+
+const ROOT = '/project';
+const CONTENT = '/project/content/news';
+
+function report(title: string, body: string): string {
+  return `---\ntitle: ${title}\ndate: 2020-01-02\nsource: { name: Example }\n---\n\n${body}\n`;
+}
+
+interface StoredEntry {
+  id: string;
+  digest?: string;
+  filePath?: string;
+  body?: string;
+  data: Record<string, unknown>;
+  rendered?: { html: string; metadata?: { words?: number } };
+}
+
+function fakeContext(logged: string[] = []) {
+  const entries = new Map<string, StoredEntry>();
+  const context = {
+    collection: 'news',
+    config: { root: pathToFileURL(`${ROOT}/`), image: {}, markdown: { syntaxHighlight: false, shikiConfig: {}, gfm: true, smartypants: true } },
+    logger: { error: (m: string) => logged.push(m), warn: () => {}, info: () => {}, debug: () => {} },
+    generateDigest: (text: string) => createHash('sha1').update(text).digest('hex'),
+    parseData: async ({ data }: { data: Record<string, unknown> }) => ({ ...data, parsed: true }),
+    entryTypes: new Map([
+      [
+        '.md',
+        {
+          getEntryInfo: async ({ contents }: { contents: string }) => {
+            const [, frontmatter, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(contents)!;
+            return { data: parseYaml(frontmatter!) as Record<string, unknown>, body: body!.trim() };
+          },
+        },
+      ],
+    ]),
+    store: {
+      get: (id: string) => entries.get(id),
+      // Like Astro's store: a set with the digest already stored changes nothing.
+      set: (entry: StoredEntry) => {
+        if (entry.digest && entries.get(entry.id)?.digest === entry.digest) return false;
+        entries.set(entry.id, entry);
+        return true;
+      },
+      keys: () => [...entries.keys()],
+      delete: (id: string) => void entries.delete(id),
+    },
+  };
+  return { context: context as unknown as LoaderContext, entries };
+}
+
+function countingRender() {
+  const rendered: string[][] = [];
+  const render: typeof renderAll = (jobs, options) => {
+    rendered.push(jobs.map((job) => path.relative(CONTENT, job.filePath)));
+    return renderAll(jobs, options);
+  };
+  return { render, rendered };
+}
+
+test('each report is stored once, rendered with GFM and sanitised, under its path id', async () => {
+  const { context, entries } = fakeContext();
+  const sources = new Map([
+    ['2020/table.md', report('Table', '| a | b |\n| - | - |\n| 1 | 2 |\n\n<script>alert(1)</script>\n\nSee [out](https://example.org).')],
+    ['2021/plain.md', report('Plain', 'Just *text*.')],
+  ]);
+  await renderingLoader(CONTENT, () => sources).load(context);
+  assert.deepEqual([...entries.keys()].sort(), ['2020/table', '2021/plain']);
+  const table = entries.get('2020/table')!;
+  assert.equal(table.filePath, 'content/news/2020/table.md');
+  assert.equal(table.data.parsed, true);
+  assert.match(table.rendered!.html, /<table>/);
+  assert.doesNotMatch(table.rendered!.html, /<script/);
+  assert.match(table.rendered!.html, /<a href="https:\/\/example.org" rel="noopener">out<\/a>/);
+  assert.match(entries.get('2021/plain')!.rendered!.html, /<em>text<\/em>/);
+});
+
+test('a rebuild renders only new and changed reports, and forgets deleted ones', async () => {
+  const { context, entries } = fakeContext();
+  const { render, rendered } = countingRender();
+  const sources = new Map([
+    ['2020/a.md', report('A', 'First.')],
+    ['2020/b.md', report('B', 'Second.')],
+    ['2020/c.md', report('C', 'Third.')],
+  ]);
+  const loader = renderingLoader(CONTENT, () => sources, render);
+  await loader.load(context);
+  await loader.load(context);
+  sources.set('2020/b.md', report('B', 'Second, corrected.'));
+  sources.delete('2020/c.md');
+  sources.set('2020/d.md', report('D', 'Fourth.'));
+  await loader.load(context);
+  assert.deepEqual(rendered, [['2020/a.md', '2020/b.md', '2020/c.md'], [], ['2020/b.md', '2020/d.md']]);
+  assert.deepEqual([...entries.keys()].sort(), ['2020/a', '2020/b', '2020/d']);
+  assert.match(entries.get('2020/b')!.rendered!.html, /Second, corrected\./);
+});
+
+test('the store keeps the HTML and a word count, not the Markdown; entries stored without a count are rendered again', async () => {
+  const { context, entries } = fakeContext();
+  const { render, rendered } = countingRender();
+  const sources = new Map([['2020/a.md', report('A', 'One two three, four.')]]);
+  // As an older version of the loader stored it: the Markdown, and no word count.
+  entries.set('2020/a', {
+    id: '2020/a',
+    digest: context.generateDigest(sources.get('2020/a.md')!),
+    filePath: 'content/news/2020/a.md',
+    body: 'One two three, four.',
+    data: { title: 'A' },
+    rendered: { html: '<p>One two three, four.</p>' },
+  });
+  const loader = renderingLoader(CONTENT, () => sources, render);
+  await loader.load(context);
+  await loader.load(context);
+  assert.deepEqual(rendered, [['2020/a.md'], []], 'rendered again once, then reused');
+  const entry = entries.get('2020/a')!;
+  assert.equal(entry.body, undefined);
+  assert.equal(entry.rendered!.metadata!.words, 4);
+});
+
+test('a report that fails to render fails the load, naming the file, and is not stored', async () => {
+  const logged: string[] = [];
+  const { context, entries } = fakeContext(logged);
+  const sources = new Map([
+    ['2020/good.md', report('Good', 'Fine.')],
+    ['2020/broken.md', report('Broken', 'Breaks the renderer.')],
+  ]);
+  const render: typeof renderAll = async (jobs, options) =>
+    (await renderAll(jobs, options)).map((outcome, i) => (jobs[i]!.filePath.endsWith('broken.md') ? { ok: false, error: 'boom' } : outcome));
+  const loader = strictLoader(renderingLoader(CONTENT, () => sources, render), async () => {});
+  await assert.rejects(loader.load(context), /1 report\(s\) could not be read or rendered[\s\S]*Error rendering 2020\/broken\.md: boom/);
+  assert.equal(entries.has('2020/broken'), false);
+});
+
+test('worker threads render exactly what the calling thread renders, in order', async () => {
+  const jobs: RenderJob[] = Array.from({ length: 40 }, (_, i) => ({
+    filePath: `${CONTENT}/2020/r${i}.md`,
+    frontmatter: { title: `R${i}` },
+    body: `## Part ${i}\n\n| n | square |\n| - | - |\n| ${i} | ${i * i} |\n\nSee [^1].\n\n[^1]: Note ${i}.`,
+  }));
+  const settings = { syntaxHighlight: false as const, gfm: true };
+  const here = await renderAll(jobs, { settings, threads: 1 });
+  const threaded = await renderAll(jobs, { settings, threads: 2, minJobsForWorkers: 1, batchSize: 7 });
+  assert.deepEqual(threaded, here);
+  assert.ok(here.every((outcome, i) => outcome.ok && outcome.rendered.html.includes(`<td>${i * i}</td>`)));
+});

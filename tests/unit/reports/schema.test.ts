@@ -1,0 +1,77 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeIssues, newsSchema } from '../../../src/reports/schema.ts';
+import { checkRawEntry, findDuplicateIds } from '../../../src/reports/raw-report-check.ts';
+
+const valid = { title: 'A report', date: '2020-07-31', source: { name: 'CASIC' } };
+
+function problems(data: unknown): string[] {
+  const result = newsSchema.safeParse(data);
+  return result.success ? [] : describeIssues(result.error);
+}
+
+test('a minimal report is valid and gets defaults', () => {
+  const data = newsSchema.parse(valid);
+  assert.equal(data.language, 'en');
+  assert.deepEqual(data.topics, []);
+  assert.equal(data.date.toISOString(), '2020-07-31T00:00:00.000Z');
+});
+
+test('a missing or blank title names the field and the fix', () => {
+  for (const title of [undefined, '', '   ']) {
+    const [message, ...rest] = problems({ ...valid, title });
+    assert.equal(rest.length, 0);
+    assert.match(message!, /^title: .*title.*(blank|must be text).*title: "/);
+  }
+});
+
+test('an impossible or non-date date is an error, not another day', () => {
+  for (const date of ['2018-02-30', 'July 31', '31/07/2020', 20200731, undefined]) {
+    const [message] = problems({ ...valid, date });
+    assert.match(message!, /^date: .*YYYY-MM-DD/);
+  }
+});
+
+test('unknown fields are refused, so a misspelt field is never silently dropped', () => {
+  const [message] = problems({ ...valid, topic: ['Aerospace'] });
+  assert.match(message!, /unknown field\(s\) "topic".*known fields: .*topics/);
+});
+
+test('source, URL and language are checked', () => {
+  assert.match(problems({ ...valid, source: undefined })[0]!, /^source: .*source: \{ name:/);
+  assert.match(problems({ ...valid, source: { name: 'x', url: 'example' } })[0]!, /^source\.url: /);
+  assert.match(problems({ ...valid, language: 'English' })[0]!, /^language: .*BCP 47/);
+  assert.deepEqual(problems({ ...valid, language: 'zh-Hans' }), []);
+});
+
+const entry = (frontmatter: string) => `---\n${frontmatter}\n---\n\nBody.\n`;
+
+test('raw check: an unquoted impossible date is caught before YAML rolls it over', () => {
+  const { problems: found } = checkRawEntry('2018/x.md', entry('title: X\ndate: 2018-02-30\nsource: { name: S }'));
+  assert.equal(found.length, 1);
+  assert.deepEqual({ file: found[0]!.file, field: found[0]!.field }, { file: '2018/x.md', field: 'date' });
+  assert.match(found[0]!.message, /not a real calendar day/);
+});
+
+test('raw check: the folder year must match the date', () => {
+  const { problems: found } = checkRawEntry('2019/x.md', entry('title: X\ndate: 2020-07-31\nsource: { name: S }'));
+  assert.match(found[0]!.message, /move the file to 2020\/x\.md/);
+});
+
+test('raw check: missing front matter, bad YAML and bad file names are reported', () => {
+  assert.match(checkRawEntry('2020/x.md', 'no front matter').problems[0]!.message, /front matter block/);
+  assert.match(checkRawEntry('2020/x.md', entry('title: [unclosed')).problems[0]!.message, /not valid YAML/);
+  assert.equal(checkRawEntry('2020/X Y.md', entry('title: X\ndate: 2020-01-01')).problems[0]!.field, '(file name)');
+  assert.deepEqual(checkRawEntry('2020/x.md', `\uFEFF${entry('title: X\ndate: 2020-01-01')}`.replace(/\n/g, '\r\n')).problems, []);
+});
+
+test('two files that would share a URL are both named', () => {
+  const found = findDuplicateIds([
+    { file: 'a/2020/x.md', id: '2020/x' },
+    { file: 'b/2020/x.md', id: '2020/x' },
+    { file: '2020/y.md', id: '2020/y' },
+  ]);
+  assert.equal(found.length, 1);
+  assert.match(found[0]!.message, /same URL as a\/2020\/x\.md \(news\/2020\/x\/\)/);
+  assert.equal(found[0]!.file, 'b/2020/x.md');
+});
