@@ -4,12 +4,14 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import { markdownProcessorOptions } from './src/reports/render/markdown-processor.ts';
 import { normalizeBase } from './src/urls/base-urls.ts';
+import { SEARCH_BUNDLE_FOLDER } from './src/urls/site-paths.ts';
 import { newsContentDir, newsSourceBytes } from './src/reports/content-dir.ts';
 import { listNewsFiles } from './src/reports/reports-loader.ts';
-import pagefindIntegration, { SEARCH_BUNDLE_FOLDER } from './src/search/build/pagefind-integration.ts';
+import pagefindIntegration from './src/search/build/pagefind-integration.ts';
 import completenessIntegration from './src/checks/completeness-integration.ts';
 import sitemap from '@astrojs/sitemap';
 import { siteConfig } from './src/site.config.ts';
+import { REPORT_FORMATS } from './src/formats/report-formats.ts';
 import hostingIntegration, { HOSTING_FILES } from './src/hosting/hosting-integration.ts';
 import pagefindDevIntegration from './src/search/build/pagefind-dev-integration.ts';
 import contentStoreFromDisk from './src/reports/content-store-integration.ts';
@@ -26,7 +28,7 @@ const base = normalizeBase(process.env.BASE_PATH);
 const outDir = process.env.ARCHIVE_OUT_DIR || './dist';
 // Each report's own files (Markdown, JSON, citations) are rendered in one pass of their own.
 const reportFiles = bulkEndpoints({
-  components: ['md', 'json', 'bib', 'ris', 'csl.json'].map((ext) => `src/pages/news/[year]/[slug].${ext}.ts`),
+  components: REPORT_FORMATS.map((format) => `src/pages/news/[year]/[slug].${format.extension}.ts`),
   codeInputs: ['src', 'astro.config.mjs', 'package-lock.json'],
 });
 const completeness = completenessIntegration({ contentDir, feedSize: siteConfig.feedSize });

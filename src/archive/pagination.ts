@@ -1,7 +1,8 @@
 /**
  * Splits a list into numbered pages: page 1 lives at `<base>`, page n at `<base>page/<n>/`.
- * Pure and URL-agnostic except for that path rule, so listings and the completeness check agree.
+ * Pure; the path rule is site-paths.ts's, so listings and the completeness check agree.
  */
+import { listingPagePath } from '../urls/site-paths.ts';
 
 export interface Page<T> {
   items: T[];
@@ -14,10 +15,6 @@ export interface Page<T> {
   next?: string;
 }
 
-export function pagePath(basePath: string, number: number): string {
-  return number === 1 ? basePath : `${basePath}page/${number}/`;
-}
-
 export function paginate<T>(items: readonly T[], size: number, basePath: string): Page<T>[] {
   if (!Number.isInteger(size) || size < 1) throw new Error(`page size must be a positive whole number (got ${size})`);
   const total = Math.max(1, Math.ceil(items.length / size));
@@ -27,9 +24,9 @@ export function paginate<T>(items: readonly T[], size: number, basePath: string)
       items: items.slice(i * size, number * size),
       number,
       total,
-      path: pagePath(basePath, number),
-      prev: number > 1 ? pagePath(basePath, number - 1) : undefined,
-      next: number < total ? pagePath(basePath, number + 1) : undefined,
+      path: listingPagePath(basePath, number),
+      prev: number > 1 ? listingPagePath(basePath, number - 1) : undefined,
+      next: number < total ? listingPagePath(basePath, number + 1) : undefined,
     };
   });
 }

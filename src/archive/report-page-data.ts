@@ -11,9 +11,10 @@ import { wordCount } from './archive-data.ts';
 import { chicagoCitation, type CitationInput } from '../formats/citation.ts';
 import { breadcrumbList, newsArticle, jsonLdText } from '../formats/structured-data.ts';
 import { reportFormatPaths } from '../formats/machine-readable.ts';
+import { DOWNLOAD_ORDER, type ReportFormatKey } from '../formats/report-formats.ts';
 import { siteConfig } from '../site.config.ts';
 import { absolute, reportUrl, url } from '../urls/site-urls.ts';
-import { newsPath } from '../reports/report-path.ts';
+import { reportPath, yearPath } from '../urls/site-paths.ts';
 
 export function citationInput(report: Report): CitationInput {
   const { title, subtitle, date, source, language, summary, topics } = report.data;
@@ -24,7 +25,7 @@ export function citationInput(report: Report): CitationInput {
     date,
     author: source.name,
     container: siteConfig.name,
-    url: absolute(newsPath(report.id)),
+    url: absolute(reportPath(report.id)),
     language,
     summary,
     keywords: topics,
@@ -38,14 +39,14 @@ export async function reportPage(report: Report) {
   const [topics, organizations, people] = [terms('topic'), terms('organization'), terms('person')];
   const crumbs = [
     { name: 'Home', href: url(), url: absolute('') },
-    { name: year, href: url(`news/${year}/`), url: absolute(`news/${year}/`) },
-    { name: report.data.title, href: reportUrl(report.id), url: absolute(newsPath(report.id)) },
+    { name: year, href: url(yearPath(year)), url: absolute(yearPath(year)) },
+    { name: report.data.title, href: reportUrl(report.id), url: absolute(reportPath(report.id)) },
   ];
   const { title, subtitle, date, language, source, rights } = report.data;
   const jsonLd = [
     newsArticle({
       title, subtitle, date, language, source, rights,
-      url: absolute(newsPath(report.id)),
+      url: absolute(reportPath(report.id)),
       publisher: { name: siteConfig.publisher, url: absolute('') },
       topics, organizations, people,
     }),
@@ -61,13 +62,7 @@ export async function reportPage(report: Report) {
     related: await related(report),
     minutes: minutesForWords(wordCount(report)),
     citation: chicagoCitation(citationInput(report)),
-    downloads: [
-      { label: 'BibTeX', href: url(formats.bibtex), type: 'application/x-bibtex' },
-      { label: 'RIS', href: url(formats.ris), type: 'application/x-research-info-systems' },
-      { label: 'CSL-JSON', href: url(formats.cslJson), type: 'application/vnd.citationstyles.csl+json' },
-      { label: 'Markdown source', href: url(formats.markdown), type: 'text/markdown' },
-      { label: 'JSON', href: url(formats.json), type: 'application/json' },
-    ],
+    downloads: DOWNLOAD_ORDER.map((format) => ({ label: format.label, href: url(formats[format.key as ReportFormatKey]), type: format.mediaType })),
     jsonLd,
   };
 }

@@ -3,6 +3,7 @@
  * a site path and its reports, newest first. Built in one pass over the archive.
  */
 import { assignSlugs } from './term-slug.ts';
+import { TERM_FOLDERS, termPath } from '../urls/site-paths.ts';
 
 export interface Tagged {
   id: string;
@@ -10,9 +11,9 @@ export interface Tagged {
 }
 
 export const TERM_KINDS = [
-  { kind: 'topic', field: 'topics', path: 'topics/', plural: 'Topics', singular: 'Topic' },
-  { kind: 'organization', field: 'organizations', path: 'organizations/', plural: 'Organizations', singular: 'Organization' },
-  { kind: 'person', field: 'people', path: 'people/', plural: 'People', singular: 'Person' },
+  { kind: 'topic', field: 'topics', path: TERM_FOLDERS.topic, plural: 'Topics', singular: 'Topic' },
+  { kind: 'organization', field: 'organizations', path: TERM_FOLDERS.organization, plural: 'Organizations', singular: 'Organization' },
+  { kind: 'person', field: 'people', path: TERM_FOLDERS.person, plural: 'People', singular: 'Person' },
 ] as const;
 
 export type TermKindInfo = (typeof TERM_KINDS)[number];
@@ -44,7 +45,7 @@ function indexKind<T extends Tagged>(info: TermKindInfo, newestFirst: readonly T
   for (let i = newestFirst.length - 1; i >= 0; i--) appearance.push(...newestFirst[i]!.data[info.field]);
   const slugs = assignSlugs(appearance);
   const byName = new Map<string, Term<T>>();
-  for (const [name, slug] of slugs) byName.set(name, { kind: info.kind, name, slug, path: `${info.path}${slug}/`, items: [] });
+  for (const [name, slug] of slugs) byName.set(name, { kind: info.kind, name, slug, path: termPath(info.kind, slug), items: [] });
   for (const item of newestFirst) {
     // A name listed twice in one report still counts that report once.
     for (const name of new Set(item.data[info.field])) byName.get(name)!.items.push(item);

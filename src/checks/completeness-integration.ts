@@ -12,7 +12,7 @@ import { checkCompleteness } from './completeness.ts';
 import { findBrokenLinks } from './link-check.ts';
 import { absoluteUrl, feedUrl, normalizeBase } from '../urls/base-urls.ts';
 import { entryIdFromPath } from '../reports/report-path.ts';
-import { FEED_FILES } from '../urls/feed-paths.ts';
+import { FEED_FILES } from '../urls/site-paths.ts';
 import { listNewsFiles } from '../reports/reports-loader.ts';
 import { filesUnder } from '../output/files-under.ts';
 

@@ -6,7 +6,7 @@
  * by the Pagefind integration itself.)
  */
 import { extractLinks } from './link-check.ts';
-import { newsPath } from '../reports/report-path.ts';
+import { reportPath, yearPath } from '../urls/site-paths.ts';
 import type { ArchiveIndex } from '../formats/machine-readable.ts';
 
 export interface BuiltSite {
@@ -55,7 +55,7 @@ export function checkCompleteness(site: BuiltSite, input: CompletenessInput): st
   const problems: string[] = [];
   const { ids } = input;
 
-  problems.push(...describe('their own page', ids.filter((id) => !site.exists(`${newsPath(id)}index.html`))));
+  problems.push(...describe('their own page', ids.filter((id) => !site.exists(`${reportPath(id)}index.html`))));
 
   const archivePages = site.files.filter((f) => /^news\/(?:page\/\d+\/)?index\.html$/.test(f));
   const listed = new Set<string>();
@@ -69,14 +69,14 @@ export function checkCompleteness(site: BuiltSite, input: CompletenessInput): st
     byYear.get(year)!.push(id);
   }
   for (const [year, yearIds] of byYear) {
-    const html = site.read(`news/${year}/index.html`);
-    problems.push(...describe(`the year page news/${year}/`, html === undefined ? yearIds : missing(yearIds, linkedReportIds(html))));
+    const html = site.read(`${yearPath(year)}index.html`);
+    problems.push(...describe(`the year page ${yearPath(year)}`, html === undefined ? yearIds : missing(yearIds, linkedReportIds(html))));
   }
 
   if (input.hasSiteUrl) {
     const sitemaps = site.files.filter((f) => /^sitemap-\d+\.xml$/.test(f));
     const locs = new Set(sitemaps.flatMap((f) => [...(site.read(f) ?? '').matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!)));
-    problems.push(...describe('the sitemap', ids.filter((id) => !locs.has(input.absolute(newsPath(id))))));
+    problems.push(...describe('the sitemap', ids.filter((id) => !locs.has(input.absolute(reportPath(id))))));
   }
 
   const indexText = site.read(input.indexFile);
@@ -100,7 +100,7 @@ export function checkCompleteness(site: BuiltSite, input: CompletenessInput): st
         problems.push(`the ${kind} feed ${file} was not written`);
         continue;
       }
-      problems.push(...describe(`the ${kind} feed ${file}`, newest.filter((r) => !text.includes(input.feedUrl(newsPath(r.id)))).map((r) => r.id)));
+      problems.push(...describe(`the ${kind} feed ${file}`, newest.filter((r) => !text.includes(input.feedUrl(reportPath(r.id)))).map((r) => r.id)));
     }
   }
   return problems;

@@ -1,32 +1,20 @@
 /**
  * The archive as data: one JSON record per report (metadata, the formats it is published in, and
  * for the per-report file its Markdown and HTML), and an index of all reports. Paths are site
- * paths turned absolute by the caller's `absolute` (see urls.ts).
+ * paths turned absolute by the caller's `absolute` (see src/urls/).
  */
 import { toIsoDate } from '../reports/calendar-date.ts';
-import { newsPath } from '../reports/report-path.ts';
+import { reportPath, reportFilePath } from '../urls/site-paths.ts';
+import { REPORT_FORMATS, type ReportFormatKey } from './report-formats.ts';
 import type { NewsData } from '../reports/schema.ts';
 
-export interface ReportFormats {
-  html: string;
-  markdown: string;
-  json: string;
-  bibtex: string;
-  ris: string;
-  cslJson: string;
-}
+/** Site paths of a report's page (`html`) and of each of its files, by format key. */
+export type ReportFormats = { html: string } & Record<ReportFormatKey, string>;
 
 /** Site paths (before the base) of everything a report is published as. */
 export function reportFormatPaths(id: string): ReportFormats {
-  const stem = `news/${id}`;
-  return {
-    html: newsPath(id),
-    markdown: `${stem}.md`,
-    json: `${stem}.json`,
-    bibtex: `${stem}.bib`,
-    ris: `${stem}.ris`,
-    cslJson: `${stem}.csl.json`,
-  };
+  const files = Object.fromEntries(REPORT_FORMATS.map((format) => [format.key, reportFilePath(id, format.extension)]));
+  return { html: reportPath(id), ...files } as ReportFormats;
 }
 
 export interface ReportRecord {

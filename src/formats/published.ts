@@ -4,9 +4,8 @@
  */
 import { allReports, type Report } from '../reports/all-reports.ts';
 import { buildFeeds, type FeedFiles } from './feeds.ts';
-import { FEED_FILES } from '../urls/feed-paths.ts';
 import { reportRecord, type ArchiveIndex } from './machine-readable.ts';
-import { newsPath } from '../reports/report-path.ts';
+import { FEED_FILES, reportPath } from '../urls/site-paths.ts';
 import { siteConfig } from '../site.config.ts';
 import { absolute, feedAbsolute } from '../urls/site-urls.ts';
 
@@ -31,7 +30,7 @@ export function feedFiles(): Promise<FeedFiles> {
       reports.slice(0, siteConfig.feedSize).map((report) => ({
         id: report.id,
         title: report.data.title,
-        url: feedAbsolute(newsPath(report.id)),
+        url: feedAbsolute(reportPath(report.id)),
         date: report.data.date,
         summary: report.data.summary ?? report.data.subtitle,
         html: renderedHtml(report),

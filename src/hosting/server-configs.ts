@@ -12,6 +12,7 @@
  *   or style exists (Astro is set to emit files), so neither 'unsafe-inline' nor hashes are needed.
  */
 import { normalizeBase } from '../urls/base-urls.ts';
+import { SEARCH_BUNDLE_FOLDER, SEARCH_BUNDLE_PATH } from '../urls/site-paths.ts';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -36,7 +37,7 @@ export const CACHE_HASHED = 'public, max-age=31536000, immutable';
 export const CACHE_REVALIDATE = 'no-cache';
 
 /** Folders (relative to the base) that hold only content-hashed files. */
-export const HASHED_FOLDERS = ['_astro/', 'pagefind/fragment/', 'pagefind/index/', 'pagefind/filter/'] as const;
+export const HASHED_FOLDERS = ['_astro/', ...['fragment/', 'index/', 'filter/'].map((folder) => `${SEARCH_BUNDLE_PATH}${folder}`)] as const;
 
 /** The site's 404 page, which every host should answer unknown paths with. */
 export function notFoundPath(base: string): string {
@@ -50,7 +51,7 @@ export function cacheControlFor(base: string, pathname: string): string {
 
 function hashedPathRegex(base: string): string {
   const root = normalizeBase(base).replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-  return `^${root}(_astro|pagefind/(fragment|index|filter))/`;
+  return `^${root}(_astro|${SEARCH_BUNDLE_FOLDER}/(fragment|index|filter))/`;
 }
 
 const quote = (value: string): string => `"${value.replace(/["\\]/g, '\\$&')}"`;

@@ -6,6 +6,7 @@
 import { parse as parseYaml } from 'yaml';
 import { parseIsoDate } from './calendar-date.ts';
 import { entryIdFromPath } from './report-path.ts';
+import { reportPath } from '../urls/site-paths.ts';
 
 const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\s*(?:\r?\n|$)/;
 
@@ -67,7 +68,7 @@ export function findDuplicateIds(entries: { file: string; id?: string }[]): RawE
       problems.push({
         file,
         field: '(file name)',
-        message: `would be published at the same URL as ${first} (news/${id}/): rename one of them`,
+        message: `would be published at the same URL as ${first} (${reportPath(id)}): rename one of them`,
       });
     } else {
       firstFileById.set(id, file);

@@ -39,8 +39,3 @@ function toSuggestedSlug(name: string): string {
     .replace(/^-+|-+$/g, '');
   return suggested || 'report';
 }
-
-/** Site path of a report page, before the base is applied. */
-export function newsPath(id: string): string {
-  return `news/${id}/`;
-}

@@ -19,9 +19,9 @@ import { childrenCpuSeconds, samplePeakMemory } from './process-tree.ts';
 import { pageWeight, siteSize, type PageWeight, type SiteSize } from './site-size.ts';
 import { measureSearch, type SearchCost } from './search-cost.ts';
 import { buildSearchIndex } from '../../src/search/build/pagefind-integration.ts';
-import { newsPath } from '../../src/reports/report-path.ts';
 import { buildCacheDir } from '../../src/output/build-cache.ts';
 import { ROOT, TMP } from '../support/paths.ts';
+import { reportPath } from '../../src/urls/site-paths.ts';
 
 export interface BuildRun {
   ok: boolean;
@@ -130,7 +130,7 @@ async function benchSize(reports: number): Promise<{ result: SizeResult; manifes
   const cold = await build('cold');
   const site = await siteSize(outDir);
   const article = manifest[0]!;
-  const articlePath = newsPath(article.id);
+  const articlePath = reportPath(article.id);
   const weight = { path: articlePath, ...(await pageWeight(outDir, '/', articlePath)) };
 
   progress(`${reports} reports: search index on its own`);

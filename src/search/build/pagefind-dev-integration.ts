@@ -12,7 +12,8 @@ import path from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { listNewsFiles } from '../../reports/reports-loader.ts';
-import { entryIdFromPath, newsPath } from '../../reports/report-path.ts';
+import { entryIdFromPath } from '../../reports/report-path.ts';
+import { SEARCH_BUNDLE_PATH, reportPath } from '../../urls/site-paths.ts';
 import { normalizeBase } from '../../urls/base-urls.ts';
 import { failOn } from './pagefind-integration.ts';
 
@@ -46,7 +47,7 @@ async function fetchPage(url: string): Promise<Response> {
 async function indexDevServer(origin: string, base: string, contentDir: string): Promise<{ bundle: Bundle; records: number }> {
   const paths = (await listNewsFiles(contentDir)).flatMap((file) => {
     const entry = entryIdFromPath(file);
-    return entry.ok ? [newsPath(entry.id)] : []; // the content loader reports bad names itself
+    return entry.ok ? [reportPath(entry.id)] : []; // the content loader reports bad names itself
   });
   const { index, errors } = await pagefind.createIndex({});
   failOn('createIndex', errors);
@@ -115,7 +116,7 @@ export default function pagefindDevIntegration(options: PagefindDevOptions): Ast
         });
         server.httpServer?.once('close', () => void pagefind.close());
 
-        const prefixes = [`${base}pagefind/`, '/pagefind/'];
+        const prefixes = [`${base}${SEARCH_BUNDLE_PATH}`, `/${SEARCH_BUNDLE_PATH}`];
         server.middlewares.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
           const pathname = (req.url ?? '').split('?')[0]!;
           const prefix = prefixes.find((candidate) => pathname.startsWith(candidate));

@@ -13,6 +13,7 @@ import * as pagefind from 'pagefind';
 import { countIndexedRecords, recordCountProblem, type PagefindEntryFile } from '../../checks/search-index-check.ts';
 import { liveBundleFiles, missingBundleFiles, staleBundleFiles, UnknownBundleFormat } from './search-bundle-files.ts';
 import { filesUnder } from '../../output/files-under.ts';
+import { SEARCH_BUNDLE_FOLDER } from '../../urls/site-paths.ts';
 
 export interface PagefindOptions {
   /** How many reports the build published; the index must hold exactly that many records. */
@@ -25,9 +26,6 @@ export interface PagefindOptions {
 export function failOn(step: string, errors: string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind ${step} failed:\n  ${errors.join('\n  ')}`);
 }
-
-/** The bundle's folder inside the site. */
-export const SEARCH_BUNDLE_FOLDER = 'pagefind';
 
 /**
  * Removes the hashed files the new index no longer uses (see src/search/build/search-bundle-files.ts);

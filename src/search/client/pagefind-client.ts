@@ -12,6 +12,7 @@
  */
 import { mergeByDate } from './merge-by-date.ts';
 import { partitionByLanguage, primaryLanguage } from './search-languages.ts';
+import { SEARCH_BUNDLE_PATH } from '../../urls/site-paths.ts';
 
 export interface PagefindSubResult {
   title: string;
@@ -60,7 +61,7 @@ let loading: Promise<Pagefind> | undefined;
 export function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
     const base = siteBase();
-    const bundle = `${base}pagefind/`;
+    const bundle = `${base}${SEARCH_BUNDLE_PATH}`;
     const options = { baseUrl: base, excerptLength: 30 };
     const [pagefind, entry] = await Promise.all([
       import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>,

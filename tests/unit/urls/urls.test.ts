@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { absoluteUrl, normalizeBase, stripBase, withBase } from '../../../src/urls/base-urls.ts';
-import { entryIdFromPath, newsPath } from '../../../src/reports/report-path.ts';
+import { entryIdFromPath } from '../../../src/reports/report-path.ts';
+import { reportPath } from '../../../src/urls/site-paths.ts';
 
 test('normalizes any spelling of the base path', () => {
   for (const base of ['/archive/', '/archive', 'archive', 'archive/', ' /archive// ']) {
@@ -33,7 +34,7 @@ test('strips the base for navigation matching', () => {
 test('a report path gives a stable permalink, and bad names are refused with a fix', () => {
   const ok = entryIdFromPath('2020/casic-holds-2020-aerospace-defense-conference.md');
   assert.deepEqual(ok, { ok: true, id: '2020/casic-holds-2020-aerospace-defense-conference', year: 2020, slug: 'casic-holds-2020-aerospace-defense-conference' });
-  assert.equal(newsPath('2020/x'), 'news/2020/x/');
+  assert.equal(reportPath('2020/x'), 'news/2020/x/');
 
   const upper = entryIdFromPath('2020/Big News.md');
   assert.equal(upper.ok, false);

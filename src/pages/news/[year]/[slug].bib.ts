@@ -1,10 +1,3 @@
-import type { APIRoute } from 'astro';
-import { reportFilePaths } from '../../../formats/report-file-paths.ts';
-import { citationInput } from '../../../archive/report-page-data.ts';
-import { bibtex } from '../../../formats/citation.ts';
-import type { Report } from '../../../reports/all-reports.ts';
+import { reportFileRoute } from '../../../formats/report-file-route.ts';
 
-export const getStaticPaths = reportFilePaths;
-
-export const GET: APIRoute = ({ props }) =>
-  new Response(bibtex(citationInput((props as { report: Report }).report)), { headers: { 'content-type': 'application/x-bibtex; charset=utf-8' } });
+export const { getStaticPaths, GET } = reportFileRoute('bib');
