@@ -1,89 +1,16 @@
 // @ts-check
-import path from 'node:path';
 import { defineConfig } from 'astro/config';
-import { unified } from '@astrojs/markdown-remark';
-import { markdownProcessorOptions } from './src/reports/render/markdown-processor.ts';
-import { normalizeBase } from './src/urls/base-urls.ts';
-import { SEARCH_BUNDLE_FOLDER } from './src/urls/site-paths.ts';
-import { newsContentDir, newsSourceBytes } from './src/reports/content-dir.ts';
-import { listNewsFiles } from './src/reports/reports-loader.ts';
-import pagefindIntegration from './src/search/build/pagefind-integration.ts';
-import completenessIntegration from './src/checks/completeness-integration.ts';
-import sitemap from '@astrojs/sitemap';
-import { siteConfig } from './src/site.config.ts';
-import { REPORT_FORMATS } from './src/formats/report-formats.ts';
-import hostingIntegration, { HOSTING_FILES } from './src/hosting/hosting-integration.ts';
-import pagefindDevIntegration from './src/search/build/pagefind-dev-integration.ts';
-import contentStoreFromDisk from './src/reports/content-store-integration.ts';
-import keepOutput from './src/output/keep-output-integration.ts';
-import bulkEndpoints from './src/output/report-files-integration.ts';
-import { buildCacheDir } from './src/output/build-cache.ts';
-import { collectionStorage } from './src/reports/content-storage.ts';
+import { buildSettings } from './src/build-settings.ts';
+import { newsArchive } from './src/integration.ts';
 
-// Hosting is set per build: SITE_URL (e.g. https://example.org) for absolute URLs, and
-// BASE_PATH (e.g. /archive/) to serve the archive under a sub-path.
-const contentDir = newsContentDir();
-const site = process.env.SITE_URL || undefined;
-const base = normalizeBase(process.env.BASE_PATH);
-const outDir = process.env.ARCHIVE_OUT_DIR || './dist';
-// Each report's own files (Markdown, JSON, citations) are rendered in one pass of their own.
-const reportFiles = bulkEndpoints({
-  components: REPORT_FORMATS.map((format) => `src/pages/news/[year]/[slug].${format.extension}.ts`),
-  codeInputs: ['src', 'astro.config.mjs', 'package-lock.json'],
-});
-const completeness = completenessIntegration({ contentDir, feedSize: siteConfig.feedSize });
-const [keepOutputFolder, markOutputFinished] = keepOutput({
-  producedElsewhere: () => reportFiles.producedFiles(),
-  // Written again after the pages by the integrations below.
-  rewritten: (file) => HOSTING_FILES.includes(file) || /^sitemap-(index|\d+)\.xml$/.test(file),
-  // The search bundle is kept and pruned by its own integration (src/search/build/search-bundle-files.ts).
-  managedElsewhere: (file) => file.startsWith(`${SEARCH_BUNDLE_FOLDER}/`),
-});
+// Hosting and folders come from the environment (src/build-settings.ts); everything else the
+// archive needs is set by newsArchive() (src/integration.ts).
+const settings = buildSettings();
 
 export default defineConfig({
-  site,
-  base,
+  site: settings.site,
+  base: settings.base,
   trailingSlash: 'always',
-  outDir,
-  // A content cache per kind of build, so rebuilds stay warm (see src/output/build-cache.ts).
-  cacheDir: buildCacheDir(process.cwd(), { outDir: path.resolve(outDir), base, site, contentDir }),
-  // Stylesheets as hashed files: cacheable, and no inline styles for the Content-Security-Policy.
-  // Pages are written eight at a time: one at a time, the build mostly waits on the disk.
-  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
-  prerenderConflictBehavior: 'error',
-  // Unchanged report pages are copied from the last build instead of rendered again (their
-  // getStaticPaths cacheKey); pages without a key are always rendered.
-  experimental: {
-    incrementalBuild: true,
-    // One store file while it fits in a JavaScript string, split files for very large archives.
-    collectionStorage: collectionStorage(await newsSourceBytes(contentDir)),
-  },
-  vite: {
-    // Scripts as files, never inlined: cacheable, allowed by a strict CSP (script-src 'self'),
-    // and Vite's dynamic-import helper is only resolved in emitted chunks.
-    build: { assetsInlineLimit: 0 },
-  },
-  markdown: {
-    processor: unified(markdownProcessorOptions),
-  },
-  // The output folder is kept between builds and pruned to exactly this build's files: the first
-  // of these integrations prunes before the others write into the folder, the last records that
-  // the build finished.
-  integrations: [
-    keepOutputFolder,
-    // Needs SITE_URL: a sitemap lists absolute URLs. The 404 page is not content.
-    sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }),
-    contentStoreFromDisk(),
-    reportFiles,
-    // While Pagefind indexes the site, the completeness check reads it (pages, listings, sitemap,
-    // JSON index, feeds, links); either failing fails the build.
-    pagefindIntegration({
-      expectedRecords: async () => (await listNewsFiles(contentDir)).length,
-      alongside: (siteDir, logger) => completeness.checkSite(siteDir, logger),
-    }),
-    completeness,
-    hostingIntegration(),
-    pagefindDevIntegration({ contentDir }),
-    markOutputFinished,
-  ],
+  outDir: settings.outDir,
+  integrations: [newsArchive(settings)],
 });

@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { filesUnder } from './files-under.ts';
 
-export interface BulkEndpointsOptions {
+export interface ReportFilesOptions {
   /** Route components (as Astro names them, e.g. `src/pages/news/[year]/[slug].bib.ts`) to render here. */
   components: readonly string[];
   /** Files and folders (relative to the project root) whose content decides what the endpoints render. */
@@ -32,7 +32,7 @@ export interface BulkEndpointsOptions {
 
 type PathWithRoute = Awaited<ReturnType<AstroPrerenderer['getStaticPaths']>>[number];
 
-const MANIFEST = 'bulk-endpoints.json';
+const MANIFEST = 'report-files.json';
 
 /** What the last build rendered: the code's hash, and per file its cacheKey and its bytes' hash. */
 interface Manifest {
@@ -70,7 +70,7 @@ function folderListing(): (file: string) => Promise<boolean> {
   };
 }
 
-export default function bulkEndpoints(options: BulkEndpointsOptions): AstroIntegration & { producedFiles: () => string[] } {
+export default function reportFilesIntegration(options: ReportFilesOptions): AstroIntegration & { producedFiles: () => string[] } {
   const components = new Set(options.components);
   let root = '';
   let outDir = '';
@@ -131,7 +131,7 @@ export default function bulkEndpoints(options: BulkEndpointsOptions): AstroInteg
   }
 
   return {
-    name: 'news-archive:bulk-endpoints',
+    name: 'news-archive:report-files',
     /** Every report file of this build, written now or kept from the last (relative to the output folder). */
     producedFiles: () => files,
     hooks: {
@@ -148,7 +148,7 @@ export default function bulkEndpoints(options: BulkEndpointsOptions): AstroInteg
           let bulk: PathWithRoute[] = [];
           return {
             ...defaults,
-            name: `${defaults.name}+bulk-endpoints`,
+            name: `${defaults.name}+report-files`,
             setup: () => defaults.setup?.() ?? Promise.resolve(),
             async getStaticPaths() {
               const all = await defaults.getStaticPaths();

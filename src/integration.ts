@@ -1,0 +1,113 @@
+/**
+ * newsArchive(): the whole build as one Astro integration. It sets the Astro options the archive
+ * depends on and adds its sub-integrations in the one order that works; `BUILD_STEPS` names
+ * them in that order with the reason for each place, and a unit test holds the order.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
+import { markdownProcessorOptions } from './reports/render/markdown-processor.ts';
+import { newsSourceBytes } from './reports/content-dir.ts';
+import { listNewsFiles } from './reports/reports-loader.ts';
+import { collectionStorage } from './reports/content-storage.ts';
+import contentStoreFromDisk from './reports/content-store-integration.ts';
+import keepOutput from './output/keep-output-integration.ts';
+import reportFilesIntegration from './output/report-files-integration.ts';
+import { buildCacheDir } from './output/build-cache.ts';
+import pagefindIntegration from './search/build/pagefind-integration.ts';
+import pagefindDevIntegration from './search/build/pagefind-dev-integration.ts';
+import completenessIntegration from './checks/completeness-integration.ts';
+import hostingIntegration, { HOSTING_FILES } from './hosting/hosting-integration.ts';
+import { REPORT_FORMATS } from './formats/report-formats.ts';
+import { SEARCH_BUNDLE_FOLDER } from './urls/site-paths.ts';
+import { siteConfig } from './site.config.ts';
+import type { BuildSettings } from './build-settings.ts';
+
+/** The sub-integrations, in order, and why each stands where it does. */
+export const BUILD_STEPS = [
+  // First: prunes the kept output folder before any other step writes into it.
+  'news-archive:keep-output',
+  // Needs SITE_URL: a sitemap lists absolute URLs. The 404 page is not content.
+  '@astrojs/sitemap',
+  'news-archive:content-store-from-disk',
+  // Each report's own files (Markdown, JSON, citations), rendered in one pass of their own.
+  'news-archive:report-files',
+  // Indexes the finished pages; the completeness check reads the site alongside. Both need the
+  // sitemap and the report files written, so they come after them.
+  'news-archive:pagefind',
+  'news-archive:completeness',
+  'news-archive:hosting',
+  'news-archive:pagefind-dev',
+  // Last: records that the build finished, so the next build may keep the folder.
+  'news-archive:keep-output-finished',
+] as const;
+
+export function subIntegrations(settings: BuildSettings): AstroIntegration[] {
+  const { contentDir } = settings;
+  const reportFiles = reportFilesIntegration({
+    components: REPORT_FORMATS.map((format) => `src/pages/news/[year]/[slug].${format.extension}.ts`),
+    codeInputs: ['src', 'astro.config.mjs', 'package-lock.json'],
+  });
+  const completeness = completenessIntegration({ contentDir, feedSize: siteConfig.feedSize });
+  const [keepOutputFolder, markOutputFinished] = keepOutput({
+    producedElsewhere: () => reportFiles.producedFiles(),
+    // Written again after the pages by the steps below.
+    rewritten: (file) => HOSTING_FILES.includes(file) || /^sitemap-(index|\d+)\.xml$/.test(file),
+    // The search bundle is kept and pruned by its own step (src/search/build/search-bundle-files.ts).
+    managedElsewhere: (file) => file.startsWith(`${SEARCH_BUNDLE_FOLDER}/`),
+  });
+  return [
+    keepOutputFolder!,
+    sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }),
+    contentStoreFromDisk(),
+    reportFiles,
+    pagefindIntegration({
+      expectedRecords: async () => (await listNewsFiles(contentDir)).length,
+      alongside: (siteDir, logger) => completeness.checkSite(siteDir, logger),
+    }),
+    completeness,
+    hostingIntegration(),
+    pagefindDevIntegration({ contentDir }),
+    markOutputFinished!,
+  ];
+}
+
+export function newsArchive(settings: BuildSettings): AstroIntegration {
+  return {
+    name: 'news-archive',
+    hooks: {
+      'astro:config:setup': async ({ updateConfig }) => {
+        updateConfig({
+          // A content cache per kind of build, so rebuilds stay warm (see src/output/build-cache.ts).
+          // (A URL with a final slash, as Astro holds it once its own config is resolved.)
+          cacheDir: pathToFileURL(
+            `${buildCacheDir(settings.root, {
+              outDir: path.resolve(settings.root, settings.outDir),
+              base: settings.base,
+              site: settings.site,
+              contentDir: settings.contentDir,
+            })}${path.sep}`,
+          ),
+          // Stylesheets as hashed files: cacheable, and no inline styles for the Content-Security-Policy.
+          // Pages are written eight at a time: one at a time, the build mostly waits on the disk.
+          build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
+          prerenderConflictBehavior: 'error',
+          // Unchanged report pages are copied from the last build instead of rendered again (their
+          // getStaticPaths cacheKey); pages without a key are always rendered.
+          experimental: {
+            incrementalBuild: true,
+            // One store file while it fits in a JavaScript string, split files for very large archives.
+            collectionStorage: collectionStorage(await newsSourceBytes(settings.contentDir)),
+          },
+          // Scripts as files, never inlined: cacheable, allowed by a strict CSP (script-src 'self'),
+          // and Vite's dynamic-import helper is only resolved in emitted chunks.
+          vite: { build: { assetsInlineLimit: 0 } },
+          markdown: { processor: unified(markdownProcessorOptions) },
+          integrations: subIntegrations(settings),
+        });
+      },
+    },
+  };
+}
