@@ -5,7 +5,7 @@
  */
 import slugify from '@sindresorhus/slugify';
 import { MONTH_NAMES, isValidCalendarDate, parseIsoDate } from '../lib/calendar-date.ts';
-import { plainTextToMarkdown } from '../lib/markdown-escape.ts';
+import { plainTextToMarkdown } from './plain-text-markdown.ts';
 import { newsSchema, describeIssues, type NewsInput } from '../lib/schema.ts';
 
 export interface ParseOptions {
