@@ -129,6 +129,8 @@ test('cases found by hand: URLs before Markdown characters, <url>, a table delim
     'Visit <https://auto.example> or (https://en.wikipedia.org/wiki/Foo_(bar)), write to a_b@c-d.example.',
     'Name\n:--',
     '&amp; &copy; &#169; <script>alert(1)</script> <b>b</b>',
+    `Every ASCII punctuation character: ${ASCII_PUNCTUATION.join('')} and each alone: ${ASCII_PUNCTUATION.join(' ')}`,
+    ASCII_PUNCTUATION.map((p) => `${p}${p}${p} line`).join('\n'),
   ]);
   const [first] = await importAndRender(['Go to https://x.example/a_b_.']);
   assert.deepEqual(links(first!).map((a) => a.properties.href), ['https://x.example/a_b'], 'trailing punctuation is not part of the URL');
