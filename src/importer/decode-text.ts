@@ -118,12 +118,14 @@ export function decodeRelease(bytes: Uint8Array, options: DecodeOptions): Decode
   const reversed = undoDoubleEncoding(text);
   if (options.fixDoubleEncoding) {
     if (reversed !== undefined) return { ok: true, text: reversed, warnings: [] };
-    if (encodeWindows1252(text) === undefined || decodeUtf8(encodeWindows1252(text)!) === undefined) {
+    // Reversing changes every non-ASCII character, so only ASCII text reverses to itself.
+    if (/[^\x00-\x7F]/.test(text)) {
       return {
         ok: false,
         message:
-          'cannot be reversed exactly with --fix-double-encoding (as Windows-1252 bytes it is not valid UTF-8, so it is not ' +
-          'double-encoded as a whole): nothing was imported; import it without --fix-double-encoding',
+          'cannot be reversed exactly with --fix-double-encoding: it is not double-encoded as a whole (it has characters ' +
+          'Windows-1252 lacks, or as Windows-1252 bytes it is not valid UTF-8). Nothing was imported; import it without ' +
+          '--fix-double-encoding',
       };
     }
     return { ok: true, text, warnings: [] };
