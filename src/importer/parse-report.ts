@@ -5,6 +5,8 @@
  */
 import slugify from '@sindresorhus/slugify';
 import { MONTH_NAMES, isValidCalendarDate, parseIsoDate } from '../reports/calendar-date.ts';
+import { entryIdFromPath } from '../reports/report-path.ts';
+import { dateProblem, sourceUrlProblem } from './import-options.ts';
 import { plainTextToMarkdown } from './plain-text-markdown.ts';
 import { newsSchema, describeIssues, type NewsInput } from '../reports/schema.ts';
 
@@ -88,7 +90,7 @@ export function findDate(title: string, paragraphs: string[]): DateFinding | und
     if (!isValidCalendarDate(year, month, day)) {
       return { error: { code: 'bad-date', message: `the dateline "${monthDay[0]}" (${year}) is not a real day: pass --date YYYY-MM-DD` } };
     }
-    return { date: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
+    return { date: `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
   }
   const iso = ISO_IN_TEXT.exec([title, lead].join('\n'));
   if (iso) {
@@ -127,7 +129,8 @@ export function parseReport(raw: string, options: ParseOptions = {}): ParseResul
 
   let date: string;
   if (options.date !== undefined) {
-    if (!parseIsoDate(options.date)) return fail('bad-date', `--date "${options.date}" is not a real day written YYYY-MM-DD`);
+    const problem = dateProblem(options.date, '--date');
+    if (problem) return fail('bad-date', problem);
     date = options.date;
   } else {
     const found = findDate(titleLine, paragraphs);
@@ -135,7 +138,13 @@ export function parseReport(raw: string, options: ParseOptions = {}): ParseResul
       return fail('no-date', 'no date found (no dateline such as "On July 31, ..." and no YYYY-MM-DD date): pass --date YYYY-MM-DD');
     }
     if ('error' in found) return { ok: false, error: found.error };
+    const problem = dateProblem(found.date, 'the date in the text');
+    if (problem) return fail('bad-date', `${problem}, or pass --date YYYY-MM-DD`);
     date = found.date;
+  }
+  if (options.sourceUrl !== undefined) {
+    const problem = sourceUrlProblem(options.sourceUrl);
+    if (problem) return fail('invalid', problem);
   }
 
   const sourceName = options.sourceName ?? rightsHolder(rights);
@@ -155,15 +164,11 @@ export function parseReport(raw: string, options: ParseOptions = {}): ParseResul
   if (!checked.success) return fail('invalid', describeIssues(checked.error).join('; '));
 
   const year = Number(date.slice(0, 4));
-  return {
-    ok: true,
-    report: {
-      year,
-      slug: slugFor(title, `report-${date}`),
-      frontmatter,
-      body: plainTextToMarkdown(paragraphs),
-    },
-  };
+  const slug = slugFor(title, `report-${date}`);
+  // The importer files only where the build will look: the same path rules, by construction.
+  const placed = entryIdFromPath(`${year}/${slug}.md`);
+  if (!placed.ok) return fail('invalid', `cannot file the report as ${year}/${slug}.md: ${placed.problem}`);
+  return { ok: true, report: { year, slug, frontmatter, body: plainTextToMarkdown(paragraphs) } };
 }
 
 /** "Copyright ©2018 CASIC. All Rights Reserved." -> "CASIC" */

@@ -4,12 +4,24 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { stringify } from 'yaml';
+import { Document, Scalar, isScalar } from 'yaml';
 import type { ParsedReport } from './parse-report.ts';
 
+/**
+ * Front matter that Astro reads back as exactly these values. Astro parses YAML with js-yaml,
+ * which reads a plain `2020-07-31`, `yes`, `~` or `0x1F` as a date, boolean, null or number, and
+ * another YAML library's idea of what needs quoting differs from it; so every text value is
+ * double-quoted (escapes keep any character), and only the date is plain, to be read as a date.
+ */
+export function frontmatterYaml(frontmatter: ParsedReport['frontmatter']): string {
+  const doc = new Document(frontmatter);
+  const date = doc.get('date', true);
+  if (isScalar(date)) date.type = Scalar.PLAIN;
+  return doc.toString({ lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' }).trimEnd();
+}
+
 export function renderEntry(report: ParsedReport): string {
-  const frontmatter = stringify(report.frontmatter, { lineWidth: 0 }).trimEnd();
-  return `---\n${frontmatter}\n---\n\n${report.body}\n`;
+  return `---\n${frontmatterYaml(report.frontmatter)}\n---\n\n${report.body}\n`;
 }
 
 export function entryPath(contentDir: string, report: ParsedReport): string {

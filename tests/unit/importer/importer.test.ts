@@ -1,14 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { createMarkdownProcessor, parseFrontmatter } from '@astrojs/markdown-remark';
+import fc from 'fast-check';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { parseReport, repairCopyright, rightsHolder, splitTitle } from '../../../src/importer/parse-report.ts';
 import { renderEntry, writeEntry } from '../../../src/importer/write-report.ts';
 import { main, EXIT } from '../../../src/importer/import-cli.ts';
+import { decodeRelease } from '../../../src/importer/decode-text.ts';
+import { ENCODINGS } from '../../../src/importer/import-options.ts';
 import { newsSchema } from '../../../src/reports/schema.ts';
 import { markdownProcessorOptions } from '../../../src/reports/render/markdown-processor.ts';
 import { checkRawEntry } from '../../../src/reports/raw-report-check.ts';
@@ -149,4 +152,150 @@ test('the CLI: exit codes a script can rely on', async () => {
     Object.assign(console, quiet);
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+/** Runs the importer's CLI in-process, capturing what it prints. */
+async function runCli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  const saved = { log: console.log, error: console.error };
+  let stdout = '';
+  let stderr = '';
+  console.log = (...parts: unknown[]) => void (stdout += `${parts.join(' ')}\n`);
+  console.error = (...parts: unknown[]) => void (stderr += `${parts.join(' ')}\n`);
+  try {
+    return { code: await main(args, env), stdout, stderr };
+  } finally {
+    Object.assign(console, saved);
+  }
+}
+
+async function withScratch(run: (dir: string, env: { ARCHIVE_CONTENT_DIR: string }) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'import-opts-'));
+  try {
+    await run(dir, { ARCHIVE_CONTENT_DIR: path.join(dir, 'news') });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const writtenFiles = async (contentDir: string) => (await readdir(contentDir, { recursive: true }).catch(() => [])).filter((f) => f.endsWith('.md'));
+
+test('options that would write an unsafe or unfileable entry are refused before any file is read', async () => {
+  await withScratch(async (dir, env) => {
+    const release = path.join(dir, 'release.txt');
+    await writeFile(release, 'Title\n\nText without a date.\n');
+    for (const [args, option] of [
+      [['--source-url', 'javascript:alert(1)'], /--source-url "javascript:alert\(1\)" must be an http: or https: address/],
+      [['--source-url', 'data:text/html,x'], /--source-url/],
+      [['--source-url', 'example.org/page'], /--source-url "example.org\/page" is not a full URL/],
+      [['--date', '0999-01-01'], /--date "0999-01-01" is outside the years an archive can file \(1000-9999\)/],
+      [['--date', '2018-02-30'], /--date "2018-02-30" is not a real day/],
+      [['--date', '31.07.2020'], /--date "31\.07\.2020" is not a real day written YYYY-MM-DD/],
+      [['--encoding', 'latin-2'], /--encoding "latin-2" is not one of utf-8, windows-1252/],
+    ] as const) {
+      const { code, stderr } = await runCli([...args, '--source', 'S', '--date', args[0] === '--date' ? args[1] : '2020-01-01', release], env);
+      assert.equal(code, EXIT.usage, `${args.join(' ')}: ${stderr}`);
+      assert.match(stderr, option);
+    }
+    assert.deepEqual(await writtenFiles(env.ARCHIVE_CONTENT_DIR), [], 'nothing was written');
+    // The same rules hold for what the text says, and for callers of parseReport.
+    assert.match(errorOf('Title\n\nOn July 31, 0999, X met.\n', { sourceName: 'S' }).message, /outside the years/);
+    assert.equal(errorOf('Title\n\nText.\n', { sourceName: 'S', date: '2020-01-01', sourceUrl: 'javascript:alert(1)' }).code, 'invalid');
+    assert.equal(parsed('Title\n\nText.\n', { sourceName: 'S', date: '2020-01-01', sourceUrl: 'https://example.org/r' }).frontmatter.source.url, 'https://example.org/r');
+  });
+});
+
+test('a title that reads as a date, a number or a boolean is written so the build reads it as text', async () => {
+  await withScratch(async (dir, env) => {
+    const release = path.join(dir, 'release.txt');
+    await writeFile(release, '2020-07-31 --- yes\n\nOn July 31, 2020, it happened.\n\nCopyright 2020 null.\n');
+    assert.equal((await runCli([release], env)).code, EXIT.ok);
+    const [file] = await writtenFiles(env.ARCHIVE_CONTENT_DIR);
+    const written = await readFile(path.join(env.ARCHIVE_CONTENT_DIR, file!), 'utf8');
+    const { frontmatter } = parseFrontmatter(written);
+    assert.equal(frontmatter.title, '2020-07-31');
+    assert.equal(frontmatter.subtitle, 'yes');
+    assert.deepEqual(frontmatter.source, { name: 'null' });
+    assert.ok(newsSchema.safeParse(frontmatter).success);
+  });
+});
+
+const WINDOWS_1252_RELEASE = Buffer.from('Report from G\xf6ttingen\n\nOn July 31, 2020, the caf\xe9 opened \x93today\x94.\n', 'latin1');
+
+test('a release that is not UTF-8 is refused, naming the file and --encoding; never decoded with U+FFFD', async () => {
+  await withScratch(async (dir, env) => {
+    const release = path.join(dir, 'goettingen.txt');
+    await writeFile(release, WINDOWS_1252_RELEASE);
+    const refused = await runCli(['--source', 'S', release], env);
+    assert.equal(refused.code, EXIT.parse);
+    assert.match(refused.stderr, /goettingen\.txt: error \[encoding\]: is not valid UTF-8 \(line 1, byte 0xF6\).*--encoding windows-1252/);
+    assert.deepEqual(await writtenFiles(env.ARCHIVE_CONTENT_DIR), []);
+
+    const imported = await runCli(['--source', 'S', '--encoding', 'windows-1252', release], env);
+    assert.equal(imported.code, EXIT.ok, imported.stderr);
+    const [file] = await writtenFiles(env.ARCHIVE_CONTENT_DIR);
+    const written = await readFile(path.join(env.ARCHIVE_CONTENT_DIR, file!), 'utf8');
+    assert.match(written, /title: "Report from Göttingen"/);
+    assert.match(written, /the café opened “today”\./);
+    assert.ok(!written.includes('\uFFFD'));
+  });
+});
+
+test('--encoding windows-1252 refuses a file that is UTF-8, or holds bytes Windows-1252 does not define', () => {
+  const utf8 = decodeRelease(Buffer.from('Café\n'), { encoding: 'windows-1252', fixDoubleEncoding: false });
+  assert.ok(!utf8.ok && /is valid UTF-8, not Windows-1252/.test(utf8.message));
+  const undefinedByte = decodeRelease(Uint8Array.of(0x41, 0x81, 0x42), { encoding: 'windows-1252', fixDoubleEncoding: false });
+  assert.ok(!undefinedByte.ok && /byte 0x81/.test(undefinedByte.message));
+  const ascii = decodeRelease(Buffer.from('Plain ASCII\n'), { encoding: 'windows-1252', fixDoubleEncoding: false });
+  assert.ok(ascii.ok && ascii.text === 'Plain ASCII\n');
+});
+
+test('double-encoded text is imported with a warning naming the file, and repaired exactly with --fix-double-encoding', async () => {
+  await withScratch(async (dir, env) => {
+    const mojibake = path.join(dir, 'mojibake.txt');
+    await writeFile(mojibake, 'CASICâ€™s CafÃ© 2020\n\nOn July 31, 2020, CASICâ€™s CafÃ© opened.\n');
+    const warned = await runCli(['--source', 'S', mojibake], env);
+    assert.equal(warned.code, EXIT.ok);
+    assert.match(warned.stderr, /mojibake\.txt: warning \[double-encoded\]: .*"CASICâ€™s" is "CASIC’s".*--fix-double-encoding/);
+    await rm(env.ARCHIVE_CONTENT_DIR, { recursive: true });
+
+    const fixed = await runCli(['--source', 'S', '--fix-double-encoding', mojibake], env);
+    assert.equal(fixed.code, EXIT.ok, fixed.stderr);
+    assert.equal(fixed.stderr, '');
+    const [file] = await writtenFiles(env.ARCHIVE_CONTENT_DIR);
+    const written = await readFile(path.join(env.ARCHIVE_CONTENT_DIR, file!), 'utf8');
+    assert.match(written, /title: "CASIC’s Café 2020"/);
+    assert.match(written, /On July 31, 2020, CASIC’s Café opened\./);
+
+    // Text that is not double-encoded as a whole cannot be reversed exactly: refused, not guessed.
+    const real = path.join(dir, 'real.txt');
+    await writeFile(real, 'Café 2020\n\nOn July 31, 2020, it opened.\n');
+    const refused = await runCli(['--source', 'S', '--fix-double-encoding', real], env);
+    assert.equal(refused.code, EXIT.parse);
+    assert.match(refused.stderr, /real\.txt: error \[encoding\]: cannot be reversed exactly with --fix-double-encoding/);
+  });
+});
+
+test('real text is never taken for double-encoded text', () => {
+  for (const text of ['SÃO PAULO', 'Ã', 'João and Ãngela', 'Café', '“quoted” — dash', 'Göttingen', '漢字', 'plain ASCII', 'Â a', 'Ã alone, © 2020']) {
+    const decoded = decodeRelease(Buffer.from(text), { encoding: 'utf-8', fixDoubleEncoding: false });
+    assert.ok(decoded.ok && decoded.warnings.length === 0, `${text}: ${decoded.ok && decoded.warnings}`);
+  }
+});
+
+test('decoding: U+FFFD only where the source has it; double encoding reverses exactly (property)', () => {
+  const utf8Replacement = Buffer.from('\uFFFD');
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 64 }), fc.constantFrom(...ENCODINGS), fc.boolean(), (bytes, encoding, fixDoubleEncoding) => {
+      const decoded = decodeRelease(bytes, { encoding, fixDoubleEncoding });
+      if (decoded.ok && decoded.text.includes('\uFFFD')) assert.ok(Buffer.from(bytes).includes(utf8Replacement));
+    }),
+  );
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary' }), (text) => {
+      const doubleEncoded = new TextDecoder('windows-1252').decode(Buffer.from(text));
+      const decoded = decodeRelease(Buffer.from(doubleEncoded), { encoding: 'utf-8', fixDoubleEncoding: true });
+      assert.ok(decoded.ok, `${JSON.stringify(text)}: ${!decoded.ok && decoded.message}`);
+      assert.equal(decoded.text, text);
+    }),
+  );
 });

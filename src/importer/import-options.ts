@@ -1,0 +1,46 @@
+/**
+ * Checks of the importer's options, made before any file is read, so a wrong option stops the
+ * whole import with the option named instead of failing file by file (or writing a wrong entry).
+ * parseReport makes the same checks on what it finds in the text.
+ */
+import { parseIsoDate } from '../reports/calendar-date.ts';
+
+/**
+ * Years a report can be filed under: year folders are exactly four digits (entry-path.ts), and the
+ * importer names the folder by the year, so a year before 1000 would make a `999/` folder the
+ * build rejects.
+ */
+export const FIRST_YEAR = 1000;
+export const LAST_YEAR = 9999;
+
+export const ENCODINGS = ['utf-8', 'windows-1252'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+/** Why `date` (YYYY-MM-DD) cannot date a report, or undefined if it can. `what` names its origin. */
+export function dateProblem(date: string, what: string): string | undefined {
+  const day = parseIsoDate(date);
+  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return `${what} "${date}" is not a real day written YYYY-MM-DD`;
+  const year = day.getUTCFullYear();
+  if (year < FIRST_YEAR || year > LAST_YEAR) {
+    return `${what} "${date}" is outside the years an archive can file (${FIRST_YEAR}-${LAST_YEAR}): check the year`;
+  }
+  return undefined;
+}
+
+/** Why `url` cannot be a report's source link (only http: and https: are), or undefined. */
+export function sourceUrlProblem(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `--source-url "${url}" is not a full URL: write it like https://example.org/release`;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    return `--source-url "${url}" must be an http: or https: address (got ${parsed.protocol}): write it like https://example.org/release`;
+  }
+  return undefined;
+}
+
+export function isEncoding(value: string): value is Encoding {
+  return (ENCODINGS as readonly string[]).includes(value);
+}
