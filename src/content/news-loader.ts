@@ -15,6 +15,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob as findFiles } from 'tinyglobby';
 import { entryIdFromPath } from '../lib/entry-path.ts';
 import { checkRawEntry, findDuplicateIds, formatProblems, type RawEntryCheck } from '../lib/raw-entry-check.ts';
+import { findForbiddenCharacter } from '../lib/text-rules.ts';
 import { renderAll } from './render-pool.ts';
 import type { RenderJob, RendererSettings } from './report-renderer.ts';
 
@@ -150,6 +151,15 @@ export function renderingLoader(
         const entry = changed[i]!;
         if (!outcome.ok) {
           logger.error(`Error rendering ${entry.file}: ${outcome.error}`);
+          return;
+        }
+        // The raw check refuses such characters in the file; this catches the ones HTML can still
+        // produce (a character reference in raw HTML), which would make every feed ill-formed.
+        const bad = findForbiddenCharacter(outcome.rendered.html);
+        if (bad) {
+          logger.error(
+            `Error rendering ${entry.file}: (body): the rendered body contains ${bad.codePoint}, a control character or non-character that feeds cannot carry (written as a character reference such as &#27;?): delete it`,
+          );
           return;
         }
         // The Markdown body is not stored: pages show the HTML, and the two files that publish the

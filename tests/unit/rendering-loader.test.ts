@@ -146,6 +146,18 @@ test('a report that fails to render fails the load, naming the file, and is not 
   assert.equal(entries.has('2020/broken'), false);
 });
 
+test('a body whose HTML holds a character feeds cannot carry fails the load, naming the file and the code point', async () => {
+  const logged: string[] = [];
+  const { context, entries } = fakeContext(logged);
+  const sources = new Map([['2020/escape.md', report('Escape', 'Fine.')]]);
+  // As raw HTML's character references can produce: <span>&#27;</span>.
+  const render: typeof renderAll = async (jobs, options) =>
+    (await renderAll(jobs, options)).map((o) => (o.ok ? { ok: true, rendered: { ...o.rendered, html: `<p><span>\x1b[31m</span></p>` } } : o));
+  const loader = strictLoader(renderingLoader(CONTENT, () => sources, render), async () => {});
+  await assert.rejects(loader.load(context), /2020\/escape\.md: \(body\): the rendered body contains U\+001B/);
+  assert.equal(entries.has('2020/escape'), false);
+});
+
 test('worker threads render exactly what the calling thread renders, in order', async () => {
   const jobs: RenderJob[] = Array.from({ length: 40 }, (_, i) => ({
     filePath: `${CONTENT}/2020/r${i}.md`,
