@@ -138,6 +138,11 @@ export function renderingLoader(
         // An entry stored by an older version of this loader (no word count) is rendered again.
         const current = typeof existing?.rendered?.metadata?.words === 'number';
         if (existing && existing.digest === digest && existing.filePath === relativePath && current) {
+          // The file is unchanged, but the schema may have become stricter since it was stored (a
+          // rule added by an upgrade): its stored front matter is validated again, or a report the
+          // new rules refuse would stay published by every warm build. The stored data is the
+          // schema's own output, which the schema accepts as it is; a zod check, no YAML or Markdown.
+          await parseData({ id, data: existing.data, filePath });
           if (existing.assetImports?.length) store.addAssetImports?.(existing.assetImports, existing.filePath);
           continue;
         }
