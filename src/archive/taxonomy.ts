@@ -42,7 +42,9 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 
 function indexKind<T extends Tagged>(info: TermKindInfo, newestFirst: readonly T[]): TermIndex<T> {
   const appearance: string[] = [];
-  for (let i = newestFirst.length - 1; i >= 0; i--) appearance.push(...newestFirst[i]!.data[info.field]);
+  // One name at a time: spreading a long list into push() passes it as arguments, and enough of
+  // them overflow the stack.
+  for (let i = newestFirst.length - 1; i >= 0; i--) for (const name of newestFirst[i]!.data[info.field]) appearance.push(name);
   const slugs = assignSlugs(appearance);
   const byName = new Map<string, Term<T>>();
   for (const [name, slug] of slugs) byName.set(name, { kind: info.kind, name, slug, path: termPath(info.kind, slug), items: [] });

@@ -18,8 +18,21 @@ export function nameHash(name: string): string {
   return hash.toString(36).padStart(7, '0').slice(-6);
 }
 
+/**
+ * The longest base slug, in characters (slugify's output is ASCII, so also bytes). A term's slug
+ * is a folder name, which file systems cap at 255 bytes: a long name (an 80-word topic, or a
+ * Cyrillic name whose transliteration is several letters per letter) gave ENAMETOOLONG. With the
+ * suffix (`-` and 6 characters) a slug stays under 90.
+ */
+export const MAX_BASE_SLUG = 80;
+
 export function baseSlug(name: string): string {
-  return slugify(name);
+  const slug = slugify(name);
+  if (slug.length <= MAX_BASE_SLUG) return slug;
+  // Cut at a word boundary when there is one in the second half, so the URL stays readable.
+  const cut = slug.slice(0, MAX_BASE_SLUG);
+  const hyphen = cut.lastIndexOf('-');
+  return hyphen > MAX_BASE_SLUG / 2 ? cut.slice(0, hyphen) : cut;
 }
 
 /**

@@ -54,13 +54,32 @@ export const citationText = (parts: CitationPart[]): string => parts.map((p) => 
 /** A BibTeX key from the report id: 2020/casic-holds -> 2020-casic-holds. */
 export const citationKey = (id: string): string => id.replace(/[^A-Za-z0-9-]+/g, '-');
 
+/**
+ * Characters TeX reads as commands or as something else, written as commands that print them.
+ * Braces are the crux: BibTeX ends a field where its braces balance, counting every `{` and `}`,
+ * backslash or not, so `\}` still closes a field (`A}}, note = {x}` would add a field, and a lone
+ * `}` end the entry). No brace from the text is ever written as a brace: `\textbraceleft{}` and
+ * `\textbraceright{}` print one and count as none. `<`, `>` and `|` print as other glyphs in
+ * TeX's default font encoding.
+ */
 const BIBTEX_SPECIALS: Record<string, string> = {
-  '\\': '\\textbackslash{}', '{': '\\{', '}': '\\}', '&': '\\&', '%': '\\%', $: '\\$', '#': '\\#',
-  _: '\\_', '^': '\\^{}', '~': '\\~{}',
+  '\\': '\\textbackslash{}', '{': '\\textbraceleft{}', '}': '\\textbraceright{}', '&': '\\&', '%': '\\%', $: '\\$',
+  '#': '\\#', _: '\\_', '^': '\\textasciicircum{}', '~': '\\textasciitilde{}', '<': '\\textless{}', '>': '\\textgreater{}',
+  '|': '\\textbar{}',
 };
 
+/**
+ * Text for a braced BibTeX field that prints exactly as written. Besides the specials above,
+ * TeX joins `--` into a dash, two backquotes or apostrophes into curly quotes, `?``/`!`` into
+ * inverted marks and `,,` into a low quote: an empty group between the two characters keeps them
+ * apart. Runs of spaces, tabs and line breaks become one space, as TeX reads them; other
+ * spaces (no-break, ideographic) are text and stay.
+ */
 export function escapeBibtex(text: string): string {
-  return text.replace(/[\\{}&%$#_^~]/g, (c) => BIBTEX_SPECIALS[c]!).replace(/\s+/g, ' ');
+  return text
+    .replace(/[ \t\n\r]+/g, ' ')
+    .replace(/[\\{}&%$#_^~<>|]/g, (c) => BIBTEX_SPECIALS[c]!)
+    .replace(/([-`',?!])(?=[-`',])/g, '$1{}');
 }
 
 const BIBTEX_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

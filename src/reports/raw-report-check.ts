@@ -1,14 +1,45 @@
 /**
- * Checks made on a report's raw text before Astro parses it. Astro's YAML reading turns an unquoted
- * `date: 2018-02-30` into 2 March, and derives ids in ways two files can share; both would publish
- * a wrong archive without a word, so they are caught here, with the file named.
+ * Checks made on a report's raw text before Astro parses it:
+ * - Astro's YAML reading turns an unquoted `date: 2018-02-30` into 2 March: the date is read here
+ *   as text, from the same front matter block, by the same YAML parser with the same options
+ *   (merge keys, anchors, aliases and duplicate-key errors included), so what is checked is what
+ *   Astro publishes;
+ * - characters XML cannot carry, anywhere in the file, are named by line: one of them in a body
+ *   made every feed ill-formed (the schema names front matter fields holding escaped ones);
+ * - ids two files could share.
+ * Each would publish a wrong archive without a word, so they are caught here, with the file named.
  */
-import { parse as parseYaml } from 'yaml';
+import { extractFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import * as yaml from 'js-yaml';
 import { parseIsoDate } from './calendar-date.ts';
 import { entryIdFromPath } from './report-path.ts';
+import { findForbiddenCharacter } from './text-rules.ts';
 import { reportPath } from '../urls/site-paths.ts';
 
-const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\s*(?:\r?\n|$)/;
+/**
+ * Astro's Markdown front matter schema (js-yaml's default, as `parseFrontmatter` in
+ * @astrojs/internal-helpers calls `yaml.load`), except that timestamps stay the text they were
+ * written as: js-yaml would build `new Date(Date.UTC(2018, 1, 30))`, which is 2 March.
+ */
+// js-yaml 4 exports its built-in types as `types`; @types/js-yaml does not declare them.
+type BuiltIn = 'timestamp' | 'merge' | 'binary' | 'omap' | 'pairs' | 'set';
+const types = (yaml as unknown as { types: Record<BuiltIn, yaml.Type> }).types;
+const timestampAsText = new yaml.Type('tag:yaml.org,2002:timestamp', {
+  kind: 'scalar',
+  resolve: (data: unknown) => types.timestamp.resolve(data),
+  construct: (data: string) => data,
+  instanceOf: String,
+});
+export const FRONTMATTER_SCHEMA = yaml.CORE_SCHEMA.extend({
+  implicit: [timestampAsText, types.merge],
+  explicit: [types.binary, types.omap, types.pairs, types.set],
+});
+
+/** The front matter as Astro reads it, with timestamps as text. Throws on invalid YAML, as Astro does. */
+export function readFrontmatter(rawFrontmatter: string): Record<string, unknown> {
+  const parsed = yaml.load(rawFrontmatter, { schema: FRONTMATTER_SCHEMA });
+  return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+}
 
 export interface RawEntryProblem {
   file: string;
@@ -21,28 +52,58 @@ export interface RawEntryCheck {
   problems: RawEntryProblem[];
 }
 
+/** At most this many lines with a bad character are listed per file: the first ones show the fix. */
+const MAX_LINES_SHOWN = 5;
+
+/** One problem per line holding a character feeds cannot carry, the line numbered from 1. */
+function forbiddenCharacterLines(contents: string, frontmatterLines: number): { field: string; message: string }[] {
+  if (!findForbiddenCharacter(contents)) return [];
+  const found: { field: string; message: string }[] = [];
+  const lines = contents.split(/\r\n|\n|\r/);
+  for (let i = 0; i < lines.length && found.length < MAX_LINES_SHOWN; i++) {
+    const bad = findForbiddenCharacter(lines[i]!);
+    if (!bad) continue;
+    found.push({
+      field: i < frontmatterLines ? '(front matter)' : '(body)',
+      message: `line ${i + 1} contains ${bad.codePoint} (column ${bad.index + 1}), a control character or non-character that feeds cannot carry: delete it`,
+    });
+  }
+  return found;
+}
+
 export function checkRawEntry(relativePath: string, contents: string): RawEntryCheck {
   const problems: RawEntryProblem[] = [];
   const problem = (field: string, message: string) => problems.push({ file: relativePath, field, message });
 
   const path = entryIdFromPath(relativePath);
   if (!path.ok) problem('(file name)', path.problem);
+  const id = path.ok ? path.id : undefined;
 
-  const match = FRONTMATTER.exec(contents);
-  if (!match) {
-    problem('(front matter)', 'the file must start with a front matter block between two "---" lines holding title, date and source');
-    return { id: path.ok ? path.id : undefined, problems };
+  // The same block Astro takes, found by Astro's own function.
+  const rawFrontmatter = extractFrontmatter(contents);
+  if (rawFrontmatter === undefined || !/^\s*(?:\uFEFF)?---/.test(contents)) {
+    problem(
+      '(front matter)',
+      rawFrontmatter === undefined
+        ? 'the file must start with a front matter block between two "---" lines holding title, date and source'
+        : 'the front matter must be YAML between two "---" lines (not TOML between "+++")',
+    );
+    return { id, problems };
   }
+  const frontmatterEnd = contents.indexOf(rawFrontmatter) + rawFrontmatter.length;
+  const frontmatterLines = contents.slice(0, frontmatterEnd).split(/\r\n|\n|\r/).length;
+  const characters = forbiddenCharacterLines(contents, frontmatterLines);
+  for (const c of characters) problem(c.field, c.message);
+  if (characters.some((c) => c.field === '(front matter)')) return { id, problems };
 
-  let data: unknown;
+  let data: Record<string, unknown>;
   try {
-    // The core schema keeps 2018-02-30 as text instead of rolling it over to a Date.
-    data = parseYaml(match[1]!, { schema: 'core' });
+    data = readFrontmatter(rawFrontmatter);
   } catch (error) {
     problem('(front matter)', `is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
-    return { id: path.ok ? path.id : undefined, problems };
+    return { id, problems };
   }
-  const rawDate = data && typeof data === 'object' ? (data as Record<string, unknown>).date : undefined;
+  const rawDate = data.date;
   if (typeof rawDate === 'string') {
     const date = parseIsoDate(rawDate);
     if (!date) {
@@ -54,7 +115,7 @@ export function checkRawEntry(relativePath: string, contents: string): RawEntryC
       );
     }
   }
-  return { id: path.ok ? path.id : undefined, problems };
+  return { id, problems };
 }
 
 /** Two files whose ids match would overwrite each other: report every such pair. */

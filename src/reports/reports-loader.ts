@@ -15,6 +15,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob as findFiles } from 'tinyglobby';
 import { entryIdFromPath } from './report-path.ts';
 import { checkRawEntry, findDuplicateIds, formatProblems, type RawEntryCheck } from './raw-report-check.ts';
+import { findForbiddenCharacter } from './text-rules.ts';
 import { renderAll } from './render/render-pool.ts';
 import type { RenderJob, RendererSettings } from './render/render-report.ts';
 
@@ -137,6 +138,11 @@ export function renderingLoader(
         // An entry stored by an older version of this loader (no word count) is rendered again.
         const current = typeof existing?.rendered?.metadata?.words === 'number';
         if (existing && existing.digest === digest && existing.filePath === relativePath && current) {
+          // The file is unchanged, but the schema may have become stricter since it was stored (a
+          // rule added by an upgrade): its stored front matter is validated again, or a report the
+          // new rules refuse would stay published by every warm build. The stored data is the
+          // schema's own output, which the schema accepts as it is; a zod check, no YAML or Markdown.
+          await parseData({ id, data: existing.data, filePath });
           if (existing.assetImports?.length) store.addAssetImports?.(existing.assetImports, existing.filePath);
           continue;
         }
@@ -150,6 +156,15 @@ export function renderingLoader(
         const entry = changed[i]!;
         if (!outcome.ok) {
           logger.error(`Error rendering ${entry.file}: ${outcome.error}`);
+          return;
+        }
+        // The raw check refuses such characters in the file; this catches the ones HTML can still
+        // produce (a character reference in raw HTML), which would make every feed ill-formed.
+        const bad = findForbiddenCharacter(outcome.rendered.html);
+        if (bad) {
+          logger.error(
+            `Error rendering ${entry.file}: (body): the rendered body contains ${bad.codePoint}, a control character or non-character that feeds cannot carry (written as a character reference such as &#27;?): delete it`,
+          );
           return;
         }
         // The Markdown body is not stored: pages show the HTML, and the two files that publish the

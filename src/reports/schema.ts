@@ -5,21 +5,76 @@
  */
 import { z } from 'zod';
 import { parseIsoDate } from './calendar-date.ts';
+import { findForbiddenCharacter, normaliseName } from './text-rules.ts';
 
 const BCP47 = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/;
 
-const requiredText = (field: string, example: string) =>
+/**
+ * Length limits. Generous for any real report, but bounded, because every name becomes a page, a
+ * link on the report and an entry in the JSON-LD, and an unbounded list (140,000 people in one
+ * report) exhausted the build's stack and memory.
+ */
+export const LIMITS = {
+  /** A headline or deck: the longest in the archive's sources is under 200 characters. */
+  title: 500,
+  summary: 2_000,
+  rights: 1_000,
+  /** One topic, organization, person or publisher name: a name, not a sentence. */
+  name: 120,
+  /** Entries in one list (topics, organizations, people). */
+  names: 200,
+} as const;
+
+/** Where the text is, for messages: `"topics"` for an entry of topics. */
+function controlCharacterCheck(field: string) {
+  return (value: string, ctx: z.RefinementCtx) => {
+    const found = findForbiddenCharacter(value);
+    if (found) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${field}" contains ${found.codePoint} (at character ${found.index + 1}), a control character or non-character that feeds cannot carry: delete it`,
+      });
+    }
+  };
+}
+
+const text = (field: string, example: string, max: number, normalise: (value: string) => string = (v) => v.trim()) =>
   z
     .string({ error: `"${field}" must be text, for example ${field}: ${example}` })
-    .trim()
-    .min(1, { error: `"${field}" is blank: write it, for example ${field}: ${example}` });
+    .superRefine(controlCharacterCheck(field))
+    .transform(normalise)
+    .pipe(
+      z
+        .string()
+        .min(1, { error: `"${field}" is blank: write it, for example ${field}: ${example}` })
+        .max(max, { error: `"${field}" is longer than ${max} characters: shorten it` }),
+    );
 
+const requiredText = (field: string, example: string, max: number = LIMITS.title) => text(field, example, max);
+
+/** Topic, organization and person names: normalised, so one name is one page (see text-rules.ts). */
 const nameList = (field: string, example: string) =>
   z
-    .array(requiredText(field, example), {
+    .array(text(field, example, LIMITS.name, normaliseName), {
       error: `"${field}" must be a list, for example ${field}: [${example}]`,
     })
+    .max(LIMITS.names, { error: `"${field}" lists more than ${LIMITS.names} names: keep the ones the report is about` })
     .default([]);
+
+/**
+ * The original's address: only http and https, because it is published as a link, and a
+ * `javascript:` URL would run in the reader's browser wherever no CSP header is sent.
+ */
+const sourceUrl = z
+  .string({ error: '"source.url" must be text, for example url: https://example.org/report' })
+  .superRefine(controlCharacterCheck('source.url'))
+  .pipe(
+    z.url({
+      protocol: /^https?$/,
+      error: (issue) =>
+        `"source.url" must be a web address starting with http:// or https://, for example url: https://example.org/report (got ${JSON.stringify(issue.input)})`,
+    }),
+  );
 
 /**
  * A calendar day. YAML turns an unquoted 2020-07-31 into a Date (and silently rolls 2018-02-30
@@ -45,12 +100,12 @@ const fields = {
     date: calendarDate,
     source: z.object(
       {
-        name: requiredText('source.name', 'CASIC'),
-        url: z.url({ error: '"source.url" must be a full URL such as https://example.org/report' }).optional(),
+        name: requiredText('source.name', 'CASIC', LIMITS.name * 2),
+        url: sourceUrl.optional(),
       },
       { error: '"source" is missing: write source: { name: "Publisher name" } (url optional)' },
     ),
-    summary: requiredText('summary', '"One or two sentences on what the report says."').optional(),
+    summary: requiredText('summary', '"One or two sentences on what the report says."', LIMITS.summary).optional(),
     topics: nameList('topics', 'Aerospace'),
     organizations: nameList('organizations', 'CASIC'),
     people: nameList('people', 'Yuan Jie'),
@@ -58,7 +113,7 @@ const fields = {
       .string()
       .regex(BCP47, { error: '"language" must be a BCP 47 tag such as en, zh or pt-BR' })
       .default('en'),
-    rights: requiredText('rights', '"Copyright ©2020 Publisher. All Rights Reserved."').optional(),
+    rights: requiredText('rights', '"Copyright ©2020 Publisher. All Rights Reserved."', LIMITS.rights).optional(),
 };
 
 /** Unknown fields are errors: a misspelt `topic:` would otherwise vanish without a word. */

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { XMLParser } from 'fast-xml-parser';
+import { assertWellFormedXml } from '../support/xml.ts';
 import { reportPageBudget } from '../support/report-budget.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { buildOnce, defaultDist } from '../support/build.ts';
@@ -358,12 +359,17 @@ for (const hosting of hostings) {
         assert.equal(response.status(), 200, type);
         return response.text();
       };
-      const rss = xml.parse(await fetchText('application/rss+xml'));
+      const rssText = await fetchText('application/rss+xml');
+      const atomText = await fetchText('application/atom+xml');
+      // Strictly: a feed reader rejects the whole feed for one character XML forbids.
+      assertWellFormedXml('the RSS feed', rssText);
+      assertWellFormedXml('the Atom feed', atomText);
+      const rss = xml.parse(rssText);
       assert.equal(rss.rss['@version'], '2.0');
       const rssItems = asArray<{ link: string; title: string }>(rss.rss.channel.item);
       assert.deepEqual(rssItems.map((i) => i.link), newest);
       assert.deepEqual(rssItems.map((i) => String(i.title)), reports.slice(0, FEED_SIZE).map((r) => r.title));
-      const atom = xml.parse(await fetchText('application/atom+xml'));
+      const atom = xml.parse(atomText);
       assert.equal(atom.feed['@xmlns'], 'http://www.w3.org/2005/Atom');
       assert.deepEqual(asArray<{ id: string }>(atom.feed.entry).map((e) => e.id), newest);
       const json = JSON.parse(await fetchText('application/feed+json'));
@@ -381,10 +387,11 @@ for (const hosting of hostings) {
       const sitemapUrl = /^Sitemap: (.+)$/m.exec(robots)?.[1];
       assert.equal(sitemapUrl, `${SITE_URL}${sitePath('sitemap-index.xml')}`);
       const local = (u: string) => u.replace(SITE_URL, server.origin);
-      const index = xml.parse(await (await page.request.get(local(sitemapUrl!))).text());
+      const strictXml = (name: string, text: string) => (assertWellFormedXml(name, text), xml.parse(text));
+      const index = strictXml(sitemapUrl!, await (await page.request.get(local(sitemapUrl!))).text());
       const locs: string[] = [];
       for (const sitemap of asArray<{ loc: string }>(index.sitemapindex.sitemap)) {
-        const set = xml.parse(await (await page.request.get(local(sitemap.loc))).text());
+        const set = strictXml(sitemap.loc, await (await page.request.get(local(sitemap.loc))).text());
         locs.push(...asArray<{ loc: string }>(set.urlset.url).map((u) => u.loc));
       }
       for (const r of reports) assert.ok(locs.includes(absoluteReport(r.id)), `${r.id} in the sitemap`);

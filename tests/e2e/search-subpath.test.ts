@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { XMLParser } from 'fast-xml-parser';
+import { assertWellFormedXml } from '../support/xml.ts';
 import { openSiteSession, strictPage, type SiteSession } from '../support/browser.ts';
 import type { StaticServer } from '../support/server.ts';
 import { buildSearchArchive, CHINESE_QUERY, type SearchArchive } from '../support/search-archive.ts';
@@ -82,7 +83,9 @@ test('the header search on a report page under the sub-path leads to the report'
 test('OpenSearch gives browsers an absolute search URL under the sub-path', async () => {
   await page.goto(server.url());
   assert.equal(await page.locator('link[rel="search"]').getAttribute('href'), `${BASE}opensearch.xml`);
-  const xml = new XMLParser({ ignoreAttributes: false }).parse(await (await page.request.get(server.url('opensearch.xml'))).text());
+  const openSearchText = await (await page.request.get(server.url('opensearch.xml'))).text();
+  assertWellFormedXml('opensearch.xml', openSearchText);
+  const xml = new XMLParser({ ignoreAttributes: false }).parse(openSearchText);
   assert.equal(xml.OpenSearchDescription.Url['@_template'], `${SITE}${BASE}search/?q={searchTerms}`);
   assert.equal(xml.OpenSearchDescription.ShortName, 'News Archive');
 });

@@ -10,6 +10,24 @@ test('extracts href and src values, decoding entities', () => {
   ]);
 });
 
+test('links are read from elements as a browser reads them, never from text', () => {
+  const html = [
+    '<p>The tag reads src="/nowhere.png" and href="/missing/" in the release.</p>',
+    '<pre><code>&lt;img src="/code.png"&gt; <a href="/in-code/"></code></pre>'.replace('<a href="/in-code/">', 'a href="/in-code/"'),
+    '<!-- <a href="/commented/">old</a> -->',
+    `<p title='see src="/in-title.png"'>x</p>`,
+    '<script type="application/ld+json">{"image": "x", "a": " href=\\"/in-json/\\""}</script>',
+    '<a href=/unquoted/>u</a>',
+    '<link rel="stylesheet" href="/_astro/site.css">',
+    '<img src="/a.png" srcset="/a-1x.png 1x, /a,2x.png 2x,/a-3.png   3x" alt="">',
+    '<picture><source srcset="/b.webp"><img src="/b.png" alt=""></picture>',
+    '<a HREF="/upper/">x</a>',
+  ].join('\n');
+  assert.deepEqual(extractLinks(html), [
+    '/unquoted/', '/_astro/site.css', '/a.png', '/a-1x.png', '/a,2x.png', '/a-3.png', '/b.webp', '/b.png', '/upper/',
+  ]);
+});
+
 test('maps links to the files that serve them, under a base', () => {
   assert.equal(pageUrlPath('/archive/', 'news/2020/x/index.html'), '/archive/news/2020/x/');
   assert.equal(pageUrlPath('/archive/', 'index.html'), '/archive/');

@@ -110,6 +110,25 @@ test('a rebuild renders only new and changed reports, and forgets deleted ones',
   assert.match(entries.get('2020/b')!.rendered!.html, /Second, corrected\./);
 });
 
+test('an unchanged report is validated again, so a rule added to the schema applies to stored reports too', async () => {
+  const { context, entries } = fakeContext();
+  const { render, rendered } = countingRender();
+  const sources = new Map([['2020/a.md', report('A', 'First.')], ['2020/b.md', report('B', 'Second.')]]);
+  const loader = renderingLoader(CONTENT, () => sources, render);
+  await loader.load(context);
+  // A stricter schema (as after an upgrade) refuses a report whose file has not changed.
+  const stricter = {
+    ...context,
+    parseData: async ({ data }: { data: Record<string, unknown> }) => {
+      if (data.title === 'B') throw new Error('2020/b.md: title: refused by the new rule');
+      return data;
+    },
+  } as unknown as typeof context;
+  await assert.rejects(loader.load(stricter), /refused by the new rule/);
+  assert.deepEqual(rendered, [['2020/a.md', '2020/b.md']], 'refused before anything is rendered again');
+  assert.equal(entries.size, 2);
+});
+
 test('the store keeps the HTML and a word count, not the Markdown; entries stored without a count are rendered again', async () => {
   const { context, entries } = fakeContext();
   const { render, rendered } = countingRender();
@@ -144,6 +163,18 @@ test('a report that fails to render fails the load, naming the file, and is not 
   const loader = strictLoader(renderingLoader(CONTENT, () => sources, render), async () => {});
   await assert.rejects(loader.load(context), /1 report\(s\) could not be read or rendered[\s\S]*Error rendering 2020\/broken\.md: boom/);
   assert.equal(entries.has('2020/broken'), false);
+});
+
+test('a body whose HTML holds a character feeds cannot carry fails the load, naming the file and the code point', async () => {
+  const logged: string[] = [];
+  const { context, entries } = fakeContext(logged);
+  const sources = new Map([['2020/escape.md', report('Escape', 'Fine.')]]);
+  // As raw HTML's character references can produce: <span>&#27;</span>.
+  const render: typeof renderAll = async (jobs, options) =>
+    (await renderAll(jobs, options)).map((o) => (o.ok ? { ok: true, rendered: { ...o.rendered, html: `<p><span>\x1b[31m</span></p>` } } : o));
+  const loader = strictLoader(renderingLoader(CONTENT, () => sources, render), async () => {});
+  await assert.rejects(loader.load(context), /2020\/escape\.md: \(body\): the rendered body contains U\+001B/);
+  assert.equal(entries.has('2020/escape'), false);
 });
 
 test('worker threads render exactly what the calling thread renders, in order', async () => {

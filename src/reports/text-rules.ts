@@ -1,0 +1,61 @@
+/**
+ * Rules for the text a report may hold, shared by the schema (front matter) and the raw check
+ * (the Markdown body):
+ * - characters XML cannot carry: one of them in one report makes feed.xml and atom.xml
+ *   ill-formed for every reader, so they are refused, with the code point shown;
+ * - names of topics, organizations and people are normalised, because an invisible character
+ *   (a zero-width space, a bidi mark pasted from a web page) would otherwise make `Energy` and
+ *   `Energy\u200B` two topics with two pages that look the same.
+ */
+
+/**
+ * C0 controls except tab, LF and CR; DEL and the C1 controls (U+007F-U+009F: XML 1.0 allows them
+ * but discourages them, and they are never text); U+FFFE and U+FFFF; and lone surrogates (not
+ * characters at all, and not encodable as UTF-8). Everything else is an XML 1.0 `Char`.
+ */
+const FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** "U+001B", as Unicode charts name a character. */
+export function codePointLabel(char: string): string {
+  return `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+export interface ForbiddenCharacter {
+  /** "U+001B" */
+  codePoint: string;
+  /** Index in the text (UTF-16 units). */
+  index: number;
+}
+
+/** The first character feeds and XML cannot carry, or null. */
+export function findForbiddenCharacter(text: string): ForbiddenCharacter | null {
+  const match = FORBIDDEN.exec(text);
+  return match ? { codePoint: codePointLabel(match[0]), index: match.index } : null;
+}
+
+/**
+ * Format characters that show nothing: zero-width space, LRM/RLM and the other bidi marks,
+ * embeddings, overrides and isolates, word joiner and invisible operators, BOM, soft hyphen,
+ * Arabic letter mark, Mongolian vowel separator.
+ */
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+/**
+ * Zero-width non-joiner and joiner are spelling in Persian, Indic scripts and emoji sequences,
+ * where they sit between two non-ASCII characters; anywhere else (next to Latin letters, spaces,
+ * or at either end of a name) they are invisible noise.
+ */
+const JOINER_OUT_OF_PLACE = /(?<![^\u0000-\u007F])[\u200C\u200D]+|[\u200C\u200D]+(?![^\u0000-\u007F])/g;
+
+/**
+ * The form a term name is stored, shown and slugged in: NFC, invisible characters removed, runs
+ * of whitespace (including no-break and ideographic spaces) made one space, trimmed.
+ */
+export function normaliseName(name: string): string {
+  return name
+    .normalize('NFC')
+    .replace(INVISIBLE, '')
+    .replace(JOINER_OUT_OF_PLACE, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
