@@ -63,6 +63,10 @@ export default defineConfig({
   },
   markdown: {
     processor: unified(markdownProcessorOptions),
+    // No Shiki: its colours are inline styles, which the sanitiser removes (and would report as
+    // removed from every code block) and the Content-Security-Policy forbids. Code blocks keep
+    // their `language-*` class.
+    syntaxHighlight: false,
   },
   // The output folder is kept between builds and pruned to exactly this build's files: the first
   // of these integrations prunes before the others write into the folder, the last records that

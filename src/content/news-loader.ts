@@ -15,8 +15,10 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob as findFiles } from 'tinyglobby';
 import { entryIdFromPath } from '../lib/entry-path.ts';
 import { checkRawEntry, findDuplicateIds, formatProblems, type RawEntryCheck } from '../lib/raw-entry-check.ts';
+import { sanitizeWarning } from '../lib/sanitize-message.ts';
+import type { SanitizeReport } from '../lib/rehype-sanitize-reported.ts';
 import { renderAll } from './render-pool.ts';
-import type { RenderJob, RendererSettings } from './report-renderer.ts';
+import { RENDER_VERSION, type RenderJob, type RendererSettings } from './report-renderer.ts';
 
 export const NEWS_PATTERN = '**/*.md';
 
@@ -105,6 +107,17 @@ function rendererSettings(config: LoaderContext['config']): RendererSettings {
   return { image, syntaxHighlight: markdown.syntaxHighlight, shikiConfig: markdown.shikiConfig, gfm: markdown.gfm, smartypants: markdown.smartypants };
 }
 
+/** Lines of the file before its body: the front matter (Astro trims the body it returns). */
+function linesBefore(contents: string, body: string): number {
+  const at = body ? contents.lastIndexOf(body) : -1;
+  return at < 0 ? 0 : contents.slice(0, at).split('\n').length - 1;
+}
+
+function warnSanitized(logger: LoaderContext['logger'], file: string, report: SanitizeReport | undefined): void {
+  const warning = report && sanitizeWarning(file, report);
+  if (warning) logger.warn(warning);
+}
+
 /**
  * Stores one entry per report in `sources` (path relative to `contentDir` -> text), reusing the
  * stored entry when the file's digest is unchanged, rendering the rest in parallel, and deleting
@@ -134,24 +147,27 @@ export function renderingLoader(
         const relativePath = path.relative(root, filePath).split(path.sep).join('/');
         const digest = generateDigest(contents);
         const existing = store.get(id);
-        // An entry stored by an older version of this loader (no word count) is rendered again.
-        const current = typeof existing?.rendered?.metadata?.words === 'number';
+        // An entry rendered by an older pipeline (or stored by an older loader) is rendered again.
+        const current = existing?.rendered?.metadata?.renderVersion === RENDER_VERSION;
         if (existing && existing.digest === digest && existing.filePath === relativePath && current) {
           if (existing.assetImports?.length) store.addAssetImports?.(existing.assetImports, existing.filePath);
+          // Told on every build, not only the one that rendered the report.
+          warnSanitized(logger, file, existing.rendered?.metadata?.sanitized as SanitizeReport | undefined);
           continue;
         }
         const { body, data } = await markdown.getEntryInfo({ contents, fileUrl: pathToFileURL(filePath) });
         const parsed = await parseData({ id, data, filePath });
         changed.push({ id, file, relativePath, digest, data: parsed });
-        jobs.push({ filePath, body, frontmatter: data });
+        jobs.push({ filePath, body, frontmatter: data, lineOffset: linesBefore(contents, body) });
       }
       const outcomes = await render(jobs, { settings: rendererSettings(config) });
-      outcomes.forEach((outcome, i) => {
+      for (const [i, outcome] of outcomes.entries()) {
         const entry = changed[i]!;
         if (!outcome.ok) {
           logger.error(`Error rendering ${entry.file}: ${outcome.error}`);
-          return;
+          continue;
         }
+        warnSanitized(logger, entry.file, outcome.rendered.metadata.sanitized);
         // The Markdown body is not stored: pages show the HTML, and the two files that publish the
         // Markdown read it from the report's file. At 10,000 reports that halves the store
         // (115 MB to about 60 MB) that every build writes, reads and holds in memory.
@@ -166,7 +182,7 @@ export function renderingLoader(
           rendered: outcome.rendered,
           assetImports: outcome.rendered.metadata.imagePaths,
         });
-      });
+      }
       for (const id of stale) store.delete(id);
       if (jobs.length > 0) logger.info(`rendered ${jobs.length} new or changed report(s); ${sources().size - jobs.length} unchanged`);
     },
