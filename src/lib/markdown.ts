@@ -7,13 +7,16 @@
  *   scripts, event handlers, `javascript:` URLs, `<iframe>` and `<style>` never reach the page.
  *   GFM's tagfilter shows `<script>`, `<textarea>`, `<xmp>`, ... as text (remark-tagfilter.ts).
  *   What the sanitiser removed is reported per file (`onSanitized`; the news loader logs it).
+ * - Ids from the body get GitHub's `user-content-` prefix, so a heading "Main" cannot take the
+ *   id of the page's <main>; in-page links follow (user-content-ids.ts).
  * - Links that leave the site get rel="noopener".
  * - Tables sit in a focusable scroll region (wide ones scroll on narrow screens); alignment is a class.
  *
  * Order matters. `@astrojs/markdown-remark` 7 runs: remark-parse, the remark plugins below,
  * its image collector, remark-rehype, syntax highlighting, the rehype plugins below, its image
  * and heading-id plugins, and only then its own rehype-raw. So raw HTML is parsed here, first
- * (its rehype-raw then finds nothing left to do).
+ * (its rehype-raw then finds nothing left to do), and heading ids are given here, before the
+ * sanitiser prefixes them (its heading-id plugin keeps an id that is already set).
  */
 import remarkGfm from 'remark-gfm';
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
@@ -23,12 +26,12 @@ import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import remarkTagfilter from './remark-tagfilter.ts';
 import rehypeRawHtml from './rehype-raw-html.ts';
 import rehypeSanitizeReported, { type SanitizeReport } from './rehype-sanitize-reported.ts';
+import { rehypeHeadingSlugs, rehypeInPageLinks, USER_CONTENT_PREFIX } from './user-content-ids.ts';
 import rehypeTables from './rehype-tables.ts';
 
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
-  // remark-rehype already prefixes footnote ids; prefixing again would break their links.
-  clobberPrefix: '',
+  clobberPrefix: USER_CONTENT_PREFIX,
   // A style element's content is CSS, not text: dropped with it rather than shown. (The tagfilter
   // already turns a written <style> into text; this is for anything that slips past it.)
   strip: [...(defaultSchema.strip ?? []), 'style'],
@@ -44,9 +47,14 @@ export function markdownOptions(options: MarkdownOptions = {}): UnifiedProcessor
     gfm: false,
     smartypants: false,
     remarkPlugins: [remarkGfm, remarkTagfilter],
+    // Footnote ids are prefixed by the sanitiser with every other id; remark-rehype's own prefix
+    // would make them user-content-user-content-fn-1.
+    remarkRehype: { clobberPrefix: '' },
     rehypePlugins: [
       rehypeRawHtml,
+      rehypeHeadingSlugs,
       [rehypeSanitizeReported, { schema: sanitizeSchema, onReport: options.onSanitized }],
+      rehypeInPageLinks,
       [rehypeExternalLinks, { rel: ['noopener'] }],
       rehypeTables,
     ],

@@ -1,6 +1,6 @@
 /**
  * What a report's raw HTML does to a real build: it is published sanitised, with a warning naming
- * the file and each thing the sanitiser removed.
+ * the file and each thing the sanitiser removed; ids from the body cannot take the page's own.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,7 +20,7 @@ function elements(tree: Root | Element): Element[] {
   return tree.children.flatMap((child) => (child.type === 'element' ? [child, ...elements(child)] : []));
 }
 
-test('raw HTML is published sanitised, and each removal is logged naming the file', async () => {
+test('raw HTML is published sanitised, each removal is logged naming the file, and body ids keep off the page ids', async () => {
   const contentDir = await writeArchive('raw-html', {
     '2020/formulas.md': report(
       'title: Formulas\ndate: 2020-01-02\nsource: { name: Example }',
@@ -53,6 +53,9 @@ test('raw HTML is published sanitised, and each removal is logged naming the fil
   assert.ok(elements(prose).some((e) => e.tagName === 'sup'));
   assert.ok(elements(prose).some((e) => e.tagName === 'img'), 'the image inside the content folder is published');
   assert.ok(!elements(prose).some((e) => ['script', 'object', 'textarea'].includes(e.tagName)));
+  const ids = all.map((e) => e.properties.id).filter((id): id is string => typeof id === 'string');
+  assert.equal(new Set(ids).size, ids.length, `ids are unique: ${ids}`);
+  assert.ok(ids.includes('main') && ids.includes('user-content-main'));
   const published = await readdir(path.join(outDir, '_astro'));
   assert.ok(published.some((file) => file.startsWith('map.')), String(published));
 });

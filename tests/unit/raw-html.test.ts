@@ -2,6 +2,7 @@
  * Raw HTML in a report body, through the real pipeline (the renderer the news loader uses):
  * GitHub's allowed HTML is kept with its text, GFM's tagfilter shows the dangerous tags as text
  * without swallowing what follows, nothing executable survives, and what was removed is reported.
+ * Ids from the body carry GitHub's `user-content-` prefix, links following them.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -139,4 +140,32 @@ test('words run together or lost by sanitising are reported; Markdown alone repo
     ].join('\n\n'),
   );
   assert.deepEqual(markdown.metadata.sanitized, { removed: [], lostWords: [] });
+});
+
+test('ids from the body are prefixed with user-content-; footnotes and in-page links still reach them', async () => {
+  const rendered = await render(
+    [
+      '## Main',
+      '## Footnote label',
+      '## Cite heading',
+      'See [the main part](#main), [the label](#footnote-label) and a note[^a].',
+      '<div id="related-heading">Raw</div>',
+      '[^a]: The note, [back to main](#main).',
+    ].join('\n\n'),
+  );
+  const html = tree(rendered.html);
+  const ids = elements(html).map((e) => e.properties.id).filter((id): id is string => typeof id === 'string');
+  assert.ok(ids.length >= 6, String(ids));
+  for (const id of ids) assert.match(id, /^user-content-/);
+  assert.ok(ids.includes('user-content-main') && ids.includes('user-content-footnote-label') && ids.includes('user-content-cite-heading'));
+  // Every in-page reference points at an id of the body.
+  const references = elements(html).flatMap((e) => [
+    ...(typeof e.properties.href === 'string' && e.properties.href.startsWith('#') ? [e.properties.href.slice(1)] : []),
+    ...(Array.isArray(e.properties.ariaDescribedBy) ? e.properties.ariaDescribedBy.map(String) : []),
+  ]);
+  assert.ok(references.length >= 5);
+  for (const reference of references) assert.ok(ids.includes(reference), `#${reference} has a target`);
+  const links = elements(html, 'a').filter((a) => toText(a) === 'the main part' || toText(a) === 'back to main');
+  assert.deepEqual(links.map((a) => a.properties.href), ['#user-content-main', '#user-content-main']);
+  assert.deepEqual(removed(rendered), []);
 });
