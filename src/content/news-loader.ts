@@ -7,7 +7,7 @@
  * - parallel: the Markdown of new and changed reports is rendered on every core
  *   (render-pool.ts), which is most of a cold build's time at 10,000 reports.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,6 +15,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob as findFiles } from 'tinyglobby';
 import { entryIdFromPath } from '../lib/entry-path.ts';
 import { checkRawEntry, findDuplicateIds, formatProblems, type RawEntryCheck } from '../lib/raw-entry-check.ts';
+import { imageOutsideMessage, isInside, resolveLocalImage } from '../lib/local-images.ts';
 import { sanitizeWarning } from '../lib/sanitize-message.ts';
 import type { SanitizeReport } from '../lib/rehype-sanitize-reported.ts';
 import { renderAll } from './render-pool.ts';
@@ -113,6 +114,23 @@ function linesBefore(contents: string, body: string): number {
   return at < 0 ? 0 : contents.slice(0, at).split('\n').length - 1;
 }
 
+/** The messages for local images of a report that lie outside the content folder (see local-images.ts). */
+async function imagesOutside(contentDir: string, file: string, images: readonly string[]): Promise<string[]> {
+  if (images.length === 0) return [];
+  const reportPath = path.join(contentDir, file);
+  const realContentDir = await realpath(contentDir).catch(() => contentDir);
+  const problems: string[] = [];
+  for (const image of images) {
+    const resolved = resolveLocalImage(reportPath, image);
+    // A symbolic link inside the folder that points outside it publishes what it points to.
+    const real = await realpath(resolved).catch(() => resolved);
+    if (!isInside(contentDir, resolved) || !isInside(realContentDir, real)) {
+      problems.push(imageOutsideMessage(file, image, real, contentDir));
+    }
+  }
+  return problems;
+}
+
 function warnSanitized(logger: LoaderContext['logger'], file: string, report: SanitizeReport | undefined): void {
   const warning = report && sanitizeWarning(file, report);
   if (warning) logger.warn(warning);
@@ -165,6 +183,11 @@ export function renderingLoader(
         const entry = changed[i]!;
         if (!outcome.ok) {
           logger.error(`Error rendering ${entry.file}: ${outcome.error}`);
+          continue;
+        }
+        const outside = await imagesOutside(contentDir, entry.file, outcome.rendered.metadata.localImagePaths);
+        if (outside.length > 0) {
+          for (const problem of outside) logger.error(problem);
           continue;
         }
         warnSanitized(logger, entry.file, outcome.rendered.metadata.sanitized);

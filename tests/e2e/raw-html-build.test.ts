@@ -1,10 +1,12 @@
 /**
- * What a report's raw HTML does to a real build: it is published sanitised, with a warning naming
- * the file and each thing the sanitiser removed; ids from the body cannot take the page's own.
+ * What a report's raw HTML and images do to a real build: a local image outside the content
+ * folder fails the build, naming the report and the image (Astro would publish the file); raw
+ * HTML is published sanitised, with a warning naming the file and each thing the sanitiser
+ * removed; ids from the body cannot take the page's own.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
@@ -15,6 +17,20 @@ import { TMP } from '../support/paths.ts';
 
 // A 1x1 PNG, so that Astro's image pipeline has a real file to process.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+test('a Markdown image outside the content folder fails the build, naming the report and the image', async () => {
+  const contentDir = await writeArchive('image-outside', {
+    '2020/good.md': report('title: Good\ndate: 2020-01-02\nsource: { name: Example }'),
+    '2020/leak.md': report('title: Leak\ndate: 2020-01-03\nsource: { name: Example }', 'A scan: ![scan](../../image-outside-private/scan.png)'),
+  });
+  const privateDir = path.join(TMP, 'archives', 'image-outside-private');
+  await mkdir(privateDir, { recursive: true });
+  await writeFile(path.join(privateDir, 'scan.png'), PNG);
+  const outDir = path.join(TMP, 'builds', 'error-image-outside');
+  const result = await build({ contentDir, outDir });
+  assert.notEqual(result.code, 0, `the build should fail:\n${result.output.slice(-2000)}`);
+  assert.match(result.output, /2020\/leak\.md: the image "\.\.\/\.\.\/image-outside-private\/scan\.png" is outside the content folder/);
+});
 
 function elements(tree: Root | Element): Element[] {
   return tree.children.flatMap((child) => (child.type === 'element' ? [child, ...elements(child)] : []));

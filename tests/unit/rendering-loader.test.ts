@@ -179,3 +179,18 @@ test('what the sanitiser removed is logged as a warning naming the file and its 
   await loader.load(context);
   assert.deepEqual(warned, [warning, warning], 'an unchanged report is not rendered again, and still reported');
 });
+
+test('a local image outside the content folder fails the load, naming the report and the image', async () => {
+  const logged: string[] = [];
+  const { context, entries } = fakeContext(logged);
+  const sources = new Map([
+    ['2020/leak.md', report('Leak', 'A scan: ![scan](../../private/scan.png)')],
+    ['2020/inside.md', report('Inside', '![map](./images/map.png) and ![chart](../2019/chart.png?v=1)')],
+  ]);
+  const loader = strictLoader(renderingLoader(CONTENT, () => sources), async () => {});
+  await assert.rejects(loader.load(context), /1 report\(s\) could not be read or rendered/);
+  assert.equal(logged.length, 1, logged.join('\n'));
+  assert.match(logged[0]!, /^2020\/leak\.md: the image "\.\.\/\.\.\/private\/scan\.png" is outside the content folder \(it is \/project\/content\/private\/scan\.png\)/);
+  assert.equal(entries.has('2020/leak'), false);
+  assert.equal(entries.has('2020/inside'), true);
+});
