@@ -5,7 +5,9 @@
  *   page) and derives ids that two files can share; an archive of record must fail instead,
  *   naming the file and the fix;
  * - parallel: the Markdown of new and changed reports is rendered on every core
- *   (render-pool.ts), which is most of a cold build's time at 10,000 reports.
+ *   (render-pool.ts), which is most of a cold build's time at 10,000 reports;
+ * - telling: what the sanitiser removed from a report's raw HTML is logged as a warning, naming
+ *   the file and lines, on every build; a local image outside the content folder fails it.
  */
 import { readFile, realpath } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
