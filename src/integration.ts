@@ -104,7 +104,13 @@ export function newsArchive(settings: BuildSettings): AstroIntegration {
           // Scripts as files, never inlined: cacheable, allowed by a strict CSP (script-src 'self'),
           // and Vite's dynamic-import helper is only resolved in emitted chunks.
           vite: { build: { assetsInlineLimit: 0 } },
-          markdown: { processor: unified(markdownProcessorOptions) },
+          markdown: {
+            processor: unified(markdownProcessorOptions),
+            // No Shiki: its colours are inline styles, which the sanitiser removes (and would report
+            // as removed from every code block) and the Content-Security-Policy forbids. Code blocks
+            // keep their `language-*` class.
+            syntaxHighlight: false,
+          },
           integrations: subIntegrations(settings),
         });
       },

@@ -5,9 +5,11 @@
  *   page) and derives ids that two files can share; an archive of record must fail instead,
  *   naming the file and the fix;
  * - parallel: the Markdown of new and changed reports is rendered on every core
- *   (render-pool.ts), which is most of a cold build's time at 10,000 reports.
+ *   (render-pool.ts), which is most of a cold build's time at 10,000 reports;
+ * - telling: what the sanitiser removed from a report's raw HTML is logged as a warning, naming
+ *   the file and lines, on every build; a local image outside the content folder fails it.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -16,8 +18,11 @@ import { glob as findFiles } from 'tinyglobby';
 import { entryIdFromPath } from './report-path.ts';
 import { checkRawEntry, findDuplicateIds, formatProblems, type RawEntryCheck } from './raw-report-check.ts';
 import { findForbiddenCharacter } from './text-rules.ts';
+import { imageOutsideMessage, isInside, resolveLocalImage } from './local-images.ts';
+import { sanitizeWarning } from './render/sanitize-message.ts';
+import type { SanitizeReport } from './render/rehype-sanitize-reported.ts';
 import { renderAll } from './render/render-pool.ts';
-import type { RenderJob, RendererSettings } from './render/render-report.ts';
+import { RENDER_VERSION, type RenderJob, type RendererSettings } from './render/render-report.ts';
 
 export const NEWS_PATTERN = '**/*.md';
 
@@ -106,6 +111,34 @@ function rendererSettings(config: LoaderContext['config']): RendererSettings {
   return { image, syntaxHighlight: markdown.syntaxHighlight, shikiConfig: markdown.shikiConfig, gfm: markdown.gfm, smartypants: markdown.smartypants };
 }
 
+/** Lines of the file before its body: the front matter (Astro trims the body it returns). */
+function linesBefore(contents: string, body: string): number {
+  const at = body ? contents.lastIndexOf(body) : -1;
+  return at < 0 ? 0 : contents.slice(0, at).split('\n').length - 1;
+}
+
+/** The messages for local images of a report that lie outside the content folder (see local-images.ts). */
+async function imagesOutside(contentDir: string, file: string, images: readonly string[]): Promise<string[]> {
+  if (images.length === 0) return [];
+  const reportPath = path.join(contentDir, file);
+  const realContentDir = await realpath(contentDir).catch(() => contentDir);
+  const problems: string[] = [];
+  for (const image of images) {
+    const resolved = resolveLocalImage(reportPath, image);
+    // A symbolic link inside the folder that points outside it publishes what it points to.
+    const real = await realpath(resolved).catch(() => resolved);
+    if (!isInside(contentDir, resolved) || !isInside(realContentDir, real)) {
+      problems.push(imageOutsideMessage(file, image, real, contentDir));
+    }
+  }
+  return problems;
+}
+
+function warnSanitized(logger: LoaderContext['logger'], file: string, report: SanitizeReport | undefined): void {
+  const warning = report && sanitizeWarning(file, report);
+  if (warning) logger.warn(warning);
+}
+
 /**
  * Stores one entry per report in `sources` (path relative to `contentDir` -> text), reusing the
  * stored entry when the file's digest is unchanged, rendering the rest in parallel, and deleting
@@ -135,8 +168,8 @@ export function renderingLoader(
         const relativePath = path.relative(root, filePath).split(path.sep).join('/');
         const digest = generateDigest(contents);
         const existing = store.get(id);
-        // An entry stored by an older version of this loader (no word count) is rendered again.
-        const current = typeof existing?.rendered?.metadata?.words === 'number';
+        // An entry rendered by an older pipeline (or stored by an older loader) is rendered again.
+        const current = existing?.rendered?.metadata?.renderVersion === RENDER_VERSION;
         if (existing && existing.digest === digest && existing.filePath === relativePath && current) {
           // The file is unchanged, but the schema may have become stricter since it was stored (a
           // rule added by an upgrade): its stored front matter is validated again, or a report the
@@ -144,19 +177,21 @@ export function renderingLoader(
           // schema's own output, which the schema accepts as it is; a zod check, no YAML or Markdown.
           await parseData({ id, data: existing.data, filePath });
           if (existing.assetImports?.length) store.addAssetImports?.(existing.assetImports, existing.filePath);
+          // Told on every build, not only the one that rendered the report.
+          warnSanitized(logger, file, existing.rendered?.metadata?.sanitized as SanitizeReport | undefined);
           continue;
         }
         const { body, data } = await markdown.getEntryInfo({ contents, fileUrl: pathToFileURL(filePath) });
         const parsed = await parseData({ id, data, filePath });
         changed.push({ id, file, relativePath, digest, data: parsed });
-        jobs.push({ filePath, body, frontmatter: data });
+        jobs.push({ filePath, body, frontmatter: data, lineOffset: linesBefore(contents, body) });
       }
       const outcomes = await render(jobs, { settings: rendererSettings(config) });
-      outcomes.forEach((outcome, i) => {
+      for (const [i, outcome] of outcomes.entries()) {
         const entry = changed[i]!;
         if (!outcome.ok) {
           logger.error(`Error rendering ${entry.file}: ${outcome.error}`);
-          return;
+          continue;
         }
         // The raw check refuses such characters in the file; this catches the ones HTML can still
         // produce (a character reference in raw HTML), which would make every feed ill-formed.
@@ -165,8 +200,14 @@ export function renderingLoader(
           logger.error(
             `Error rendering ${entry.file}: (body): the rendered body contains ${bad.codePoint}, a control character or non-character that feeds cannot carry (written as a character reference such as &#27;?): delete it`,
           );
-          return;
+          continue;
         }
+        const outside = await imagesOutside(contentDir, entry.file, outcome.rendered.metadata.localImagePaths);
+        if (outside.length > 0) {
+          for (const problem of outside) logger.error(problem);
+          continue;
+        }
+        warnSanitized(logger, entry.file, outcome.rendered.metadata.sanitized);
         // The Markdown body is not stored: pages show the HTML, and the two files that publish the
         // Markdown read it from the report's file. At 10,000 reports that halves the store
         // (115 MB to about 60 MB) that every build writes, reads and holds in memory.
@@ -181,7 +222,7 @@ export function renderingLoader(
           rendered: outcome.rendered,
           assetImports: outcome.rendered.metadata.imagePaths,
         });
-      });
+      }
       for (const id of stale) store.delete(id);
       if (jobs.length > 0) logger.info(`rendered ${jobs.length} new or changed report(s); ${sources().size - jobs.length} unchanged`);
     },

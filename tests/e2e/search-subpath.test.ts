@@ -47,7 +47,7 @@ test('results, sections and the Chinese report link to pages that exist under th
   const [result] = await allResults(page);
   await assertResolves(result!.href, withSections.id);
   const section = await page.locator('.sub-results a', { hasText: heading }).getAttribute('href');
-  assert.match(section!, new RegExp(`#${heading.toLowerCase()}(:~:text=[^#]+)?$`));
+  assert.match(section!, new RegExp(`#user-content-${heading.toLowerCase()}(:~:text=[^#]+)?$`));
   await assertResolves(section!, withSections.id);
 
   await openSearch(page, server.url(`search/?${new URLSearchParams({ q: CHINESE_QUERY })}`));

@@ -213,10 +213,10 @@ describe('results', () => {
     assert.ok(marks.length > 0 && marks.every((m) => [target.rareWord, heading.toLowerCase()].includes(m)), `marked: ${marks}`);
     const section = result.locator('.sub-results a', { hasText: heading });
     const href = await section.getAttribute('href');
-    assert.match(href!, new RegExp(`#${heading.toLowerCase()}(:~:text=[^#]+)?$`));
+    assert.match(href!, new RegExp(`#user-content-${heading.toLowerCase()}(:~:text=[^#]+)?$`));
     await section.click();
-    await page.waitForURL(new RegExp(`/news/${target.id}/#${heading.toLowerCase()}(:~:text=[^#]+)?$`));
-    assert.equal(await page.locator(`#${heading.toLowerCase()}`).textContent(), heading);
+    await page.waitForURL(new RegExp(`/news/${target.id}/#user-content-${heading.toLowerCase()}(:~:text=[^#]+)?$`));
+    assert.equal(await page.locator(`#user-content-${heading.toLowerCase()}`).textContent(), heading);
   });
 
   test('following a result highlights the words on the report, on that visit only, with no script on the report', async () => {

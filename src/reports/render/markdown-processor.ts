@@ -2,30 +2,63 @@
  * How report bodies become HTML, shared by astro.config.mjs and the tests that check rendering.
  * - remark-gfm is owned here (the processor's own GFM is off, or it would run twice).
  * - No smart punctuation: an archive of record shows quotes and dashes as the source wrote them.
- * - Raw HTML in a report is sanitised (GitHub's rules): no scripts, no event handlers, no
- *   javascript: URLs, whoever wrote the Markdown.
+ * - Raw HTML in a report is parsed, then sanitised with GitHub's rules (hast-util-sanitize's
+ *   default schema): allowed elements (`sup`, `kbd`, `details`, `div`, ...) and their text stay;
+ *   scripts, event handlers, `javascript:` URLs, `<iframe>` and `<style>` never reach the page.
+ *   GFM's tagfilter shows `<script>`, `<textarea>`, `<xmp>`, ... as text (remark-tagfilter.ts).
+ *   What the sanitiser removed is reported per file (`onSanitized`; the news loader logs it).
+ * - Ids from the body get GitHub's `user-content-` prefix, so a heading "Main" cannot take the
+ *   id of the page's <main>; in-page links follow (user-content-ids.ts).
  * - Links that leave the site get rel="noopener".
  * - Tables sit in a focusable scroll region (wide ones scroll on narrow screens); alignment is a class.
+ *
+ * Order matters. `@astrojs/markdown-remark` 7 runs: remark-parse, the remark plugins below,
+ * its image collector, remark-rehype, syntax highlighting, the rehype plugins below, its image
+ * and heading-id plugins, and only then its own rehype-raw. So raw HTML is parsed here, first
+ * (its rehype-raw then finds nothing left to do), and heading ids are given here, before the
+ * sanitiser prefixes them (its heading-id plugin keeps an id that is already set).
  */
 import remarkGfm from 'remark-gfm';
-import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import { defaultSchema, type Schema } from 'hast-util-sanitize';
 import rehypeExternalLinks from 'rehype-external-links';
-import rehypeTables from './rehype-tables.ts';
+import type { VFile } from 'vfile';
 import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+import remarkTagfilter from './remark-tagfilter.ts';
+import rehypeRawHtml from './rehype-raw-html.ts';
+import rehypeSanitizeReported, { type SanitizeReport } from './rehype-sanitize-reported.ts';
+import { rehypeHeadingSlugs, rehypeInPageLinks, USER_CONTENT_PREFIX } from './user-content-ids.ts';
+import rehypeTables from './rehype-tables.ts';
 
-const sanitizeSchema = {
+export const sanitizeSchema: Schema = {
   ...defaultSchema,
-  // remark-rehype already prefixes footnote ids; prefixing again would break their links.
-  clobberPrefix: '',
+  clobberPrefix: USER_CONTENT_PREFIX,
+  // A style element's content is CSS, not text: dropped with it rather than shown. (The tagfilter
+  // already turns a written <style> into text; this is for anything that slips past it.)
+  strip: [...(defaultSchema.strip ?? []), 'style'],
 };
 
-export const markdownProcessorOptions: UnifiedProcessorOptions = {
-  gfm: false,
-  smartypants: false,
-  remarkPlugins: [remarkGfm],
-  rehypePlugins: [
-    [rehypeSanitize, sanitizeSchema],
-    [rehypeExternalLinks, { rel: ['noopener'] }],
-    rehypeTables,
-  ],
-};
+export interface MarkdownOptions {
+  /** Receives what the sanitiser removed from each rendered file (the file's path is `file.path`). */
+  onSanitized?: (file: VFile, report: SanitizeReport) => void;
+}
+
+export function markdownOptions(options: MarkdownOptions = {}): UnifiedProcessorOptions {
+  return {
+    gfm: false,
+    smartypants: false,
+    remarkPlugins: [remarkGfm, remarkTagfilter],
+    // Footnote ids are prefixed by the sanitiser with every other id; remark-rehype's own prefix
+    // would make them user-content-user-content-fn-1.
+    remarkRehype: { clobberPrefix: '' },
+    rehypePlugins: [
+      rehypeRawHtml,
+      rehypeHeadingSlugs,
+      [rehypeSanitizeReported, { schema: sanitizeSchema, onReport: options.onSanitized }],
+      rehypeInPageLinks,
+      [rehypeExternalLinks, { rel: ['noopener'] }],
+      rehypeTables,
+    ],
+  };
+}
+
+export const markdownProcessorOptions: UnifiedProcessorOptions = markdownOptions();

@@ -30,12 +30,12 @@ interface StoredEntry {
   rendered?: { html: string; metadata?: { words?: number } };
 }
 
-function fakeContext(logged: string[] = []) {
+function fakeContext(logged: string[] = [], warned: string[] = []) {
   const entries = new Map<string, StoredEntry>();
   const context = {
     collection: 'news',
     config: { root: pathToFileURL(`${ROOT}/`), image: {}, markdown: { syntaxHighlight: false, shikiConfig: {}, gfm: true, smartypants: true } },
-    logger: { error: (m: string) => logged.push(m), warn: () => {}, info: () => {}, debug: () => {} },
+    logger: { error: (m: string) => logged.push(m), warn: (m: string) => warned.push(m), info: () => {}, debug: () => {} },
     generateDigest: (text: string) => createHash('sha1').update(text).digest('hex'),
     parseData: async ({ data }: { data: Record<string, unknown> }) => ({ ...data, parsed: true }),
     entryTypes: new Map([
@@ -188,4 +188,40 @@ test('worker threads render exactly what the calling thread renders, in order', 
   const threaded = await renderAll(jobs, { settings, threads: 2, minJobsForWorkers: 1, batchSize: 7 });
   assert.deepEqual(threaded, here);
   assert.ok(here.every((outcome, i) => outcome.ok && outcome.rendered.html.includes(`<td>${i * i}</td>`)));
+});
+
+test('what the sanitiser removed is logged as a warning naming the file and its lines, on every build', async () => {
+  const warned: string[] = [];
+  const { context, entries } = fakeContext([], warned);
+  const sources = new Map([
+    ['2020/raw.md', report('Raw', 'Kept: E = mc<sup>2</sup>.\n\nA <a href="javascript:alert(1)" onclick="alert(2)">link</a>.\n\n<object data="x"></object>')],
+    ['2020/clean.md', report('Clean', 'Nothing to remove: H<sub>2</sub>O.')],
+  ]);
+  const loader = renderingLoader(CONTENT, () => sources);
+  await loader.load(context);
+  assert.equal(warned.length, 1, warned.join('\n'));
+  const [warning] = warned;
+  // The body starts on line 7 of the file, after the front matter and a blank line.
+  assert.match(warning!, /^2020\/raw\.md: the HTML sanitiser removed /);
+  assert.match(warning!, /href="javascript:alert\(1\)" on <a> \(line 9\)/);
+  assert.match(warning!, /onclick="alert\(2\)" on <a> \(line 9\)/);
+  assert.match(warning!, /<object> \(line 11\)/);
+  assert.match(entries.get('2020/raw')!.rendered!.html, /<sup>2<\/sup>/);
+  await loader.load(context);
+  assert.deepEqual(warned, [warning, warning], 'an unchanged report is not rendered again, and still reported');
+});
+
+test('a local image outside the content folder fails the load, naming the report and the image', async () => {
+  const logged: string[] = [];
+  const { context, entries } = fakeContext(logged);
+  const sources = new Map([
+    ['2020/leak.md', report('Leak', 'A scan: ![scan](../../private/scan.png)')],
+    ['2020/inside.md', report('Inside', '![map](./images/map.png) and ![chart](../2019/chart.png?v=1)')],
+  ]);
+  const loader = strictLoader(renderingLoader(CONTENT, () => sources), async () => {});
+  await assert.rejects(loader.load(context), /1 report\(s\) could not be read or rendered/);
+  assert.equal(logged.length, 1, logged.join('\n'));
+  assert.match(logged[0]!, /^2020\/leak\.md: the image "\.\.\/\.\.\/private\/scan\.png" is outside the content folder \(it is \/project\/content\/private\/scan\.png\)/);
+  assert.equal(entries.has('2020/leak'), false);
+  assert.equal(entries.has('2020/inside'), true);
 });

@@ -1,0 +1,171 @@
+/**
+ * Raw HTML in a report body, through the real pipeline (the renderer the news loader uses):
+ * GitHub's allowed HTML is kept with its text, GFM's tagfilter shows the dangerous tags as text
+ * without swallowing what follows, nothing executable survives, and what was removed is reported.
+ * Ids from the body carry GitHub's `user-content-` prefix, links following them.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
+import type { Element, Root } from 'hast';
+import { createReportRenderer, renderReport, type RenderedReport } from '../../../src/reports/render/render-report.ts';
+
+const renderer = createReportRenderer({ syntaxHighlight: false });
+
+async function render(body: string): Promise<RenderedReport> {
+  const outcome = await renderReport(await renderer, { filePath: '/archive/content/2020/report.md', body, frontmatter: {} });
+  assert.ok(outcome.ok, outcome.ok ? '' : outcome.error);
+  return outcome.rendered;
+}
+
+function elements(tree: Root | Element, tagName?: string): Element[] {
+  const found: Element[] = [];
+  for (const child of tree.children) {
+    if (child.type !== 'element') continue;
+    if (!tagName || child.tagName === tagName) found.push(child);
+    found.push(...elements(child, tagName));
+  }
+  return found;
+}
+
+function tree(html: string): Root {
+  return fromHtml(html, { fragment: true });
+}
+
+function textOf(html: string): string {
+  return toText(tree(html)).replace(/\s+/g, ' ').trim();
+}
+
+const removed = (rendered: RenderedReport) => rendered.metadata.sanitized.removed.map((r) => r.what);
+
+test('inline HTML that GitHub allows is kept, with its text, in paragraphs and in table cells', async () => {
+  const inline = 'E = mc<sup>2</sup>, H<sub>2</sub>O, press <kbd>Ctrl</kbd>, line<br>break, <strong>bold</strong>';
+  for (const body of [inline, `| Formula | Note |\n| - | - |\n| E = mc<sup>2</sup>, H<sub>2</sub>O | press <kbd>Ctrl</kbd>, line<br>break, <strong>bold</strong> |`]) {
+    const rendered = await render(body);
+    const html = tree(rendered.html);
+    assert.deepEqual(elements(html, 'sup').map((e) => toText(e)), ['2'], body);
+    assert.deepEqual(elements(html, 'sub').map((e) => toText(e)), ['2']);
+    assert.deepEqual(elements(html, 'kbd').map((e) => toText(e)), ['Ctrl']);
+    assert.equal(elements(html, 'br').length, 1);
+    assert.deepEqual(elements(html, 'strong').map((e) => toText(e)), ['bold']);
+    assert.match(textOf(rendered.html), /E = mc2, H2O,? .*press Ctrl, line ?break, bold/);
+    assert.deepEqual(removed(rendered), []);
+  }
+});
+
+test('HTML blocks (div, p, details with summary) are kept with all their text', async () => {
+  const rendered = await render(
+    [
+      'Before.',
+      '<div>\nInside a div.\n</div>',
+      '<p>A raw paragraph.</p>',
+      '<details>\n<summary>More</summary>\n\nThe *detail* text.\n\n</details>',
+      'After.',
+    ].join('\n\n'),
+  );
+  const html = tree(rendered.html);
+  assert.equal(toText(elements(html, 'div')[0]!).trim(), 'Inside a div.');
+  assert.ok(elements(html, 'p').some((p) => toText(p) === 'A raw paragraph.'));
+  const [details] = elements(html, 'details');
+  assert.equal(toText(elements(details!, 'summary')[0]!), 'More');
+  assert.match(toText(details!), /The detail text\./);
+  assert.equal(toText(elements(details!, 'em')[0]!), 'detail');
+  assert.match(textOf(rendered.html), /^Before\. Inside a div\. A raw paragraph\. More The detail text\. After\.$/);
+  assert.deepEqual(removed(rendered), []);
+});
+
+test('each tagfilter tag shows as literal text and swallows nothing after it', async () => {
+  for (const tag of ['title', 'textarea', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'script', 'plaintext']) {
+    for (const body of [
+      `Before <${tag}> inside </${tag}> after *this*.\n\nThe next paragraph.`,
+      `<${tag}>\ninside\n</${tag}>\n\nThe next paragraph.`,
+      `<div>\n<${tag.toUpperCase()} x="1">inside\n</div>\n\nThe next paragraph.`,
+    ]) {
+      const rendered = await render(body);
+      const html = tree(rendered.html);
+      assert.deepEqual(elements(html, tag), [], `no <${tag}> element from ${JSON.stringify(body)}`);
+      const text = textOf(rendered.html);
+      assert.ok(text.toLowerCase().includes(`<${tag}`), `"<${tag}" shown in ${JSON.stringify(text)}`);
+      assert.match(text, /inside/);
+      assert.match(text, /The next paragraph\.$/);
+      if (body.startsWith('Before')) assert.match(text, new RegExp(`</${tag}> after this\\.`));
+    }
+  }
+});
+
+test('scripts, event handlers, javascript: URLs, iframes and styles never reach the page, and each removal is reported', async () => {
+  const rendered = await render(
+    [
+      'A <a href="javascript:alert(1)" onclick="alert(2)">link</a> and <img src="x.png" alt="x" onerror="alert(3)">.',
+      '',
+      '<object data="x.swf">Fallback text</object>',
+      '',
+      '<svg><script>alert(4)</script><style>p{}</style></svg>',
+      '',
+      '<script>alert(5)</script><iframe src="https://example.org"></iframe>',
+    ].join('\n'),
+  );
+  const html = tree(rendered.html);
+  for (const element of elements(html)) {
+    assert.ok(!['script', 'style', 'iframe', 'object', 'svg'].includes(element.tagName), `<${element.tagName}> published`);
+    for (const [key, value] of Object.entries(element.properties)) {
+      assert.ok(!/^on/i.test(key), `${key} on <${element.tagName}>`);
+      assert.doesNotMatch(String(value), /^\s*javascript:/i);
+    }
+  }
+  assert.doesNotMatch(rendered.html, /<script|<iframe|<style|onclick|onerror|javascript:alert/i);
+  assert.match(textOf(rendered.html), /Fallback text/);
+  const reported = removed(rendered);
+  for (const expected of ['href="javascript:alert(1)" on <a>', 'onclick="alert(2)" on <a>', 'onerror="alert(3)" on <img>', '<object>', '<svg>']) {
+    assert.ok(reported.includes(expected), `${expected} in ${JSON.stringify(reported)}`);
+  }
+  const svg = rendered.metadata.sanitized.removed.find((r) => r.what === '<svg>')!;
+  assert.deepEqual(svg.lines, [5]);
+});
+
+test('words run together or lost by sanitising are reported; Markdown alone reports nothing', async () => {
+  const lost = await render('<header>Alpha</header><footer>Beta</footer>\n\nGamma.');
+  assert.deepEqual(lost.metadata.sanitized.lostWords, ['Alpha', 'Beta']);
+  const markdown = await render(
+    [
+      '# Title',
+      'Text with *emphasis*, **strong**, ~~gone~~, `code`, a [link](https://example.org) and a note[^1].',
+      '- [x] done\n- [ ] to do',
+      '| a | b |\n| :- | -: |\n| 1 | 2 |',
+      '```js\nlet a = 1;\n```',
+      '![scan](https://example.org/scan.png)',
+      '> quoted',
+      '[^1]: The note.',
+    ].join('\n\n'),
+  );
+  assert.deepEqual(markdown.metadata.sanitized, { removed: [], lostWords: [] });
+});
+
+test('ids from the body are prefixed with user-content-; footnotes and in-page links still reach them', async () => {
+  const rendered = await render(
+    [
+      '## Main',
+      '## Footnote label',
+      '## Cite heading',
+      'See [the main part](#main), [the label](#footnote-label) and a note[^a].',
+      '<div id="related-heading">Raw</div>',
+      '[^a]: The note, [back to main](#main).',
+    ].join('\n\n'),
+  );
+  const html = tree(rendered.html);
+  const ids = elements(html).map((e) => e.properties.id).filter((id): id is string => typeof id === 'string');
+  assert.ok(ids.length >= 6, String(ids));
+  for (const id of ids) assert.match(id, /^user-content-/);
+  assert.ok(ids.includes('user-content-main') && ids.includes('user-content-footnote-label') && ids.includes('user-content-cite-heading'));
+  // Every in-page reference points at an id of the body.
+  const references = elements(html).flatMap((e) => [
+    ...(typeof e.properties.href === 'string' && e.properties.href.startsWith('#') ? [e.properties.href.slice(1)] : []),
+    ...(Array.isArray(e.properties.ariaDescribedBy) ? e.properties.ariaDescribedBy.map(String) : []),
+  ]);
+  assert.ok(references.length >= 5);
+  for (const reference of references) assert.ok(ids.includes(reference), `#${reference} has a target`);
+  const links = elements(html, 'a').filter((a) => toText(a) === 'the main part' || toText(a) === 'back to main');
+  assert.deepEqual(links.map((a) => a.properties.href), ['#user-content-main', '#user-content-main']);
+  assert.deepEqual(removed(rendered), []);
+});
