@@ -6,6 +6,7 @@
 import slugify from '@sindresorhus/slugify';
 import { MONTH_NAMES, isValidCalendarDate, parseIsoDate } from '../reports/calendar-date.ts';
 import { entryIdFromPath } from '../reports/report-path.ts';
+import { findForbiddenCharacter } from '../reports/text-rules.ts';
 import { dateProblem, sourceUrlProblem } from './import-options.ts';
 import { plainTextToMarkdown } from './plain-text-markdown.ts';
 import { newsSchema, describeIssues, type NewsInput } from '../reports/schema.ts';
@@ -109,9 +110,26 @@ export function slugFor(title: string, fallback: string): string {
   return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : MAX_SLUG_LENGTH);
 }
 
+/**
+ * A control character (an ESC, a form feed) is no text a reader sees, and one in a report makes
+ * every feed ill-formed, so the build refuses it: the importer names its line first.
+ */
+function forbiddenCharacterLine(text: string): string | undefined {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const bad = findForbiddenCharacter(lines[i]!);
+    if (bad) {
+      return `line ${i + 1} contains ${bad.codePoint} (column ${bad.index + 1}), a control character that feeds cannot carry: delete it from the text, then import again`;
+    }
+  }
+  return undefined;
+}
+
 export function parseReport(raw: string, options: ParseOptions = {}): ParseResult {
   const text = normalizeText(raw);
   if (text.trim() === '') return fail('empty', 'the file is empty: a report needs a title line and at least one paragraph');
+  const control = forbiddenCharacterLine(text);
+  if (control) return fail('invalid', control);
 
   const [titleBlock, ...rest] = splitParagraphs(text);
   const titleLine = titleBlock!.split('\n')[0]!;

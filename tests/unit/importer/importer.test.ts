@@ -88,6 +88,15 @@ test('empty input, a title alone, and an unknown publisher are refused', () => {
   assert.equal(errorOf('Title 2020\n\nOn July 31, X met.\n').code, 'no-source');
 });
 
+test('a control character that would break every feed is refused, naming its line, before anything is written', () => {
+  for (const control of ['\x01', '\x0b', '\x1b', '\x0c', '\x7f']) {
+    const error = errorOf(`Title 2020\n\nOn July 31, X met.\n\nA second${control}paragraph.\n\nCopyright 2020 X.\n`);
+    assert.equal(error.code, 'invalid');
+    assert.match(error.message, /^line 5 contains U\+00[0-9A-F]{2} \(column 9\)/);
+  }
+  assert.equal(parseReport('Title 2020\n\nOn July 31, X met.\tTabbed.\n\nCopyright 2020 X.\n').ok, true);
+});
+
 test('every character of plain text survives Markdown rendering as written', async () => {
   const tricky = [
     'Prices rose 5*3 = 15% and *not* _emphasis_ or __strong__; a\\b path, `code`, ~~strike~~.',
