@@ -3,8 +3,9 @@ import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import { markdownProcessorOptions } from './src/lib/markdown.ts';
-import { normalizeBase } from './src/lib/urls.ts';
-import { newsContentDir, newsSourceBytes } from './src/content/content-dir.ts';
+import { fileURLToPath } from 'node:url';
+import { newsSourceBytes } from './src/content/content-dir.ts';
+import { buildSettings } from './src/lib/build-settings.ts';
 import { listNewsFiles } from './src/content/news-loader.ts';
 import pagefindIntegration, { SEARCH_BUNDLE_FOLDER } from './src/integrations/pagefind.ts';
 import completenessIntegration from './src/integrations/completeness.ts';
@@ -19,11 +20,11 @@ import { buildCacheDir } from './src/lib/build-cache.ts';
 import { collectionStorage } from './src/lib/content-storage.ts';
 
 // Hosting is set per build: SITE_URL (e.g. https://example.org) for absolute URLs, and
-// BASE_PATH (e.g. /archive/) to serve the archive under a sub-path.
-const contentDir = newsContentDir();
-const site = process.env.SITE_URL || undefined;
-const base = normalizeBase(process.env.BASE_PATH);
-const outDir = process.env.ARCHIVE_OUT_DIR || './dist';
+// BASE_PATH (e.g. /archive/) to serve the archive under a sub-path; ARCHIVE_OUT_DIR and
+// ARCHIVE_CONTENT_DIR move the output and the reports. All are checked here, before Astro starts,
+// so a wrong or dangerous value (an output folder that is the project itself) stops the build
+// before anything is written.
+const { contentDir, site, base, outDir } = buildSettings(process.env, fileURLToPath(new URL('.', import.meta.url)));
 // Each report's own files (Markdown, JSON, citations) are rendered in one pass of their own.
 const reportFiles = bulkEndpoints({
   components: ['md', 'json', 'bib', 'ris', 'csl.json'].map((ext) => `src/pages/news/[year]/[slug].${ext}.ts`),
