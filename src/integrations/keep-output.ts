@@ -9,8 +9,9 @@
  *   left pages that no cache entry describes, so the next build starts from an empty folder;
  * - nothing of a folder the build did not write is ever deleted: before anything is written, a
  *   non-empty folder without this project's ownership marker (src/lib/output-folder.ts) stops
- *   the build, and an empty one gets the marker; every deletion goes through removeInside,
- *   which stays inside the folder and never follows a symlink.
+ *   the build, and an empty one gets the marker; symlinks in it are removed before anything is
+ *   written (writes would go through them); every deletion goes through removeInside, which
+ *   stays inside the folder and never follows a symlink.
  * Returns two integrations: the first must come before any that writes into the finished folder
  * (it prunes), the second after all of them (it records that the build finished).
  */
@@ -21,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { staleOutputFiles } from '../lib/output-prune.ts';
 import { OUTPUT_MARKER, OUTPUT_MARKER_CONTENT, ownershipProblem } from '../lib/output-folder.ts';
-import { filesUnder } from './files-under.ts';
+import { filesUnder, symlinksUnder } from './files-under.ts';
 import { removeInside } from './remove-inside.ts';
 
 /**
@@ -102,7 +103,14 @@ export default function keepOutput(options: KeepOutputOptions = {}): AstroIntegr
         },
         'astro:build:start': async ({ logger }) => {
           await mkdir(outDir, { recursive: true });
+          await removeInside(outDir, OUTPUT_MARKER); // a symlink there would be written through
           await writeFile(path.join(outDir, OUTPUT_MARKER), OUTPUT_MARKER_CONTENT);
+          // Astro, Pagefind and the hosting files write into the folder by name: a symlink there
+          // (dist/index.html -> a file elsewhere, dist/news -> a folder elsewhere) would have them
+          // overwrite what it points to. No build writes a symlink, so every one is removed first.
+          const links = await symlinksUnder(outDir, new Set(['.git']));
+          await Promise.all(links.map((link) => removeInside(outDir, link)));
+          if (links.length > 0) logger.warn(`removed ${links.length} symlink(s) from the output folder, which holds only files the build writes: ${links.slice(0, 3).join(', ')}`);
           const lastBuildFinished = existsSync(finishedMarker);
           await rm(finishedMarker, { force: true });
           if (!lastBuildFinished && existsSync(outDir)) {

@@ -82,16 +82,25 @@ test('a folder the build wrote carries its marker, is kept and pruned; without t
   assert.equal(await readFile(path.join(outDir, OUTPUT_MARKER), 'utf8'), OUTPUT_MARKER_CONTENT);
   assert.ok(existsSync(path.join(outDir, 'news/2020/first/index.html')));
 
-  // Symlinks in the output leading out of it: pruned as links, never followed.
+  // Symlinks in the output leading out of it, some where the build writes (the home page, a
+  // year's folder): removed as links before anything is written, never written through or followed.
   const outside = await preciousFolder('outside');
   await symlink(outside, path.join(outDir, 'news', 'linked-folder'));
   await symlink(path.join(outside, 'thesis.txt'), path.join(outDir, 'linked-file.txt'));
+  await rm(path.join(outDir, 'index.html'));
+  await symlink(path.join(outside, 'thesis.txt'), path.join(outDir, 'index.html'));
+  await rm(path.join(outDir, 'news', '2021'), { recursive: true });
+  await symlink(path.join(outside, 'chapters'), path.join(outDir, 'news', '2021'));
   await writeFile(path.join(outDir, 'news', '2020', 'stale.html'), 'an earlier build\'s page');
   const second = await build({ contentDir, outDir });
   assert.equal(second.code, 0, second.output.slice(-3000));
-  assert.match(second.output, /removed 3 file\(s\) of earlier builds/);
+  assert.match(second.output, /removed 4 symlink\(s\) from the output folder/);
+  assert.match(second.output, /removed 1 file\(s\) of earlier builds/);
   for (const gone of ['news/linked-folder', 'linked-file.txt', 'news/2020/stale.html']) assert.equal(existsSync(path.join(outDir, gone)), false, gone);
-  assert.deepEqual(await listing(outside), ['chapters', 'chapters/one.txt', 'thesis.txt'], 'what the links pointed to is untouched');
+  assert.deepEqual(await listing(outside), ['chapters', 'chapters/one.txt', 'thesis.txt'], 'nothing written into or deleted from where the links pointed');
+  assert.equal(await readFile(path.join(outside, 'thesis.txt'), 'utf8'), 'years of work\n');
+  assert.match(await readFile(path.join(outDir, 'index.html'), 'utf8'), /^<!DOCTYPE html>/, 'the home page is a real file again');
+  assert.match(await readFile(path.join(outDir, 'news/2021/second/index.html'), 'utf8'), /The second body\./, 'the year is a real folder again');
   assert.ok(existsSync(path.join(outDir, OUTPUT_MARKER)), 'the marker is not pruned');
 
   await unlink(path.join(outDir, OUTPUT_MARKER));
