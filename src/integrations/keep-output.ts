@@ -15,7 +15,7 @@
  * Returns two integrations: the first must come before any that writes into the finished folder
  * (it prunes), the second after all of them (it records that the build finished).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +47,7 @@ async function emptyFolder(dir: string): Promise<void> {
  */
 function claimOutputFolder(outDir: string): void {
   if (existsSync(outDir)) {
+    if (!statSync(outDir).isDirectory()) throw new Error(`ARCHIVE_OUT_DIR: ${outDir} is a file, not a folder. Set ARCHIVE_OUT_DIR to a folder (missing, empty, or an earlier build's).`);
     const entries = readdirSync(outDir);
     const markerFile = path.join(outDir, OUTPUT_MARKER);
     const marker = existsSync(markerFile) ? readFileSync(markerFile, 'utf8') : undefined;
@@ -94,7 +95,7 @@ export default function keepOutput(options: KeepOutputOptions = {}): AstroIntegr
           if (command === 'build') updateConfig({ vite: { build: { emptyOutDir: false } } });
         },
         'astro:config:done': ({ config }) => {
-          outDir = fileURLToPath(config.outDir);
+          outDir = path.resolve(fileURLToPath(config.outDir)); // no trailing slash: a file there must be seen
           publicDir = fileURLToPath(config.publicDir);
           assetsFolder = config.build.assets;
           finishedMarker = fileURLToPath(new URL(FINISHED_MARKER, config.cacheDir));

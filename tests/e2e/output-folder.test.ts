@@ -51,6 +51,12 @@ test('a folder holding files the build did not write is refused, and nothing in 
   assert.match(result.output, /Empty the folder yourself if nothing in it is needed, or set ARCHIVE_OUT_DIR to another folder/);
   assert.deepEqual(await listing(dir), before, 'nothing deleted, nothing added');
   assert.equal(await readFile(path.join(dir, 'thesis.txt'), 'utf8'), 'years of work\n');
+
+  const file = path.join(dir, 'thesis.txt');
+  const onFile = await build({ contentDir, outDir: file });
+  assert.notEqual(onFile.code, 0);
+  assert.match(onFile.output, /ARCHIVE_OUT_DIR: .*thesis\.txt is a file, not a folder/);
+  assert.equal(await readFile(file, 'utf8'), 'years of work\n');
 });
 
 test('the folder of reports as output is refused before the build starts, and every report stays', async () => {
