@@ -42,8 +42,9 @@ async function emptyFolder(dir: string): Promise<void> {
 }
 
 /**
- * Throws unless the output folder is missing, empty, or marked as this project's; then marks it
- * (before anything else is written there), so a build that fails later still leaves it ours.
+ * Throws unless the output folder is missing, empty, or marked as this project's. Runs when the
+ * config is resolved, before Astro writes anything; the build then marks the folder first thing
+ * (astro:build:start), so a build that fails later still leaves it recognisably ours.
  */
 function claimOutputFolder(outDir: string): void {
   if (existsSync(outDir)) {
