@@ -1,30 +1,48 @@
 /**
- * What one build is: where the reports are, where the site goes, and where it is hosted, read
- * from the environment once, before anything is written.
+ * What one build is: where the reports are, where the site goes and where it is hosted, read from
+ * the environment once and checked before Astro starts, so that nothing is written with a setting
+ * that is wrong or dangerous. Every problem is reported at once, each naming its variable and fix.
  *   SITE_URL (e.g. https://example.org): the production origin, for absolute URLs.
  *   BASE_PATH (e.g. /archive/): serve the archive under a sub-path.
- *   ARCHIVE_OUT_DIR (default dist/), ARCHIVE_CONTENT_DIR (default content/news/).
+ *   ARCHIVE_OUT_DIR (default dist/): never the project, its sources or the reports (output-folder.ts).
+ *   ARCHIVE_CONTENT_DIR (default content/news/): the folder holding <year>/<slug>.md.
  */
+import { existsSync, realpathSync } from 'node:fs';
+import os from 'node:os';
 import { newsContentDir } from './reports/content-dir.ts';
-import { normalizeBase } from './urls/base-urls.ts';
+import { checkBasePath, checkSiteUrl, ConfigError } from './urls/url-settings.ts';
+import { outputFolderProblem } from './output/output-folder.ts';
 
 export interface BuildSettings {
   /** The project folder (absolute). */
   root: string;
   /** Absolute folder holding <year>/<slug>.md. */
   contentDir: string;
-  /** As given (relative to the root or absolute). */
+  /** The output folder as given (Astro resolves it against the project folder). */
   outDir: string;
   base: string;
   site?: string;
 }
 
-export function buildSettings(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): BuildSettings {
-  return {
-    root,
-    contentDir: newsContentDir(env, root),
-    outDir: env.ARCHIVE_OUT_DIR || './dist',
-    base: normalizeBase(env.BASE_PATH),
-    site: env.SITE_URL || undefined,
+export const DEFAULT_OUT_DIR = './dist';
+
+export function buildSettings(env: NodeJS.ProcessEnv, root: string, home = os.homedir()): BuildSettings {
+  const problems: string[] = [];
+  const attempt = <T>(check: () => T): T | undefined => {
+    try {
+      return check();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(error.message);
+      return undefined;
+    }
   };
+  const base = attempt(() => checkBasePath(env.BASE_PATH)) ?? '/';
+  const site = attempt(() => checkSiteUrl(env.SITE_URL));
+  const contentDir = newsContentDir(env, root);
+  const outDir = env.ARCHIVE_OUT_DIR || DEFAULT_OUT_DIR;
+  const outProblem = outputFolderProblem(outDir, { root, home, contentDir }, (p) => realpathSync.native(p), existsSync);
+  if (outProblem) problems.push(outProblem);
+  if (problems.length > 0) throw new ConfigError(problems.join('\n'));
+  return { root, contentDir, outDir, base, ...(site ? { site } : {}) };
 }

@@ -12,6 +12,8 @@
  *   or style exists (Astro is set to emit files), so neither 'unsafe-inline' nor hashes are needed.
  */
 import { normalizeBase } from '../urls/base-urls.ts';
+import { checkBasePath, checkServerName, checkWebRoot } from '../urls/url-settings.ts';
+import { OUTPUT_MARKER } from '../output/output-folder.ts';
 import { SEARCH_BUNDLE_FOLDER, SEARCH_BUNDLE_PATH } from '../urls/site-paths.ts';
 
 export const CONTENT_SECURITY_POLICY = [
@@ -26,6 +28,36 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * Directives a `<meta http-equiv>` policy may not carry: browsers ignore them there and Chromium
+ * logs an error for each (CSP3 §3.3), so the meta copy of the policy leaves them out.
+ */
+const HEADER_ONLY_DIRECTIVES = new Set(['frame-ancestors', 'report-uri', 'report-to', 'sandbox']);
+
+/**
+ * The policy for a `<meta http-equiv="Content-Security-Policy">` on every page, for hosts that
+ * cannot send headers (GitHub Pages): the same policy, less what only a header can say.
+ */
+export const META_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.split('; ')
+  .filter((directive) => !HEADER_ONLY_DIRECTIVES.has(directive.split(' ')[0]!))
+  .join('; ');
+
+/**
+ * Files in the published folder that are not part of the site: instructions for other hosts, the
+ * build's ownership marker, and `.git` when the output is published as a repository. Every
+ * server configuration answers 404 for them.
+ */
+export const HIDDEN_FILES = ['.htaccess', '_headers', OUTPUT_MARKER] as const;
+export const HIDDEN_FOLDERS = ['.git'] as const;
+
+const escapeRegex = (value: string): string => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * Matches a request path naming a hidden file or anything in a hidden folder. Written unquoted
+ * into nginx and Apache configurations (their quoting treats backslashes differently), so it
+ * holds no space, `;` or brace.
+ */
+const HIDDEN_PATH_REGEX = `(^|/)(${HIDDEN_FILES.map(escapeRegex).join('|')})$|(^|/)(${HIDDEN_FOLDERS.map(escapeRegex).join('|')})(/|$)`;
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -66,7 +98,9 @@ export interface NginxOptions {
 
 /** A file for nginx's `conf.d/` (inside `http {}`): a cache map and one server block. */
 export function nginxConfig({ base, root, listen = '80', serverName = 'example.org' }: NginxOptions): string {
-  const prefix = normalizeBase(base);
+  const prefix = checkBasePath(base);
+  checkWebRoot(root);
+  checkServerName('nginx', serverName);
   const headers = Object.entries(SECURITY_HEADERS)
     .map(([name, value]) => `    add_header ${name} ${quote(value)} always;`)
     .join('\n');
@@ -94,6 +128,10 @@ server {
     error_page 404 ${notFoundPath(base)};
     add_header Cache-Control $news_archive_cache_control always;
 ${headers}
+    # Not part of the site: files for other hosts, the build's marker, a .git folder.
+    location ~ ${HIDDEN_PATH_REGEX} {
+      return 404;
+    }
   }
 }
 `;
@@ -101,13 +139,18 @@ ${headers}
 
 /** `.htaccess` for Apache 2.4 (mod_headers), placed in the site's folder. */
 export function apacheHtaccess(base: string): string {
+  checkBasePath(base);
   const headers = Object.entries(SECURITY_HEADERS)
     .map(([name, value]) => `  Header always set ${name} ${quote(value)}`)
     .join('\n');
-  return `# News Archive on Apache 2.4: needs AllowOverride FileInfo Indexes and mod_headers.
+  return `# News Archive on Apache 2.4: needs AllowOverride FileInfo Indexes, mod_headers and mod_alias.
 DirectoryIndex index.html
 AddDefaultCharset utf-8
 ErrorDocument 404 ${notFoundPath(base)}
+# Not part of the site: files for other hosts, the build's marker, a .git folder.
+<IfModule mod_alias.c>
+  RedirectMatch 404 ${HIDDEN_PATH_REGEX}
+</IfModule>
 <IfModule mod_headers.c>
 ${headers}
   Header set Cache-Control ${quote(CACHE_REVALIDATE)}
@@ -126,7 +169,11 @@ export interface CaddyOptions {
 
 /** A Caddyfile site block (Caddy 2). */
 export function caddyfile({ base, root, siteAddress = 'example.org' }: CaddyOptions): string {
-  const prefix = normalizeBase(base);
+  const prefix = checkBasePath(base);
+  checkWebRoot(root);
+  checkServerName('caddy', siteAddress);
+  // Not part of the site (file names, matched in any folder): files for other hosts, the build's marker, a .git folder.
+  const hide = [...HIDDEN_FILES, ...HIDDEN_FOLDERS].join(' ');
   const headers = Object.entries(SECURITY_HEADERS)
     .map(([name, value]) => `    ${name} ${quote(value)}`)
     .join('\n');
@@ -144,11 +191,15 @@ ${headers}
   }
   header @hashed Cache-Control ${quote(CACHE_HASHED)}
   header @revalidated Cache-Control ${quote(CACHE_REVALIDATE)}
-  file_server
+  file_server {
+    hide ${hide}
+  }
   handle_errors {
     @notFound expression {http.error.status_code} == 404
     rewrite @notFound ${notFoundPath(base)}
-    file_server
+    file_server {
+      hide ${hide}
+    }
   }
 }
 `;
@@ -160,7 +211,7 @@ ${headers}
  * default for everything else already revalidates. Both serve /404.html for unknown paths.
  */
 export function headersFile(base: string): string {
-  const prefix = normalizeBase(base);
+  const prefix = checkBasePath(base);
   const security = Object.entries(SECURITY_HEADERS)
     .map(([name, value]) => `  ${name}: ${value}`)
     .join('\n');

@@ -6,7 +6,7 @@
 import { parseIsoDate } from '../reports/calendar-date.ts';
 
 /**
- * Years a report can be filed under: year folders are exactly four digits (entry-path.ts), and the
+ * Years a report can be filed under: year folders are exactly four digits (report-path.ts), and the
  * importer names the folder by the year, so a year before 1000 would make a `999/` folder the
  * build rejects.
  */

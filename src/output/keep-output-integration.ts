@@ -6,27 +6,54 @@
  * - after the build, every file it did not produce is deleted (a removed report's page, an old
  *   asset), except those another integration keeps and prunes itself (the search bundle);
  * - the folder is only kept after a build that finished: a build that failed part-way may have
- *   left pages that no cache entry describes, so the next build starts from an empty folder.
+ *   left pages that no cache entry describes, so the next build starts from an empty folder;
+ * - nothing of a folder the build did not write is ever deleted: before anything is written, a
+ *   non-empty folder without this project's ownership marker (src/output/output-folder.ts) stops
+ *   the build, and an empty one gets the marker; symlinks in it are removed before anything is
+ *   written (writes would go through them); every deletion goes through removeInside, which
+ *   stays inside the folder and never follows a symlink.
  * Returns two integrations: the first must come before any that writes into the finished folder
  * (it prunes), the second after all of them (it records that the build finished).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { staleOutputFiles } from './stale-output-files.ts';
-import { filesUnder } from './files-under.ts';
+import { OUTPUT_MARKER, OUTPUT_MARKER_CONTENT, ownershipProblem } from './output-folder.ts';
+import { filesUnder, symlinksUnder } from './files-under.ts';
+import { removeInside } from './remove-inside.ts';
 
-/** Kept like Astro keeps it when it empties the folder: some publish the output as a repository. */
-const UNTOUCHED = new Set(['.git']);
+/**
+ * Never emptied or pruned: `.git`, as Astro keeps it (some publish the output as a repository),
+ * and the marker that says the folder is ours.
+ */
+const UNTOUCHED = new Set(['.git', OUTPUT_MARKER]);
 /** In the build's cache folder: present only while the output folder is a finished build's. */
 export const FINISHED_MARKER = 'output-folder-finished';
 
+/** Empties a folder this build owns (its marker was checked before the build started). */
 async function emptyFolder(dir: string): Promise<void> {
   if (!existsSync(dir)) return;
   for (const name of await readdir(dir)) {
-    if (!UNTOUCHED.has(name)) await rm(path.join(dir, name), { recursive: true, force: true });
+    if (!UNTOUCHED.has(name)) await removeInside(dir, name, { recursive: true });
+  }
+}
+
+/**
+ * Throws unless the output folder is missing, empty, or marked as this project's. Runs when the
+ * config is resolved, before Astro writes anything; the build then marks the folder first thing
+ * (astro:build:start), so a build that fails later still leaves it recognisably ours.
+ */
+function claimOutputFolder(outDir: string): void {
+  if (existsSync(outDir)) {
+    if (!statSync(outDir).isDirectory()) throw new Error(`ARCHIVE_OUT_DIR: ${outDir} is a file, not a folder. Set ARCHIVE_OUT_DIR to a folder (missing, empty, or an earlier build's).`);
+    const entries = readdirSync(outDir);
+    const markerFile = path.join(outDir, OUTPUT_MARKER);
+    const marker = existsSync(markerFile) ? readFileSync(markerFile, 'utf8') : undefined;
+    const problem = ownershipProblem(outDir, entries, marker);
+    if (problem) throw new Error(problem);
   }
 }
 
@@ -37,6 +64,7 @@ async function removeEmptyFolders(dir: string, files: string[]): Promise<void> {
     for (let folder = path.posix.dirname(file); folder !== '.'; folder = path.posix.dirname(folder)) folders.add(folder);
   }
   for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
+    // rmdir removes only empty folders and does not follow a symlink (it fails on one).
     await rmdir(path.join(dir, folder)).catch(() => {}); // not empty: still holds this build's files
   }
 }
@@ -58,27 +86,40 @@ export default function keepOutput(options: KeepOutputOptions = {}): AstroIntegr
   let publicDir = '';
   let assetsFolder = '_astro';
   let finishedMarker = '';
+  let command = '';
   return [
     {
       name: 'news-archive:keep-output',
       hooks: {
-        'astro:config:setup': ({ command, updateConfig }) => {
+        'astro:config:setup': ({ command: astroCommand, updateConfig }) => {
+          command = astroCommand;
           if (command === 'build') updateConfig({ vite: { build: { emptyOutDir: false } } });
         },
         'astro:config:done': ({ config }) => {
-          outDir = fileURLToPath(config.outDir);
+          outDir = path.resolve(fileURLToPath(config.outDir)); // no trailing slash: a file there must be seen
           publicDir = fileURLToPath(config.publicDir);
           assetsFolder = config.build.assets;
           finishedMarker = fileURLToPath(new URL(FINISHED_MARKER, config.cacheDir));
+          // Before Astro writes anything: refuse a folder that is not ours.
+          if (command === 'build') claimOutputFolder(outDir);
         },
         'astro:build:start': async ({ logger }) => {
+          await mkdir(outDir, { recursive: true });
+          await removeInside(outDir, OUTPUT_MARKER); // a symlink there would be written through
+          await writeFile(path.join(outDir, OUTPUT_MARKER), OUTPUT_MARKER_CONTENT);
+          // Astro, Pagefind and the hosting files write into the folder by name: a symlink there
+          // (dist/index.html -> a file elsewhere, dist/news -> a folder elsewhere) would have them
+          // overwrite what it points to. No build writes a symlink, so every one is removed first.
+          const links = await symlinksUnder(outDir, new Set(['.git']));
+          await Promise.all(links.map((link) => removeInside(outDir, link)));
+          if (links.length > 0) logger.warn(`removed ${links.length} symlink(s) from the output folder, which holds only files the build writes: ${links.slice(0, 3).join(', ')}`);
           const lastBuildFinished = existsSync(finishedMarker);
           await rm(finishedMarker, { force: true });
           if (!lastBuildFinished && existsSync(outDir)) {
             logger.info('the last build into this folder did not finish (or is unknown): starting from an empty folder');
             await emptyFolder(outDir);
           }
-          await rm(path.join(outDir, assetsFolder), { recursive: true, force: true });
+          await removeInside(outDir, assetsFolder, { recursive: true });
         },
         'astro:build:done': async ({ dir, assets, logger }) => {
           const siteDir = fileURLToPath(dir);
@@ -89,7 +130,7 @@ export default function keepOutput(options: KeepOutputOptions = {}): AstroIntegr
             publicFiles: await filesUnder(publicDir),
             freshFolders: [assetsFolder],
           });
-          await Promise.all(stale.map((file) => rm(path.join(siteDir, file), { force: true })));
+          await Promise.all(stale.map((file) => removeInside(siteDir, file)));
           await removeEmptyFolders(siteDir, stale);
           const leftOver = stale.filter((file) => !options.rewritten?.(file));
           if (leftOver.length > 0) logger.info(`removed ${leftOver.length} file(s) of earlier builds that this build did not produce`);

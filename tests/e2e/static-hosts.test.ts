@@ -19,6 +19,7 @@ import { buildShowcase } from '../support/showcase.ts';
 import { pageTypes, type PageType } from '../support/site-pages.ts';
 import { SEARCH_QUERY } from '../support/visit.ts';
 import { apacheHtaccess, CONTENT_SECURITY_POLICY, cacheControlFor, CACHE_HASHED, headersFile } from '../../src/hosting/server-configs.ts';
+import { OUTPUT_MARKER, OUTPUT_MARKER_CONTENT } from '../../src/output/output-folder.ts';
 
 interface Problems {
   console: string[];
@@ -119,6 +120,20 @@ for (const host of hosts) {
       const notFound = path.join(siteDir, '404.html');
       if (existsSync(notFound)) assert.equal(await response.text(), readFileSync(notFound, 'utf8'));
     });
+
+    if (host.server !== 'files') {
+      test('the files for other hosts and the build\'s ownership marker are not served', async () => {
+        for (const file of ['.htaccess', '_headers', OUTPUT_MARKER]) {
+          assert.ok(existsSync(path.join(siteDir, file)), `${file} is in the published folder`);
+          const response = await page.request.get(server.url(file));
+          assert.ok([403, 404].includes(response.status()), `${file}: ${response.status()}`);
+          const body = await response.text();
+          for (const secret of ['Header always set', 'Content-Security-Policy:', OUTPUT_MARKER_CONTENT.split('\n')[1]!]) {
+            assert.ok(!body.includes(secret), `${file}: its content is not served`);
+          }
+        }
+      });
+    }
 
     test('every feed and file the home page advertises is served', async () => {
       await page.goto(server.url());

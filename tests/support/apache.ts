@@ -29,7 +29,7 @@ export async function serveWithApache(name: string, siteDir: string, base = '/')
   const asRoot = process.getuid?.() === 0;
   const { webRoot, remove } = asRoot ? await worldReadableWebRoot(siteDir, base) : { webRoot: workspace.webRoot, remove: async () => {} };
   const { dir, port, log } = workspace;
-  const modules = ['mpm_event', 'authz_core', 'dir', 'mime', 'headers', 'deflate', 'filter'];
+  const modules = ['mpm_event', 'authz_core', 'dir', 'mime', 'headers', 'deflate', 'filter', 'alias'];
   const config = `ServerRoot "${dir}"
 ServerName localhost
 Listen 127.0.0.1:${port}

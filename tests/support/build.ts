@@ -1,8 +1,10 @@
 /** Runs real `astro build`s for tests, each into its own folder, with the hosting and content set by env. */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT, TMP } from './paths.ts';
+import { OUTPUT_MARKER } from '../../src/output/output-folder.ts';
 
 export interface BuildOptions {
   /** Folder holding <year>/<slug>.md; defaults to the real content/news. */
@@ -36,7 +38,21 @@ export function runAstro(args: string[], env: Record<string, string | undefined>
   });
 }
 
-export function build(options: BuildOptions): Promise<BuildResult> {
+/**
+ * Test builds in tests/.tmp/builds/ made before the build marked its output folders would now be
+ * refused as folders the build did not write: those scratch folders are the tests' own, so they
+ * are cleared. No other folder is (tests of the refusal build elsewhere).
+ */
+async function clearUnmarkedScratchBuild(outDir: string): Promise<void> {
+  const builds = path.join(TMP, 'builds');
+  const resolved = path.resolve(outDir);
+  if (path.dirname(resolved) === builds && existsSync(resolved) && !existsSync(path.join(resolved, OUTPUT_MARKER))) {
+    await rm(resolved, { recursive: true, force: true });
+  }
+}
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  await clearUnmarkedScratchBuild(options.outDir);
   return runAstro(['build'], {
     ARCHIVE_CONTENT_DIR: options.contentDir,
     BASE_PATH: options.base,

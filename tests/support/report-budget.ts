@@ -4,15 +4,22 @@
  * people). A report that brings more content may exceed it by exactly the bytes of that extra
  * content, and by nothing of the site's own: the real CASIC report (about 1,080 words, 19 named
  * entities) is such a report.
+ *
+ * One allowance is not content: the Content-Security-Policy in a meta element on every page
+ * (issue 10, for hosts that cannot send headers), which came after this budget was set. It is the
+ * same bytes on every page and is allowed on top, by its exact size; nothing else of the site's.
  */
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
 import type { Element, Root, RootContent } from 'hast';
+import { META_CONTENT_SECURITY_POLICY } from '../../src/hosting/server-configs.ts';
 
 export const REPORT_PAGE_BUDGET = 20_000;
 export const BENCHMARK_MAX_WORDS = 900;
 export const BENCHMARK_MAX_TERMS = 9;
+/** The meta element carrying the Content-Security-Policy, as every page has it. */
+export const CSP_META_BYTES = Buffer.byteLength(`<meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}">`);
 
 function elements(node: Root | RootContent): Element[] {
   const own = node.type === 'element' ? [node] : [];
@@ -39,5 +46,5 @@ export function reportPageBudget(html: string): number {
     const inJsonLd = 40;
     extra += Math.ceil((perTerm + inJsonLd) * (terms.length - BENCHMARK_MAX_TERMS));
   }
-  return REPORT_PAGE_BUDGET + extra;
+  return REPORT_PAGE_BUDGET + CSP_META_BYTES + extra;
 }

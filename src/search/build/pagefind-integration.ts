@@ -5,7 +5,7 @@
  * so a failed build does not hang on its child process.
  */
 import { readFileSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -13,6 +13,7 @@ import * as pagefind from 'pagefind';
 import { countIndexedRecords, recordCountProblem, type PagefindEntryFile } from '../../checks/search-index-check.ts';
 import { liveBundleFiles, missingBundleFiles, staleBundleFiles, UnknownBundleFormat } from './search-bundle-files.ts';
 import { filesUnder } from '../../output/files-under.ts';
+import { removeInside } from '../../output/remove-inside.ts';
 import { SEARCH_BUNDLE_FOLDER } from '../../urls/site-paths.ts';
 
 export interface PagefindOptions {
@@ -31,7 +32,7 @@ export function failOn(step: string, errors: string[]): void {
  * Removes the hashed files the new index no longer uses (see src/search/build/search-bundle-files.ts);
  * returns false when the bundle's layout is unknown, and the caller must write it afresh.
  */
-async function pruneBundle(outputPath: string, entry: PagefindEntryFile): Promise<number | false> {
+async function pruneBundle(siteDir: string, outputPath: string, entry: PagefindEntryFile): Promise<number | false> {
   let live: Set<string>;
   try {
     live = liveBundleFiles(entry, (file) => readFileSync(path.join(outputPath, file)));
@@ -43,7 +44,7 @@ async function pruneBundle(outputPath: string, entry: PagefindEntryFile): Promis
   const missing = missingBundleFiles(present, live);
   if (missing.length > 0) throw new Error(`The search bundle is missing ${missing.length} file(s) its index uses, e.g. ${missing.slice(0, 3).join(', ')}`);
   const stale = staleBundleFiles(present, live);
-  await Promise.all(stale.map((file) => rm(path.join(outputPath, file))));
+  await Promise.all(stale.map((file) => removeInside(siteDir, `${SEARCH_BUNDLE_FOLDER}/${file}`)));
   return stale.length;
 }
 
@@ -59,9 +60,9 @@ export async function buildSearchIndex(siteDir: string): Promise<{ records: numb
     // Into last build's bundle: files that already exist are not written again.
     failOn('writeFiles', (await index.writeFiles({ outputPath })).errors);
     let entry = await readEntry();
-    let pruned = await pruneBundle(outputPath, entry);
+    let pruned = await pruneBundle(siteDir, outputPath, entry);
     if (pruned === false) {
-      await rm(outputPath, { recursive: true, force: true });
+      await removeInside(siteDir, SEARCH_BUNDLE_FOLDER, { recursive: true });
       failOn('writeFiles', (await index.writeFiles({ outputPath })).errors);
       entry = await readEntry();
       pruned = 0;

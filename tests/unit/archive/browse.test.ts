@@ -5,7 +5,6 @@ import { listingPagePath as pagePath } from '../../../src/urls/site-paths.ts';
 import { groupByMonth, groupByYear } from '../../../src/archive/grouping.ts';
 import { sortNewestFirst } from '../../../src/archive/ordering.ts';
 import { countWords, readingMinutes, WORDS_PER_MINUTE } from '../../../src/reports/reading-time.ts';
-import { listingPagePath } from '../../../src/urls/site-paths.ts';
 
 const dated = (id: string, iso: string) => ({ id, data: { date: new Date(`${iso}T00:00:00Z`) } });
 

@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  apacheHtaccess, caddyfile, cacheControlFor, CACHE_HASHED, CACHE_REVALIDATE, CONTENT_SECURITY_POLICY, headersFile, nginxConfig, notFoundPath,
+  apacheHtaccess, caddyfile, cacheControlFor, CACHE_HASHED, CACHE_REVALIDATE, CONTENT_SECURITY_POLICY, headersFile, META_CONTENT_SECURITY_POLICY, nginxConfig, notFoundPath,
 } from '../../../src/hosting/server-configs.ts';
+import { OUTPUT_MARKER } from '../../../src/output/output-folder.ts';
 import { render } from '../../../src/hosting/hosting-cli.ts';
 
 const directives = (policy: string) => new Map(policy.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
@@ -52,4 +53,27 @@ test('`npm run hosting` prints the configuration for BASE_PATH, and explains its
   assert.match(render(['nginx', '--root', '/srv/www/'], { BASE_PATH: 'archive' }), /root \/srv\/www;[\s\S]*location \/archive\/ \{/);
   assert.equal(render(['headers'], {}), headersFile('/'));
   assert.throws(() => render(['iis'], {}), /usage: npm run hosting -- nginx\|caddy\|apache\|headers/);
+});
+
+test('the meta CSP for header-less hosts is the header policy less what a meta element may not carry', () => {
+  const header = directives(CONTENT_SECURITY_POLICY);
+  const meta = directives(META_CONTENT_SECURITY_POLICY);
+  for (const name of ['frame-ancestors', 'report-uri', 'report-to', 'sandbox']) assert.equal(meta.has(name), false, name);
+  assert.ok(header.has('frame-ancestors'), 'the header still forbids framing');
+  for (const [name, values] of meta) assert.deepEqual(values, header.get(name), name);
+  assert.deepEqual([...meta.keys()], [...header.keys()].filter((name) => name !== 'frame-ancestors'));
+});
+
+test('nginx, Caddy and Apache refuse to serve the files for other hosts, the ownership marker and .git', () => {
+  for (const base of ['/', '/archive/']) {
+    const nginx = nginxConfig({ base, root: '/var/www' });
+    const hidden = nginx.match(/^ {4}location ~ (\S+) \{\n {6}return 404;/m)?.[1];
+    assert.ok(hidden, 'a nested location answers 404 (and so the site\'s 404 page, inherited)');
+    const rule = new RegExp(hidden);
+    for (const file of ['.htaccess', '_headers', OUTPUT_MARKER, '.git/config', '.git']) assert.match(`${base}${file}`, rule, file);
+    for (const file of ['', 'news/2020/x/', '_astro/a.css', 'pagefind/pagefind.js', '.nojekyll', 'news/2020/x.md']) assert.doesNotMatch(`${base}${file}`, rule, file);
+    const apache = apacheHtaccess(base);
+    assert.ok(apache.includes(`RedirectMatch 404 ${hidden}\n`), 'Apache uses the same rule');
+    assert.match(caddyfile({ base, root: '/srv' }), new RegExp(`file_server \\{\\n {4}hide \\.htaccess _headers \\${OUTPUT_MARKER} \\.git\\n`));
+  }
 });

@@ -1,0 +1,108 @@
+/**
+ * Which folders the build may use as its output folder, and how it recognises a folder it owns.
+ * The build keeps its output folder between builds and deletes every file there that the site no
+ * longer has (src/output/keep-output-integration.ts); pointed at the project, a home folder or the
+ * reports, that would delete them. So:
+ * - the folder itself must not be, contain or lie inside a place the project or the user needs
+ *   (checked on real paths: a symlink does not get round it);
+ * - a non-empty folder is only emptied or pruned when it holds OUTPUT_MARKER, written by an
+ *   earlier build into that very folder (a cache elsewhere cannot vouch for what a folder holds).
+ * Pure: the caller passes how to resolve real paths and what the folder holds.
+ */
+import path from 'node:path';
+
+/** The ownership marker, in the output folder itself. A dot-file: hosts do not list it. */
+export const OUTPUT_MARKER = '.news-archive-output';
+export const OUTPUT_MARKER_CONTENT =
+  'news-archive build output\n' +
+  'This folder is written by the News Archive build (npm run build), which deletes any file in it\n' +
+  'that the site no longer has. Remove this file and the build will refuse to use the folder.\n';
+
+/** Entries an output folder may hold and still count as empty (Astro keeps `.git` too). */
+const IGNORED_WHEN_EMPTY = new Set(['.git']);
+
+export interface ProjectPlaces {
+  /** The project folder (where astro.config.mjs is). */
+  root: string;
+  /** The user's home folder. */
+  home: string;
+  /** The folder of reports (ARCHIVE_CONTENT_DIR). */
+  contentDir: string;
+}
+
+/**
+ * The real path of a folder that may not exist yet: the nearest existing ancestor resolved
+ * (symlinks followed), the rest appended.
+ */
+export function realPathOf(target: string, realpath: (p: string) => string, exists: (p: string) => boolean): string {
+  const absolute = path.resolve(target);
+  const missing: string[] = [];
+  let at = absolute;
+  while (!exists(at)) {
+    const parent = path.dirname(at);
+    if (parent === at) break;
+    missing.unshift(path.basename(at));
+    at = parent;
+  }
+  return path.join(realpath(at), ...missing);
+}
+
+/** Whether `inner` is `outer` or inside it. */
+export function isWithin(inner: string, outer: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
+}
+
+/**
+ * Why `outDir` (as given in ARCHIVE_OUT_DIR, relative to the project folder) must not be the
+ * output folder, or undefined when it may be. Every path is compared as a real path.
+ */
+export function outputFolderProblem(
+  outDir: string,
+  places: ProjectPlaces,
+  realpath: (p: string) => string,
+  exists: (p: string) => boolean,
+): string | undefined {
+  const real = (p: string) => realPathOf(p, realpath, exists);
+  const resolved = path.resolve(places.root, outDir);
+  const out = real(resolved);
+  const root = real(places.root);
+  const home = real(places.home);
+  const content = real(places.contentDir);
+  const shown = out === resolved ? out : `${out} (through a symlink)`;
+  const refuse = (what: string) =>
+    `ARCHIVE_OUT_DIR=${outDir} is ${shown}, ${what}. The build deletes every file in its output folder that the site does not have, so it would delete them. ` +
+    'Set ARCHIVE_OUT_DIR to a folder of its own, e.g. ARCHIVE_OUT_DIR=dist (the default) or build/site.';
+
+  if (out === path.parse(out).root) return refuse('the root of the file system');
+  if (isWithin(home, out)) return refuse(out === home ? 'your home folder' : `a folder containing your home folder (${home})`);
+  if (isWithin(root, out)) return refuse(out === root ? 'the project folder' : `a folder containing the project (${root})`);
+  for (const folder of ['src', 'public', 'node_modules', '.git']) {
+    const place = real(path.join(places.root, folder));
+    if (isWithin(out, place)) return refuse(`${out === place ? 'the project\'s' : 'inside the project\'s'} ${folder}/ folder`);
+  }
+  if (isWithin(out, content)) return refuse(`${out === content ? 'the' : 'inside the'} folder of reports (ARCHIVE_CONTENT_DIR, ${content})`);
+  if (isWithin(content, out)) return refuse(`a folder containing the reports (ARCHIVE_CONTENT_DIR, ${content})`);
+  return undefined;
+}
+
+/**
+ * Why the build must not use an existing folder holding `entries` (top-level names) whose marker
+ * file reads `marker` (undefined when absent), or undefined when it may: an empty folder, or one
+ * an earlier build of this project marked as its own.
+ */
+export function ownershipProblem(outDir: string, entries: readonly string[], marker: string | undefined): string | undefined {
+  const contents = entries.filter((name) => !IGNORED_WHEN_EMPTY.has(name));
+  if (contents.length === 0) return undefined;
+  if (marker !== undefined && marker.trim() === OUTPUT_MARKER_CONTENT.trim()) return undefined;
+  const sample = contents.slice(0, 3).join(', ') + (contents.length > 3 ? ', ...' : '');
+  const why =
+    marker === undefined
+      ? `has no ${OUTPUT_MARKER} file, so it is not a folder this build wrote`
+      : `has a ${OUTPUT_MARKER} file that this build did not write`;
+  return (
+    `ARCHIVE_OUT_DIR: the output folder ${outDir} is not empty (${sample}) and ${why}. ` +
+    'The build deletes files in its output folder that the site does not have, so it will not use this one. ' +
+    'Empty the folder yourself if nothing in it is needed, or set ARCHIVE_OUT_DIR to another folder (one that is empty or missing). Nothing was changed.'
+  );
+}

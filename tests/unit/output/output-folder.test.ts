@@ -1,0 +1,114 @@
+/**
+ * The output folder the build empties and prunes may never be a place the project or the user
+ * needs, however it is spelt (relative, absolute, through a symlink), and a non-empty folder is
+ * only used when an earlier build marked it as its own. Checked on real folders in a scratch tree
+ * laid out like a project inside a home folder; nothing is built or deleted here.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, realpathSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { outputFolderProblem, ownershipProblem, OUTPUT_MARKER, OUTPUT_MARKER_CONTENT, realPathOf } from '../../../src/output/output-folder.ts';
+import { buildSettings } from '../../../src/build-settings.ts';
+import { ConfigError } from '../../../src/urls/url-settings.ts';
+
+let scratch: string;
+let home: string;
+let root: string;
+let contentDir: string;
+
+before(async () => {
+  scratch = realpathSync(await mkdtemp(path.join(os.tmpdir(), 'output-folder-')));
+  home = path.join(scratch, 'home', 'editor');
+  root = path.join(home, 'projects', 'archive');
+  contentDir = path.join(root, 'content', 'news');
+  for (const folder of ['src', 'public', 'node_modules/.astro', '.git', 'content/news/2020', 'build']) await mkdir(path.join(root, folder), { recursive: true });
+  await mkdir(path.join(home, 'elsewhere'), { recursive: true });
+  await symlink(root, path.join(home, 'link-to-project'));
+  await symlink(path.join(root, 'src'), path.join(home, 'elsewhere', 'link-to-src'));
+  await symlink(path.join(home, 'elsewhere'), path.join(root, 'build', 'link-out'));
+});
+after(() => rm(scratch, { recursive: true, force: true }));
+
+const problem = (outDir: string, content = contentDir) =>
+  outputFolderProblem(outDir, { root, home, contentDir: content }, (p) => realpathSync.native(p), existsSync);
+
+test('the file-system root, the home folder and any folder containing it are refused', () => {
+  assert.match(problem('/')!, /^ARCHIVE_OUT_DIR=\/ is \/, the root of the file system\./);
+  assert.match(problem(home)!, /your home folder/);
+  assert.match(problem(path.dirname(home))!, /a folder containing your home folder/);
+});
+
+test('the project folder and every folder above it are refused, however spelt', () => {
+  for (const outDir of ['.', './', root, `${root}/`, 'src/..', `../archive`]) {
+    assert.match(problem(outDir)!, /the project folder\. The build deletes every file in its output folder/, outDir);
+  }
+  assert.match(problem('..')!, /a folder containing the project/);
+  assert.match(problem('../..')!, /your home folder/, 'the home folder is named first: it holds more than the project');
+  assert.match(problem(path.join(home, 'link-to-project'))!, /through a symlink\), the project folder/);
+});
+
+test("the project's src/, public/, node_modules/ and .git/ are refused, and anything inside them", () => {
+  for (const folder of ['src', 'public', 'node_modules', '.git']) {
+    assert.match(problem(folder)!, new RegExp(`the project's ${folder.replace('.', '\\.')}/ folder`));
+    assert.match(problem(`${folder}/site`)!, new RegExp(`inside the project's ${folder.replace('.', '\\.')}/ folder`));
+  }
+  assert.match(problem('node_modules/.astro/dist')!, /inside the project's node_modules\/ folder/);
+  assert.match(problem(path.join(home, 'elsewhere', 'link-to-src', 'out'))!, /through a symlink\), inside the project's src\/ folder/);
+});
+
+test('the folder of reports, any folder inside it and any folder containing it are refused', () => {
+  assert.match(problem('content/news')!, /the folder of reports \(ARCHIVE_CONTENT_DIR/);
+  assert.match(problem('content/news/2020')!, /inside the folder of reports/);
+  assert.match(problem('content')!, /a folder containing the reports/);
+  const elsewhere = path.join(home, 'elsewhere', 'reports');
+  assert.match(problem(path.join(home, 'elsewhere'), elsewhere)!, /a folder containing the reports/, 'ARCHIVE_CONTENT_DIR outside the project');
+});
+
+test('a folder of its own is accepted: the default, another folder in the project, one elsewhere, one not made yet', () => {
+  for (const outDir of ['dist', './dist', 'build/site', 'tests/.tmp/builds/x', path.join(home, 'elsewhere'), path.join(scratch, 'not', 'yet')]) {
+    assert.equal(problem(outDir), undefined, outDir);
+  }
+  // A symlink inside the project to a folder of its own elsewhere is that folder.
+  assert.equal(problem('build/link-out/site'), undefined);
+});
+
+test('real paths of folders that do not exist yet go through the symlinks of their existing ancestors', () => {
+  const real = (p: string) => realPathOf(p, (q) => realpathSync.native(q), existsSync);
+  assert.equal(real(path.join(home, 'link-to-project', 'missing', 'deeper')), path.join(root, 'missing', 'deeper'));
+  assert.equal(real(root), root);
+});
+
+test('every setting is checked at once, before the build starts, naming each variable', () => {
+  const settings = buildSettings({ ARCHIVE_CONTENT_DIR: 'content/news' }, root, home);
+  assert.deepEqual(settings, { root, base: '/', outDir: './dist', contentDir });
+  assert.deepEqual(buildSettings({ BASE_PATH: 'archive', SITE_URL: 'https://example.org/', ARCHIVE_OUT_DIR: 'build/site' }, root, home), {
+    root,
+    site: 'https://example.org',
+    base: '/archive/',
+    outDir: 'build/site',
+    contentDir,
+  });
+  assert.throws(
+    () => buildSettings({ ARCHIVE_OUT_DIR: '.', BASE_PATH: '..', SITE_URL: 'https://example.org/sub' }, root, home),
+    (error: Error) =>
+      error instanceof ConfigError &&
+      /^ARCHIVE_OUT_DIR=\. is .*the project folder/m.test(error.message) &&
+      /^BASE_PATH="\.\." has a "\.\." segment/m.test(error.message) &&
+      /^SITE_URL="https:\/\/example\.org\/sub" has a path/m.test(error.message),
+  );
+  assert.throws(() => buildSettings({ ARCHIVE_OUT_DIR: 'content/news/2020' }, root, home), /inside the folder of reports/);
+});
+
+test('a missing or empty folder may be used; a non-empty one only with the marker an earlier build wrote into it', () => {
+  assert.equal(ownershipProblem('/x/dist', [], undefined), undefined);
+  assert.equal(ownershipProblem('/x/dist', ['.git'], undefined), undefined, 'a fresh clone of a publishing repository');
+  assert.equal(ownershipProblem('/x/dist', [OUTPUT_MARKER, 'index.html'], OUTPUT_MARKER_CONTENT), undefined);
+  const refused = ownershipProblem('/x/thesis', ['chapter-1.tex', 'chapter-2.tex', 'figures', 'notes.txt'], undefined)!;
+  assert.match(refused, /^ARCHIVE_OUT_DIR: the output folder \/x\/thesis is not empty \(chapter-1\.tex, chapter-2\.tex, figures, \.\.\.\)/);
+  assert.match(refused, /has no \.news-archive-output file/);
+  assert.match(refused, /Empty the folder yourself .* or set ARCHIVE_OUT_DIR to another folder/);
+  assert.match(ownershipProblem('/x/out', [OUTPUT_MARKER, 'a.txt'], 'something else')!, /has a \.news-archive-output file that this build did not write/);
+});
