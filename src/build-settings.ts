@@ -9,7 +9,7 @@
  */
 import { existsSync, realpathSync } from 'node:fs';
 import os from 'node:os';
-import { newsContentDir } from './reports/content-dir.ts';
+import { reportsContentDir } from './reports/content-dir.ts';
 import { checkBasePath, checkSiteUrl, ConfigError } from './urls/url-settings.ts';
 import { outputFolderProblem } from './output/output-folder.ts';
 
@@ -39,7 +39,7 @@ export function buildSettings(env: NodeJS.ProcessEnv, root: string, home = os.ho
   };
   const base = attempt(() => checkBasePath(env.BASE_PATH)) ?? '/';
   const site = attempt(() => checkSiteUrl(env.SITE_URL));
-  const contentDir = newsContentDir(env, root);
+  const contentDir = reportsContentDir(env, root);
   const outDir = env.ARCHIVE_OUT_DIR || DEFAULT_OUT_DIR;
   const outProblem = outputFolderProblem(outDir, { root, home, contentDir }, (p) => realpathSync.native(p), existsSync);
   if (outProblem) problems.push(outProblem);

@@ -1,11 +1,11 @@
 import { defineCollection } from 'astro:content';
-import { newsLoader } from './reports/reports-loader.ts';
-import { newsContentDir } from './reports/content-dir.ts';
-import { newsSchema } from './reports/schema.ts';
+import { reportsLoader } from './reports/reports-loader.ts';
+import { reportsContentDir } from './reports/content-dir.ts';
+import { reportSchema } from './reports/schema.ts';
 
-const news = defineCollection({
-  loader: newsLoader(newsContentDir()),
-  schema: newsSchema,
+const reports = defineCollection({
+  loader: reportsLoader(reportsContentDir()),
+  schema: reportSchema,
 });
 
-export const collections = { news };
+export const collections = { reports };

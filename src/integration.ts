@@ -9,8 +9,8 @@ import type { AstroIntegration } from 'astro';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { markdownProcessorOptions } from './reports/render/markdown-processor.ts';
-import { newsSourceBytes } from './reports/content-dir.ts';
-import { listNewsFiles } from './reports/reports-loader.ts';
+import { reportSourceBytes } from './reports/content-dir.ts';
+import { listReportFiles } from './reports/reports-loader.ts';
 import { collectionStorage } from './reports/content-storage.ts';
 import contentStoreFromDisk from './reports/content-store-integration.ts';
 import keepOutput from './output/keep-output-integration.ts';
@@ -64,7 +64,7 @@ export function subIntegrations(settings: BuildSettings): AstroIntegration[] {
     contentStoreFromDisk(),
     reportFiles,
     pagefindIntegration({
-      expectedRecords: async () => (await listNewsFiles(contentDir)).length,
+      expectedRecords: async () => (await listReportFiles(contentDir)).length,
       alongside: (siteDir, logger) => completeness.checkSite(siteDir, logger),
     }),
     completeness,
@@ -99,7 +99,7 @@ export function newsArchive(settings: BuildSettings): AstroIntegration {
           experimental: {
             incrementalBuild: true,
             // One store file while it fits in a JavaScript string, split files for very large archives.
-            collectionStorage: collectionStorage(await newsSourceBytes(settings.contentDir)),
+            collectionStorage: collectionStorage(await reportSourceBytes(settings.contentDir)),
           },
           // Scripts as files, never inlined: cacheable, allowed by a strict CSP (script-src 'self'),
           // and Vite's dynamic-import helper is only resolved in emitted chunks.

@@ -11,9 +11,9 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { checkCompleteness } from './completeness.ts';
 import { findBrokenLinks } from './link-check.ts';
 import { absoluteUrl, feedUrl, normalizeBase } from '../urls/base-urls.ts';
-import { entryIdFromPath } from '../reports/report-path.ts';
+import { reportIdFromPath } from '../reports/report-path.ts';
 import { FEED_FILES } from '../urls/site-paths.ts';
-import { listNewsFiles } from '../reports/reports-loader.ts';
+import { listReportFiles } from '../reports/reports-loader.ts';
 import { filesUnder } from '../output/files-under.ts';
 
 export interface CompletenessOptions {
@@ -41,11 +41,11 @@ export default function completenessIntegration(
     },
     async checkSite(siteDir, logger) {
       const started = performance.now();
-      const [files, sources] = await Promise.all([filesUnder(siteDir), listNewsFiles(options.contentDir)]);
+      const [files, sources] = await Promise.all([filesUnder(siteDir), listReportFiles(options.contentDir)]);
       const fileSet = new Set(files);
       const read = (file: string) => (fileSet.has(file) ? readFileSync(path.join(siteDir, file), 'utf8') : undefined);
       const ids = sources.map((file) => {
-        const result = entryIdFromPath(file);
+        const result = reportIdFromPath(file);
         if (!result.ok) throw new Error(`${file}: ${result.problem}`);
         return result.id;
       });

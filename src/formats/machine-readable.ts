@@ -6,7 +6,7 @@
 import { toIsoDate } from '../reports/calendar-date.ts';
 import { reportPath, reportFilePath } from '../urls/site-paths.ts';
 import { REPORT_FORMATS, type ReportFormatKey } from './report-formats.ts';
-import type { NewsData } from '../reports/schema.ts';
+import type { ReportData } from '../reports/schema.ts';
 
 /** Site paths of a report's page (`html`) and of each of its files, by format key. */
 export type ReportFormats = { html: string } & Record<ReportFormatKey, string>;
@@ -33,7 +33,7 @@ export interface ReportRecord {
   formats: ReportFormats;
 }
 
-export function reportRecord(id: string, data: NewsData, absolute: (path: string) => string): ReportRecord {
+export function reportRecord(id: string, data: ReportData, absolute: (path: string) => string): ReportRecord {
   const paths = reportFormatPaths(id);
   const formats = Object.fromEntries(Object.entries(paths).map(([k, p]) => [k, absolute(p)])) as unknown as ReportFormats;
   return {

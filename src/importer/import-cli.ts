@@ -10,11 +10,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { newsContentDir } from '../reports/content-dir.ts';
+import { reportsContentDir } from '../reports/content-dir.ts';
 import { decodeRelease, type DecodeOptions } from './decode-text.ts';
 import { ENCODINGS, dateProblem, isEncoding, sourceUrlProblem } from './import-options.ts';
 import { parseReport } from './parse-report.ts';
-import { EntryExistsError, writeEntry } from './write-report.ts';
+import { ReportExistsError, writeReport } from './write-report.ts';
 
 export const EXIT = { ok: 0, parse: 1, usage: 2, exists: 3, io: 4 } as const;
 
@@ -63,7 +63,7 @@ export async function main(argv: string[], env = process.env): Promise<number> {
     console.error(USAGE);
     return EXIT.usage;
   }
-  const contentDir = newsContentDir(env);
+  const contentDir = reportsContentDir(env);
   const decoding: DecodeOptions = { encoding: encoding as DecodeOptions['encoding'], fixDoubleEncoding: args.values['fix-double-encoding'] };
   let code: number = EXIT.ok;
   for (const input of args.positionals) {
@@ -103,12 +103,12 @@ async function importOne(
     return EXIT.parse;
   }
   try {
-    const written = await writeEntry(contentDir, parsed.report);
+    const written = await writeReport(contentDir, parsed.report);
     console.log(path.relative(process.cwd(), written));
     for (const warning of decoded.warnings) console.error(`${input}: warning [double-encoded]: ${warning}`);
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof EntryExistsError) {
+    if (error instanceof ReportExistsError) {
       console.error(`${input}: error [exists]: ${error.message}`);
       return EXIT.exists;
     }

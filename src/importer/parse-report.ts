@@ -5,11 +5,11 @@
  */
 import slugify from '@sindresorhus/slugify';
 import { MONTH_NAMES, isValidCalendarDate, parseIsoDate } from '../reports/calendar-date.ts';
-import { entryIdFromPath } from '../reports/report-path.ts';
+import { reportIdFromPath } from '../reports/report-path.ts';
 import { findForbiddenCharacter } from '../reports/text-rules.ts';
 import { dateProblem, sourceUrlProblem } from './import-options.ts';
 import { plainTextToMarkdown } from './plain-text-markdown.ts';
-import { newsSchema, describeIssues, type NewsInput } from '../reports/schema.ts';
+import { reportSchema, describeIssues, type ReportInput } from '../reports/schema.ts';
 
 export interface ParseOptions {
   /** YYYY-MM-DD; overrides the date found in the text. */
@@ -30,7 +30,7 @@ export interface ImportError {
 export interface ParsedReport {
   year: number;
   slug: string;
-  frontmatter: NewsInput;
+  frontmatter: ReportInput;
   body: string;
 }
 
@@ -170,7 +170,7 @@ export function parseReport(raw: string, options: ParseOptions = {}): ParseResul
     return fail('no-source', 'the publisher is not named in a copyright line: pass --source "Publisher name"');
   }
 
-  const frontmatter: NewsInput = {
+  const frontmatter: ReportInput = {
     title,
     ...(subtitle ? { subtitle } : {}),
     date,
@@ -178,13 +178,13 @@ export function parseReport(raw: string, options: ParseOptions = {}): ParseResul
     language: options.language ?? 'en',
     ...(rights ? { rights } : {}),
   };
-  const checked = newsSchema.safeParse(frontmatter);
+  const checked = reportSchema.safeParse(frontmatter);
   if (!checked.success) return fail('invalid', describeIssues(checked.error).join('; '));
 
   const year = Number(date.slice(0, 4));
   const slug = slugFor(title, `report-${date}`);
   // The importer files only where the build will look: the same path rules, by construction.
-  const placed = entryIdFromPath(`${year}/${slug}.md`);
+  const placed = reportIdFromPath(`${year}/${slug}.md`);
   if (!placed.ok) return fail('invalid', `cannot file the report as ${year}/${slug}.md: ${placed.problem}`);
   return { ok: true, report: { year, slug, frontmatter, body: plainTextToMarkdown(paragraphs) } };
 }

@@ -20,15 +20,15 @@ export function frontmatterYaml(frontmatter: ParsedReport['frontmatter']): strin
   return doc.toString({ lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' }).trimEnd();
 }
 
-export function renderEntry(report: ParsedReport): string {
+export function reportFileText(report: ParsedReport): string {
   return `---\n${frontmatterYaml(report.frontmatter)}\n---\n\n${report.body}\n`;
 }
 
-export function entryPath(contentDir: string, report: ParsedReport): string {
+export function reportFileLocation(contentDir: string, report: ParsedReport): string {
   return path.join(contentDir, String(report.year), `${report.slug}.md`);
 }
 
-export class EntryExistsError extends Error {
+export class ReportExistsError extends Error {
   readonly file: string;
   constructor(file: string) {
     super(`${file} already exists: the importer never overwrites a report (edit it, or delete it first)`);
@@ -36,13 +36,13 @@ export class EntryExistsError extends Error {
   }
 }
 
-export async function writeEntry(contentDir: string, report: ParsedReport): Promise<string> {
-  const file = entryPath(contentDir, report);
+export async function writeReport(contentDir: string, report: ParsedReport): Promise<string> {
+  const file = reportFileLocation(contentDir, report);
   await mkdir(path.dirname(file), { recursive: true });
   try {
-    await writeFile(file, renderEntry(report), { flag: 'wx' });
+    await writeFile(file, reportFileText(report), { flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new EntryExistsError(file);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new ReportExistsError(file);
     throw error;
   }
   return file;

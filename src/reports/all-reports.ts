@@ -4,11 +4,11 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { sortNewestFirst } from '../archive/ordering.ts';
 
-export type Report = CollectionEntry<'news'>;
+export type Report = CollectionEntry<'reports'>;
 
 let cached: Promise<Report[]> | undefined;
 
 export function allReports(): Promise<Report[]> {
-  cached ??= getCollection('news').then(sortNewestFirst);
+  cached ??= getCollection('reports').then(sortNewestFirst);
   return cached;
 }

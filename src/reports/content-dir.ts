@@ -5,13 +5,13 @@ import path from 'node:path';
  * Where the reports are. ARCHIVE_CONTENT_DIR lets tests and the benchmark build a synthetic
  * archive without touching the real `content/`; it names the folder holding <year>/<slug>.md.
  */
-export function newsContentDir(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+export function reportsContentDir(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
   const override = env.ARCHIVE_CONTENT_DIR?.trim();
   return override ? path.resolve(cwd, override) : path.resolve(cwd, 'content/news');
 }
 
 /** Total bytes of the Markdown files under the folder (0 when it does not exist). */
-export async function newsSourceBytes(contentDir: string): Promise<number> {
+export async function reportSourceBytes(contentDir: string): Promise<number> {
   let entries;
   try {
     entries = await readdir(contentDir, { recursive: true, withFileTypes: true });

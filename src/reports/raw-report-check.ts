@@ -12,7 +12,7 @@
 import { extractFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import * as yaml from 'js-yaml';
 import { parseIsoDate } from './calendar-date.ts';
-import { entryIdFromPath } from './report-path.ts';
+import { reportIdFromPath } from './report-path.ts';
 import { findForbiddenCharacter } from './text-rules.ts';
 import { reportPath } from '../urls/site-paths.ts';
 
@@ -41,15 +41,15 @@ export function readFrontmatter(rawFrontmatter: string): Record<string, unknown>
   return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
 }
 
-export interface RawEntryProblem {
+export interface RawReportProblem {
   file: string;
   field: string;
   message: string;
 }
 
-export interface RawEntryCheck {
+export interface RawReportCheck {
   id?: string;
-  problems: RawEntryProblem[];
+  problems: RawReportProblem[];
 }
 
 /** At most this many lines with a bad character are listed per file: the first ones show the fix. */
@@ -71,11 +71,11 @@ function forbiddenCharacterLines(contents: string, frontmatterLines: number): { 
   return found;
 }
 
-export function checkRawEntry(relativePath: string, contents: string): RawEntryCheck {
-  const problems: RawEntryProblem[] = [];
+export function checkRawReport(relativePath: string, contents: string): RawReportCheck {
+  const problems: RawReportProblem[] = [];
   const problem = (field: string, message: string) => problems.push({ file: relativePath, field, message });
 
-  const path = entryIdFromPath(relativePath);
+  const path = reportIdFromPath(relativePath);
   if (!path.ok) problem('(file name)', path.problem);
   const id = path.ok ? path.id : undefined;
 
@@ -119,9 +119,9 @@ export function checkRawEntry(relativePath: string, contents: string): RawEntryC
 }
 
 /** Two files whose ids match would overwrite each other: report every such pair. */
-export function findDuplicateIds(entries: { file: string; id?: string }[]): RawEntryProblem[] {
+export function findDuplicateIds(entries: { file: string; id?: string }[]): RawReportProblem[] {
   const firstFileById = new Map<string, string>();
-  const problems: RawEntryProblem[] = [];
+  const problems: RawReportProblem[] = [];
   for (const { file, id } of entries) {
     if (!id) continue;
     const first = firstFileById.get(id);
@@ -138,6 +138,6 @@ export function findDuplicateIds(entries: { file: string; id?: string }[]): RawE
   return problems;
 }
 
-export function formatProblems(problems: RawEntryProblem[]): string {
+export function formatProblems(problems: RawReportProblem[]): string {
   return problems.map((p) => `  ${p.file}: ${p.field}: ${p.message}`).join('\n');
 }

@@ -7,11 +7,11 @@
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const YEAR = /^\d{4}$/;
 
-export type EntryPathResult =
+export type ReportIdResult =
   | { ok: true; id: string; year: number; slug: string }
   | { ok: false; problem: string };
 
-export function entryIdFromPath(relativePath: string): EntryPathResult {
+export function reportIdFromPath(relativePath: string): ReportIdResult {
   const parts = relativePath.split(/[\\/]/);
   const file = parts.at(-1) ?? '';
   const slug = file.replace(/\.md$/, '');

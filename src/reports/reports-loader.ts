@@ -1,5 +1,5 @@
 /**
- * The `news` collection's loader. Like Astro's glob loader (one entry per <year>/<slug>.md, kept
+ * The `reports` collection's loader. Like Astro's glob loader (one entry per <year>/<slug>.md, kept
  * from one build to the next unless the file's digest changed), but strict and parallel:
  * - strict: Astro logs and carries on when a file cannot be read or rendered (publishing an empty
  *   page) and derives ids that two files can share; an archive of record must fail instead,
@@ -15,8 +15,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob as findFiles } from 'tinyglobby';
-import { entryIdFromPath } from './report-path.ts';
-import { checkRawEntry, findDuplicateIds, formatProblems, type RawEntryCheck } from './raw-report-check.ts';
+import { reportIdFromPath } from './report-path.ts';
+import { checkRawReport, findDuplicateIds, formatProblems, type RawReportCheck } from './raw-report-check.ts';
 import { findForbiddenCharacter } from './text-rules.ts';
 import { imageOutsideMessage, isInside, resolveLocalImage } from './local-images.ts';
 import { sanitizeWarning } from './render/sanitize-message.ts';
@@ -24,10 +24,10 @@ import type { SanitizeReport } from './render/rehype-sanitize-reported.ts';
 import { renderAll } from './render/render-pool.ts';
 import { RENDER_VERSION, type RenderJob, type RendererSettings } from './render/render-report.ts';
 
-export const NEWS_PATTERN = '**/*.md';
+export const REPORT_FILE_PATTERN = '**/*.md';
 
-export async function listNewsFiles(contentDir: string): Promise<string[]> {
-  return (await findFiles(NEWS_PATTERN, { cwd: contentDir })).sort();
+export async function listReportFiles(contentDir: string): Promise<string[]> {
+  return (await findFiles(REPORT_FILE_PATTERN, { cwd: contentDir })).sort();
 }
 
 /** Reads and checks every report; returns their text by path relative to the folder. */
@@ -37,21 +37,21 @@ async function checkContentFolder(contentDir: string): Promise<Map<string, strin
       `The news folder ${contentDir} does not exist: create it, or point ARCHIVE_CONTENT_DIR at the folder holding <year>/<slug>.md reports.`,
     );
   }
-  const files = await listNewsFiles(contentDir);
+  const files = await listReportFiles(contentDir);
   if (files.length === 0) {
     throw new Error(
       `No reports found in ${contentDir}: add one with \`npm run import -- report.txt\`, or point ARCHIVE_CONTENT_DIR at a folder of <year>/<slug>.md files.`,
     );
   }
   const sources = new Map<string, string>();
-  const checks: (RawEntryCheck & { file: string })[] = [];
+  const checks: (RawReportCheck & { file: string })[] = [];
   // In slices: opening 50,000 files at once would run out of file descriptors.
   for (let start = 0; start < files.length; start += 256) {
     const slice = files.slice(start, start + 256);
     const texts = await Promise.all(slice.map((file) => readFile(path.join(contentDir, file), 'utf8')));
     slice.forEach((file, i) => {
       sources.set(file, texts[i]!);
-      checks.push({ file, ...checkRawEntry(file, texts[i]!) });
+      checks.push({ file, ...checkRawReport(file, texts[i]!) });
     });
   }
   const problems = [...checks.flatMap((c) => c.problems), ...findDuplicateIds(checks)];
@@ -150,17 +150,17 @@ export function renderingLoader(
   render: typeof renderAll = renderAll,
 ): Loader {
   return {
-    name: 'news-reports',
+    name: 'rendering-loader',
     async load(context) {
       const { store, logger, config, parseData, generateDigest, entryTypes } = context as FullLoaderContext;
       const markdown = entryTypes?.get('.md');
-      if (!markdown) throw new Error('Astro gave the news loader no Markdown entry type: this Astro version is not supported');
+      if (!markdown) throw new Error('Astro gave the reports loader no Markdown entry type: this Astro version is not supported');
       const root = fileURLToPath(config.root);
       const stale = new Set(store.keys());
       const changed: { id: string; file: string; relativePath: string; digest: string; data: Record<string, unknown> }[] = [];
       const jobs: RenderJob[] = [];
       for (const [file, contents] of sources()) {
-        const entryId = entryIdFromPath(file);
+        const entryId = reportIdFromPath(file);
         if (!entryId.ok) throw new Error(`${file}: ${entryId.problem}`);
         const id = entryId.id;
         stale.delete(id);
@@ -229,14 +229,14 @@ export function renderingLoader(
   };
 }
 
-export function newsLoader(contentDir: string): Loader {
+export function reportsLoader(contentDir: string): Loader {
   let sources: Map<string, string> | undefined;
   const inner = renderingLoader(contentDir, () => sources!);
   const strict = strictLoader(inner, async () => {
     sources = await checkContentFolder(contentDir);
   });
   return {
-    name: 'news-loader',
+    name: 'reports-loader',
     async load(context) {
       try {
         await strict.load(context);

@@ -117,15 +117,15 @@ const fields = {
 };
 
 /** Unknown fields are errors: a misspelt `topic:` would otherwise vanish without a word. */
-export const newsSchema = z.strictObject(fields, {
+export const reportSchema = z.strictObject(fields, {
   error: (issue) =>
     issue.code === 'unrecognized_keys'
       ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}: remove or rename them (known fields: ${Object.keys(fields).join(', ')})`
       : 'the front matter must be a YAML mapping of fields such as title, date and source',
 });
 
-export type NewsInput = z.input<typeof newsSchema>;
-export type NewsData = z.output<typeof newsSchema>;
+export type ReportInput = z.input<typeof reportSchema>;
+export type ReportData = z.output<typeof reportSchema>;
 
 /** One readable line per problem: `field: message`. */
 export function describeIssues(error: z.ZodError): string[] {

@@ -6,7 +6,7 @@
  *   default schema): allowed elements (`sup`, `kbd`, `details`, `div`, ...) and their text stay;
  *   scripts, event handlers, `javascript:` URLs, `<iframe>` and `<style>` never reach the page.
  *   GFM's tagfilter shows `<script>`, `<textarea>`, `<xmp>`, ... as text (remark-tagfilter.ts).
- *   What the sanitiser removed is reported per file (`onSanitized`; the news loader logs it).
+ *   What the sanitiser removed is reported per file (`onSanitized`; the reports loader logs it).
  * - Ids from the body get GitHub's `user-content-` prefix, so a heading "Main" cannot take the
  *   id of the page's <main>; in-page links follow (user-content-ids.ts).
  * - Links that leave the site get rel="noopener".

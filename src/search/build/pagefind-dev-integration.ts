@@ -11,8 +11,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import { listNewsFiles } from '../../reports/reports-loader.ts';
-import { entryIdFromPath } from '../../reports/report-path.ts';
+import { listReportFiles } from '../../reports/reports-loader.ts';
+import { reportIdFromPath } from '../../reports/report-path.ts';
 import { SEARCH_BUNDLE_PATH, reportPath } from '../../urls/site-paths.ts';
 import { normalizeBase } from '../../urls/base-urls.ts';
 import { failOn } from './pagefind-integration.ts';
@@ -45,8 +45,8 @@ async function fetchPage(url: string): Promise<Response> {
 
 /** Fetches each report page from the running dev server and indexes it under its site path. */
 async function indexDevServer(origin: string, base: string, contentDir: string): Promise<{ bundle: Bundle; records: number }> {
-  const paths = (await listNewsFiles(contentDir)).flatMap((file) => {
-    const entry = entryIdFromPath(file);
+  const paths = (await listReportFiles(contentDir)).flatMap((file) => {
+    const entry = reportIdFromPath(file);
     return entry.ok ? [reportPath(entry.id)] : []; // the content loader reports bad names itself
   });
   const { index, errors } = await pagefind.createIndex({});

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { generateArchive, rareWordFor } from '../../bench/generate.ts';
-import { checkRawEntry } from '../../../src/reports/raw-report-check.ts';
-import { newsSchema } from '../../../src/reports/schema.ts';
+import { checkRawReport } from '../../../src/reports/raw-report-check.ts';
+import { reportSchema } from '../../../src/reports/schema.ts';
 import { parse } from 'yaml';
 import { TMP } from '../../support/paths.ts';
 
@@ -21,9 +21,9 @@ test('the synthetic archive is deterministic, valid, and its rare words are uniq
       const text = await readFile(report.file, 'utf8');
       assert.equal(text, await readFile(report.file.replace(dirA, dirB), 'utf8'));
       const relative = path.relative(dirA, report.file);
-      assert.deepEqual(checkRawEntry(relative, text).problems, []);
+      assert.deepEqual(checkRawReport(relative, text).problems, []);
       const frontmatter = parse(text.split('---\n')[1]!);
-      assert.ok(newsSchema.safeParse(frontmatter).success, relative);
+      assert.ok(reportSchema.safeParse(frontmatter).success, relative);
       assert.ok(text.includes(report.rareWord));
       const words = text.split('---\n').slice(2).join('').split(/\s+/).length;
       assert.ok(words >= 400 && words <= 1100, `${relative}: ${words} words`);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { reportFormatPaths, reportRecord } from '../../../src/formats/machine-readable.ts';
 import { absoluteUrl } from '../../../src/urls/base-urls.ts';
-import { newsSchema } from '../../../src/reports/schema.ts';
+import { reportSchema } from '../../../src/reports/schema.ts';
 
 test('each report is published in six formats beside its page', () => {
   assert.deepEqual(reportFormatPaths('2020/x'), {
@@ -16,7 +16,7 @@ test('each report is published in six formats beside its page', () => {
 });
 
 test('a record carries the metadata and absolute URLs of every format; absent fields are left out', () => {
-  const data = newsSchema.parse({ title: 'T', date: '2020-07-31', source: { name: 'S' }, topics: ['Energy'] });
+  const data = reportSchema.parse({ title: 'T', date: '2020-07-31', source: { name: 'S' }, topics: ['Energy'] });
   const record = reportRecord('2020/x', data, (p) => absoluteUrl('https://example.org', '/archive/', p));
   assert.equal(record.url, 'https://example.org/archive/news/2020/x/');
   assert.equal(record.formats.cslJson, 'https://example.org/archive/news/2020/x.csl.json');

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import { renderEntry } from '../../../src/importer/write-report.ts';
+import { reportFileText } from '../../../src/importer/write-report.ts';
 import type { ParsedReport } from '../../../src/importer/parse-report.ts';
 
 // Text YAML would read as something else, or that breaks a plain scalar.
@@ -35,7 +35,7 @@ test('what the importer writes, Astro reads back as exactly the same front matte
   fc.assert(
     fc.property(frontmatter, (data) => {
       const report: ParsedReport = { year: Number(data.date.slice(0, 4)), slug: 'r', frontmatter: data, body: 'Text.' };
-      const read = parseFrontmatter(renderEntry(report)).frontmatter as Record<string, unknown>;
+      const read = parseFrontmatter(reportFileText(report)).frontmatter as Record<string, unknown>;
       // The date is written plain, for YAML to read as a date (as a hand-written report's is).
       assert.ok(read.date instanceof Date, `date read as ${typeof read.date}`);
       assert.deepEqual({ ...read, date: (read.date as Date).toISOString().slice(0, 10) }, data);

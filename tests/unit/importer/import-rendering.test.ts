@@ -13,7 +13,7 @@ import { toText } from 'hast-util-to-text';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { normalizeUri } from 'micromark-util-sanitize-uri';
 import { parseReport } from '../../../src/importer/parse-report.ts';
-import { renderEntry } from '../../../src/importer/write-report.ts';
+import { reportFileText } from '../../../src/importer/write-report.ts';
 import { createReportRenderer, renderReport } from '../../../src/reports/render/render-report.ts';
 
 const ASCII_PUNCTUATION = [...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'];
@@ -83,7 +83,7 @@ async function importAndRender(paragraphs: string[]): Promise<Element[]> {
   const result = parseReport(`Release\n\n${paragraphs.join('\n\n')}\n`, { date: '2020-01-01', sourceName: 'Publisher' });
   if (!result.ok) throw new Error(`not imported: ${result.error.message}`);
   // What Astro reads back from the file the importer writes.
-  const { frontmatter, content } = parseFrontmatter(renderEntry(result.report), { frontmatter: 'remove' });
+  const { frontmatter, content } = parseFrontmatter(reportFileText(result.report), { frontmatter: 'remove' });
   const rendered = await renderReport(renderer, { filePath: '/archive/2020/release.md', body: content, frontmatter });
   if (!rendered.ok) throw new Error(rendered.error);
   const tree: Root = fromHtml(rendered.rendered.html, { fragment: true });

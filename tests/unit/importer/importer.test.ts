@@ -8,13 +8,13 @@ import fc from 'fast-check';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { parseReport, repairCopyright, rightsHolder, splitTitle } from '../../../src/importer/parse-report.ts';
-import { renderEntry, writeEntry } from '../../../src/importer/write-report.ts';
+import { reportFileText, writeReport } from '../../../src/importer/write-report.ts';
 import { main, EXIT } from '../../../src/importer/import-cli.ts';
 import { decodeRelease } from '../../../src/importer/decode-text.ts';
 import { ENCODINGS } from '../../../src/importer/import-options.ts';
-import { newsSchema } from '../../../src/reports/schema.ts';
+import { reportSchema } from '../../../src/reports/schema.ts';
 import { markdownProcessorOptions } from '../../../src/reports/render/markdown-processor.ts';
-import { checkRawEntry } from '../../../src/reports/raw-report-check.ts';
+import { checkRawReport } from '../../../src/reports/raw-report-check.ts';
 import { FIRST_REPORT_SOURCE } from '../../support/paths.ts';
 
 function parsed(text: string, options = {}) {
@@ -43,9 +43,9 @@ test('the first report: headline, deck, dateline date, rights and slug', async (
   assert.equal(report.slug, 'casic-holds-2020-aerospace-defense-conference');
   assert.ok(!report.body.includes('Copyright'), 'the rights line is metadata, not body text');
   assert.equal(report.body.split('\n\n').length, 16);
-  assert.ok(newsSchema.safeParse(report.frontmatter).success);
+  assert.ok(reportSchema.safeParse(report.frontmatter).success);
   // What the writer produces passes the same raw checks as the build.
-  assert.deepEqual(checkRawEntry(`${report.year}/${report.slug}.md`, renderEntry(report)).problems, []);
+  assert.deepEqual(checkRawReport(`${report.year}/${report.slug}.md`, reportFileText(report)).problems, []);
 });
 
 test('title and deck split on " --- " only', () => {
@@ -132,10 +132,10 @@ test('the writer never overwrites an existing report', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'import-'));
   try {
     const report = parsed('Title 2020\n\nOn July 31, X met.\n', { sourceName: 'S' });
-    const file = await writeEntry(dir, report);
+    const file = await writeReport(dir, report);
     assert.equal(file, path.join(dir, '2020', 'title-2020.md'));
     await writeFile(file, 'edited by hand');
-    await assert.rejects(writeEntry(dir, report), /already exists: the importer never overwrites/);
+    await assert.rejects(writeReport(dir, report), /already exists: the importer never overwrites/);
     assert.equal(await readFile(file, 'utf8'), 'edited by hand');
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -224,7 +224,7 @@ test('a title that reads as a date, a number or a boolean is written so the buil
     assert.equal(frontmatter.title, '2020-07-31');
     assert.equal(frontmatter.subtitle, 'yes');
     assert.deepEqual(frontmatter.source, { name: 'null' });
-    assert.ok(newsSchema.safeParse(frontmatter).success);
+    assert.ok(reportSchema.safeParse(frontmatter).success);
   });
 });
 

@@ -6,14 +6,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
-import { describeIssues, LIMITS, newsSchema } from '../../../src/reports/schema.ts';
+import { describeIssues, LIMITS, reportSchema } from '../../../src/reports/schema.ts';
 import { assignSlugs } from '../../../src/archive/term-slug.ts';
 import { buildTaxonomy } from '../../../src/archive/taxonomy.ts';
 
 const valid = { title: 'A report', date: '2020-07-31', source: { name: 'CASIC' } };
 
 function problems(data: unknown): string[] {
-  const result = newsSchema.safeParse(data);
+  const result = reportSchema.safeParse(data);
   return result.success ? [] : describeIssues(result.error);
 }
 
@@ -80,7 +80,7 @@ test('a term slug is a valid file name (at most 255 bytes) for any name the sche
 });
 
 test('term names are normalised: invisible characters, NFC and spacing never make two terms', () => {
-  const parse = (topics: string[]) => newsSchema.parse({ ...valid, topics }).topics;
+  const parse = (topics: string[]) => reportSchema.parse({ ...valid, topics }).topics;
   const variants = [
     'Energy',
     'Energy\u200b',
@@ -103,7 +103,7 @@ test('term names are normalised: invisible characters, NFC and spacing never mak
 
   const reports = ['Energy', 'Energy\u200b'].map((topic, i) => ({
     id: `2020/r${i}`,
-    data: { ...newsSchema.parse({ ...valid, topics: [topic] }), date: new Date(Date.UTC(2020, 0, i + 1)) },
+    data: { ...reportSchema.parse({ ...valid, topics: [topic] }), date: new Date(Date.UTC(2020, 0, i + 1)) },
   }));
   const topics = buildTaxonomy(reports).topic.terms;
   assert.deepEqual(topics.map((t) => [t.name, t.slug, t.items.length]), [['Energy', 'energy', 2]]);

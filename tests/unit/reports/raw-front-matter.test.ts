@@ -7,10 +7,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
-import { checkRawEntry, readFrontmatter } from '../../../src/reports/raw-report-check.ts';
+import { checkRawReport, readFrontmatter } from '../../../src/reports/raw-report-check.ts';
 
 const entry = (frontmatter: string, body = 'Body.') => `---\n${frontmatter}\n---\n\n${body}\n`;
-const dateProblems = (file: string, text: string) => checkRawEntry(file, text).problems.filter((p) => p.field === 'date');
+const dateProblems = (file: string, text: string) => checkRawReport(file, text).problems.filter((p) => p.field === 'date');
 
 test('the raw check uses the js-yaml Astro uses to read Markdown front matter', () => {
   const fromAstro = createRequire(createRequire(import.meta.resolve('astro/package.json')).resolve('@astrojs/internal-helpers/frontmatter'));
@@ -41,12 +41,12 @@ test('an impossible date is caught however YAML spells it: merge keys, aliases, 
       assert.ok(astro.date instanceof Date, spelling);
     }
     const found = dateProblems('2018/x.md', text);
-    assert.equal(found.length, 1, `${spelling}: ${JSON.stringify(checkRawEntry('2018/x.md', text).problems)}`);
+    assert.equal(found.length, 1, `${spelling}: ${JSON.stringify(checkRawReport('2018/x.md', text).problems)}`);
     assert.match(found[0]!.message, /"2018-02-30" is not a real calendar day/);
   }
   // Real dates pass, through the same features.
   for (const spelling of ['date: 2018-02-28', '<<: {date: 2018-02-28}', 'd: &d 2018-02-28\ndate: *d', "date: '2018-02-28'"]) {
-    assert.deepEqual(checkRawEntry('2018/x.md', entry(`title: X\nsource: { name: S }\n${spelling}`)).problems, [], spelling);
+    assert.deepEqual(checkRawReport('2018/x.md', entry(`title: X\nsource: { name: S }\n${spelling}`)).problems, [], spelling);
   }
   // An explicit date wins over a merged one, as in Astro: the merged impossible one is never published.
   assert.deepEqual(dateProblems('2018/x.md', entry('<<: {date: 2018-02-30}\ndate: 2018-02-28')), []);
@@ -74,12 +74,12 @@ test('the raw check sees the keys Astro sees, with the same values apart from da
 test('duplicate keys are refused, as Astro refuses them', () => {
   const text = entry('title: X\ndate: 2018-02-01\ndate: 2018-02-30\nsource: { name: S }');
   assert.throws(() => parseFrontmatter(text));
-  assert.match(checkRawEntry('2018/x.md', text).problems[0]!.message, /not valid YAML: duplicated mapping key/);
+  assert.match(checkRawReport('2018/x.md', text).problems[0]!.message, /not valid YAML: duplicated mapping key/);
 });
 
 test('characters feeds cannot carry are named by line, in the body and in the front matter', () => {
   const body = 'First paragraph.\n\nAn escape \x1b[31m here.\n\nA form feed\x0c and a vertical tab\x0b.';
-  const found = checkRawEntry('2020/x.md', entry('title: X\ndate: 2020-01-01\nsource: { name: S }', body)).problems;
+  const found = checkRawReport('2020/x.md', entry('title: X\ndate: 2020-01-01\nsource: { name: S }', body)).problems;
   assert.deepEqual(
     found.map((p) => [p.field, p.message.replace(/, a control.*/, '')]),
     [
@@ -89,16 +89,16 @@ test('characters feeds cannot carry are named by line, in the body and in the fr
   );
   assert.match(found[0]!.message, /feeds cannot carry: delete it/);
   for (const char of ['\x01', '\x7f', '\x9b', '\ufffe', '\ud83d']) {
-    const [p] = checkRawEntry('2020/x.md', entry('title: X\ndate: 2020-01-01\nsource: { name: S }', `Text ${char} text.`)).problems;
+    const [p] = checkRawReport('2020/x.md', entry('title: X\ndate: 2020-01-01\nsource: { name: S }', `Text ${char} text.`)).problems;
     assert.equal(p?.field, '(body)', JSON.stringify(char));
   }
-  const inFrontmatter = checkRawEntry('2020/x.md', entry('title: A\x01B\ndate: 2020-01-01\nsource: { name: S }')).problems;
+  const inFrontmatter = checkRawReport('2020/x.md', entry('title: A\x01B\ndate: 2020-01-01\nsource: { name: S }')).problems;
   assert.deepEqual(inFrontmatter.map((p) => [p.field, p.message.slice(0, 24)]), [['(front matter)', 'line 2 contains U+0001 (']]);
   // Tabs, CRLF line ends, a BOM and astral characters are text.
-  assert.deepEqual(checkRawEntry('2020/x.md', `\uFEFF${entry('title: X\ndate: 2020-01-01\nsource: { name: S }', 'A\ttab 🚀.')}`.replace(/\n/g, '\r\n')).problems, []);
+  assert.deepEqual(checkRawReport('2020/x.md', `\uFEFF${entry('title: X\ndate: 2020-01-01\nsource: { name: S }', 'A\ttab 🚀.')}`.replace(/\n/g, '\r\n')).problems, []);
 });
 
 test('TOML front matter, which Astro would also read, is refused: reports are YAML', () => {
-  const [p] = checkRawEntry('2020/x.md', '+++\ntitle = "X"\n+++\n\nBody.\n').problems;
+  const [p] = checkRawReport('2020/x.md', '+++\ntitle = "X"\n+++\n\nBody.\n').problems;
   assert.match(p!.message, /YAML between two "---" lines/);
 });

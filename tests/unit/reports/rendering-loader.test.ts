@@ -33,7 +33,7 @@ interface StoredEntry {
 function fakeContext(logged: string[] = [], warned: string[] = []) {
   const entries = new Map<string, StoredEntry>();
   const context = {
-    collection: 'news',
+    collection: 'reports',
     config: { root: pathToFileURL(`${ROOT}/`), image: {}, markdown: { syntaxHighlight: false, shikiConfig: {}, gfm: true, smartypants: true } },
     logger: { error: (m: string) => logged.push(m), warn: (m: string) => warned.push(m), info: () => {}, debug: () => {} },
     generateDigest: (text: string) => createHash('sha1').update(text).digest('hex'),

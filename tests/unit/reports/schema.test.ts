@@ -1,17 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeIssues, newsSchema } from '../../../src/reports/schema.ts';
-import { checkRawEntry, findDuplicateIds } from '../../../src/reports/raw-report-check.ts';
+import { describeIssues, reportSchema } from '../../../src/reports/schema.ts';
+import { checkRawReport, findDuplicateIds } from '../../../src/reports/raw-report-check.ts';
 
 const valid = { title: 'A report', date: '2020-07-31', source: { name: 'CASIC' } };
 
 function problems(data: unknown): string[] {
-  const result = newsSchema.safeParse(data);
+  const result = reportSchema.safeParse(data);
   return result.success ? [] : describeIssues(result.error);
 }
 
 test('a minimal report is valid and gets defaults', () => {
-  const data = newsSchema.parse(valid);
+  const data = reportSchema.parse(valid);
   assert.equal(data.language, 'en');
   assert.deepEqual(data.topics, []);
   assert.equal(data.date.toISOString(), '2020-07-31T00:00:00.000Z');
@@ -47,22 +47,22 @@ test('source, URL and language are checked', () => {
 const entry = (frontmatter: string) => `---\n${frontmatter}\n---\n\nBody.\n`;
 
 test('raw check: an unquoted impossible date is caught before YAML rolls it over', () => {
-  const { problems: found } = checkRawEntry('2018/x.md', entry('title: X\ndate: 2018-02-30\nsource: { name: S }'));
+  const { problems: found } = checkRawReport('2018/x.md', entry('title: X\ndate: 2018-02-30\nsource: { name: S }'));
   assert.equal(found.length, 1);
   assert.deepEqual({ file: found[0]!.file, field: found[0]!.field }, { file: '2018/x.md', field: 'date' });
   assert.match(found[0]!.message, /not a real calendar day/);
 });
 
 test('raw check: the folder year must match the date', () => {
-  const { problems: found } = checkRawEntry('2019/x.md', entry('title: X\ndate: 2020-07-31\nsource: { name: S }'));
+  const { problems: found } = checkRawReport('2019/x.md', entry('title: X\ndate: 2020-07-31\nsource: { name: S }'));
   assert.match(found[0]!.message, /move the file to 2020\/x\.md/);
 });
 
 test('raw check: missing front matter, bad YAML and bad file names are reported', () => {
-  assert.match(checkRawEntry('2020/x.md', 'no front matter').problems[0]!.message, /front matter block/);
-  assert.match(checkRawEntry('2020/x.md', entry('title: [unclosed')).problems[0]!.message, /not valid YAML/);
-  assert.equal(checkRawEntry('2020/X Y.md', entry('title: X\ndate: 2020-01-01')).problems[0]!.field, '(file name)');
-  assert.deepEqual(checkRawEntry('2020/x.md', `\uFEFF${entry('title: X\ndate: 2020-01-01')}`.replace(/\n/g, '\r\n')).problems, []);
+  assert.match(checkRawReport('2020/x.md', 'no front matter').problems[0]!.message, /front matter block/);
+  assert.match(checkRawReport('2020/x.md', entry('title: [unclosed')).problems[0]!.message, /not valid YAML/);
+  assert.equal(checkRawReport('2020/X Y.md', entry('title: X\ndate: 2020-01-01')).problems[0]!.field, '(file name)');
+  assert.deepEqual(checkRawReport('2020/x.md', `\uFEFF${entry('title: X\ndate: 2020-01-01')}`.replace(/\n/g, '\r\n')).problems, []);
 });
 
 test('two files that would share a URL are both named', () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { absoluteUrl, normalizeBase, stripBase, withBase } from '../../../src/urls/base-urls.ts';
-import { entryIdFromPath } from '../../../src/reports/report-path.ts';
+import { reportIdFromPath } from '../../../src/reports/report-path.ts';
 import { reportPath } from '../../../src/urls/site-paths.ts';
 
 test('normalizes any spelling of the base path', () => {
@@ -32,16 +32,16 @@ test('strips the base for navigation matching', () => {
 });
 
 test('a report path gives a stable permalink, and bad names are refused with a fix', () => {
-  const ok = entryIdFromPath('2020/casic-holds-2020-aerospace-defense-conference.md');
+  const ok = reportIdFromPath('2020/casic-holds-2020-aerospace-defense-conference.md');
   assert.deepEqual(ok, { ok: true, id: '2020/casic-holds-2020-aerospace-defense-conference', year: 2020, slug: 'casic-holds-2020-aerospace-defense-conference' });
   assert.equal(reportPath('2020/x'), 'news/2020/x/');
 
-  const upper = entryIdFromPath('2020/Big News.md');
+  const upper = reportIdFromPath('2020/Big News.md');
   assert.equal(upper.ok, false);
   assert.match((upper as { problem: string }).problem, /rename it to big-news\.md/);
 
-  const flat = entryIdFromPath('report.md');
+  const flat = reportIdFromPath('report.md');
   assert.equal(flat.ok, false);
   assert.match((flat as { problem: string }).problem, /<year>\/<slug>\.md/);
-  assert.equal(entryIdFromPath('2020/sub/x.md').ok, false);
+  assert.equal(reportIdFromPath('2020/sub/x.md').ok, false);
 });
