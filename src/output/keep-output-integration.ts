@@ -15,13 +15,13 @@
  * Returns two integrations: the first must come before any that writes into the finished folder
  * (it prunes), the second after all of them (it records that the build finished).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { mkdir, readdir, realpath, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { staleOutputFiles } from './stale-output-files.ts';
-import { OUTPUT_MARKER, OUTPUT_MARKER_CONTENT, ownershipProblem } from './output-folder.ts';
+import { OUTPUT_MARKER, outputMarkerContent, ownershipProblem } from './output-folder.ts';
 import { filesUnder, symlinksUnder } from './files-under.ts';
 import { removeInside } from './remove-inside.ts';
 
@@ -52,7 +52,7 @@ function claimOutputFolder(outDir: string): void {
     const entries = readdirSync(outDir);
     const markerFile = path.join(outDir, OUTPUT_MARKER);
     const marker = existsSync(markerFile) ? readFileSync(markerFile, 'utf8') : undefined;
-    const problem = ownershipProblem(outDir, entries, marker);
+    const problem = ownershipProblem(outDir, entries, marker, realpathSync.native(outDir));
     if (problem) throw new Error(problem);
   }
 }
@@ -106,7 +106,7 @@ export default function keepOutput(options: KeepOutputOptions = {}): AstroIntegr
         'astro:build:start': async ({ logger }) => {
           await mkdir(outDir, { recursive: true });
           await removeInside(outDir, OUTPUT_MARKER); // a symlink there would be written through
-          await writeFile(path.join(outDir, OUTPUT_MARKER), OUTPUT_MARKER_CONTENT);
+          await writeFile(path.join(outDir, OUTPUT_MARKER), outputMarkerContent(await realpath(outDir)));
           // Astro, Pagefind and the hosting files write into the folder by name: a symlink there
           // (dist/index.html -> a file elsewhere, dist/news -> a folder elsewhere) would have them
           // overwrite what it points to. No build writes a symlink, so every one is removed first.
