@@ -169,3 +169,22 @@ test('ids from the body are prefixed with user-content-; footnotes and in-page l
   assert.deepEqual(links.map((a) => a.properties.href), ['#user-content-main', '#user-content-main']);
   assert.deepEqual(removed(rendered), []);
 });
+
+test('a heading or raw id named like a footnote id does not take it: every id is unique and footnote links reach the footnote', async () => {
+  // "## Footnote label" and "## fn-1" were given footnote-label and fn-1, the ids of the footnotes'
+  // heading and of the first footnote: after prefixing, the page had each id twice, the note's
+  // reference link jumped to the heading, and aria-describedby named the wrong element.
+  const rendered = await render(['A claim[^1].', '## Footnote label', '## fn-1', '## fnref-1', '<div id="a-raw-id">Raw</div>', '## A raw id', '[^1]: The note.'].join('\n\n'));
+  const html = tree(rendered.html);
+  const ids = elements(html).map((e) => e.properties.id).filter((id): id is string => typeof id === 'string');
+  assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], `duplicate ids: ${ids}`);
+  const byId = (id: string) => elements(html).find((e) => e.properties.id === id);
+  const reference = elements(html, 'a').find((a) => a.properties.dataFootnoteRef !== undefined)!;
+  assert.equal(byId(String(reference.properties.href).slice(1))?.tagName, 'li', 'the reference leads to the footnote');
+  assert.equal(byId(String(reference.properties.ariaDescribedBy))?.properties.className?.toString(), 'sr-only', 'described by the footnotes heading');
+  const back = elements(html, 'a').find((a) => a.properties.dataFootnoteBackref !== undefined)!;
+  assert.equal(byId(String(back.properties.href).slice(1)), reference, 'the back link leads to the reference');
+  for (const heading of ['Footnote label', 'fn-1', 'fnref-1', 'A raw id']) {
+    assert.ok(elements(html, 'h2').some((h) => toText(h) === heading && typeof h.properties.id === 'string'), heading);
+  }
+});
