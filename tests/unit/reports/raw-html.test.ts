@@ -10,6 +10,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import type { Element, Root } from 'hast';
 import { createReportRenderer, renderReport, type RenderedReport } from '../../../src/reports/render/render-report.ts';
+import { sanitizeWarning } from '../../../src/reports/render/sanitize-message.ts';
 
 const renderer = createReportRenderer({ syntaxHighlight: false });
 
@@ -187,4 +188,18 @@ test('a heading or raw id named like a footnote id does not take it: every id is
   for (const heading of ['Footnote label', 'fn-1', 'fnref-1', 'A raw id']) {
     assert.ok(elements(html, 'h2').some((h) => toText(h) === heading && typeof h.properties.id === 'string'), heading);
   }
+});
+
+test('what the sanitiser removed is shown with control characters escaped, so the warning cannot rewrite the terminal it is printed to', async () => {
+  // A character reference in a removed attribute put ESC and BEL into the build's log as they are:
+  // `&#27;[2J` cleared the screen, `&#27;[1A&#27;[2K` could erase the warning itself. The rendered
+  // page never holds them (the attribute is gone), so nothing else caught them.
+  const rendered = await render('<a onclick="&#27;[2J&#27;]0;title&#7;" title="ok">x</a> <img src="java&#27;script:x" alt="&#x202E;evil"> <span onmouseover="a&#x9;b">s</span>');
+  const whats = removed(rendered);
+  assert.equal(whats.length, 3, String(whats));
+  const warning = sanitizeWarning('2020/report.md', rendered.metadata.sanitized)!;
+  assert.doesNotMatch(warning, /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u, JSON.stringify(warning));
+  assert.match(warning, /onclick="\\u001B\[2J\\u001B\]0;title\\u0007" on <a>/);
+  assert.match(warning, /src="java\\u001Bscript:x" on <img>/);
+  assert.match(warning, /onmouseover="a\\u0009b" on <span>/);
 });
