@@ -98,12 +98,18 @@ const fields = {
     title: requiredText('title', '"CASIC Holds 2020 Aerospace Defense Conference"'),
     subtitle: requiredText('subtitle', '"Focusing on ..."').optional(),
     date: calendarDate,
-    source: z.object(
+    // Strict like the report itself: a misspelt `ulr:` would otherwise drop the link without a word.
+    source: z.strictObject(
       {
         name: requiredText('source.name', 'CASIC', LIMITS.name * 2),
         url: sourceUrl.optional(),
       },
-      { error: '"source" is missing: write source: { name: "Publisher name" } (url optional)' },
+      {
+        error: (issue) =>
+          issue.code === 'unrecognized_keys'
+            ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}: remove or rename them (known fields: name, url)`
+            : '"source" is missing: write source: { name: "Publisher name" } (url optional)',
+      },
     ),
     summary: requiredText('summary', '"One or two sentences on what the report says."', LIMITS.summary).optional(),
     topics: nameList('topics', 'Aerospace'),

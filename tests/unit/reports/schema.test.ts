@@ -75,3 +75,10 @@ test('two files that would share a URL are both named', () => {
   assert.match(found[0]!.message, /same URL as a\/2020\/x\.md \(news\/2020\/x\/\)/);
   assert.equal(found[0]!.file, 'b/2020/x.md');
 });
+
+test('an unknown field inside source is refused too: a misspelt url is never silently dropped', () => {
+  // `source: { name: X, ulr: https://... }` passed, and the link to the original vanished without a word.
+  const [message, ...rest] = problems({ ...valid, source: { name: 'CASIC', ulr: 'https://example.org/original' } });
+  assert.equal(rest.length, 0);
+  assert.match(message!, /^source: unknown field\(s\) "ulr".*known fields: name, url/);
+});
