@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { parseIsoDate } from './calendar-date.ts';
-import { findForbiddenCharacter, normaliseName } from './text-rules.ts';
+import { findForbiddenCharacter, normaliseName, quoted } from './text-rules.ts';
 
 const BCP47 = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/;
 
@@ -72,7 +72,7 @@ const sourceUrl = z
     z.url({
       protocol: /^https?$/,
       error: (issue) =>
-        `"source.url" must be a web address starting with http:// or https://, for example url: https://example.org/report (got ${JSON.stringify(issue.input)})`,
+        `"source.url" must be a web address starting with http:// or https://, for example url: https://example.org/report (got ${typeof issue.input === 'string' ? quoted(issue.input) : JSON.stringify(issue.input)})`,
     }),
   );
 
@@ -89,7 +89,7 @@ export const calendarDate = z.unknown().transform((value, ctx) => {
     message:
       value === undefined
         ? '"date" is missing: write the publication day as YYYY-MM-DD, for example date: 2020-07-31'
-        : `"date" must be a real calendar day written YYYY-MM-DD (got ${JSON.stringify(value)}), for example date: 2020-07-31`,
+        : `"date" must be a real calendar day written YYYY-MM-DD (got ${typeof value === 'string' ? quoted(value) : JSON.stringify(value)}), for example date: 2020-07-31`,
   });
   return z.NEVER;
 });
@@ -107,7 +107,7 @@ const fields = {
       {
         error: (issue) =>
           issue.code === 'unrecognized_keys'
-            ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}: remove or rename them (known fields: name, url)`
+            ? `unknown field(s) ${issue.keys.map(quoted).join(', ')}: remove or rename them (known fields: name, url)`
             : '"source" is missing: write source: { name: "Publisher name" } (url optional)',
       },
     ),
@@ -126,7 +126,7 @@ const fields = {
 export const reportSchema = z.strictObject(fields, {
   error: (issue) =>
     issue.code === 'unrecognized_keys'
-      ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}: remove or rename them (known fields: ${Object.keys(fields).join(', ')})`
+      ? `unknown field(s) ${issue.keys.map(quoted).join(', ')}: remove or rename them (known fields: ${Object.keys(fields).join(', ')})`
       : 'the front matter must be a YAML mapping of fields such as title, date and source',
 });
 

@@ -59,3 +59,13 @@ export function normaliseName(name: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * A value from a report, quoted for a message: as JSON writes it, with C1 controls (U+0080-U+009F,
+ * of which U+009B starts an escape sequence in some terminals) and bidi overrides escaped too. A
+ * YAML escape ("\\e") puts a control character into a value that the file does not hold; printed
+ * as it is, it would act on the terminal or CI log that shows the message.
+ */
+export function quoted(value: string): string {
+  return JSON.stringify(value).replace(/[\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
