@@ -108,3 +108,15 @@ test('term names are normalised: invisible characters, NFC and spacing never mak
   const topics = buildTaxonomy(reports).topic.terms;
   assert.deepEqual(topics.map((t) => [t.name, t.slug, t.items.length]), [['Energy', 'energy', 2]]);
 });
+
+test("every character Unicode marks as default-ignorable (shown as nothing) is removed from term names, not only a list of familiar ones", () => {
+  const parse = (topics: string[]) => reportSchema.parse({ ...valid, topics }).topics;
+  // Combining grapheme joiner, the deprecated format characters U+206A-U+206F, Hangul fillers,
+  // Khmer inherent vowels, Mongolian free variation selectors, U+2065, musical formatting marks:
+  // each made "Energy" and an "Energy" that looks the same two topics with two pages.
+  for (const invisible of ['\u034f', '\u206a', '\u206f', '\u3164', '\u115f', '\uffa0', '\u17b4', '\u180b', '\u2065', '\u{1d173}']) {
+    assert.deepEqual(parse([`Ener${invisible}gy${invisible}`]), ['Energy'], JSON.stringify(invisible));
+  }
+  // What is spelling stays: joiners between non-ASCII letters, emoji variation selectors and tags.
+  assert.deepEqual(parse(['❤\ufe0f', '1\ufe0f\u20e3', '🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}']), ['❤\ufe0f', '1\ufe0f\u20e3', '🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}']);
+});
