@@ -4,6 +4,8 @@
  * path that climbs out of the content folder would publish a file that was never meant to be.
  */
 import path from 'node:path';
+import { Parser } from 'htmlparser2';
+import { quoted } from './text-rules.ts';
 
 /** The file an image path written in a report names (query and fragment are not part of it). */
 export function resolveLocalImage(reportPath: string, image: string): string {
@@ -21,5 +23,78 @@ export function imageOutsideMessage(report: string, image: string, resolved: str
   return (
     `${report}: the image "${image}" is outside the content folder (it is ${resolved}). ` +
     `Move it into ${contentDir} (beside the report) and link it from there: nothing outside the content folder is published.`
+  );
+}
+
+/** Whether an image, as written in a report, is an SVG file (hosts serve it by its extension). */
+export function isSvgImage(image: string): boolean {
+  return /\.svg$/i.test(image.replace(/[?#].*$/, ''));
+}
+
+/** Elements that run script or embed documents (by local name, whatever the prefix). */
+const ACTIVE_ELEMENTS = new Set(['script', 'foreignobject', 'iframe', 'embed', 'object', 'handler', 'listener', 'meta', 'base', 'link']);
+const ANIMATIONS = new Set(['set', 'animate', 'animatemotion', 'animatetransform', 'animatecolor']);
+/** Images an SVG may embed as data: URLs (never another SVG or a document). */
+const DATA_IMAGE = /^data:image\/(?:png|jpeg|gif|webp)[;,]/;
+const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
+
+const localName = (name: string): string => name.slice(name.indexOf(':') + 1).toLowerCase();
+
+/** The scheme a browser would see in a URL attribute (it drops spaces and controls), if it is not allowed. */
+function unsafeUrl(value: string): string | undefined {
+  const url = value.replace(/[\u0000-\u0020\u007F]+/g, '').toLowerCase();
+  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(url)?.[1];
+  if (scheme === undefined || SAFE_SCHEMES.has(scheme)) return undefined;
+  if (scheme === 'data' && DATA_IMAGE.test(url)) return undefined;
+  return `${scheme}:`;
+}
+
+/**
+ * What in an SVG would be active when the file is opened by its own URL, as a document of the
+ * site's origin, or undefined when nothing is: a script or another element that runs or embeds
+ * code, an event handler, a link to a `javascript:` (or other non-web) URL, an animation that
+ * changes a link, the XHTML namespace, a DOCTYPE (whose entities can build any element) or a
+ * processing instruction other than the XML declaration (an XSLT style sheet runs code).
+ * Astro publishes an SVG image as it is; checked with an XML tokenizer, entities decoded.
+ */
+export function activeSvgContent(svg: string): string | undefined {
+  let found: string | undefined;
+  const note = (what: string) => (found ??= what);
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        const element = localName(name);
+        if (ACTIVE_ELEMENTS.has(element)) note(`a <${element}> element`);
+        for (const [key, value] of Object.entries(attributes)) {
+          const attribute = localName(key);
+          if (attribute.startsWith('on')) note(`the event handler ${quoted(key)} (${quoted(value.slice(0, 40))}) on <${element}>`);
+          if (key.toLowerCase().startsWith('xmlns') && value.trim() === 'http://www.w3.org/1999/xhtml') note('the XHTML namespace (HTML elements)');
+          if (attribute === 'href' || attribute === 'src') {
+            const scheme = unsafeUrl(value);
+            if (scheme) note(`a link to a ${quoted(scheme)} URL on <${element}>`);
+          }
+        }
+        if (ANIMATIONS.has(element)) {
+          const target = Object.entries(attributes).find(([key]) => key.toLowerCase() === 'attributename')?.[1];
+          if (target !== undefined && /(^|:)href$/i.test(target.trim())) note(`the animation <${element}> that changes ${quoted(target.trim())}`);
+        }
+      },
+      onprocessinginstruction(name) {
+        const instruction = name.toLowerCase();
+        if (instruction === '!doctype') note('a DOCTYPE (its entities can build elements)');
+        else if (instruction !== '?xml') note(`the processing instruction ${quoted(`<${name}>`)}`);
+      },
+    },
+    { xmlMode: true, decodeEntities: true },
+  );
+  parser.write(svg);
+  parser.end();
+  return found;
+}
+
+export function activeSvgMessage(report: string, image: string, what: string): string {
+  return (
+    `${report}: the image "${image}" holds active content (${what}). An SVG is published as it is, and opened by its own URL it runs ` +
+    'as a page of the site: remove the script, handler or link from it, or convert it to PNG or WebP.'
   );
 }

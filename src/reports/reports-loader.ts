@@ -18,7 +18,7 @@ import { glob as findFiles } from 'tinyglobby';
 import { reportIdFromPath } from './report-path.ts';
 import { checkRawReport, findDuplicateIds, formatProblems, type RawReportCheck } from './raw-report-check.ts';
 import { findForbiddenCharacter } from './text-rules.ts';
-import { imageOutsideMessage, isInside, resolveLocalImage } from './local-images.ts';
+import { activeSvgContent, activeSvgMessage, imageOutsideMessage, isInside, isSvgImage, resolveLocalImage } from './local-images.ts';
 import { sanitizeWarning } from './render/sanitize-message.ts';
 import type { SanitizeReport } from './render/rehype-sanitize-reported.ts';
 import { renderAll } from './render/render-pool.ts';
@@ -117,8 +117,12 @@ function linesBefore(contents: string, body: string): number {
   return at < 0 ? 0 : contents.slice(0, at).split('\n').length - 1;
 }
 
-/** The messages for local images of a report that lie outside the content folder (see local-images.ts). */
-async function imagesOutside(contentDir: string, file: string, images: readonly string[]): Promise<string[]> {
+/**
+ * The messages for local images of a report that lie outside the content folder, or are SVG files
+ * holding active content (see local-images.ts). Run for unchanged reports too: the image is a
+ * file of its own, which can change while the report does not.
+ */
+async function imageProblems(contentDir: string, file: string, images: readonly string[]): Promise<string[]> {
   if (images.length === 0) return [];
   const reportPath = path.join(contentDir, file);
   const realContentDir = await realpath(contentDir).catch(() => contentDir);
@@ -129,6 +133,10 @@ async function imagesOutside(contentDir: string, file: string, images: readonly 
     const real = await realpath(resolved).catch(() => resolved);
     if (!isInside(contentDir, resolved) || !isInside(realContentDir, real)) {
       problems.push(imageOutsideMessage(file, image, real, contentDir));
+    } else if (isSvgImage(image)) {
+      const svg = await readFile(real, 'utf8').catch(() => undefined); // a missing image is Astro's error to report
+      const active = svg === undefined ? undefined : activeSvgContent(svg);
+      if (active) problems.push(activeSvgMessage(file, image, active));
     }
   }
   return problems;
@@ -176,6 +184,8 @@ export function renderingLoader(
           // new rules refuse would stay published by every warm build. The stored data is the
           // schema's own output, which the schema accepts as it is; a zod check, no YAML or Markdown.
           await parseData({ id, data: existing.data, filePath });
+          const localImages = existing.rendered?.metadata?.localImagePaths;
+          if (Array.isArray(localImages)) for (const problem of await imageProblems(contentDir, file, localImages as string[])) logger.error(problem);
           if (existing.assetImports?.length) store.addAssetImports?.(existing.assetImports, existing.filePath);
           // Told on every build, not only the one that rendered the report.
           warnSanitized(logger, file, existing.rendered?.metadata?.sanitized as SanitizeReport | undefined);
@@ -202,9 +212,9 @@ export function renderingLoader(
           );
           continue;
         }
-        const outside = await imagesOutside(contentDir, entry.file, outcome.rendered.metadata.localImagePaths);
-        if (outside.length > 0) {
-          for (const problem of outside) logger.error(problem);
+        const images = await imageProblems(contentDir, entry.file, outcome.rendered.metadata.localImagePaths);
+        if (images.length > 0) {
+          for (const problem of images) logger.error(problem);
           continue;
         }
         warnSanitized(logger, entry.file, outcome.rendered.metadata.sanitized);
