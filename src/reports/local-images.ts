@@ -26,6 +26,25 @@ export function imageOutsideMessage(report: string, image: string, resolved: str
   );
 }
 
+/**
+ * The extensions Astro publishes a local image for (its VALID_INPUT_FORMATS). Astro decides by the
+ * text after the path's last dot, as written (`imageSrcToImportId` in astro/dist/assets/utils/
+ * resolveImports.js), so `./a.png?v=1` or `./scan.pdf` is not imported at all: the page keeps a
+ * placeholder <img> with no src and no alt, and the build stays green.
+ */
+const PUBLISHED_IMAGE_EXTENSIONS = ['jpeg', 'jpg', 'png', 'apng', 'tiff', 'webp', 'gif', 'svg', 'avif'];
+
+/** Why a local image, as written, would not be published (a broken image on the page), or undefined. */
+export function unpublishedImageMessage(report: string, image: string): string | undefined {
+  const extension = image.split('.').at(-1)?.toLowerCase();
+  if (extension !== undefined && PUBLISHED_IMAGE_EXTENSIONS.includes(extension)) return undefined;
+  return (
+    `${report}: the image "${image}" is not published by the build: a local image must be a ` +
+    `${PUBLISHED_IMAGE_EXTENSIONS.map((e) => `.${e}`).join(', ')} file, written without ?query or #fragment ` +
+    '(otherwise the page shows a broken image, without its alt text).'
+  );
+}
+
 /** Whether an image, as written in a report, is an SVG file (hosts serve it by its extension). */
 export function isSvgImage(image: string): boolean {
   return /\.svg$/i.test(image.replace(/[?#].*$/, ''));

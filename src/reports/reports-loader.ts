@@ -18,7 +18,7 @@ import { glob as findFiles } from 'tinyglobby';
 import { reportIdFromPath } from './report-path.ts';
 import { checkRawReport, findDuplicateIds, formatProblems, type RawReportCheck } from './raw-report-check.ts';
 import { findForbiddenCharacter } from './text-rules.ts';
-import { activeSvgContent, activeSvgMessage, imageOutsideMessage, isInside, isSvgImage, resolveLocalImage } from './local-images.ts';
+import { activeSvgContent, activeSvgMessage, imageOutsideMessage, isInside, isSvgImage, resolveLocalImage, unpublishedImageMessage } from './local-images.ts';
 import { sanitizeWarning } from './render/sanitize-message.ts';
 import type { SanitizeReport } from './render/rehype-sanitize-reported.ts';
 import { renderAll } from './render/render-pool.ts';
@@ -118,8 +118,8 @@ function linesBefore(contents: string, body: string): number {
 }
 
 /**
- * The messages for local images of a report that lie outside the content folder, or are SVG files
- * holding active content (see local-images.ts). Run for unchanged reports too: the image is a
+ * The messages for local images of a report that Astro would not publish, that lie outside the
+ * content folder, or that are SVG files holding active content (see local-images.ts). Run for unchanged reports too: the image is a
  * file of its own, which can change while the report does not.
  */
 async function imageProblems(contentDir: string, file: string, images: readonly string[]): Promise<string[]> {
@@ -128,6 +128,11 @@ async function imageProblems(contentDir: string, file: string, images: readonly 
   const realContentDir = await realpath(contentDir).catch(() => contentDir);
   const problems: string[] = [];
   for (const image of images) {
+    const unpublished = unpublishedImageMessage(file, image);
+    if (unpublished) {
+      problems.push(unpublished);
+      continue;
+    }
     const resolved = resolveLocalImage(reportPath, image);
     // A symbolic link inside the folder that points outside it publishes what it points to.
     const real = await realpath(resolved).catch(() => resolved);
