@@ -69,6 +69,17 @@ function unsafeUrl(value: string): string | undefined {
 }
 
 /**
+ * An SVG file's text as a browser reads it: UTF-16 by its byte-order mark, otherwise UTF-8.
+ * undefined for bytes holding a NUL, which are no UTF-8 text (a browser may sniff them as UTF-16).
+ */
+function svgText(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  if (bytes.includes(0)) return undefined;
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+/**
  * What in an SVG would be active when the file is opened by its own URL, as a document of the
  * site's origin, or undefined when nothing is: a script or another element that runs or embeds
  * code, an event handler, a link to a `javascript:` (or other non-web) URL, an animation that
@@ -76,7 +87,9 @@ function unsafeUrl(value: string): string | undefined {
  * processing instruction other than the XML declaration (an XSLT style sheet runs code).
  * Astro publishes an SVG image as it is; checked with an XML tokenizer, entities decoded.
  */
-export function activeSvgContent(svg: string): string | undefined {
+export function activeSvgContent(file: string | Uint8Array): string | undefined {
+  const svg = typeof file === 'string' ? file : svgText(file);
+  if (svg === undefined) return 'text that is not UTF-8 (a NUL byte), which a browser may read otherwise';
   let found: string | undefined;
   const note = (what: string) => (found ??= what);
   const parser = new Parser(

@@ -139,7 +139,7 @@ async function imageProblems(contentDir: string, file: string, images: readonly 
     if (!isInside(contentDir, resolved) || !isInside(realContentDir, real)) {
       problems.push(imageOutsideMessage(file, image, real, contentDir));
     } else if (isSvgImage(image)) {
-      const svg = await readFile(real, 'utf8').catch(() => undefined); // a missing image is Astro's error to report
+      const svg = await readFile(real).catch(() => undefined); // a missing image is Astro's error to report
       const active = svg === undefined ? undefined : activeSvgContent(svg);
       if (active) problems.push(activeSvgMessage(file, image, active));
     }

@@ -39,6 +39,17 @@ test('an SVG with a script, an event handler, a script link, foreign content or 
   assert.doesNotMatch(activeSvgContent(svg('<rect on\u001b[2J="&#27;[1A"/>')) ?? '', /[\u0000-\u001F]/, 'nothing in the message acts on a terminal');
 });
 
+test('an SVG in UTF-16 is checked as the browser reads it: its script is found, not hidden by a wrong decoding', () => {
+  // Read as UTF-8, UTF-16 text is NULs between the letters and holds no element at all, while a
+  // browser decodes it by its byte-order mark and runs the script.
+  const script = svg('<script>alert(document.domain)</script>');
+  const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(script, 'utf16le')]);
+  const be = Buffer.from(le.toString('utf16le'), 'utf16le').swap16();
+  for (const bytes of [le, be]) assert.match(activeSvgContent(bytes) ?? '(none)', /<script>|not UTF-8/);
+  assert.match(activeSvgContent(Buffer.from(`\u0000${svg('')}`)) ?? '(none)', /not UTF-8/, 'a NUL byte: not text a browser reads as UTF-8');
+  assert.equal(activeSvgContent(Buffer.from(`\ufeff${svg('<rect/>')}`)), undefined, 'a UTF-8 byte-order mark is fine');
+});
+
 test('an ordinary SVG chart is not active', () => {
   const chart = svg(
     '<defs><linearGradient id="g"><stop offset="0" stop-color="#fff"/></linearGradient></defs>' +
