@@ -45,9 +45,23 @@ export function unpublishedImageMessage(report: string, image: string): string |
   );
 }
 
-/** Whether an image, as written in a report, is an SVG file (hosts serve it by its extension). */
-export function isSvgImage(image: string): boolean {
-  return /\.svg$/i.test(image.replace(/[?#].*$/, ''));
+/**
+ * Whether the first bytes of an image file are those of a raster format Astro publishes (PNG and
+ * APNG, JPEG, GIF, WebP, TIFF, AVIF). Anything else may be published as SVG: Astro names the
+ * published file by what it holds, not by its name, so SVG saved as `scan.png` becomes
+ * `/_astro/scan.<hash>.svg`.
+ */
+export function isRasterImage(head: Uint8Array): boolean {
+  const ascii = (from: number, to: number) => String.fromCharCode(...head.subarray(from, to));
+  return (
+    (head[0] === 0x89 && ascii(1, 4) === 'PNG') ||
+    (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) ||
+    ascii(0, 4) === 'GIF8' ||
+    (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') ||
+    ascii(0, 4) === 'II*\0' ||
+    ascii(0, 4) === 'MM\0*' ||
+    ascii(4, 8) === 'ftyp'
+  );
 }
 
 /** Elements that run script or embed documents (by local name, whatever the prefix). */

@@ -9,7 +9,7 @@
  * - telling: what the sanitiser removed from a report's raw HTML is logged as a warning, naming
  *   the file and lines, on every build; a local image outside the content folder fails it.
  */
-import { readFile, realpath } from 'node:fs/promises';
+import { open, readFile, realpath } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -18,7 +18,7 @@ import { glob as findFiles } from 'tinyglobby';
 import { reportIdFromPath } from './report-path.ts';
 import { checkRawReport, findDuplicateIds, formatProblems, type RawReportCheck } from './raw-report-check.ts';
 import { findForbiddenCharacter } from './text-rules.ts';
-import { activeSvgContent, activeSvgMessage, imageOutsideMessage, isInside, isSvgImage, resolveLocalImage, unpublishedImageMessage } from './local-images.ts';
+import { activeSvgContent, activeSvgMessage, imageOutsideMessage, isInside, isRasterImage, resolveLocalImage, unpublishedImageMessage } from './local-images.ts';
 import { sanitizeWarning } from './render/sanitize-message.ts';
 import type { SanitizeReport } from './render/rehype-sanitize-reported.ts';
 import { renderAll } from './render/render-pool.ts';
@@ -117,9 +117,26 @@ function linesBefore(contents: string, body: string): number {
   return at < 0 ? 0 : contents.slice(0, at).split('\n').length - 1;
 }
 
+/** The bytes of an image file unless its first bytes say it is a raster image (or it cannot be read: Astro reports that). */
+async function readImageIfNotRaster(file: string): Promise<Uint8Array | undefined> {
+  const handle = await open(file, 'r').catch(() => undefined);
+  if (!handle) return undefined;
+  try {
+    const head = new Uint8Array(16);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    if (isRasterImage(head.subarray(0, bytesRead))) return undefined;
+    return await readFile(file);
+  } catch {
+    return undefined;
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * The messages for local images of a report that Astro would not publish, that lie outside the
- * content folder, or that are SVG files holding active content (see local-images.ts). Run for unchanged reports too: the image is a
+ * content folder, or that are (or may be published as) SVG holding active content (see
+ * local-images.ts). Run for unchanged reports too: the image is a
  * file of its own, which can change while the report does not.
  */
 async function imageProblems(contentDir: string, file: string, images: readonly string[]): Promise<string[]> {
@@ -138,9 +155,10 @@ async function imageProblems(contentDir: string, file: string, images: readonly 
     const real = await realpath(resolved).catch(() => resolved);
     if (!isInside(contentDir, resolved) || !isInside(realContentDir, real)) {
       problems.push(imageOutsideMessage(file, image, real, contentDir));
-    } else if (isSvgImage(image)) {
-      const svg = await readFile(real).catch(() => undefined); // a missing image is Astro's error to report
-      const active = svg === undefined ? undefined : activeSvgContent(svg);
+    } else {
+      // Whatever is not a raster image may be published as SVG, whatever its name (local-images.ts).
+      const bytes = await readImageIfNotRaster(real);
+      const active = bytes === undefined ? undefined : activeSvgContent(bytes);
       if (active) problems.push(activeSvgMessage(file, image, active));
     }
   }

@@ -115,6 +115,18 @@ test('a report linking an active SVG fails the load, naming the report and the i
   assert.match(logged[0] ?? '', /^2020\/chart\.md: the image "\.\/chart\.svg" holds active content \(a <script> element\)/);
   assert.match(logged[0] ?? '', /PNG/);
 
+  // Astro names the published file by what it holds, not by its name: SVG in a .png is published
+  // as /_astro/scan.<hash>.svg, and opened by its URL it runs. PNG bytes are not read as SVG.
+  logged.length = 0;
+  const disguised = new Map([['2020/scan.md', report.replace('Chart', 'Scan').replace('./chart.svg', './scan.png')]]);
+  await writeFile(path.join(content, '2020', 'scan.png'), svg('<script>alert(document.domain)</script>'));
+  await assert.rejects(strictLoader(renderingLoader(content, () => disguised), async () => {}).load(fakeContext(logged).context), /could not be read or rendered/);
+  assert.match(logged[0] ?? '', /^2020\/scan\.md: the image "\.\/scan\.png" holds active content \(a <script> element\)/);
+  logged.length = 0;
+  await writeFile(path.join(content, '2020', 'scan.png'), Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+  await strictLoader(renderingLoader(content, () => disguised), async () => {}).load(fakeContext(logged).context);
+  assert.deepEqual(logged, []);
+
   logged.length = 0;
   sources.set('2020/chart.md', `${report}\nEdited.\n`);
   await assert.rejects(loader.load(fakeContext(logged).context), /could not be read or rendered/);
