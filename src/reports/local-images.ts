@@ -115,7 +115,7 @@ export function activeSvgContent(file: string | Uint8Array): string | undefined 
           const attribute = localName(key);
           if (attribute.startsWith('on')) note(`the event handler ${quoted(key)} (${quoted(value.slice(0, 40))}) on <${element}>`);
           if (key.toLowerCase().startsWith('xmlns') && value.trim() === 'http://www.w3.org/1999/xhtml') note('the XHTML namespace (HTML elements)');
-          if (attribute === 'href' || attribute === 'src') {
+          if (attribute === 'href' || attribute === 'src' || key.toLowerCase() === 'xml:base') {
             const scheme = unsafeUrl(value);
             if (scheme) note(`a link to a ${quoted(scheme)} URL on <${element}>`);
           }

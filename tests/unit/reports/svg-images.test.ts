@@ -29,6 +29,7 @@ test('an SVG with a script, an event handler, a script link, foreign content or 
     [svg('<a xlink:href="&#106;avascript:alert(1)"><text>x</text></a>'), /javascript:/],
     [svg('<a href=" java\tscript:alert(1)"><text>x</text></a>'), /javascript:/],
     [svg('<a href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;"><text>x</text></a>'), /data:/],
+    [svg('<a xml:base="javascript:alert(1)//" href=""><text>x</text></a>'), /javascript:/],
     [svg('<a><set attributeName="href" to="javascript:alert(1)"/><text>x</text></a>'), /<set> that changes "href"/],
     [svg('<foreignObject><iframe src="x"></iframe></foreignObject>'), /<foreignobject>/i],
     [svg('<text>&x;</text>', '<!DOCTYPE svg [<!ENTITY x "&#60;script&#62;alert(1)&#60;/script&#62;">]>'), /DOCTYPE/],
