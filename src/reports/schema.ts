@@ -68,6 +68,11 @@ const nameList = (field: string, example: string) =>
 const sourceUrl = z
   .string({ error: '"source.url" must be text, for example url: https://example.org/report' })
   .superRefine(controlCharacterCheck('source.url'))
+  // The URL parser drops tabs and line breaks inside a URL (and the check below accepts them), so
+  // "https://example.org/a\nb" would be published as a link to another address.
+  .refine((value) => !/\s/.test(value.trim()), {
+    error: '"source.url" contains a space, tab or line break: write the address as one word, with a space as %20',
+  })
   .pipe(
     z.url({
       protocol: /^https?$/,

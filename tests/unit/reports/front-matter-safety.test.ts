@@ -28,6 +28,16 @@ test('source.url accepts only http and https addresses, naming the field and an 
   }
 });
 
+test('source.url with a space or line break inside is refused: a browser would drop it and open another address', () => {
+  // "https://example.org/a\nb" passed (the URL parser strips line breaks and tabs), was written by
+  // the importer and published as a link to https://example.org/ab.
+  for (const url of ['https://example.org/a\nb', 'https://example.org/a\tb', 'https://example.org/a b', 'https://exa\nmple.org/']) {
+    const [message, ...rest] = problems({ ...valid, source: { name: 'S', url } });
+    assert.equal(rest.length, 0, JSON.stringify(url));
+    assert.match(message!, /^source\.url: .*(space|line break|tab)/, JSON.stringify(url));
+  }
+});
+
 test('characters feeds cannot carry are refused in every text field, with the code point shown', () => {
   const bad = ['\x01', '\x0b', '\x0c', '\x1b', '\x7f', '\x85', '\x9f', '\ufffe', '\uffff', '\ud800', '\udc00'];
   for (const char of bad) {
