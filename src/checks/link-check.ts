@@ -93,14 +93,15 @@ export function pageUrlPath(base: string, file: string): string {
 
 /**
  * The file (relative to the site folder) an internal link needs, or null for links leaving the
- * site (other origins, mailto:, paths outside the base are reported as broken, not skipped).
+ * site (other origins, mailto:, paths outside the base are reported as broken, not skipped; so
+ * are paths that cannot be decoded or climb out through an encoded slash).
  */
 export function linkTarget(
   link: string,
   pagePath: string,
   base: string,
   siteOrigin: string | undefined,
-): { file: string } | { outside: string } | null {
+): { file: string } | { outside: string } | { malformed: string } | null {
   const origin = siteOrigin ?? 'http://site.invalid';
   let url: URL;
   try {
@@ -109,9 +110,18 @@ export function linkTarget(
     return { outside: link };
   }
   if (url.origin !== origin) return null;
-  const pathname = decodeURIComponent(url.pathname);
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    // A lone or bad %-escape (raw HTML keeps `href="100%"` as written): servers answer 400.
+    return { malformed: link };
+  }
   if (!pathname.startsWith(base)) return { outside: pathname };
   const relative = pathname.slice(base.length);
+  // An encoded slash (`..%2F`) decodes to segments the URL parser did not resolve: such a path
+  // names no file of the site (and must not be looked up outside it).
+  if (relative.split('/').some((segment) => segment === '..' || segment === '.')) return { malformed: link };
   return { file: relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative };
 }
 
@@ -133,7 +143,8 @@ export function findBrokenLinks(
     for (const link of extractLinks(html)) {
       const target = linkTarget(link, pagePath, base, siteOrigin);
       if (!target) continue;
-      if ('outside' in target) broken.push({ page: file, link, problem: `points outside the site's base ${base}` });
+      if ('malformed' in target) broken.push({ page: file, link, problem: 'is a malformed path (a bad %-escape or an encoded ../)' });
+      else if ('outside' in target) broken.push({ page: file, link, problem: `points outside the site's base ${base}` });
       else if (!exists(target.file)) broken.push({ page: file, link, problem: `no file ${target.file}` });
     }
   }

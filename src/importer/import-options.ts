@@ -29,6 +29,9 @@ export function dateProblem(date: string, what: string): string | undefined {
 
 /** Why `url` cannot be a report's source link (only http: and https: are), or undefined. */
 export function sourceUrlProblem(url: string): string | undefined {
+  // As the schema (source.url) has it: an address the URL parser would repair is refused here,
+  // or it would be refused only after the file was read.
+  if (/\s/.test(url)) return `--source-url ${JSON.stringify(url)} contains a space, tab or line break: write the address as one word, with a space as %20`;
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -38,6 +41,7 @@ export function sourceUrlProblem(url: string): string | undefined {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     return `--source-url "${url}" must be an http: or https: address (got ${parsed.protocol}): write it like https://example.org/release`;
   }
+  if (!/^https?:\/\//i.test(url)) return `--source-url "${url}" must start with http:// or https://: write it like https://example.org/release`;
   return undefined;
 }
 

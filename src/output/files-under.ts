@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Every file under `dir`, as paths relative to it with forward slashes (none if it is missing). */
@@ -23,4 +23,24 @@ export async function symlinksUnder(dir: string, skipTopLevel: ReadonlySet<strin
     .filter((entry) => entry.isSymbolicLink())
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .filter((file) => !skipTopLevel.has(file.split('/')[0]!));
+}
+
+/**
+ * Every regular file under `dir` that has other hard links (relative, forward slashes). A hard
+ * link is the same file under two names: the build writes pages in place, so it would change the
+ * other name too (a snapshot made with `cp -al`, a file linked in from elsewhere).
+ */
+export async function hardLinkedUnder(dir: string, skipTopLevel: ReadonlySet<string> = new Set()): Promise<string[]> {
+  const files = await filesUnder(dir, skipTopLevel);
+  const linked: string[] = [];
+  // In slices: 70,000 lstat calls at once would hold as many requests in memory.
+  for (let start = 0; start < files.length; start += 512) {
+    const slice = files.slice(start, start + 512);
+    const stats = await Promise.all(slice.map((file) => lstat(path.join(dir, file)).catch(() => undefined)));
+    slice.forEach((file, i) => {
+      const stat = stats[i];
+      if (stat?.isFile() && stat.nlink > 1) linked.push(file);
+    });
+  }
+  return linked;
 }

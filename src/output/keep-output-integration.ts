@@ -9,20 +9,20 @@
  *   left pages that no cache entry describes, so the next build starts from an empty folder;
  * - nothing of a folder the build did not write is ever deleted: before anything is written, a
  *   non-empty folder without this project's ownership marker (src/output/output-folder.ts) stops
- *   the build, and an empty one gets the marker; symlinks in it are removed before anything is
- *   written (writes would go through them); every deletion goes through removeInside, which
- *   stays inside the folder and never follows a symlink.
+ *   the build, and an empty one gets the marker; symlinks in it are removed, and hard-linked files
+ *   copied, before anything is written (writes would go through them); every deletion goes
+ *   through removeInside, which stays inside the folder and never follows a symlink.
  * Returns two integrations: the first must come before any that writes into the finished folder
  * (it prunes), the second after all of them (it records that the build finished).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { copyFile, mkdir, readdir, realpath, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { staleOutputFiles } from './stale-output-files.ts';
-import { OUTPUT_MARKER, OUTPUT_MARKER_CONTENT, ownershipProblem } from './output-folder.ts';
-import { filesUnder, symlinksUnder } from './files-under.ts';
+import { OUTPUT_MARKER, outputMarkerContent, ownershipProblem } from './output-folder.ts';
+import { filesUnder, hardLinkedUnder, symlinksUnder } from './files-under.ts';
 import { removeInside } from './remove-inside.ts';
 
 /**
@@ -52,9 +52,17 @@ function claimOutputFolder(outDir: string): void {
     const entries = readdirSync(outDir);
     const markerFile = path.join(outDir, OUTPUT_MARKER);
     const marker = existsSync(markerFile) ? readFileSync(markerFile, 'utf8') : undefined;
-    const problem = ownershipProblem(outDir, entries, marker);
+    const problem = ownershipProblem(outDir, entries, marker, realpathSync.native(outDir));
     if (problem) throw new Error(problem);
   }
+}
+
+/** Replaces `file` (relative to `dir`, a hard-linked file) by a copy, so that it no longer shares its data. */
+async function unshareFile(dir: string, file: string): Promise<void> {
+  const target = path.join(dir, ...file.split('/'));
+  const copy = `${target}.news-archive-unshare`;
+  await copyFile(target, copy);
+  await rename(copy, target);
 }
 
 /** Removes folders left empty by the pruning, deepest first; the output folder itself stays. */
@@ -106,13 +114,19 @@ export default function keepOutput(options: KeepOutputOptions = {}): AstroIntegr
         'astro:build:start': async ({ logger }) => {
           await mkdir(outDir, { recursive: true });
           await removeInside(outDir, OUTPUT_MARKER); // a symlink there would be written through
-          await writeFile(path.join(outDir, OUTPUT_MARKER), OUTPUT_MARKER_CONTENT);
+          await writeFile(path.join(outDir, OUTPUT_MARKER), outputMarkerContent(await realpath(outDir)));
           // Astro, Pagefind and the hosting files write into the folder by name: a symlink there
           // (dist/index.html -> a file elsewhere, dist/news -> a folder elsewhere) would have them
           // overwrite what it points to. No build writes a symlink, so every one is removed first.
           const links = await symlinksUnder(outDir, new Set(['.git']));
           await Promise.all(links.map((link) => removeInside(outDir, link)));
           if (links.length > 0) logger.warn(`removed ${links.length} symlink(s) from the output folder, which holds only files the build writes: ${links.slice(0, 3).join(', ')}`);
+          // A hard link is the same file under another name, maybe outside the folder (a snapshot
+          // made with `cp -al dist snapshot`): pages are written in place, so each such file is
+          // replaced by a copy of its own before anything is written.
+          const shared = await hardLinkedUnder(outDir, new Set(['.git']));
+          for (const file of shared) await unshareFile(outDir, file);
+          if (shared.length > 0) logger.warn(`made ${shared.length} hard-linked file(s) in the output folder its own (copied), so that the build's writes do not change the other names of the same file: ${shared.slice(0, 3).join(', ')}`);
           const lastBuildFinished = existsSync(finishedMarker);
           await rm(finishedMarker, { force: true });
           if (!lastBuildFinished && existsSync(outDir)) {

@@ -9,6 +9,7 @@
  *   earlier build into that very folder (a cache elsewhere cannot vouch for what a folder holds).
  * Pure: the caller passes how to resolve real paths and what the folder holds.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 /** The ownership marker, in the output folder itself. A dot-file: hosts do not list it. */
@@ -17,6 +18,19 @@ export const OUTPUT_MARKER_CONTENT =
   'news-archive build output\n' +
   'This folder is written by the News Archive build (npm run build), which deletes any file in it\n' +
   'that the site no longer has. Remove this file and the build will refuse to use the folder.\n';
+const FOLDER_LINE = 'folder: sha256:';
+
+/**
+ * The marker for the folder whose real path is `folder`. It identifies that folder, because a
+ * marker travels with copies of the output (`rsync -a dist/ /var/www/html/` puts it in a web root
+ * that holds other files too): a copy vouches only for the folder it was written into, not for
+ * where it was copied to. By a digest of the path, not the path: the marker is uploaded with the
+ * site, and hosts other than the configurations of npm run hosting serve it, so it must not show
+ * where the site was built (a home folder names its user).
+ */
+export function outputMarkerContent(folder: string): string {
+  return `${OUTPUT_MARKER_CONTENT}${FOLDER_LINE}${createHash('sha256').update(folder).digest('hex')}\n`;
+}
 
 /** Entries an output folder may hold and still count as empty (Astro keeps `.git` too). */
 const IGNORED_WHEN_EMPTY = new Set(['.git']);
@@ -89,17 +103,20 @@ export function outputFolderProblem(
 /**
  * Why the build must not use an existing folder holding `entries` (top-level names) whose marker
  * file reads `marker` (undefined when absent), or undefined when it may: an empty folder, or one
- * an earlier build of this project marked as its own.
+ * an earlier build of this project marked as its own. `folder` is the folder's real path, which
+ * the marker must name (a marker copied from elsewhere names another).
  */
-export function ownershipProblem(outDir: string, entries: readonly string[], marker: string | undefined): string | undefined {
+export function ownershipProblem(outDir: string, entries: readonly string[], marker: string | undefined, folder: string = outDir): string | undefined {
   const contents = entries.filter((name) => !IGNORED_WHEN_EMPTY.has(name));
   if (contents.length === 0) return undefined;
-  if (marker !== undefined && marker.trim() === OUTPUT_MARKER_CONTENT.trim()) return undefined;
+  if (marker !== undefined && marker.trim() === outputMarkerContent(folder).trim()) return undefined;
   const sample = contents.slice(0, 3).join(', ') + (contents.length > 3 ? ', ...' : '');
   const why =
     marker === undefined
       ? `has no ${OUTPUT_MARKER} file, so it is not a folder this build wrote`
-      : `has a ${OUTPUT_MARKER} file that this build did not write`;
+      : marker.startsWith(OUTPUT_MARKER_CONTENT) && marker.includes(`\n${FOLDER_LINE}`)
+        ? `has a ${OUTPUT_MARKER} file written for another folder: it was copied here with that folder's files (or the folder was moved), so it does not say that this build wrote what this folder holds`
+        : `has a ${OUTPUT_MARKER} file that this build did not write`;
   return (
     `ARCHIVE_OUT_DIR: the output folder ${outDir} is not empty (${sample}) and ${why}. ` +
     'The build deletes files in its output folder that the site does not have, so it will not use this one. ' +

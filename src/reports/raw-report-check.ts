@@ -13,7 +13,7 @@ import { extractFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import * as yaml from 'js-yaml';
 import { parseIsoDate } from './calendar-date.ts';
 import { reportIdFromPath } from './report-path.ts';
-import { findForbiddenCharacter } from './text-rules.ts';
+import { findForbiddenCharacter, quoted } from './text-rules.ts';
 import { reportPath } from '../urls/site-paths.ts';
 
 /**
@@ -107,7 +107,7 @@ export function checkRawReport(relativePath: string, contents: string): RawRepor
   if (typeof rawDate === 'string') {
     const date = parseIsoDate(rawDate);
     if (!date) {
-      problem('date', `"${rawDate}" is not a real calendar day: write it as YYYY-MM-DD, for example date: 2020-07-31`);
+      problem('date', `${quoted(rawDate)} is not a real calendar day: write it as YYYY-MM-DD, for example date: 2020-07-31`);
     } else if (path.ok && date.getUTCFullYear() !== path.year) {
       problem(
         'date',

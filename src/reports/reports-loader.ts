@@ -9,7 +9,7 @@
  * - telling: what the sanitiser removed from a report's raw HTML is logged as a warning, naming
  *   the file and lines, on every build; a local image outside the content folder fails it.
  */
-import { readFile, realpath } from 'node:fs/promises';
+import { open, readFile, realpath } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -18,7 +18,7 @@ import { glob as findFiles } from 'tinyglobby';
 import { reportIdFromPath } from './report-path.ts';
 import { checkRawReport, findDuplicateIds, formatProblems, type RawReportCheck } from './raw-report-check.ts';
 import { findForbiddenCharacter } from './text-rules.ts';
-import { imageOutsideMessage, isInside, resolveLocalImage } from './local-images.ts';
+import { activeSvgContent, activeSvgMessage, imageOutsideMessage, isInside, isRasterImage, resolveLocalImage, unpublishedImageMessage } from './local-images.ts';
 import { sanitizeWarning } from './render/sanitize-message.ts';
 import type { SanitizeReport } from './render/rehype-sanitize-reported.ts';
 import { renderAll } from './render/render-pool.ts';
@@ -117,18 +117,49 @@ function linesBefore(contents: string, body: string): number {
   return at < 0 ? 0 : contents.slice(0, at).split('\n').length - 1;
 }
 
-/** The messages for local images of a report that lie outside the content folder (see local-images.ts). */
-async function imagesOutside(contentDir: string, file: string, images: readonly string[]): Promise<string[]> {
+/** The bytes of an image file unless its first bytes say it is a raster image (or it cannot be read: Astro reports that). */
+async function readImageIfNotRaster(file: string): Promise<Uint8Array | undefined> {
+  const handle = await open(file, 'r').catch(() => undefined);
+  if (!handle) return undefined;
+  try {
+    const head = new Uint8Array(16);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    if (isRasterImage(head.subarray(0, bytesRead))) return undefined;
+    return await readFile(file);
+  } catch {
+    return undefined;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The messages for local images of a report that Astro would not publish, that lie outside the
+ * content folder, or that are (or may be published as) SVG holding active content (see
+ * local-images.ts). Run for unchanged reports too: the image is a
+ * file of its own, which can change while the report does not.
+ */
+async function imageProblems(contentDir: string, file: string, images: readonly string[]): Promise<string[]> {
   if (images.length === 0) return [];
   const reportPath = path.join(contentDir, file);
   const realContentDir = await realpath(contentDir).catch(() => contentDir);
   const problems: string[] = [];
   for (const image of images) {
+    const unpublished = unpublishedImageMessage(file, image);
+    if (unpublished) {
+      problems.push(unpublished);
+      continue;
+    }
     const resolved = resolveLocalImage(reportPath, image);
     // A symbolic link inside the folder that points outside it publishes what it points to.
     const real = await realpath(resolved).catch(() => resolved);
     if (!isInside(contentDir, resolved) || !isInside(realContentDir, real)) {
       problems.push(imageOutsideMessage(file, image, real, contentDir));
+    } else {
+      // Whatever is not a raster image may be published as SVG, whatever its name (local-images.ts).
+      const bytes = await readImageIfNotRaster(real);
+      const active = bytes === undefined ? undefined : activeSvgContent(bytes);
+      if (active) problems.push(activeSvgMessage(file, image, active));
     }
   }
   return problems;
@@ -176,6 +207,8 @@ export function renderingLoader(
           // new rules refuse would stay published by every warm build. The stored data is the
           // schema's own output, which the schema accepts as it is; a zod check, no YAML or Markdown.
           await parseData({ id, data: existing.data, filePath });
+          const localImages = existing.rendered?.metadata?.localImagePaths;
+          if (Array.isArray(localImages)) for (const problem of await imageProblems(contentDir, file, localImages as string[])) logger.error(problem);
           if (existing.assetImports?.length) store.addAssetImports?.(existing.assetImports, existing.filePath);
           // Told on every build, not only the one that rendered the report.
           warnSanitized(logger, file, existing.rendered?.metadata?.sanitized as SanitizeReport | undefined);
@@ -202,9 +235,9 @@ export function renderingLoader(
           );
           continue;
         }
-        const outside = await imagesOutside(contentDir, entry.file, outcome.rendered.metadata.localImagePaths);
-        if (outside.length > 0) {
-          for (const problem of outside) logger.error(problem);
+        const images = await imageProblems(contentDir, entry.file, outcome.rendered.metadata.localImagePaths);
+        if (images.length > 0) {
+          for (const problem of images) logger.error(problem);
           continue;
         }
         warnSanitized(logger, entry.file, outcome.rendered.metadata.sanitized);

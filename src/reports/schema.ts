@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { parseIsoDate } from './calendar-date.ts';
-import { findForbiddenCharacter, normaliseName } from './text-rules.ts';
+import { findForbiddenCharacter, normaliseName, quoted } from './text-rules.ts';
 
 const BCP47 = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/;
 
@@ -68,11 +68,16 @@ const nameList = (field: string, example: string) =>
 const sourceUrl = z
   .string({ error: '"source.url" must be text, for example url: https://example.org/report' })
   .superRefine(controlCharacterCheck('source.url'))
+  // The URL parser drops tabs and line breaks inside a URL (and the check below accepts them), so
+  // "https://example.org/a\nb" would be published as a link to another address.
+  .refine((value) => !/\s/.test(value.trim()), {
+    error: '"source.url" contains a space, tab or line break: write the address as one word, with a space as %20',
+  })
   .pipe(
     z.url({
       protocol: /^https?$/,
       error: (issue) =>
-        `"source.url" must be a web address starting with http:// or https://, for example url: https://example.org/report (got ${JSON.stringify(issue.input)})`,
+        `"source.url" must be a web address starting with http:// or https://, for example url: https://example.org/report (got ${typeof issue.input === 'string' ? quoted(issue.input) : JSON.stringify(issue.input)})`,
     }),
   );
 
@@ -89,7 +94,7 @@ export const calendarDate = z.unknown().transform((value, ctx) => {
     message:
       value === undefined
         ? '"date" is missing: write the publication day as YYYY-MM-DD, for example date: 2020-07-31'
-        : `"date" must be a real calendar day written YYYY-MM-DD (got ${JSON.stringify(value)}), for example date: 2020-07-31`,
+        : `"date" must be a real calendar day written YYYY-MM-DD (got ${typeof value === 'string' ? quoted(value) : JSON.stringify(value)}), for example date: 2020-07-31`,
   });
   return z.NEVER;
 });
@@ -98,12 +103,18 @@ const fields = {
     title: requiredText('title', '"CASIC Holds 2020 Aerospace Defense Conference"'),
     subtitle: requiredText('subtitle', '"Focusing on ..."').optional(),
     date: calendarDate,
-    source: z.object(
+    // Strict like the report itself: a misspelt `ulr:` would otherwise drop the link without a word.
+    source: z.strictObject(
       {
         name: requiredText('source.name', 'CASIC', LIMITS.name * 2),
         url: sourceUrl.optional(),
       },
-      { error: '"source" is missing: write source: { name: "Publisher name" } (url optional)' },
+      {
+        error: (issue) =>
+          issue.code === 'unrecognized_keys'
+            ? `unknown field(s) ${issue.keys.map(quoted).join(', ')}: remove or rename them (known fields: name, url)`
+            : '"source" is missing: write source: { name: "Publisher name" } (url optional)',
+      },
     ),
     summary: requiredText('summary', '"One or two sentences on what the report says."', LIMITS.summary).optional(),
     topics: nameList('topics', 'Aerospace'),
@@ -120,7 +131,7 @@ const fields = {
 export const reportSchema = z.strictObject(fields, {
   error: (issue) =>
     issue.code === 'unrecognized_keys'
-      ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}: remove or rename them (known fields: ${Object.keys(fields).join(', ')})`
+      ? `unknown field(s) ${issue.keys.map(quoted).join(', ')}: remove or rename them (known fields: ${Object.keys(fields).join(', ')})`
       : 'the front matter must be a YAML mapping of fields such as title, date and source',
 });
 

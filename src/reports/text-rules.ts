@@ -35,11 +35,15 @@ export function findForbiddenCharacter(text: string): ForbiddenCharacter | null 
 }
 
 /**
- * Format characters that show nothing: zero-width space, LRM/RLM and the other bidi marks,
- * embeddings, overrides and isolates, word joiner and invisible operators, BOM, soft hyphen,
- * Arabic letter mark, Mongolian vowel separator.
+ * Characters that show nothing: Unicode's Default_Ignorable_Code_Point (zero-width space, LRM/RLM
+ * and the other bidi marks, embeddings, overrides and isolates, word joiner and invisible
+ * operators, BOM, soft hyphen, Arabic letter mark, Mongolian vowel separator, combining grapheme
+ * joiner, Hangul fillers, the deprecated format characters U+206A-U+206F, ...), the whole property
+ * rather than a list, which always missed some. Except what is spelling: the joiners (below),
+ * variation selectors (`❤️`, keycaps `1️⃣`) and tag characters (subdivision flags).
  */
-const INVISIBLE = /[\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const INVISIBLE =
+  /(?![\u200C\u200D\uFE00-\uFE0F\u{E0020}-\u{E007F}\u{E0100}-\u{E01EF}])\p{Default_Ignorable_Code_Point}/gu;
 /**
  * Zero-width non-joiner and joiner are spelling in Persian, Indic scripts and emoji sequences,
  * where they sit between two non-ASCII characters; anywhere else (next to Latin letters, spaces,
@@ -58,4 +62,14 @@ export function normaliseName(name: string): string {
     .replace(JOINER_OUT_OF_PLACE, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * A value from a report, quoted for a message: as JSON writes it, with C1 controls (U+0080-U+009F,
+ * of which U+009B starts an escape sequence in some terminals) and bidi overrides escaped too. A
+ * YAML escape ("\\e") puts a control character into a value that the file does not hold; printed
+ * as it is, it would act on the terminal or CI log that shows the message.
+ */
+export function quoted(value: string): string {
+  return JSON.stringify(value).replace(/[\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

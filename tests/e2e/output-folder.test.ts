@@ -7,13 +7,13 @@
  */
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { existsSync, realpathSync } from 'node:fs';
+import { link, mkdir, readdir, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from '../support/build.ts';
 import { report, writeArchive } from '../support/fixtures.ts';
 import { TMP } from '../support/paths.ts';
-import { OUTPUT_MARKER, OUTPUT_MARKER_CONTENT } from '../../src/output/output-folder.ts';
+import { OUTPUT_MARKER, outputMarkerContent } from '../../src/output/output-folder.ts';
 
 const SCRATCH = path.join(TMP, 'output-folder');
 let contentDir: string;
@@ -85,7 +85,7 @@ test('a folder the build wrote carries its marker, is kept and pruned; without t
   const outDir = path.join(SCRATCH, 'own');
   const first = await build({ contentDir, outDir });
   assert.equal(first.code, 0, first.output.slice(-3000));
-  assert.equal(await readFile(path.join(outDir, OUTPUT_MARKER), 'utf8'), OUTPUT_MARKER_CONTENT);
+  assert.equal(await readFile(path.join(outDir, OUTPUT_MARKER), 'utf8'), outputMarkerContent(realpathSync(outDir)));
   assert.ok(existsSync(path.join(outDir, 'news/2020/first/index.html')));
 
   // Symlinks in the output leading out of it, some where the build writes (the home page, a
@@ -98,11 +98,22 @@ test('a folder the build wrote carries its marker, is kept and pruned; without t
   await rm(path.join(outDir, 'news', '2021'), { recursive: true });
   await symlink(path.join(outside, 'chapters'), path.join(outDir, 'news', '2021'));
   await writeFile(path.join(outDir, 'news', '2020', 'stale.html'), 'an earlier build\'s page');
+  // A hard link shares the file itself: a snapshot made with `cp -al dist snapshot`, or a file
+  // linked in from elsewhere, would be overwritten in place by the build's writes.
+  await mkdir(path.join(outside, 'snapshot'), { recursive: true });
+  await link(path.join(outDir, 'news', '2020', 'first', 'index.html'), path.join(outside, 'snapshot', 'first.html'));
+  const snapshot = await readFile(path.join(outside, 'snapshot', 'first.html'), 'utf8');
+  await writeFile(path.join(contentDir, '2020', 'first.md'), files['2020/first.md'].replace('The first body.', 'The first body, edited.'));
   const second = await build({ contentDir, outDir });
+  await writeFile(path.join(contentDir, '2020', 'first.md'), files['2020/first.md']);
   assert.equal(second.code, 0, second.output.slice(-3000));
   assert.match(second.output, /removed 4 symlink\(s\) from the output folder/);
   assert.match(second.output, /removed 1 file\(s\) of earlier builds/);
   for (const gone of ['news/linked-folder', 'linked-file.txt', 'news/2020/stale.html']) assert.equal(existsSync(path.join(outDir, gone)), false, gone);
+  assert.match(await readFile(path.join(outDir, 'news/2020/first/index.html'), 'utf8'), /The first body, edited\./);
+  assert.equal(await readFile(path.join(outside, 'snapshot', 'first.html'), 'utf8'), snapshot, 'the hard-linked copy is not written through');
+  assert.match(second.output, /made 1 hard-linked file\(s\) in the output folder its own/);
+  await rm(path.join(outside, 'snapshot'), { recursive: true });
   assert.deepEqual(await listing(outside), ['chapters', 'chapters/one.txt', 'thesis.txt'], 'nothing written into or deleted from where the links pointed');
   assert.equal(await readFile(path.join(outside, 'thesis.txt'), 'utf8'), 'years of work\n');
   assert.match(await readFile(path.join(outDir, 'index.html'), 'utf8'), /^<!DOCTYPE html>/, 'the home page is a real file again');

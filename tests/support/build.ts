@@ -1,10 +1,10 @@
 /** Runs real `astro build`s for tests, each into its own folder, with the hosting and content set by env. */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT, TMP } from './paths.ts';
-import { OUTPUT_MARKER } from '../../src/output/output-folder.ts';
+import { OUTPUT_MARKER, outputMarkerContent } from '../../src/output/output-folder.ts';
 
 export interface BuildOptions {
   /** Folder holding <year>/<slug>.md; defaults to the real content/news. */
@@ -40,13 +40,16 @@ export function runAstro(args: string[], env: Record<string, string | undefined>
 
 /**
  * Test builds in tests/.tmp/builds/ made before the build marked its output folders would now be
- * refused as folders the build did not write: those scratch folders are the tests' own, so they
- * are cleared. No other folder is (tests of the refusal build elsewhere).
+ * refused as folders the build did not write (so would those marked before markers named their
+ * folder): those scratch folders are the tests' own, so they are cleared. No other folder is
+ * (tests of the refusal build elsewhere).
  */
 async function clearUnmarkedScratchBuild(outDir: string): Promise<void> {
   const builds = path.join(TMP, 'builds');
   const resolved = path.resolve(outDir);
-  if (path.dirname(resolved) === builds && existsSync(resolved) && !existsSync(path.join(resolved, OUTPUT_MARKER))) {
+  const marker = path.join(resolved, OUTPUT_MARKER);
+  const ours = existsSync(marker) && readFileSync(marker, 'utf8') === outputMarkerContent(realpathSync(resolved));
+  if (path.dirname(resolved) === builds && existsSync(resolved) && !ours) {
     await rm(resolved, { recursive: true, force: true });
   }
 }

@@ -79,8 +79,17 @@ function unmark(tree: Nodes): Map<number, Nodes> {
   return kept;
 }
 
+/**
+ * Control characters and bidi overrides, which a removed value can hold through a character
+ * reference (`onclick="&#27;[2J"`): printed as they are, they would act on the terminal or the CI
+ * log that shows the warning (clear it, erase the warning's own line, reorder its text).
+ */
+const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** A removed value as the warning shows it: unprintable characters escaped (`\u001B`), long ones cut. */
 function shown(value: string): string {
-  return value.length > LONGEST_VALUE ? `${value.slice(0, LONGEST_VALUE)}…` : value;
+  const cut = value.length > LONGEST_VALUE ? `${value.slice(0, LONGEST_VALUE)}…` : value;
+  return cut.replace(UNPRINTABLE, (char) => `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
 
 function attribute(key: string, value: unknown): string {

@@ -35,10 +35,25 @@ function elements(parent: Root | Element, visit: (element: Element) => void): vo
 
 export function rehypeHeadingSlugs() {
   return (tree: Root): void => {
+    // Ids the body already has (the footnotes' `footnote-label`, `fn-1`, `fnref-1`; raw HTML's
+    // ids and names) are taken: a heading "Footnote label" or "fn-1" gets the next free slug
+    // ("footnote-label-1"), or the page would hold the id twice and the footnote links would
+    // jump to the heading.
+    const taken = new Set<string>();
+    elements(tree, (element) => {
+      for (const key of ['id', 'name'] as const) {
+        const value = element.properties[key];
+        if (typeof value === 'string') taken.add(value);
+      }
+    });
     const slugger = new GithubSlugger();
     elements(tree, (element) => {
       if (HEADING.test(element.tagName) && typeof element.properties.id !== 'string') {
-        element.properties.id = slugger.slug(element.children.map(textOf).join(''));
+        const text = element.children.map(textOf).join('');
+        let id = slugger.slug(text);
+        while (taken.has(id)) id = slugger.slug(text);
+        taken.add(id);
+        element.properties.id = id;
       }
     });
   };

@@ -51,6 +51,19 @@ test('finds links to missing files and links that escape the base', () => {
   assert.deepEqual(broken.map((b) => b.link), ['/archive/gone/', '/search/']);
 });
 
+test('a link with a malformed or encoded-slash path is a broken link of its page, not a crash or a file outside the site', () => {
+  // Raw HTML in a report keeps its href as written: `<a href="100%">` reached the check as is, and
+  // decoding it threw "URI malformed", which stopped the build without naming the page.
+  const pages = [{ file: 'news/2020/x/index.html', html: '<a href="100%">a</a><a href="/news/%E0%A4%A/">b</a><a href="/news/..%2F..%2Fetc%2Fpasswd">c</a>' }];
+  const broken = findBrokenLinks(pages, () => true, '/');
+  assert.deepEqual(broken.map((b) => [b.page, b.link]), [
+    ['news/2020/x/index.html', '100%'],
+    ['news/2020/x/index.html', '/news/%E0%A4%A/'],
+    ['news/2020/x/index.html', '/news/..%2F..%2Fetc%2Fpasswd'],
+  ]);
+  assert.match(broken[0]!.problem, /malformed/);
+});
+
 const ids = ['2021/b', '2020/a', '2020/c'];
 const url = (p: string) => absoluteUrl('https://example.org', '/', p);
 const feedLink = (p: string) => feedUrl('https://example.org', '/', p);

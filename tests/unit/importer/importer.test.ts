@@ -196,6 +196,8 @@ test('options that would write an unsafe or unfileable entry are refused before 
       [['--source-url', 'javascript:alert(1)'], /--source-url "javascript:alert\(1\)" must be an http: or https: address/],
       [['--source-url', 'data:text/html,x'], /--source-url/],
       [['--source-url', 'example.org/page'], /--source-url "example.org\/page" is not a full URL/],
+      [['--source-url', 'https:example.org/page'], /--source-url "https:example\.org\/page" .*https:\/\//],
+      [['--source-url', 'https://example.org/a\nb'], /--source-url .* (space|line break)/],
       [['--date', '0999-01-01'], /--date "0999-01-01" is outside the years an archive can file \(1000-9999\)/],
       [['--date', '2018-02-30'], /--date "2018-02-30" is not a real day/],
       [['--date', '31.07.2020'], /--date "31\.07\.2020" is not a real day written YYYY-MM-DD/],

@@ -10,7 +10,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { outputFolderProblem, ownershipProblem, OUTPUT_MARKER, OUTPUT_MARKER_CONTENT, realPathOf } from '../../../src/output/output-folder.ts';
+import { outputFolderProblem, outputMarkerContent, ownershipProblem, OUTPUT_MARKER, realPathOf } from '../../../src/output/output-folder.ts';
 import { buildSettings } from '../../../src/build-settings.ts';
 import { ConfigError } from '../../../src/urls/url-settings.ts';
 
@@ -105,10 +105,27 @@ test('every setting is checked at once, before the build starts, naming each var
 test('a missing or empty folder may be used; a non-empty one only with the marker an earlier build wrote into it', () => {
   assert.equal(ownershipProblem('/x/dist', [], undefined), undefined);
   assert.equal(ownershipProblem('/x/dist', ['.git'], undefined), undefined, 'a fresh clone of a publishing repository');
-  assert.equal(ownershipProblem('/x/dist', [OUTPUT_MARKER, 'index.html'], OUTPUT_MARKER_CONTENT), undefined);
+  assert.equal(ownershipProblem('/x/dist', [OUTPUT_MARKER, 'index.html'], outputMarkerContent('/x/dist')), undefined);
   const refused = ownershipProblem('/x/thesis', ['chapter-1.tex', 'chapter-2.tex', 'figures', 'notes.txt'], undefined)!;
   assert.match(refused, /^ARCHIVE_OUT_DIR: the output folder \/x\/thesis is not empty \(chapter-1\.tex, chapter-2\.tex, figures, \.\.\.\)/);
   assert.match(refused, /has no \.news-archive-output file/);
   assert.match(refused, /Empty the folder yourself .* or set ARCHIVE_OUT_DIR to another folder/);
   assert.match(ownershipProblem('/x/out', [OUTPUT_MARKER, 'a.txt'], 'something else')!, /has a \.news-archive-output file that this build did not write/);
+});
+
+test('a marker copied from another folder does not make a folder ours: it names the folder it was written into', () => {
+  // `rsync -a dist/ /var/www/html/` (as the README deploys) copies the marker into a web root that
+  // also holds other sites' files; a build pointed there must not delete them on its word.
+  const copied = outputMarkerContent('/home/editor/archive/dist');
+  assert.notEqual(copied, outputMarkerContent('/var/www/html'));
+  const refused = ownershipProblem('/var/www/html', [OUTPUT_MARKER, 'index.html', 'other-site'], copied, '/var/www/html');
+  assert.match(refused ?? '', /has a \.news-archive-output file written for another folder: it was copied here/);
+  // The marker is published with the site: it identifies its folder without showing the path (a home folder names its user).
+  assert.doesNotMatch(copied, /home|editor|archive\/dist/);
+  assert.match(refused ?? '', /Nothing was changed/);
+  // The folder is compared by its real path: a marker written through a symlink's target is the folder's own.
+  assert.equal(ownershipProblem('/x/link-to-dist', [OUTPUT_MARKER, 'index.html'], outputMarkerContent('/x/dist'), '/x/dist'), undefined);
+  // A marker written before markers named their folder is refused once, like an unmarked folder.
+  const old = 'news-archive build output\nThis folder is written by the News Archive build (npm run build), which deletes any file in it\nthat the site no longer has. Remove this file and the build will refuse to use the folder.\n';
+  assert.match(ownershipProblem('/x/dist', [OUTPUT_MARKER, 'index.html'], old, '/x/dist') ?? '', /has a \.news-archive-output file that this build did not write/);
 });

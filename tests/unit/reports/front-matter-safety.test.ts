@@ -28,6 +28,16 @@ test('source.url accepts only http and https addresses, naming the field and an 
   }
 });
 
+test('source.url with a space or line break inside is refused: a browser would drop it and open another address', () => {
+  // "https://example.org/a\nb" passed (the URL parser strips line breaks and tabs), was written by
+  // the importer and published as a link to https://example.org/ab.
+  for (const url of ['https://example.org/a\nb', 'https://example.org/a\tb', 'https://example.org/a b', 'https://exa\nmple.org/']) {
+    const [message, ...rest] = problems({ ...valid, source: { name: 'S', url } });
+    assert.equal(rest.length, 0, JSON.stringify(url));
+    assert.match(message!, /^source\.url: .*(space|line break|tab)/, JSON.stringify(url));
+  }
+});
+
 test('characters feeds cannot carry are refused in every text field, with the code point shown', () => {
   const bad = ['\x01', '\x0b', '\x0c', '\x1b', '\x7f', '\x85', '\x9f', '\ufffe', '\uffff', '\ud800', '\udc00'];
   for (const char of bad) {
@@ -107,4 +117,16 @@ test('term names are normalised: invisible characters, NFC and spacing never mak
   }));
   const topics = buildTaxonomy(reports).topic.terms;
   assert.deepEqual(topics.map((t) => [t.name, t.slug, t.items.length]), [['Energy', 'energy', 2]]);
+});
+
+test("every character Unicode marks as default-ignorable (shown as nothing) is removed from term names, not only a list of familiar ones", () => {
+  const parse = (topics: string[]) => reportSchema.parse({ ...valid, topics }).topics;
+  // Combining grapheme joiner, the deprecated format characters U+206A-U+206F, Hangul fillers,
+  // Khmer inherent vowels, Mongolian free variation selectors, U+2065, musical formatting marks:
+  // each made "Energy" and an "Energy" that looks the same two topics with two pages.
+  for (const invisible of ['\u034f', '\u206a', '\u206f', '\u3164', '\u115f', '\uffa0', '\u17b4', '\u180b', '\u2065', '\u{1d173}']) {
+    assert.deepEqual(parse([`Ener${invisible}gy${invisible}`]), ['Energy'], JSON.stringify(invisible));
+  }
+  // What is spelling stays: joiners between non-ASCII letters, emoji variation selectors and tags.
+  assert.deepEqual(parse(['❤\ufe0f', '1\ufe0f\u20e3', '🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}']), ['❤\ufe0f', '1\ufe0f\u20e3', '🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}']);
 });

@@ -10,6 +10,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import type { Element, Root } from 'hast';
 import { createReportRenderer, renderReport, type RenderedReport } from '../../../src/reports/render/render-report.ts';
+import { sanitizeWarning } from '../../../src/reports/render/sanitize-message.ts';
 
 const renderer = createReportRenderer({ syntaxHighlight: false });
 
@@ -168,4 +169,37 @@ test('ids from the body are prefixed with user-content-; footnotes and in-page l
   const links = elements(html, 'a').filter((a) => toText(a) === 'the main part' || toText(a) === 'back to main');
   assert.deepEqual(links.map((a) => a.properties.href), ['#user-content-main', '#user-content-main']);
   assert.deepEqual(removed(rendered), []);
+});
+
+test('a heading or raw id named like a footnote id does not take it: every id is unique and footnote links reach the footnote', async () => {
+  // "## Footnote label" and "## fn-1" were given footnote-label and fn-1, the ids of the footnotes'
+  // heading and of the first footnote: after prefixing, the page had each id twice, the note's
+  // reference link jumped to the heading, and aria-describedby named the wrong element.
+  const rendered = await render(['A claim[^1].', '## Footnote label', '## fn-1', '## fnref-1', '<div id="a-raw-id">Raw</div>', '## A raw id', '[^1]: The note.'].join('\n\n'));
+  const html = tree(rendered.html);
+  const ids = elements(html).map((e) => e.properties.id).filter((id): id is string => typeof id === 'string');
+  assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], `duplicate ids: ${ids}`);
+  const byId = (id: string) => elements(html).find((e) => e.properties.id === id);
+  const reference = elements(html, 'a').find((a) => a.properties.dataFootnoteRef !== undefined)!;
+  assert.equal(byId(String(reference.properties.href).slice(1))?.tagName, 'li', 'the reference leads to the footnote');
+  assert.equal(byId(String(reference.properties.ariaDescribedBy))?.properties.className?.toString(), 'sr-only', 'described by the footnotes heading');
+  const back = elements(html, 'a').find((a) => a.properties.dataFootnoteBackref !== undefined)!;
+  assert.equal(byId(String(back.properties.href).slice(1)), reference, 'the back link leads to the reference');
+  for (const heading of ['Footnote label', 'fn-1', 'fnref-1', 'A raw id']) {
+    assert.ok(elements(html, 'h2').some((h) => toText(h) === heading && typeof h.properties.id === 'string'), heading);
+  }
+});
+
+test('what the sanitiser removed is shown with control characters escaped, so the warning cannot rewrite the terminal it is printed to', async () => {
+  // A character reference in a removed attribute put ESC and BEL into the build's log as they are:
+  // `&#27;[2J` cleared the screen, `&#27;[1A&#27;[2K` could erase the warning itself. The rendered
+  // page never holds them (the attribute is gone), so nothing else caught them.
+  const rendered = await render('<a onclick="&#27;[2J&#27;]0;title&#7;" title="ok">x</a> <img src="java&#27;script:x" alt="&#x202E;evil"> <span onmouseover="a&#x9;b">s</span>');
+  const whats = removed(rendered);
+  assert.equal(whats.length, 3, String(whats));
+  const warning = sanitizeWarning('2020/report.md', rendered.metadata.sanitized)!;
+  assert.doesNotMatch(warning, /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u, JSON.stringify(warning));
+  assert.match(warning, /onclick="\\u001B\[2J\\u001B\]0;title\\u0007" on <a>/);
+  assert.match(warning, /src="java\\u001Bscript:x" on <img>/);
+  assert.match(warning, /onmouseover="a\\u0009b" on <span>/);
 });

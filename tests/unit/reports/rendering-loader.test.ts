@@ -216,7 +216,7 @@ test('a local image outside the content folder fails the load, naming the report
   const { context, entries } = fakeContext(logged);
   const sources = new Map([
     ['2020/leak.md', report('Leak', 'A scan: ![scan](../../private/scan.png)')],
-    ['2020/inside.md', report('Inside', '![map](./images/map.png) and ![chart](../2019/chart.png?v=1)')],
+    ['2020/inside.md', report('Inside', '![map](./images/map.png) and ![chart](../2019/chart.PNG)')],
   ]);
   const loader = strictLoader(renderingLoader(CONTENT, () => sources), async () => {});
   await assert.rejects(loader.load(context), /1 report\(s\) could not be read or rendered/);
@@ -224,4 +224,21 @@ test('a local image outside the content folder fails the load, naming the report
   assert.match(logged[0]!, /^2020\/leak\.md: the image "\.\.\/\.\.\/private\/scan\.png" is outside the content folder \(it is \/project\/content\/private\/scan\.png\)/);
   assert.equal(entries.has('2020/leak'), false);
   assert.equal(entries.has('2020/inside'), true);
+});
+
+test('a local image Astro does not publish (another extension, a ?query or #fragment) fails the load instead of a broken <img>', async () => {
+  // Astro imports a local image only when its path ends in an image extension: `./a.png?v=1` and
+  // `./scan.pdf` were left as <img __ASTRO_IMAGE_="..."> with no src and no alt, in a green build.
+  const logged: string[] = [];
+  const { context, entries } = fakeContext(logged);
+  const sources = new Map([
+    ['2020/broken.md', report('Broken', '![a](./a.png?v=1) ![b](./scan.pdf) ![c](./c.svg#part) ![ok](./ok.webp) ![remote](https://example.org/x.php)')],
+  ]);
+  const loader = strictLoader(renderingLoader(CONTENT, () => sources), async () => {});
+  await assert.rejects(loader.load(context), /could not be read or rendered/);
+  assert.equal(logged.length, 3, logged.join('\n'));
+  assert.match(logged[0]!, /^2020\/broken\.md: the image "\.\/a\.png\?v=1" is not published by the build: a local image must be a .*\.png, .* file, written without \?query or #fragment/);
+  assert.match(logged[1]!, /"\.\/scan\.pdf" is not published/);
+  assert.match(logged[2]!, /"\.\/c\.svg#part" is not published/);
+  assert.equal(entries.has('2020/broken'), false);
 });

@@ -75,3 +75,23 @@ test('two files that would share a URL are both named', () => {
   assert.match(found[0]!.message, /same URL as a\/2020\/x\.md \(news\/2020\/x\/\)/);
   assert.equal(found[0]!.file, 'b/2020/x.md');
 });
+
+test('an unknown field inside source is refused too: a misspelt url is never silently dropped', () => {
+  // `source: { name: X, ulr: https://... }` passed, and the link to the original vanished without a word.
+  const [message, ...rest] = problems({ ...valid, source: { name: 'CASIC', ulr: 'https://example.org/original' } });
+  assert.equal(rest.length, 0);
+  assert.match(message!, /^source: unknown field\(s\) "ulr".*known fields: name, url/);
+});
+
+test('messages show field names and dates from the front matter with control characters escaped, so they cannot act on the terminal', () => {
+  // A YAML escape ("\e[2K") puts an ESC into a value without one in the file; the messages printed it as it was.
+  for (const message of [
+    ...problems({ ...valid, '\u001b[2Kx': 1 }),
+    ...problems({ ...valid, source: { name: 'CASIC', '\u001b[1Ay': 1 } }),
+    ...problems({ ...valid, '\u009b2J\u202Ez\u001b': 1 }),
+    ...checkRawReport('2020/x.md', entry('title: X\ndate: "2020-01-01\\e[2K\\e[1A"\nsource: { name: S }')).problems.map((p) => p.message),
+  ]) {
+    assert.doesNotMatch(message, /[\u0000-\u001F\u007F-\u009F]/, JSON.stringify(message));
+    assert.match(message, /\\u001b/);
+  }
+});
