@@ -108,5 +108,14 @@ export function checkWebRoot(raw: string): string {
     const bad = [...segment].find((char) => !ROOT_SEGMENT.test(char));
     if (bad !== undefined) throw fail(`contains ${describeChar(bad)}`);
   }
-  return trimmed === '' ? '/' : trimmed;
+  // The server hands out every file under the root: the file system's root or one of its system
+  // folders would publish /etc/passwd or a home folder beside the site.
+  if (trimmed === '' || SYSTEM_FOLDERS.has(trimmed)) {
+    throw fail('would let the server publish the whole file system or a system folder: give the folder made for the site');
+  }
+  return trimmed;
 }
+
+const SYSTEM_FOLDERS = new Set(
+  ['bin', 'boot', 'dev', 'etc', 'home', 'lib', 'lib64', 'opt', 'proc', 'root', 'run', 'sbin', 'sys', 'tmp', 'usr', 'var'].map((name) => `/${name}`),
+);

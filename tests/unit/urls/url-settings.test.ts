@@ -74,10 +74,13 @@ test('--server-name: host names for nginx, site addresses for Caddy; nothing tha
   assert.throws(() => checkServerName('nginx', 'example.org:8080'), /is not a host name/, 'nginx takes the port in listen, not server_name');
 });
 
-test('--root: an absolute folder of plain segments; quotes, spaces, ; { } # $ and line breaks are refused', () => {
+test('--root: an absolute folder of plain segments; quotes, spaces, ; { } # $ and line breaks are refused, and so are / and system folders', () => {
   assert.equal(checkWebRoot('/var/www'), '/var/www');
   assert.equal(checkWebRoot('/srv/www/'), '/srv/www');
-  assert.equal(checkWebRoot('/'), '/');
+  for (const root of ['/', '//', '/etc', '/home/', '/root', '/var', '/usr']) {
+    assert.throws(() => checkWebRoot(root), /whole file system or a system folder/, root);
+  }
+  assert.equal(checkWebRoot('/srv'), '/srv');
   for (const root of ['var/www', '/var/www; autoindex on', '/var/{x}', '/var/www #', '/var/w w w', '/var/"www"', "/var/'www'", '/var/$x', '/var/www\n', '/var/../etc', '/var//www']) {
     assert.throws(() => checkWebRoot(root), (e: Error) => e instanceof ConfigError && e.message.startsWith(`--root ${JSON.stringify(root)}`) && /e\.g\. --root \/var\/www/.test(e.message), root);
   }
