@@ -2,7 +2,7 @@
  * A report's corrections and updates as the site shows them: the latest one (the dateline notice,
  * JSON-LD dateModified, Atom `updated`, sitemap `lastmod`), an anchor for each note on the report
  * page (linked from the dateline, the corrections page and its feed), and every correction in the
- * archive, newest first (the corrections page and feed). The schema keeps updates oldest first.
+ * archive, newest first (the corrections page and feed). The schema keeps them as written.
  */
 import { toIsoDate } from '../reports/calendar-date.ts';
 import type { ReportUpdate } from '../reports/schema.ts';
@@ -12,18 +12,26 @@ export interface AnchoredUpdate extends ReportUpdate {
   anchor: string;
 }
 
+/** Oldest first, as the report's history reads; two on one day keep the order they are written in. */
+export function oldestFirst<T extends ReportUpdate>(updates: readonly T[]): T[] {
+  return updates
+    .map((update, i) => ({ update, i }))
+    .sort((a, b) => a.update.date.getTime() - b.update.date.getTime() || a.i - b.i)
+    .map(({ update }) => update);
+}
+
 /** The most recent update (the last written of those on its day), or undefined. */
 export function latestUpdate<T extends ReportUpdate>(updates: readonly T[]): T | undefined {
   return updates.reduce<T | undefined>((latest, u) => (!latest || u.date >= latest.date ? u : latest), undefined);
 }
 
 /**
- * Anchors from kind and date rather than position, so a note's link stays the same when an
+ * Oldest first, each with its anchor. Anchors come from kind and date rather than position, so a note's link stays the same when an
  * older note is added to the list later.
  */
 export function anchoredUpdates(updates: readonly ReportUpdate[]): AnchoredUpdate[] {
   const seen = new Map<string, number>();
-  return updates.map((update) => {
+  return oldestFirst(updates).map((update) => {
     const base = `${update.kind}-${toIsoDate(update.date)}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);

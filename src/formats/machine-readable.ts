@@ -7,7 +7,7 @@ import { toIsoDate } from '../reports/calendar-date.ts';
 import { reportPath, reportFilePath } from '../urls/site-paths.ts';
 import { REPORT_FORMATS, type ReportFormatKey } from './report-formats.ts';
 import type { ReportData, UpdateKind } from '../reports/schema.ts';
-import { latestUpdate } from '../archive/report-updates.ts';
+import { latestUpdate, oldestFirst } from '../archive/report-updates.ts';
 
 /** Site paths of a report's page (`html`) and of each of its files, by format key. */
 export type ReportFormats = { html: string } & Record<ReportFormatKey, string>;
@@ -65,7 +65,7 @@ function updateFields(updates: ReportData['updates']): Pick<ReportRecord, 'updat
   if (!latest) return {};
   return {
     updated: toIsoDate(latest.date),
-    updates: updates.map((u) => ({ date: toIsoDate(u.date), kind: u.kind, note: u.note })),
+    updates: oldestFirst(updates).map((u) => ({ date: toIsoDate(u.date), kind: u.kind, note: u.note })),
   };
 }
 

@@ -7,7 +7,7 @@
  */
 import { toIsoDate } from '../reports/calendar-date.ts';
 import type { ReportUpdate } from '../reports/schema.ts';
-import { latestUpdate } from '../archive/report-updates.ts';
+import { latestUpdate, oldestFirst } from '../archive/report-updates.ts';
 
 export interface LinkedName {
   name: string;
@@ -30,7 +30,7 @@ export interface NewsArticleInput {
   topics: Named[];
   organizations: Named[];
   people: Named[];
-  /** Oldest first, as the schema keeps them. */
+  /** Corrections and updates, in any order. */
   updates?: readonly ReportUpdate[];
 }
 
@@ -57,7 +57,7 @@ export function newsArticle(a: NewsArticleInput): Record<string, unknown> {
 function modified(updates: readonly ReportUpdate[]): Record<string, unknown> {
   const latest = latestUpdate(updates);
   if (!latest) return {};
-  const corrections = updates.filter((u) => u.kind === 'correction');
+  const corrections = oldestFirst(updates).filter((u) => u.kind === 'correction');
   return {
     dateModified: toIsoDate(latest.date),
     ...(corrections.length > 0

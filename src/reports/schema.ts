@@ -108,8 +108,8 @@ const UPDATE_EXAMPLE = 'updates: [{ date: 2020-08-02, kind: correction, note: "A
 
 /**
  * A correction (the report said something wrong) or an update (something was added since), as
- * newsrooms append them. Kept in date order, oldest first (the order of the report's history);
- * two on one day keep the order they are written in.
+ * newsrooms append them. Kept in the order written, so that a message names the entry as the file
+ * has it; pages and files put them in date order (src/archive/report-updates.ts).
  */
 const updates = z
   .array(
@@ -132,7 +132,6 @@ const updates = z
     { error: `"updates" must be a list, for example ${UPDATE_EXAMPLE}` },
   )
   .max(LIMITS.updates, { error: `"updates" lists more than ${LIMITS.updates} entries: keep the ones a reader needs` })
-  .transform((list) => list.map((u, i) => ({ u, i })).sort((a, b) => a.u.date.getTime() - b.u.date.getTime() || a.i - b.i).map(({ u }) => u))
   .default([]);
 
 const fields = {
