@@ -7,7 +7,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { XMLParser } from 'fast-xml-parser';
@@ -207,4 +207,33 @@ test('a wrong update fails the build, naming the file and the field: an impossib
   assert.notEqual(early.code, 0, early.output.slice(-2000));
   assert.match(early.output, /early-update/);
   assert.match(early.output, /updates\.0\.date: the update of 2020-01-31 is dated before the report \(2020-02-01\)/);
+});
+
+test('a correction added to an unchanged archive is published by the next, warm build wherever it shows', { timeout: 300_000 }, async () => {
+  const front = 'title: Budget approved\ndate: 2020-03-02\nsource: { name: Example }';
+  const contentDir = await writeArchive('corrections-rebuild', {
+    '2020/budget.md': report(front, 'The budget was approved.'),
+    '2020/other.md': report('title: Other\ndate: 2020-03-01\nsource: { name: Example }', 'Other body.'),
+  });
+  const outDir = path.join(TMP, 'builds', 'corrections-rebuild');
+  const run = async () => {
+    const result = await build({ contentDir, outDir, siteUrl: SITE });
+    assert.equal(result.code, 0, result.output.slice(-3000));
+    return result.output;
+  };
+  const read = (file: string) => readFile(path.join(outDir, file), 'utf8');
+  await run();
+  assert.match(await read('corrections/index.html'), /No report has been corrected\./);
+
+  await writeFile(
+    path.join(contentDir, '2020/budget.md'),
+    report(`${front}\nupdates: [{ date: 2020-03-09, kind: correction, note: "The total was 4.1 billion, not 4.7." }]`, 'The budget was approved.'),
+  );
+  const warm = await run();
+  assert.match(warm, /rendered 1 new or changed report\(s\); 1 unchanged/, 'a warm build');
+  assert.match(await read('news/2020/budget/index.html'), /Corrected <time datetime="2020-03-09">9 March 2020<\/time>/);
+  assert.match(await read('corrections/index.html'), /href="\/news\/2020\/budget\/#correction-2020-03-09"/);
+  assert.match(await read('corrections/atom.xml'), /<id>https:\/\/news\.example\.org\/news\/2020\/budget\/#correction-2020-03-09<\/id>/);
+  assert.equal(JSON.parse(await read('news/2020/budget.json')).updated, '2020-03-09');
+  assert.match(await read('sitemap-0.xml'), /<loc>https:\/\/news\.example\.org\/news\/2020\/budget\/<\/loc><lastmod>2020-03-09/);
 });
