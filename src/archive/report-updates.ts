@@ -41,12 +41,14 @@ export function anchoredUpdates(updates: readonly ReportUpdate[]): AnchoredUpdat
 
 export interface CorrectableReport {
   id: string;
-  data: { title: string; date: Date; updates: readonly ReportUpdate[] };
+  data: { title: string; date: Date; language: string; updates: readonly ReportUpdate[] };
 }
 
 export interface CorrectionEntry {
   reportId: string;
   title: string;
+  /** The report's language: its title and notes are written in it. */
+  language: string;
   /** The report's own date. */
   published: Date;
   /** The correction's date and note. */
@@ -70,6 +72,7 @@ export function correctionsNewestFirst(reports: readonly CorrectableReport[]): C
         entry: {
           reportId: report.id,
           title: report.data.title,
+          language: report.data.language,
           published: report.data.date,
           date: update.date,
           note: update.note,

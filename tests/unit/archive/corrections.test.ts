@@ -23,10 +23,10 @@ test('anchors come from kind and date, so adding an older note moves no link', (
 
 test('every correction of every report, newest first; updates are not corrections', () => {
   const reports = [
-    { id: '2021/b', data: { title: 'B', date: day('2021-01-01'), updates: [u('2021-03-01', 'update', 'b-update')] } },
-    { id: '2020/a', data: { title: 'A', date: day('2020-05-01'), updates: [u('2020-05-03', 'correction', 'a1'), u('2021-06-01', 'correction', 'a2')] } },
-    { id: '2020/c', data: { title: 'C', date: day('2020-03-01'), updates: [u('2020-05-03', 'correction', 'c1')] } },
-    { id: '2019/d', data: { title: 'D', date: day('2019-03-01'), updates: [] } },
+    { id: '2021/b', data: { title: 'B', language: 'en', date: day('2021-01-01'), updates: [u('2021-03-01', 'update', 'b-update')] } },
+    { id: '2020/a', data: { title: 'A', language: 'en', date: day('2020-05-01'), updates: [u('2020-05-03', 'correction', 'a1'), u('2021-06-01', 'correction', 'a2')] } },
+    { id: '2020/c', data: { title: 'C', language: 'zh', date: day('2020-03-01'), updates: [u('2020-05-03', 'correction', 'c1')] } },
+    { id: '2019/d', data: { title: 'D', language: 'en', date: day('2019-03-01'), updates: [] } },
   ];
   const entries = correctionsNewestFirst(reports);
   assert.deepEqual(
@@ -38,6 +38,7 @@ test('every correction of every report, newest first; updates are not correction
     ],
   );
   assert.equal(entries[0]!.title, 'A');
+  assert.equal(entries[2]!.language, 'zh');
   assert.equal(entries[0]!.published.toISOString(), '2020-05-01T00:00:00.000Z');
   assert.deepEqual(correctionsNewestFirst([]), []);
 });
