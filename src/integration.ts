@@ -21,7 +21,8 @@ import pagefindDevIntegration from './search/build/pagefind-dev-integration.ts';
 import completenessIntegration from './checks/completeness-integration.ts';
 import hostingIntegration, { HOSTING_FILES } from './hosting/hosting-integration.ts';
 import { REPORT_FORMATS } from './formats/report-formats.ts';
-import { SEARCH_BUNDLE_FOLDER } from './urls/site-paths.ts';
+import { sitemapLastmod } from './formats/sitemap-lastmod.ts';
+import { FEED_FILES, SEARCH_BUNDLE_FOLDER } from './urls/site-paths.ts';
 import { siteConfig } from './site.config.ts';
 import type { BuildSettings } from './build-settings.ts';
 
@@ -60,7 +61,11 @@ export function subIntegrations(settings: BuildSettings): AstroIntegration[] {
   });
   return [
     keepOutputFolder!,
-    sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }),
+    sitemap({
+      filter: (page) => !/\/404\/?$/.test(new URL(page).pathname),
+      // A corrected or updated report's lastmod, from the reports.json written with the pages.
+      serialize: sitemapLastmod(path.resolve(settings.root, settings.outDir, FEED_FILES.index)),
+    }),
     contentStoreFromDisk(),
     reportFiles,
     pagefindIntegration({

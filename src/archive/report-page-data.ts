@@ -12,6 +12,7 @@ import { chicagoCitation, type CitationInput } from '../formats/citation.ts';
 import { breadcrumbList, newsArticle, jsonLdText } from '../formats/structured-data.ts';
 import { reportFormatPaths } from '../formats/machine-readable.ts';
 import { DOWNLOAD_ORDER, type ReportFormatKey } from '../formats/report-formats.ts';
+import { anchoredUpdates, latestUpdate } from './report-updates.ts';
 import { siteConfig } from '../site.config.ts';
 import { absolute, reportUrl, url } from '../urls/site-urls.ts';
 import { reportPath, yearPath } from '../urls/site-paths.ts';
@@ -42,10 +43,10 @@ export async function reportPage(report: Report) {
     { name: year, href: url(yearPath(year)), url: absolute(yearPath(year)) },
     { name: report.data.title, href: reportUrl(report.id), url: absolute(reportPath(report.id)) },
   ];
-  const { title, subtitle, date, language, source, rights } = report.data;
+  const { title, subtitle, date, language, source, rights, updates } = report.data;
   const jsonLd = [
     newsArticle({
-      title, subtitle, date, language, source, rights,
+      title, subtitle, date, language, source, rights, updates,
       url: absolute(reportPath(report.id)),
       publisher: { name: siteConfig.publisher, url: absolute('') },
       topics, organizations, people,
@@ -53,6 +54,7 @@ export async function reportPage(report: Report) {
     breadcrumbList(crumbs),
   ].map(jsonLdText);
   const formats = reportFormatPaths(report.id);
+  const notes = anchoredUpdates(updates);
   return {
     topics,
     organizations,
@@ -64,5 +66,8 @@ export async function reportPage(report: Report) {
     citation: chicagoCitation(citationInput(report)),
     downloads: DOWNLOAD_ORDER.map((format) => ({ label: format.label, href: url(formats[format.key as ReportFormatKey]), type: format.mediaType })),
     jsonLd,
+    /** Corrections and updates, oldest first, each with its anchor; the latest for the dateline. */
+    updates: notes,
+    latestUpdate: latestUpdate(notes),
   };
 }

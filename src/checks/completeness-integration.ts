@@ -1,7 +1,7 @@
 /**
  * After every build, proves the archive is complete and its links whole, and fails the build
  * otherwise: every report has its page, is in the archive listings, the sitemap, the JSON index
- * and (if among the newest) the feeds; and no page links to a file the site lacks. The check
+ * and (if among the newest) the feeds, and every corrected report is on the corrections page; and no page links to a file the site lacks. The check
  * reads only the pages and files Astro wrote, so it runs while Pagefind indexes them (see
  * `alongside` in src/search/build/pagefind-integration.ts, which checks the search-record count itself).
  */
@@ -12,7 +12,7 @@ import { checkCompleteness } from './completeness.ts';
 import { findBrokenLinks } from './link-check.ts';
 import { absoluteUrl, feedUrl, normalizeBase } from '../urls/base-urls.ts';
 import { reportIdFromPath } from '../reports/report-path.ts';
-import { FEED_FILES } from '../urls/site-paths.ts';
+import { CORRECTIONS_FEED, CORRECTIONS_PATH, FEED_FILES } from '../urls/site-paths.ts';
 import { listReportFiles } from '../reports/reports-loader.ts';
 import { filesUnder } from '../output/files-under.ts';
 
@@ -62,6 +62,7 @@ export default function completenessIntegration(
           feedSize: options.feedSize,
           feedFiles: { rss: FEED_FILES.rss, atom: FEED_FILES.atom, json: FEED_FILES.json },
           indexFile: FEED_FILES.index,
+          corrections: { page: `${CORRECTIONS_PATH}index.html`, feed: CORRECTIONS_FEED },
         },
       );
       const htmlFiles = files.filter((f) => f.endsWith('.html'));

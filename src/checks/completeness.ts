@@ -1,7 +1,8 @@
 /**
  * Proof, after each build, that the archive is complete: every report has its page, is listed in
  * the archive (all-reports pages and its year page), in the sitemap (when a site URL is set), in
- * the JSON index, and, if among the newest, in every feed. Pure over a view of the built files,
+ * the JSON index, and, if among the newest, in every feed; and every corrected report is on the
+ * corrections page and, if among the newest corrections, in its feed. Pure over a view of the built files,
  * so the integration reads the disk and the tests use a map. (The search-record count is checked
  * by the Pagefind integration itself.)
  */
@@ -28,6 +29,8 @@ export interface CompletenessInput {
   feedSize: number;
   feedFiles: { rss: string; atom: string; json: string };
   indexFile: string;
+  /** The corrections page (its index.html) and its feed. */
+  corrections: { page: string; feed: string };
 }
 
 const REPORT_LINK = /\/news\/(\d{4}\/[a-z0-9]+(?:-[a-z0-9]+)*)\/$/;
@@ -102,6 +105,26 @@ export function checkCompleteness(site: BuiltSite, input: CompletenessInput): st
       }
       problems.push(...describe(`the ${kind} feed ${file}`, newest.filter((r) => !text.includes(input.feedUrl(reportPath(r.id)))).map((r) => r.id)));
     }
+    problems.push(...checkCorrections(site, input, index));
+  }
+  return problems;
+}
+
+/** The complete index names the corrected reports; the corrections page and feed must show them. */
+function checkCorrections(site: BuiltSite, input: CompletenessInput, index: ArchiveIndex): string[] {
+  const { page, feed } = input.corrections;
+  const corrections = index.reports
+    .flatMap((r) => (r.updates ?? []).filter((u) => u.kind === 'correction').map((u) => ({ id: r.id, date: u.date })))
+    .sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+  const problems: string[] = [];
+  const html = site.read(page);
+  if (html === undefined) problems.push(`the corrections page ${page} was not written`);
+  else problems.push(...describe(`the corrections page ${page}`, missing(new Set(corrections.map((c) => c.id)), linkedReportIds(html))));
+  const text = site.read(feed);
+  if (text === undefined) problems.push(`the corrections feed ${feed} was not written`);
+  else {
+    const newest = new Set(corrections.slice(0, input.feedSize).map((c) => c.id));
+    problems.push(...describe(`the corrections feed ${feed}`, [...newest].filter((id) => !text.includes(input.feedUrl(reportPath(id))))));
   }
   return problems;
 }

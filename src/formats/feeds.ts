@@ -11,6 +11,8 @@ export interface FeedItemInput {
   /** Absolute URL. */
   url: string;
   date: Date;
+  /** The latest correction or update: Atom `updated`, JSON Feed `date_modified` (RSS has no field for it). */
+  updated?: Date;
   summary?: string;
   html: string;
   author: string;
@@ -42,8 +44,9 @@ export function buildFeeds(site: FeedSiteInput, items: readonly FeedItemInput[])
     link: site.home,
     language: site.language,
     favicon: site.favicon,
-    // The newest report's day, not the build time: rebuilding unchanged content changes nothing.
-    updated: items[0]?.date ?? new Date(0),
+    // The newest day of any item (published or corrected), not the build time: rebuilding
+    // unchanged content changes nothing, and a correction changes the feed's date.
+    updated: newestDate(items.map((item) => item.updated ?? item.date)),
     generator: site.publisher,
     copyright: site.publisher,
     feedLinks: site.links,
@@ -54,7 +57,9 @@ export function buildFeeds(site: FeedSiteInput, items: readonly FeedItemInput[])
       guid: item.url,
       title: item.title,
       link: item.url,
-      date: item.date,
+      // The library writes `date` as Atom <updated> and JSON `date_modified`, `published` as
+      // Atom <published>, JSON `date_published` and RSS <pubDate>.
+      date: item.updated ?? item.date,
       published: item.date,
       ...(item.summary ? { description: item.summary } : {}),
       content: item.html,
@@ -63,6 +68,68 @@ export function buildFeeds(site: FeedSiteInput, items: readonly FeedItemInput[])
     });
   }
   return { rss: feed.rss2(), atom: feed.atom1(), json: toJsonFeed11(feed.json1(), site.language) };
+}
+
+function newestDate(dates: readonly Date[]): Date {
+  return dates.reduce((newest, d) => (d > newest ? d : newest), new Date(0));
+}
+
+/** `&`, `<`, `>` and `"` as entities: the library sends titles and summaries to Atom as type="html". */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+export interface CorrectionFeedInput {
+  title: string;
+  /** Absolute URL of the corrections page. */
+  home: string;
+  /** Absolute URL of this feed. */
+  self: string;
+  language: string;
+  favicon: string;
+  publisher: string;
+}
+
+export interface CorrectionFeedItem {
+  /** The report's title. */
+  title: string;
+  /** Absolute URL of the correction's note on the report page: also the entry's permanent id. */
+  url: string;
+  date: Date;
+  note: string;
+}
+
+/**
+ * The Atom feed of the corrections page, one entry per correction, newest first. Atom rather
+ * than RSS because an entry has a real `updated` (and RSS none); the note is the entry's text.
+ * Titles and notes are plain text, escaped here because the library marks them type="html":
+ * a note that says `<b>` or `AT&T` reads as written.
+ */
+export function buildCorrectionsFeed(site: CorrectionFeedInput, items: readonly CorrectionFeedItem[]): string {
+  const feed = new Feed({
+    id: site.home,
+    title: site.title,
+    link: site.home,
+    language: site.language,
+    favicon: site.favicon,
+    updated: newestDate(items.map((item) => item.date)),
+    generator: site.publisher,
+    copyright: site.publisher,
+    feedLinks: { atom: site.self },
+    // Atom needs an author for every entry: the archive, which writes the notes.
+    author: { name: site.publisher },
+  });
+  for (const item of items) {
+    feed.addItem({
+      id: item.url,
+      title: escapeHtml(`Correction: ${item.title}`),
+      link: item.url,
+      date: item.date,
+      published: item.date,
+      content: `<p>${escapeHtml(item.note)}</p>`,
+    });
+  }
+  return feed.atom1();
 }
 
 /** The library writes JSON Feed 1.0; 1.1 renames `author` to `authors` and adds `language`. */

@@ -6,7 +6,8 @@
 import { toIsoDate } from '../reports/calendar-date.ts';
 import { reportPath, reportFilePath } from '../urls/site-paths.ts';
 import { REPORT_FORMATS, type ReportFormatKey } from './report-formats.ts';
-import type { ReportData } from '../reports/schema.ts';
+import type { ReportData, UpdateKind } from '../reports/schema.ts';
+import { latestUpdate, oldestFirst } from '../archive/report-updates.ts';
 
 /** Site paths of a report's page (`html`) and of each of its files, by format key. */
 export type ReportFormats = { html: string } & Record<ReportFormatKey, string>;
@@ -30,6 +31,10 @@ export interface ReportRecord {
   people: string[];
   language: string;
   rights?: string;
+  /** The day of the latest correction or update (YYYY-MM-DD); absent when there is none. */
+  updated?: string;
+  /** Corrections and updates, oldest first; absent when there are none. */
+  updates?: { date: string; kind: UpdateKind; note: string }[];
   formats: ReportFormats;
 }
 
@@ -49,7 +54,18 @@ export function reportRecord(id: string, data: ReportData, absolute: (path: stri
     people: data.people,
     language: data.language,
     ...(data.rights ? { rights: data.rights } : {}),
+    ...updateFields(data.updates),
     formats,
+  };
+}
+
+/** Left out when empty, like the other optional fields: most reports are never corrected. */
+function updateFields(updates: ReportData['updates']): Pick<ReportRecord, 'updated' | 'updates'> {
+  const latest = latestUpdate(updates);
+  if (!latest) return {};
+  return {
+    updated: toIsoDate(latest.date),
+    updates: oldestFirst(updates).map((u) => ({ date: toIsoDate(u.date), kind: u.kind, note: u.note })),
   };
 }
 

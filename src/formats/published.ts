@@ -1,11 +1,12 @@
 /**
  * The archive's machine-readable files, made once per build: the three feeds of the newest
- * reports and the JSON index of every report.
+ * reports, the corrections feed and the JSON index of every report.
  */
 import { allReports, type Report } from '../reports/all-reports.ts';
-import { buildFeeds, type FeedFiles } from './feeds.ts';
+import { buildCorrectionsFeed, buildFeeds, type FeedFiles } from './feeds.ts';
+import { correctionsNewestFirst, latestUpdate } from '../archive/report-updates.ts';
 import { reportRecord, type ArchiveIndex } from './machine-readable.ts';
-import { FEED_FILES, reportPath } from '../urls/site-paths.ts';
+import { CORRECTIONS_FEED, CORRECTIONS_PATH, FEED_FILES, reportPath } from '../urls/site-paths.ts';
 import { siteConfig } from '../site.config.ts';
 import { absolute, feedAbsolute } from '../urls/site-urls.ts';
 
@@ -32,6 +33,7 @@ export function feedFiles(): Promise<FeedFiles> {
         title: report.data.title,
         url: feedAbsolute(reportPath(report.id)),
         date: report.data.date,
+        updated: latestUpdate(report.data.updates)?.date,
         summary: report.data.summary ?? report.data.subtitle,
         html: renderedHtml(report),
         author: report.data.source.name,
@@ -40,6 +42,27 @@ export function feedFiles(): Promise<FeedFiles> {
     ),
   );
   return feeds;
+}
+
+/** The corrections feed: every correction, newest first, up to the feed size. */
+export async function correctionsFeed(): Promise<string> {
+  const corrections = correctionsNewestFirst(await allReports()).slice(0, siteConfig.feedSize);
+  return buildCorrectionsFeed(
+    {
+      title: `${siteConfig.name}: corrections`,
+      home: feedAbsolute(CORRECTIONS_PATH),
+      self: feedAbsolute(CORRECTIONS_FEED),
+      language: siteConfig.locale,
+      favicon: feedAbsolute('favicon.svg'),
+      publisher: siteConfig.publisher,
+    },
+    corrections.map((c) => ({
+      title: c.title,
+      url: feedAbsolute(`${reportPath(c.reportId)}#${c.anchor}`),
+      date: c.date,
+      note: c.note,
+    })),
+  );
 }
 
 export async function archiveIndex(): Promise<ArchiveIndex> {

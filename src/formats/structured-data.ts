@@ -2,8 +2,12 @@
  * JSON-LD for report pages: a schema.org NewsArticle and the BreadcrumbList of Home > year >
  * report. Topics are what the article is `about`; people and organizations are `mentions`.
  * URLs arrive absolute (see urls.ts), so this module knows nothing of the base path.
+ * A corrected or updated report has `dateModified` (its latest note, of either kind) and each
+ * correction as a `CorrectionComment` (schema.org's `correction`); updates have no such type.
  */
 import { toIsoDate } from '../reports/calendar-date.ts';
+import type { ReportUpdate } from '../reports/schema.ts';
+import { latestUpdate, oldestFirst } from '../archive/report-updates.ts';
 
 export interface LinkedName {
   name: string;
@@ -26,6 +30,8 @@ export interface NewsArticleInput {
   topics: Named[];
   organizations: Named[];
   people: Named[];
+  /** Corrections and updates, in any order. */
+  updates?: readonly ReportUpdate[];
 }
 
 export function newsArticle(a: NewsArticleInput): Record<string, unknown> {
@@ -34,6 +40,7 @@ export function newsArticle(a: NewsArticleInput): Record<string, unknown> {
     '@type': 'NewsArticle',
     headline: a.title,
     datePublished: toIsoDate(a.date),
+    ...modified(a.updates ?? []),
     url: a.url,
     inLanguage: a.language,
     author: { '@type': 'Organization', name: a.source.name, ...(a.source.url ? { url: a.source.url } : {}) },
@@ -44,6 +51,18 @@ export function newsArticle(a: NewsArticleInput): Record<string, unknown> {
       ...a.people.map((p) => ({ '@type': 'Person', name: p.name })),
       ...a.organizations.map((o) => ({ '@type': 'Organization', name: o.name })),
     ],
+  };
+}
+
+function modified(updates: readonly ReportUpdate[]): Record<string, unknown> {
+  const latest = latestUpdate(updates);
+  if (!latest) return {};
+  const corrections = oldestFirst(updates).filter((u) => u.kind === 'correction');
+  return {
+    dateModified: toIsoDate(latest.date),
+    ...(corrections.length > 0
+      ? { correction: corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.note, datePublished: toIsoDate(c.date) })) }
+      : {}),
   };
 }
 

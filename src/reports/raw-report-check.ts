@@ -1,9 +1,9 @@
 /**
  * Checks made on a report's raw text before Astro parses it:
- * - Astro's YAML reading turns an unquoted `date: 2018-02-30` into 2 March: the date is read here
- *   as text, from the same front matter block, by the same YAML parser with the same options
- *   (merge keys, anchors, aliases and duplicate-key errors included), so what is checked is what
- *   Astro publishes;
+ * - Astro's YAML reading turns an unquoted `date: 2018-02-30` into 2 March: the date and each
+ *   update's date are read here as text, from the same front matter block, by the same YAML
+ *   parser with the same options (merge keys, anchors, aliases and duplicate-key errors
+ *   included), so what is checked is what Astro publishes;
  * - characters XML cannot carry, anywhere in the file, are named by line: one of them in a body
  *   made every feed ill-formed (the schema names front matter fields holding escaped ones);
  * - ids two files could share.
@@ -114,6 +114,18 @@ export function checkRawReport(relativePath: string, contents: string): RawRepor
         `the date ${rawDate} is in ${date.getUTCFullYear()} but the file is in the ${path.year}/ folder: move the file to ${date.getUTCFullYear()}/${path.slug}.md or correct the date`,
       );
     }
+  }
+  // Update dates are read as text for the same reason: 2020-02-30 must be refused, not become 1 March.
+  if (Array.isArray(data.updates)) {
+    data.updates.forEach((update: unknown, i) => {
+      const rawUpdateDate = update && typeof update === 'object' ? (update as Record<string, unknown>).date : undefined;
+      if (typeof rawUpdateDate === 'string' && !parseIsoDate(rawUpdateDate)) {
+        problem(
+          `updates.${i}.date`,
+          `"${rawUpdateDate}" is not a real calendar day: write it as YYYY-MM-DD, for example date: 2020-08-02`,
+        );
+      }
+    });
   }
   return { id, problems };
 }

@@ -4,7 +4,7 @@
  * Messages say what to write, because publishers read them in a failed build.
  */
 import { z } from 'zod';
-import { parseIsoDate } from './calendar-date.ts';
+import { parseIsoDate, toIsoDate } from './calendar-date.ts';
 import { findForbiddenCharacter, normaliseName, quoted } from './text-rules.ts';
 
 const BCP47 = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/;
@@ -23,6 +23,10 @@ export const LIMITS = {
   name: 120,
   /** Entries in one list (topics, organizations, people). */
   names: 200,
+  /** One correction or update note: a paragraph, like a summary. */
+  note: 2_000,
+  /** Corrections and updates of one report: each is shown on its page and in its JSON-LD. */
+  updates: 100,
 } as const;
 
 /** Where the text is, for messages: `"topics"` for an entry of topics. */
@@ -83,21 +87,57 @@ const sourceUrl = z
 
 /**
  * A calendar day. YAML turns an unquoted 2020-07-31 into a Date (and silently rolls 2018-02-30
- * over to March 2), so the raw text is also checked before parsing: see `checkRawFrontmatter`.
+ * over to March 2), so the raw text is also checked before parsing: see `checkRawReport`.
  */
-export const calendarDate = z.unknown().transform((value, ctx) => {
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
-  const date = typeof value === 'string' ? parseIsoDate(value) : null;
-  if (date) return date;
-  ctx.addIssue({
-    code: 'custom',
-    message:
-      value === undefined
-        ? '"date" is missing: write the publication day as YYYY-MM-DD, for example date: 2020-07-31'
-        : `"date" must be a real calendar day written YYYY-MM-DD (got ${typeof value === 'string' ? quoted(value) : JSON.stringify(value)}), for example date: 2020-07-31`,
+const calendarDay = (field: string, example: string) =>
+  z.unknown().transform((value, ctx) => {
+    if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
+    const date = typeof value === 'string' ? parseIsoDate(value) : null;
+    if (date) return date;
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        value === undefined
+          ? `"${field}" is missing: write the day as YYYY-MM-DD, for example ${example}`
+          : `"${field}" must be a real calendar day written YYYY-MM-DD (got ${typeof value === 'string' ? quoted(value) : JSON.stringify(value)}), for example ${example}`,
+    });
+    return z.NEVER;
   });
-  return z.NEVER;
-});
+
+export const calendarDate = calendarDay('date', 'date: 2020-07-31');
+
+export const UPDATE_KINDS = ['correction', 'update'] as const;
+export type UpdateKind = (typeof UPDATE_KINDS)[number];
+
+const UPDATE_EXAMPLE = 'updates: [{ date: 2020-08-02, kind: correction, note: "An earlier version gave the wrong date." }]';
+
+/**
+ * A correction (the report said something wrong) or an update (something was added since), as
+ * newsrooms append them. Kept in the order written, so that a message names the entry as the file
+ * has it; pages and files put them in date order (src/archive/report-updates.ts).
+ */
+const updates = z
+  .array(
+    z.strictObject(
+      {
+        date: calendarDay('updates.date', UPDATE_EXAMPLE),
+        kind: z.enum(UPDATE_KINDS, {
+          error: (issue) =>
+            `"updates.kind" must be correction or update (got ${JSON.stringify(issue.input)}), for example ${UPDATE_EXAMPLE}`,
+        }),
+        note: requiredText('updates.note', '"An earlier version gave the wrong date."', LIMITS.note),
+      },
+      {
+        error: (issue) =>
+          issue.code === 'unrecognized_keys'
+            ? `unknown field(s) ${issue.keys.map(quoted).join(', ')} in an update: each update has date, kind and note`
+            : `each update must be a mapping of date, kind and note, for example ${UPDATE_EXAMPLE}`,
+      },
+    ),
+    { error: `"updates" must be a list, for example ${UPDATE_EXAMPLE}` },
+  )
+  .max(LIMITS.updates, { error: `"updates" lists more than ${LIMITS.updates} entries: keep the ones a reader needs` })
+  .default([]);
 
 const fields = {
     title: requiredText('title', '"CASIC Holds 2020 Aerospace Defense Conference"'),
@@ -125,18 +165,33 @@ const fields = {
       .regex(BCP47, { error: '"language" must be a BCP 47 tag such as en, zh or pt-BR' })
       .default('en'),
     rights: requiredText('rights', '"Copyright ©2020 Publisher. All Rights Reserved."', LIMITS.rights).optional(),
+    updates,
 };
 
 /** Unknown fields are errors: a misspelt `topic:` would otherwise vanish without a word. */
-export const reportSchema = z.strictObject(fields, {
-  error: (issue) =>
-    issue.code === 'unrecognized_keys'
-      ? `unknown field(s) ${issue.keys.map(quoted).join(', ')}: remove or rename them (known fields: ${Object.keys(fields).join(', ')})`
-      : 'the front matter must be a YAML mapping of fields such as title, date and source',
-});
+export const reportSchema = z
+  .strictObject(fields, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown field(s) ${issue.keys.map(quoted).join(', ')}: remove or rename them (known fields: ${Object.keys(fields).join(', ')})`
+        : 'the front matter must be a YAML mapping of fields such as title, date and source',
+  })
+  .superRefine((data, ctx) => {
+    // A correction cannot come before what it corrects. (Runs once every field is valid.)
+    data.updates.forEach((update, i) => {
+      if (update.date < data.date) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['updates', i, 'date'],
+          message: `the ${update.kind} of ${toIsoDate(update.date)} is dated before the report (${toIsoDate(data.date)}): correct its date`,
+        });
+      }
+    });
+  });
 
 export type ReportInput = z.input<typeof reportSchema>;
 export type ReportData = z.output<typeof reportSchema>;
+export type ReportUpdate = ReportData['updates'][number];
 
 /** One readable line per problem: `field: message`. */
 export function describeIssues(error: z.ZodError): string[] {

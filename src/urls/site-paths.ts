@@ -22,6 +22,10 @@ export const FEED_FILES = {
   index: 'reports.json',
 } as const;
 
+/** Every correction of every report, newest first, and its Atom feed beside it. */
+export const CORRECTIONS_PATH = 'corrections/';
+export const CORRECTIONS_FEED = `${CORRECTIONS_PATH}atom.xml`;
+
 /** A report's page: `news/2020/casic-holds/` for the id `2020/casic-holds`. */
 export function reportPath(id: string): string {
   return `${ARCHIVE_PATH}${id}/`;

@@ -82,6 +82,13 @@ describe('page structure', () => {
     assert.equal(await langOf('.prose p'), 'zh');
     assert.equal(await langOf('.report .meta time'), 'en', 'the English date and labels are marked English');
     assert.equal(await langOf('.report .meta .source span'), 'zh', 'the source name keeps the report language');
+    assert.equal(await langOf('.report .meta .updated a'), 'en', '"Updated" and its date are English');
+    assert.equal(await langOf('.report .updates h2'), 'en', 'the heading of the notes is the site\'s');
+    assert.equal(await langOf('.report .updates li time'), 'en');
+    assert.equal(await langOf('.report .updates li span'), 'zh', 'a note keeps the report language');
+    await open(page, 'corrections/');
+    const entry = page.locator('.corrections li', { hasText: '会议日期更正' });
+    assert.deepEqual(await entry.locator('h2, p').evaluateAll((els) => els.map((e) => e.closest('[lang]')!.getAttribute('lang'))), ['zh', 'en', 'zh'], 'title and note in Chinese, the dates in English');
     await open(page, SHOWCASE_REPORTS.first);
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     await page.close();

@@ -1,7 +1,7 @@
 /**
  * A small archive that exercises every presentational feature a page can have: synthetic reports
  * (tables, lists, footnotes, headings, many topics and people), the real first report, a report in
- * Chinese, and one with a very wide table and long links. Built once per test file that needs it.
+ * Chinese (corrected and updated), and one with a very wide table and long links. Built once per test file that needs it.
  */
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -29,7 +29,8 @@ async function writeShowcaseArchive(name: string): Promise<string> {
   await generateArchive({ dir, count: 40, seed: 6 });
   const extra: Record<string, string> = {
     '2021/zhongwen-baodao.md': report(
-      `title: 航天科工召开2021年质量工作会议\nsubtitle: 坚持质量第一\ndate: 2021-03-15\nsource:\n  name: 中国航天科工集团\nlanguage: zh\ntopics: [Aerospace]\npeople: [Yuan Jie]`,
+      // Corrected and updated, in its own language, so the notes, the corrections page and their mixed languages are checked too.
+      `title: 航天科工召开2021年质量工作会议\nsubtitle: 坚持质量第一\ndate: 2021-03-15\nsource:\n  name: 中国航天科工集团\nlanguage: zh\ntopics: [Aerospace]\npeople: [Yuan Jie]\nupdates:\n  - { date: 2021-03-16, kind: correction, note: 会议日期更正为3月15日。 }\n  - { date: 2021-03-20, kind: update, note: 增加了会议照片说明。 }`,
       '3月15日，航天科工召开2021年质量工作会议，总结2020年质量工作，部署2021年重点任务。\n\n会议要求，坚持“零缺陷”目标，全面提升产品质量。',
     ),
     '2022/wide-table-and-long-links.md': report(

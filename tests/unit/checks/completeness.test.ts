@@ -77,7 +77,14 @@ function completeSite(): Map<string, string> {
   files.set('news/2020/index.html', `<a href="/news/2020/a/">x</a><a href="/news/2020/c/">x</a>`);
   files.set('sitemap-0.xml', ids.map((id) => `<url><loc>${url(`news/${id}/`)}</loc></url>`).join(''));
   const dates: Record<string, string> = { '2021/b': '2021-01-01', '2020/a': '2020-05-01', '2020/c': '2020-03-01' };
-  files.set('reports.json', JSON.stringify({ reports: ids.map((id) => ({ id, date: dates[id] })) }));
+  // 2020/a was corrected (and 2021/b only updated, which the corrections page does not list).
+  const updates: Record<string, unknown[]> = {
+    '2020/a': [{ date: '2020-06-01', kind: 'correction', note: 'n' }],
+    '2021/b': [{ date: '2021-02-01', kind: 'update', note: 'n' }],
+  };
+  files.set('reports.json', JSON.stringify({ reports: ids.map((id) => ({ id, date: dates[id], ...(updates[id] ? { updates: updates[id] } : {}) })) }));
+  files.set('corrections/index.html', `<a href="/news/2020/a/#correction-2020-06-01">x</a>`);
+  files.set('corrections/atom.xml', feedLink('news/2020/a/#correction-2020-06-01'));
   // Feeds of size 2: the two newest.
   const feed = ['2021/b', '2020/a'].map((id) => feedLink(`news/${id}/`)).join(' ');
   for (const f of ['feed.xml', 'atom.xml', 'feed.json']) files.set(f, feed);
@@ -88,7 +95,8 @@ function run(files: Map<string, string>, overrides: Partial<CompletenessInput> =
   const site: BuiltSite = { files: [...files.keys()], exists: (f) => files.has(f), read: (f) => files.get(f) };
   return checkCompleteness(site, {
     ids, base: '/', absolute: url, feedUrl: feedLink, hasSiteUrl: true, feedSize: 2,
-    feedFiles: { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' }, indexFile: 'reports.json', ...overrides,
+    feedFiles: { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' }, indexFile: 'reports.json',
+    corrections: { page: 'corrections/index.html', feed: 'corrections/atom.xml' }, ...overrides,
   });
 }
 
@@ -105,6 +113,9 @@ test('each kind of omission is reported, naming the report', () => {
     ['index', (f) => f.set('reports.json', JSON.stringify({ reports: [{ id: '2021/b', date: '2021-01-01' }] })), /JSON index reports\.json: 2020\/a, 2020\/c/],
     ['feed', (f) => f.set('atom.xml', feedLink('news/2021/b/')), /atom feed atom\.xml: 2020\/a/],
     ['missing feed', (f) => f.delete('feed.json'), /json feed feed\.json was not written/],
+    ['corrections page', (f) => f.set('corrections/index.html', '<p>No report has been corrected.</p>'), /corrections page corrections\/index\.html: 2020\/a/],
+    ['corrections feed', (f) => f.set('corrections/atom.xml', ''), /corrections feed corrections\/atom\.xml: 2020\/a/],
+    ['missing corrections page', (f) => f.delete('corrections/index.html'), /corrections page corrections\/index\.html was not written/],
   ];
   for (const [name, breakIt, expected] of cases) {
     const files = completeSite();

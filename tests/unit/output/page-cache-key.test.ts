@@ -36,3 +36,12 @@ test("a report's own files change with its file only, not with the rest of the a
   assert.notEqual(reportFileCacheKey({ id: '2020/a', digest: 'abd', data: {} }), 'abc');
   assert.equal(reportFileCacheKey({ id: '2020/a', data: {} }), undefined);
 });
+
+test('a correction added to a report re-renders its page: the key covers its own front matter, not just its file', () => {
+  const [a] = keys(archive);
+  const corrected = { ...archive[0]!, data: { ...(archive[0]!.data as object), updates: [{ date: new Date('2020-02-01'), kind: 'correction', note: 'n' }] } };
+  const [a2] = keys([corrected, archive[1]!]);
+  assert.notEqual(a2, a, 'same digest, new updates: a new key');
+  const reworded = { ...corrected, data: { ...corrected.data, updates: [{ ...corrected.data.updates[0]!, note: 'n, reworded' }] } };
+  assert.notEqual(keys([reworded, archive[1]!])[0], a2);
+});
