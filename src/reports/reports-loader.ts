@@ -202,11 +202,17 @@ export function renderingLoader(
         // An entry rendered by an older pipeline (or stored by an older loader) is rendered again.
         const current = existing?.rendered?.metadata?.renderVersion === RENDER_VERSION;
         if (existing && existing.digest === digest && existing.filePath === relativePath && current) {
-          // The file is unchanged, but the schema may have become stricter since it was stored (a
-          // rule added by an upgrade): its stored front matter is validated again, or a report the
-          // new rules refuse would stay published by every warm build. The stored data is the
-          // schema's own output, which the schema accepts as it is; a zod check, no YAML or Markdown.
-          await parseData({ id, data: existing.data, filePath });
+          // The file is unchanged, but the schema may have changed since it was stored (a rule,
+          // a normalisation or a field with a default added by an upgrade): its stored front
+          // matter is validated again, or a report the new rules refuse would stay published by
+          // every warm build, and stored again when the result differs (Astro ignores a set with
+          // the digest it holds, so the entry is deleted first). The stored data is the schema's
+          // own output, which the schema accepts as it is; a zod check, no YAML or Markdown.
+          const revalidated = await parseData({ id, data: existing.data, filePath });
+          if (JSON.stringify(revalidated) !== JSON.stringify(existing.data)) {
+            store.delete(id);
+            store.set({ ...existing, data: revalidated });
+          }
           const localImages = existing.rendered?.metadata?.localImagePaths;
           if (Array.isArray(localImages)) for (const problem of await imageProblems(contentDir, file, localImages as string[])) logger.error(problem);
           if (existing.assetImports?.length) store.addAssetImports?.(existing.assetImports, existing.filePath);

@@ -129,6 +129,24 @@ test('an unchanged report is validated again, so a rule added to the schema appl
   assert.equal(entries.size, 2);
 });
 
+test('an unchanged report is stored again with what a newer schema makes of it (a new field default, a normalised name), without rendering it again', async () => {
+  const { context, entries } = fakeContext();
+  const { render, rendered } = countingRender();
+  const sources = new Map([['2020/a.md', report('A', 'First.')]]);
+  const loader = renderingLoader(CONTENT, () => sources, render);
+  await loader.load(context);
+  const html = entries.get('2020/a')!.rendered!.html;
+  // An upgrade adds a field with a default: pages read it from every stored report.
+  const upgraded = {
+    ...context,
+    parseData: async ({ data }: { data: Record<string, unknown> }) => ({ ...data, updates: [] }),
+  } as unknown as typeof context;
+  await loader.load(upgraded);
+  assert.deepEqual(entries.get('2020/a')!.data.updates, []);
+  assert.equal(entries.get('2020/a')!.rendered!.html, html);
+  assert.deepEqual(rendered.flat(), ['2020/a.md'], 'rendered once, on the first build only');
+});
+
 test('the store keeps the HTML and a word count, not the Markdown; entries stored without a count are rendered again', async () => {
   const { context, entries } = fakeContext();
   const { render, rendered } = countingRender();
