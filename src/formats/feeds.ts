@@ -36,38 +36,91 @@ export interface FeedFiles {
   json: string;
 }
 
+/**
+ * How plain text (titles, summaries) is written into each kind of feed. The library puts them in
+ * CDATA sections as they are, but readers take Atom's type="html" text and RSS descriptions as
+ * HTML, and JSON Feed's title and summary as text: a title that says `<b>` or `AT&T` must read as
+ * written in all three.
+ */
+interface TextWriting {
+  title: (text: string) => string;
+  summary: (text: string) => string;
+}
+const AS_TEXT: TextWriting = { title: (t) => t, summary: (t) => t };
+const RSS: TextWriting = { title: cdataText, summary: (t) => cdataHtml(escapeHtml(t)) };
+const ATOM: TextWriting = { title: (t) => cdataHtml(escapeHtml(t)), summary: (t) => cdataHtml(escapeHtml(t)) };
+
 export function buildFeeds(site: FeedSiteInput, items: readonly FeedItemInput[]): FeedFiles {
-  const feed = new Feed({
-    id: site.home,
-    title: site.title,
-    description: site.description,
-    link: site.home,
-    language: site.language,
-    favicon: site.favicon,
-    // The newest day of any item (published or corrected), not the build time: rebuilding
-    // unchanged content changes nothing, and a correction changes the feed's date.
-    updated: newestDate(items.map((item) => item.updated ?? item.date)),
-    generator: site.publisher,
-    copyright: site.publisher,
-    feedLinks: site.links,
-  });
-  for (const item of items) {
-    feed.addItem({
-      id: item.url,
-      guid: item.url,
-      title: item.title,
-      link: item.url,
-      // The library writes `date` as Atom <updated> and JSON `date_modified`, `published` as
-      // Atom <published>, JSON `date_published` and RSS <pubDate>.
-      date: item.updated ?? item.date,
-      published: item.date,
-      ...(item.summary ? { description: item.summary } : {}),
-      content: item.html,
-      author: [{ name: item.author }],
-      category: item.categories.map((name) => ({ name })),
+  const feedOf = (writing: TextWriting) => {
+    const feed = new Feed({
+      id: site.home,
+      title: site.title,
+      description: site.description,
+      link: site.home,
+      language: site.language,
+      favicon: site.favicon,
+      // The newest day of any item (published or corrected), not the build time: rebuilding
+      // unchanged content changes nothing, and a correction changes the feed's date.
+      updated: newestDate(items.map((item) => item.updated ?? item.date)),
+      generator: site.publisher,
+      copyright: site.publisher,
+      feedLinks: site.links,
     });
-  }
-  return { rss: feed.rss2(), atom: feed.atom1(), json: toJsonFeed11(feed.json1(), site.language) };
+    for (const item of items) {
+      feed.addItem({
+        id: item.url,
+        guid: item.url,
+        title: writing.title(item.title),
+        link: item.url,
+        // The library writes `date` as Atom <updated> and JSON `date_modified`, `published` as
+        // Atom <published>, JSON `date_published` and RSS <pubDate>.
+        date: item.updated ?? item.date,
+        published: item.date,
+        ...(item.summary ? { description: writing.summary(item.summary) } : {}),
+        content: writing === AS_TEXT ? item.html : cdataHtml(item.html),
+        author: [{ name: item.author }],
+        category: item.categories.map((name) => ({ name })),
+      });
+    }
+    return feed;
+  };
+  return {
+    rss: feedOf(RSS).rss2(),
+    atom: atomCategories(feedOf(ATOM).atom1()),
+    json: toJsonFeed11(feedOf(AS_TEXT).json1(), site.language),
+  };
+}
+
+/**
+ * HTML for a CDATA section. The XML writer under the library splits only the first `]]>` of a
+ * section; a second one would end it and make the feed ill-formed. In HTML `]]&gt;` reads the same.
+ */
+export function cdataHtml(html: string): string {
+  return html.replaceAll(']]>', ']]&gt;');
+}
+
+/**
+ * Plain text for a CDATA section (an RSS title), where no entity can stand in: every `]]>` after
+ * the first is split here the way the writer splits the first (`]]` ends one section, `>` opens
+ * the next), so the text reads back exactly.
+ */
+export function cdataText(text: string): string {
+  const first = text.indexOf(']]>');
+  if (first === -1) return text;
+  const head = text.slice(0, first + 3);
+  return head + text.slice(first + 3).replaceAll(']]>', ']]]]><![CDATA[>');
+}
+
+/**
+ * Atom categories as RFC 4287 wants them: the library writes only `label`, with `<` unescaped
+ * (ill-formed XML for a topic such as `C<sup>`), and no `term`, which Atom requires. Its `"` and
+ * `&` are already entities, so a label's value is everything up to the next `"`.
+ */
+export function atomCategories(atom: string): string {
+  return atom.replace(/<category label="([^"]*)"\/>/g, (_, label: string) => {
+    const value = label.replaceAll('<', '&lt;');
+    return `<category term="${value}" label="${value}"/>`;
+  });
 }
 
 function newestDate(dates: readonly Date[]): Date {
@@ -122,11 +175,11 @@ export function buildCorrectionsFeed(site: CorrectionFeedInput, items: readonly 
   for (const item of items) {
     feed.addItem({
       id: item.url,
-      title: escapeHtml(`Correction: ${item.title}`),
+      title: cdataHtml(escapeHtml(`Correction: ${item.title}`)),
       link: item.url,
       date: item.date,
       published: item.date,
-      content: `<p>${escapeHtml(item.note)}</p>`,
+      content: cdataHtml(`<p>${escapeHtml(item.note)}</p>`),
     });
   }
   return feed.atom1();
