@@ -43,31 +43,43 @@ export async function openSearch(page: Page, url: string): Promise<string> {
 /**
  * How many pixels of `locator` are painted in the highlight colour (the stylesheet's --mark).
  * The browser's own text-fragment highlight (::target-text) is not in the DOM, so the test looks
- * at the screen, as a reader does: a screenshot of the element, decoded by the page's canvas.
+ * at the screen, as a reader does: a screenshot of the element, decoded by a canvas in a blank
+ * page (the site's own pages forbid data: images in their Content-Security-Policy).
  */
 export async function highlightedPixels(page: Page, locator: import('playwright-core').Locator): Promise<number> {
   await locator.scrollIntoViewIfNeeded();
   const png = (await locator.screenshot({ animations: 'disabled' })).toString('base64');
-  return page.evaluate(async (data) => {
+  const [r, g, b] = await page.evaluate(() => {
     const mark = getComputedStyle(document.documentElement).getPropertyValue('--mark').trim();
     const probe = document.createElement('span');
     probe.style.color = mark;
     document.body.append(probe);
-    const [r, g, b] = getComputedStyle(probe).color.match(/\d+/g)!.map(Number) as [number, number, number];
+    const rgb = getComputedStyle(probe).color.match(/\d+/g)!.map(Number) as [number, number, number];
     probe.remove();
-    const image = new Image();
-    image.src = `data:image/png;base64,${data}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.width;
-    canvas.height = image.height;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(image, 0, 0);
-    const pixels = context.getImageData(0, 0, image.width, image.height).data;
-    let count = 0;
-    for (let i = 0; i < pixels.length; i += 4) {
-      if (Math.abs(pixels[i]! - r) < 8 && Math.abs(pixels[i + 1]! - g) < 8 && Math.abs(pixels[i + 2]! - b) < 8) count++;
-    }
-    return count;
-  }, png);
+    return rgb;
+  });
+  const blank = await page.context().browser()!.newPage();
+  try {
+    return await blank.evaluate(
+      async ({ data, colour }) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${data}`;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.width;
+        canvas.height = image.height;
+        const context = canvas.getContext('2d')!;
+        context.drawImage(image, 0, 0);
+        const pixels = context.getImageData(0, 0, image.width, image.height).data;
+        let count = 0;
+        for (let i = 0; i < pixels.length; i += 4) {
+          if (Math.abs(pixels[i]! - colour[0]) < 8 && Math.abs(pixels[i + 1]! - colour[1]) < 8 && Math.abs(pixels[i + 2]! - colour[2]) < 8) count++;
+        }
+        return count;
+      },
+      { data: png, colour: [r, g, b] as [number, number, number] },
+    );
+  } finally {
+    await blank.close();
+  }
 }
