@@ -5,12 +5,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { LoaderContext } from 'astro/loaders';
-import { parse as parseYaml } from 'yaml';
 import { renderingLoader, strictLoader } from '../../../src/reports/reports-loader.ts';
+import { fakeLoaderContext } from '../../support/loader-context.ts';
 import { renderAll } from '../../../src/reports/render/render-pool.ts';
 import type { RenderJob } from '../../../src/reports/render/render-report.ts';
 
@@ -21,48 +18,7 @@ function report(title: string, body: string): string {
   return `---\ntitle: ${title}\ndate: 2020-01-02\nsource: { name: Example }\n---\n\n${body}\n`;
 }
 
-interface StoredEntry {
-  id: string;
-  digest?: string;
-  filePath?: string;
-  body?: string;
-  data: Record<string, unknown>;
-  rendered?: { html: string; metadata?: { words?: number } };
-}
-
-function fakeContext(logged: string[] = [], warned: string[] = []) {
-  const entries = new Map<string, StoredEntry>();
-  const context = {
-    collection: 'reports',
-    config: { root: pathToFileURL(`${ROOT}/`), image: {}, markdown: { syntaxHighlight: false, shikiConfig: {}, gfm: true, smartypants: true } },
-    logger: { error: (m: string) => logged.push(m), warn: (m: string) => warned.push(m), info: () => {}, debug: () => {} },
-    generateDigest: (text: string) => createHash('sha1').update(text).digest('hex'),
-    parseData: async ({ data }: { data: Record<string, unknown> }) => ({ ...data, parsed: true }),
-    entryTypes: new Map([
-      [
-        '.md',
-        {
-          getEntryInfo: async ({ contents }: { contents: string }) => {
-            const [, frontmatter, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(contents)!;
-            return { data: parseYaml(frontmatter!) as Record<string, unknown>, body: body!.trim() };
-          },
-        },
-      ],
-    ]),
-    store: {
-      get: (id: string) => entries.get(id),
-      // Like Astro's store: a set with the digest already stored changes nothing.
-      set: (entry: StoredEntry) => {
-        if (entry.digest && entries.get(entry.id)?.digest === entry.digest) return false;
-        entries.set(entry.id, entry);
-        return true;
-      },
-      keys: () => [...entries.keys()],
-      delete: (id: string) => void entries.delete(id),
-    },
-  };
-  return { context: context as unknown as LoaderContext, entries };
-}
+const fakeContext = (logged: string[] = [], warned: string[] = []) => fakeLoaderContext({ root: ROOT, logged, warned });
 
 function countingRender() {
   const rendered: string[][] = [];

@@ -9,12 +9,9 @@ import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
-import { pathToFileURL } from 'node:url';
-import type { LoaderContext } from 'astro/loaders';
-import { parse as parseYaml } from 'yaml';
 import { activeSvgContent } from '../../../src/reports/local-images.ts';
 import { renderingLoader, strictLoader } from '../../../src/reports/reports-loader.ts';
+import { fakeLoaderContext } from '../../support/loader-context.ts';
 
 const svg = (inner: string, prolog = '') => `${prolog}<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">${inner}</svg>`;
 
@@ -71,33 +68,7 @@ before(async () => {
 });
 after(() => rm(scratch, { recursive: true, force: true }));
 
-function fakeContext(logged: string[]) {
-  const entries = new Map<string, { id: string; digest?: string; data: Record<string, unknown> }>();
-  const context = {
-    collection: 'reports',
-    config: { root: pathToFileURL(`${scratch}/`), image: {}, markdown: { syntaxHighlight: false, shikiConfig: {}, gfm: true, smartypants: true } },
-    logger: { error: (m: string) => logged.push(m), warn: () => {}, info: () => {}, debug: () => {} },
-    generateDigest: (text: string) => createHash('sha1').update(text).digest('hex'),
-    parseData: async ({ data }: { data: Record<string, unknown> }) => data,
-    entryTypes: new Map([
-      ['.md', { getEntryInfo: async ({ contents }: { contents: string }) => {
-        const [, frontmatter, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(contents)!;
-        return { data: parseYaml(frontmatter!) as Record<string, unknown>, body: body!.trim() };
-      } }],
-    ]),
-    store: {
-      get: (id: string) => entries.get(id),
-      set: (entry: { id: string; digest?: string; data: Record<string, unknown> }) => {
-        if (entry.digest && entries.get(entry.id)?.digest === entry.digest) return false;
-        entries.set(entry.id, entry);
-        return true;
-      },
-      keys: () => [...entries.keys()],
-      delete: (id: string) => void entries.delete(id),
-    },
-  };
-  return { context: context as unknown as LoaderContext, entries };
-}
+const fakeContext = (logged: string[]) => fakeLoaderContext({ root: scratch, logged, parseData: async ({ data }) => data });
 
 test('a report linking an active SVG fails the load, naming the report and the image, also when only the SVG changed', async () => {
   const report = '---\ntitle: Chart\ndate: 2020-01-02\nsource: { name: Example }\n---\n\nA chart: ![chart](./chart.svg)\n';
