@@ -32,7 +32,8 @@ export const BUILD_STEPS = [
   // Needs SITE_URL: a sitemap lists absolute URLs. The 404 page is not content.
   '@astrojs/sitemap',
   'news-archive:content-store-from-disk',
-  // Each report's own files (Markdown, JSON, citations), rendered in one pass of their own.
+  // Each report's own files (Markdown, JSON, citations) and its attachments, rendered in one pass
+  // of their own; the files it writes are listed to keep-output, which would otherwise prune them.
   'news-archive:report-files',
   // Indexes the finished pages; the completeness check reads the site alongside. Both need the
   // sitemap and the report files written, so they come after them.
@@ -47,7 +48,7 @@ export const BUILD_STEPS = [
 export function subIntegrations(settings: BuildSettings): AstroIntegration[] {
   const { contentDir } = settings;
   const reportFiles = reportFilesIntegration({
-    components: REPORT_FORMATS.map((format) => `src/pages/news/[year]/[slug].${format.extension}.ts`),
+    components: [...REPORT_FORMATS.map((format) => `src/pages/news/[year]/[slug].${format.extension}.ts`), 'src/pages/news/[year]/[slug]/[attachment].ts'],
     codeInputs: ['src', 'astro.config.mjs', 'package-lock.json'],
   });
   const completeness = completenessIntegration({ contentDir, feedSize: siteConfig.feedSize });

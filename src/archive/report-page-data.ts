@@ -13,6 +13,8 @@ import { breadcrumbList, newsArticle, jsonLdText } from '../formats/structured-d
 import { reportFormatPaths } from '../formats/machine-readable.ts';
 import { DOWNLOAD_ORDER, type ReportFormatKey } from '../formats/report-formats.ts';
 import { siteConfig } from '../site.config.ts';
+import { reportAttachments } from '../reports/attachments/report-attachments.ts';
+import { formatBytes } from './numbers.ts';
 import { absolute, reportUrl, url } from '../urls/site-urls.ts';
 import { reportPath, yearPath } from '../urls/site-paths.ts';
 
@@ -62,6 +64,12 @@ export async function reportPage(report: Report) {
     related: await related(report),
     minutes: minutesForWords(wordCount(report)),
     citation: chicagoCitation(citationInput(report)),
+    attachments: reportAttachments(report).map((a) => ({
+      title: a.title,
+      href: url(a.path),
+      mediaType: a.type.mediaType,
+      description: `${a.type.label}, ${formatBytes(a.bytes)}`,
+    })),
     downloads: DOWNLOAD_ORDER.map((format) => ({ label: format.label, href: url(formats[format.key as ReportFormatKey]), type: format.mediaType })),
     jsonLd,
   };
