@@ -46,6 +46,11 @@ export function yearPath(year: number | string): string {
   return `${ARCHIVE_PATH}${year}/`;
 }
 
+/** The id of a month's section on its year page (1-12): `news/2020/#m7` is July 2020. */
+export function monthAnchor(month: number): string {
+  return `m${month}`;
+}
+
 /** The index of one kind of term (topics, organizations, people), and each term's first page. */
 export const TERM_FOLDERS = { topic: 'topics/', organization: 'organizations/', person: 'people/' } as const;
 
