@@ -81,7 +81,7 @@ describe('page structure', () => {
     assert.equal(await langOf('.report h1'), 'zh');
     assert.equal(await langOf('.prose p'), 'zh');
     assert.equal(await langOf('.report .meta time'), 'en', 'the English date and labels are marked English');
-    assert.equal(await langOf('.report .meta .source span'), 'zh', 'the source name keeps the report language');
+    assert.equal(await langOf('.report .meta .source'), 'zh', 'the source name keeps the report language');
     await open(page, SHOWCASE_REPORTS.first);
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     await page.close();
