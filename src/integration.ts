@@ -18,6 +18,7 @@ import reportFilesIntegration from './output/report-files-integration.ts';
 import { buildCacheDir } from './output/build-cache.ts';
 import pagefindIntegration from './search/build/pagefind-integration.ts';
 import pagefindDevIntegration from './search/build/pagefind-dev-integration.ts';
+import attachmentDevIntegration from './reports/attachments/attachment-dev-integration.ts';
 import completenessIntegration from './checks/completeness-integration.ts';
 import hostingIntegration, { HOSTING_FILES } from './hosting/hosting-integration.ts';
 import { REPORT_FORMATS } from './formats/report-formats.ts';
@@ -41,6 +42,8 @@ export const BUILD_STEPS = [
   'news-archive:completeness',
   'news-archive:hosting',
   'news-archive:pagefind-dev',
+  // `astro dev` only: serves attachments, which the dev server cannot route (see its file).
+  'news-archive:attachments-dev',
   // Last: records that the build finished, so the next build may keep the folder.
   'news-archive:keep-output-finished',
 ] as const;
@@ -71,6 +74,7 @@ export function subIntegrations(settings: BuildSettings): AstroIntegration[] {
     completeness,
     hostingIntegration(),
     pagefindDevIntegration({ contentDir }),
+    attachmentDevIntegration({ contentDir }),
     markOutputFinished!,
   ];
 }
