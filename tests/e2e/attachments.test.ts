@@ -118,3 +118,33 @@ test('rebuilds publish a replaced attachment, keep an unchanged one untouched an
   assert.notEqual(failed.code, 0);
   assert.match(failed.output, /2020\/with-files\.md: attachments\.0\.file: the attachment "\.\/with-files\/release\.pdf" does not exist/);
 });
+
+test('a build with an attachment badly named or of a type that would run fails, naming the report, the file and the fix', { timeout: 120_000 }, async () => {
+  const cases: [string, Record<string, string>, RegExp][] = [
+    [
+      'badly-named',
+      {
+        '2020/badly-named.md': report('title: Badly named\ndate: 2020-01-02\nsource: { name: Example }\nattachments:\n  - { file: "./badly-named/Press Release (final).pdf", title: The release }'),
+        '2020/badly-named/Press Release (final).pdf': '%PDF',
+      },
+      /2020\/badly-named[\s\S]*attachments\.0\.file: the file name "Press Release \(final\)\.pdf" cannot be published as it is[\s\S]*Rename the file, for example to press-release-final\.pdf/,
+    ],
+    [
+      'runs-on-the-site',
+      {
+        '2020/runs-on-the-site.md': report('title: Runs\ndate: 2020-01-03\nsource: { name: Example }\nattachments:\n  - { file: ./runs-on-the-site/page.html, title: The page }'),
+        '2020/runs-on-the-site/page.html': '<script>alert(1)</script>',
+      },
+      /2020\/runs-on-the-site[\s\S]*attachments\.0\.file: "page\.html" is a \.html file, which a browser would run as part of this site/,
+    ],
+  ];
+  for (const [name, files, expected] of cases) {
+    const contentDir = await writeArchive(`attachments-refused-${name}`, files);
+    const outDir = path.join(TMP, 'builds', `attachments-refused-${name}`);
+    await rm(outDir, { recursive: true, force: true });
+    const result = await build({ contentDir, outDir });
+    assert.notEqual(result.code, 0, name);
+    assert.match(result.output, expected);
+    assert.equal(existsSync(path.join(outDir, 'news/2020', name)), false, `${name}: nothing of it published`);
+  }
+});
