@@ -18,6 +18,7 @@ import reportFilesIntegration from './output/report-files-integration.ts';
 import { buildCacheDir } from './output/build-cache.ts';
 import pagefindIntegration from './search/build/pagefind-integration.ts';
 import pagefindDevIntegration from './search/build/pagefind-dev-integration.ts';
+import attachmentDevIntegration from './reports/attachments/attachment-dev-integration.ts';
 import completenessIntegration from './checks/completeness-integration.ts';
 import hostingIntegration, { HOSTING_FILES } from './hosting/hosting-integration.ts';
 import { REPORT_FORMATS } from './formats/report-formats.ts';
@@ -33,7 +34,8 @@ export const BUILD_STEPS = [
   // Needs SITE_URL: a sitemap lists absolute URLs. The 404 page is not content.
   '@astrojs/sitemap',
   'news-archive:content-store-from-disk',
-  // Each report's own files (Markdown, JSON, citations), rendered in one pass of their own.
+  // Each report's own files (Markdown, JSON, citations) and its attachments, rendered in one pass
+  // of their own; the files it writes are listed to keep-output, which would otherwise prune them.
   'news-archive:report-files',
   // Indexes the finished pages; the completeness check reads the site alongside. Both need the
   // sitemap and the report files written, so they come after them.
@@ -41,6 +43,8 @@ export const BUILD_STEPS = [
   'news-archive:completeness',
   'news-archive:hosting',
   'news-archive:pagefind-dev',
+  // `astro dev` only: serves attachments, which the dev server cannot route (see its file).
+  'news-archive:attachments-dev',
   // Last: records that the build finished, so the next build may keep the folder.
   'news-archive:keep-output-finished',
 ] as const;
@@ -48,7 +52,7 @@ export const BUILD_STEPS = [
 export function subIntegrations(settings: BuildSettings): AstroIntegration[] {
   const { contentDir } = settings;
   const reportFiles = reportFilesIntegration({
-    components: REPORT_FORMATS.map((format) => `src/pages/news/[year]/[slug].${format.extension}.ts`),
+    components: [...REPORT_FORMATS.map((format) => `src/pages/news/[year]/[slug].${format.extension}.ts`), 'src/pages/news/[year]/[slug]/[attachment].ts'],
     codeInputs: ['src', 'astro.config.mjs', 'package-lock.json'],
   });
   const completeness = completenessIntegration({ contentDir, feedSize: siteConfig.feedSize });
@@ -75,6 +79,7 @@ export function subIntegrations(settings: BuildSettings): AstroIntegration[] {
     completeness,
     hostingIntegration(),
     pagefindDevIntegration({ contentDir }),
+    attachmentDevIntegration({ contentDir }),
     markOutputFinished!,
   ];
 }

@@ -14,6 +14,8 @@ import { reportFormatPaths } from '../formats/machine-readable.ts';
 import { DOWNLOAD_ORDER, type ReportFormatKey } from '../formats/report-formats.ts';
 import { anchoredUpdates, latestUpdate } from './report-updates.ts';
 import { siteConfig } from '../site.config.ts';
+import { reportAttachments } from '../reports/attachments/report-attachments.ts';
+import { formatBytes } from './numbers.ts';
 import { absolute, reportUrl, url } from '../urls/site-urls.ts';
 import { reportPath, yearPath } from '../urls/site-paths.ts';
 
@@ -64,6 +66,12 @@ export async function reportPage(report: Report) {
     related: await related(report),
     minutes: minutesForWords(wordCount(report)),
     citation: chicagoCitation(citationInput(report)),
+    attachments: reportAttachments(report).map((a) => ({
+      title: a.title,
+      href: url(a.path),
+      mediaType: a.type.mediaType,
+      description: `${a.type.label}, ${formatBytes(a.bytes)}`,
+    })),
     downloads: DOWNLOAD_ORDER.map((format) => ({ label: format.label, href: url(formats[format.key as ReportFormatKey]), type: format.mediaType })),
     jsonLd,
     /** Corrections and updates, oldest first, each with its anchor; the latest for the dateline. */

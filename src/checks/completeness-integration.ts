@@ -1,11 +1,12 @@
 /**
  * After every build, proves the archive is complete and its links whole, and fails the build
  * otherwise: every report has its page, is in the archive listings, the sitemap, the JSON index
- * and (if among the newest) the feeds, and every corrected report is on the corrections page; and no page links to a file the site lacks. The check
+ * and (if among the newest) the feeds, and every corrected report is on the corrections page;
+ * every attachment is published; and no page links to a file the site lacks. The check
  * reads only the pages and files Astro wrote, so it runs while Pagefind indexes them (see
  * `alongside` in src/search/build/pagefind-integration.ts, which checks the search-record count itself).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { checkCompleteness } from './completeness.ts';
@@ -52,7 +53,7 @@ export default function completenessIntegration(
       if (!site) logger.warn('SITE_URL is not set: no sitemap is written and feeds link to the local preview origin. Set it for production builds.');
 
       const missing = checkCompleteness(
-        { files, exists: (f) => fileSet.has(f), read },
+        { files, exists: (f) => fileSet.has(f), read, size: (f) => (fileSet.has(f) ? statSync(path.join(siteDir, f)).size : undefined) },
         {
           ids,
           base,

@@ -1,13 +1,14 @@
 /**
  * Proof, after each build, that the archive is complete: every report has its page, is listed in
  * the archive (all-reports pages and its year page), in the sitemap (when a site URL is set), in
- * the JSON index, and, if among the newest, in every feed; and every corrected report is on the
- * corrections page and, if among the newest corrections, in its feed. Pure over a view of the built files,
+ * the JSON index, and, if among the newest, in every feed; every corrected report is on the
+ * corrections page and, if among the newest corrections, in its feed; and every attachment the
+ * index lists was published, whole. Pure over a view of the built files,
  * so the integration reads the disk and the tests use a map. (The search-record count is checked
  * by the Pagefind integration itself.)
  */
 import { extractLinks } from './link-check.ts';
-import { reportPath, yearPath } from '../urls/site-paths.ts';
+import { reportAttachmentPath, reportPath, yearPath } from '../urls/site-paths.ts';
 import type { ArchiveIndex } from '../formats/machine-readable.ts';
 
 export interface BuiltSite {
@@ -15,6 +16,8 @@ export interface BuiltSite {
   read(file: string): string | undefined;
   /** All files, relative to the site folder, with forward slashes. */
   files: readonly string[];
+  /** Bytes of a file (undefined when it does not exist). */
+  size?(file: string): number | undefined;
 }
 
 export interface CompletenessInput {
@@ -52,6 +55,26 @@ function describe(what: string, ids: string[]): string[] {
   if (ids.length === 0) return [];
   const shown = ids.slice(0, 10).join(', ');
   return [`${ids.length} report(s) missing from ${what}: ${shown}${ids.length > 10 ? ', ...' : ''}`];
+}
+
+/** Attachments listed in the index that the output lacks, or holds with another size. */
+function missingAttachments(site: BuiltSite, index: ArchiveIndex): string[] {
+  const problems: string[] = [];
+  for (const report of index.reports) {
+    for (const attachment of report.attachments ?? []) {
+      const name = decodeURIComponent(new URL(attachment.url, 'http://x/').pathname.split('/').at(-1) ?? '');
+      const file = reportAttachmentPath(report.id, name);
+      if (!site.exists(file)) {
+        problems.push(`the attachment ${file} of ${report.id} was not published`);
+        continue;
+      }
+      const size = site.size?.(file);
+      if (size !== undefined && size !== attachment.bytes) {
+        problems.push(`the attachment ${file} of ${report.id} was published with ${size} bytes, not the ${attachment.bytes} of its file`);
+      }
+    }
+  }
+  return problems;
 }
 
 export function checkCompleteness(site: BuiltSite, input: CompletenessInput): string[] {
@@ -93,6 +116,7 @@ export function checkCompleteness(site: BuiltSite, input: CompletenessInput): st
     if (indexText === undefined) problems.push(`the JSON index ${input.indexFile} was not written`);
   } else {
     problems.push(...describe(`the JSON index ${input.indexFile}`, missing(ids, new Set(index.reports.map((r) => r.id)))));
+    problems.push(...missingAttachments(site, index));
     // The index is now known to be complete; its dates give the newest reports the feeds must hold.
     const newest = [...index.reports]
       .sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id))

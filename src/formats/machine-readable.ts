@@ -8,6 +8,7 @@ import { reportPath, reportFilePath } from '../urls/site-paths.ts';
 import { REPORT_FORMATS, type ReportFormatKey } from './report-formats.ts';
 import type { ReportData, UpdateKind } from '../reports/schema.ts';
 import { latestUpdate, oldestFirst } from '../archive/report-updates.ts';
+import type { PublishedAttachment } from '../reports/attachments/report-attachments.ts';
 
 /** Site paths of a report's page (`html`) and of each of its files, by format key. */
 export type ReportFormats = { html: string } & Record<ReportFormatKey, string>;
@@ -36,9 +37,23 @@ export interface ReportRecord {
   /** Corrections and updates, oldest first; absent when there are none. */
   updates?: { date: string; kind: UpdateKind; note: string }[];
   formats: ReportFormats;
+  /** Files published with the report, in the order the report lists them (empty when none). */
+  attachments: AttachmentRecord[];
 }
 
-export function reportRecord(id: string, data: ReportData, absolute: (path: string) => string): ReportRecord {
+export interface AttachmentRecord {
+  title: string;
+  url: string;
+  mediaType: string;
+  bytes: number;
+}
+
+export function reportRecord(
+  id: string,
+  data: ReportData,
+  absolute: (path: string) => string,
+  attachments: readonly PublishedAttachment[] = [],
+): ReportRecord {
   const paths = reportFormatPaths(id);
   const formats = Object.fromEntries(Object.entries(paths).map(([k, p]) => [k, absolute(p)])) as unknown as ReportFormats;
   return {
@@ -56,6 +71,7 @@ export function reportRecord(id: string, data: ReportData, absolute: (path: stri
     ...(data.rights ? { rights: data.rights } : {}),
     ...updateFields(data.updates),
     formats,
+    attachments: attachments.map((a) => ({ title: a.title, url: absolute(a.path), mediaType: a.type.mediaType, bytes: a.bytes })),
   };
 }
 

@@ -9,6 +9,7 @@ import { reportRecord, type ArchiveIndex } from './machine-readable.ts';
 import { CORRECTIONS_FEED, CORRECTIONS_PATH, FEED_FILES, reportPath } from '../urls/site-paths.ts';
 import { siteConfig } from '../site.config.ts';
 import { absolute, feedAbsolute } from '../urls/site-urls.ts';
+import { reportAttachments } from '../reports/attachments/report-attachments.ts';
 
 export function renderedHtml(report: Report): string {
   return report.rendered?.html ?? '';
@@ -71,6 +72,6 @@ export async function archiveIndex(): Promise<ArchiveIndex> {
     name: siteConfig.name,
     url: absolute(''),
     count: reports.length,
-    reports: reports.map((r) => reportRecord(r.id, r.data, absolute)),
+    reports: reports.map((r) => reportRecord(r.id, r.data, absolute, reportAttachments(r))),
   };
 }

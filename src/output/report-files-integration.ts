@@ -93,14 +93,16 @@ export default function reportFilesIntegration(options: ReportFilesOptions): Ast
     const renderNext = async (): Promise<void> => {
       while (at < paths.length) {
         const { pathname, route, cacheKey } = paths[at++]!;
-        const relative = pathname.replace(/^\//, '');
+        // A route whose extension comes with its last parameter (an attachment, `[attachment].ts`)
+        // gets the directory format's trailing slash from Astro; it is a file all the same.
+        const relative = pathname.replace(/^\//, '').replace(/\/$/, '');
         const file = path.join(outDir, relative);
         const before = previous[relative];
         if (cacheKey !== undefined && before?.[0] === cacheKey && (await present(file))) {
           next.files[relative] = before;
           continue;
         }
-        const url = new URL(`${base}${relative}`, origin);
+        const url = new URL(`${base}${pathname.replace(/^\//, '')}`, origin);
         const result = await prerenderer.render(new Request(url), { routeData: route });
         const response = result instanceof Response ? result : result.response;
         if (response.status !== 200 || !response.body) {

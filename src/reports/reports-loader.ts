@@ -7,7 +7,8 @@
  * - parallel: the Markdown of new and changed reports is rendered on every core
  *   (render-pool.ts), which is most of a cold build's time at 10,000 reports;
  * - telling: what the sanitiser removed from a report's raw HTML is logged as a warning, naming
- *   the file and lines, on every build; a local image outside the content folder fails it.
+ *   the file and lines, on every build; a local image outside the content folder fails it;
+ * - whole: every report's attachments are looked for on every build, and a missing one fails it.
  */
 import { open, readFile, realpath } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { reportIdFromPath } from './report-path.ts';
 import { checkRawReport, findDuplicateIds, formatProblems, type RawReportCheck } from './raw-report-check.ts';
 import { findForbiddenCharacter } from './text-rules.ts';
 import { activeSvgContent, activeSvgMessage, imageOutsideMessage, isInside, isRasterImage, resolveLocalImage, unpublishedImageMessage } from './local-images.ts';
+import { attachmentStamp, findAttachmentFiles, type AttachmentFile } from './attachments/attachment-files.ts';
 import { sanitizeWarning } from './render/sanitize-message.ts';
 import type { SanitizeReport } from './render/rehype-sanitize-reported.ts';
 import { renderAll } from './render/render-pool.ts';
@@ -165,6 +167,20 @@ async function imageProblems(contentDir: string, file: string, images: readonly 
   return problems;
 }
 
+/** The `file` of each attachment an entry's front matter lists (stored or just parsed). */
+function attachedFiles(data: Record<string, unknown> | undefined): string[] {
+  const list = data?.attachments;
+  return Array.isArray(list) ? list.map((a) => String((a as { file?: unknown }).file)) : [];
+}
+
+/**
+ * A report's digest: its file's, and, when it has attachments, their sizes and times too, so that
+ * replacing an attached file renders the report (its listed size) and its files again.
+ */
+function reportDigest(generateDigest: LoaderContext['generateDigest'], contents: string, attachments: readonly AttachmentFile[]): string {
+  return generateDigest(attachments.length === 0 ? contents : `${contents}\0${attachmentStamp(attachments)}`);
+}
+
 function warnSanitized(logger: LoaderContext['logger'], file: string, report: SanitizeReport | undefined): void {
   const warning = report && sanitizeWarning(file, report);
   if (warning) logger.warn(warning);
@@ -188,7 +204,14 @@ export function renderingLoader(
       if (!markdown) throw new Error('Astro gave the reports loader no Markdown entry type: this Astro version is not supported');
       const root = fileURLToPath(config.root);
       const stale = new Set(store.keys());
-      const changed: { id: string; file: string; relativePath: string; digest: string; data: Record<string, unknown> }[] = [];
+      const changed: {
+        id: string;
+        file: string;
+        relativePath: string;
+        digest: string;
+        data: Record<string, unknown>;
+        attachments: AttachmentFile[];
+      }[] = [];
       const jobs: RenderJob[] = [];
       for (const [file, contents] of sources()) {
         const entryId = reportIdFromPath(file);
@@ -197,11 +220,12 @@ export function renderingLoader(
         stale.delete(id);
         const filePath = path.join(contentDir, file);
         const relativePath = path.relative(root, filePath).split(path.sep).join('/');
-        const digest = generateDigest(contents);
         const existing = store.get(id);
         // An entry rendered by an older pipeline (or stored by an older loader) is rendered again.
         const current = existing?.rendered?.metadata?.renderVersion === RENDER_VERSION;
-        if (existing && existing.digest === digest && existing.filePath === relativePath && current) {
+        const before = existing && current ? await findAttachmentFiles(contentDir, file, attachedFiles(existing.data)) : undefined;
+        const unchanged = before?.ok && existing!.digest === reportDigest(generateDigest, contents, before.files);
+        if (existing && unchanged && existing.filePath === relativePath) {
           // The file is unchanged, but the schema may have changed since it was stored (a rule,
           // a normalisation or a field with a default added by an upgrade): its stored front
           // matter is validated again, or a report the new rules refuse would stay published by
@@ -222,7 +246,13 @@ export function renderingLoader(
         }
         const { body, data } = await markdown.getEntryInfo({ contents, fileUrl: pathToFileURL(filePath) });
         const parsed = await parseData({ id, data, filePath });
-        changed.push({ id, file, relativePath, digest, data: parsed });
+        const attached = await findAttachmentFiles(contentDir, file, attachedFiles(parsed));
+        if (!attached.ok) {
+          for (const problem of attached.problems) logger.error(problem);
+          continue;
+        }
+        const digest = reportDigest(generateDigest, contents, attached.files);
+        changed.push({ id, file, relativePath, digest, data: parsed, attachments: attached.files });
         jobs.push({ filePath, body, frontmatter: data, lineOffset: linesBefore(contents, body) });
       }
       const outcomes = await render(jobs, { settings: rendererSettings(config) });
@@ -258,7 +288,9 @@ export function renderingLoader(
           data: entry.data,
           filePath: entry.relativePath,
           digest: entry.digest,
-          rendered: outcome.rendered,
+          // Sizes of the attachments, in the order of `data.attachments`, for pages and the JSON
+          // (src/reports/attachments/report-attachments.ts): pages never read files themselves.
+          rendered: { ...outcome.rendered, metadata: { ...outcome.rendered.metadata, attachmentBytes: entry.attachments.map((a) => a.bytes) } },
           assetImports: outcome.rendered.metadata.imagePaths,
         });
       }

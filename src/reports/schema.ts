@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { parseIsoDate, toIsoDate } from './calendar-date.ts';
 import { findForbiddenCharacter, normaliseName, quoted } from './text-rules.ts';
+import { checkAttachmentFile, duplicateAttachmentName, MAX_ATTACHMENTS } from './attachments/attachment-rules.ts';
 
 const BCP47 = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/;
 
@@ -139,6 +140,38 @@ const updates = z
   .max(LIMITS.updates, { error: `"updates" lists more than ${LIMITS.updates} entries: keep the ones a reader needs` })
   .default([]);
 
+/**
+ * Files published with the report (the release as PDF, a fact sheet): a path relative to the
+ * report, published under the report's URL by its file name. The name and type are checked here;
+ * that the file exists inside the content folder, by the loader (attachment-files.ts).
+ */
+const ATTACHMENT_EXAMPLE = 'attachments: [{ file: ./<slug>/release.pdf, title: "The release as issued" }]';
+const attachment = z.strictObject(
+  {
+    file: z
+      .string({ error: `"file" must be the path of the file, relative to the report: ${ATTACHMENT_EXAMPLE}` })
+      .superRefine((file, ctx) => {
+        const checked = checkAttachmentFile(file);
+        if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.problem });
+      }),
+    title: requiredText('title', '"The release as issued"'),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')} in an attachment: each has only file and title, ${ATTACHMENT_EXAMPLE}`
+        : `each attachment is a file and a title: ${ATTACHMENT_EXAMPLE}`,
+  },
+);
+const attachments = z
+  .array(attachment, { error: `"attachments" must be a list: ${ATTACHMENT_EXAMPLE}` })
+  .max(MAX_ATTACHMENTS, { error: `"attachments" lists more than ${MAX_ATTACHMENTS} files: put the rest in a .zip` })
+  .superRefine((list, ctx) => {
+    const duplicate = duplicateAttachmentName(list.map((a) => a.file));
+    if (duplicate) ctx.addIssue({ code: 'custom', message: duplicate });
+  })
+  .default([]);
+
 const fields = {
     title: requiredText('title', '"CASIC Holds 2020 Aerospace Defense Conference"'),
     subtitle: requiredText('subtitle', '"Focusing on ..."').optional(),
@@ -166,6 +199,7 @@ const fields = {
       .default('en'),
     rights: requiredText('rights', '"Copyright ©2020 Publisher. All Rights Reserved."', LIMITS.rights).optional(),
     updates,
+    attachments,
 };
 
 /** Unknown fields are errors: a misspelt `topic:` would otherwise vanish without a word. */

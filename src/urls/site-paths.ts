@@ -36,9 +36,23 @@ export function reportFilePath(id: string, extension: string): string {
   return `${ARCHIVE_PATH}${id}.${extension}`;
 }
 
+/**
+ * A file attached to a report, under the report's own address, by its file name:
+ * `news/2020/casic-holds/release.pdf`. (The page itself is that folder's index.html, a name no
+ * attachment can take: HTML is never attached.)
+ */
+export function reportAttachmentPath(id: string, name: string): string {
+  return `${reportPath(id)}${name}`;
+}
+
 /** A year's reports: `news/2020/`. */
 export function yearPath(year: number | string): string {
   return `${ARCHIVE_PATH}${year}/`;
+}
+
+/** The id of a month's section on its year page (1-12): `news/2020/#m7` is July 2020. */
+export function monthAnchor(month: number): string {
+  return `m${month}`;
 }
 
 /** The index of one kind of term (topics, organizations, people), and each term's first page. */

@@ -81,7 +81,7 @@ describe('page structure', () => {
     assert.equal(await langOf('.report h1'), 'zh');
     assert.equal(await langOf('.prose p'), 'zh');
     assert.equal(await langOf('.report .meta time'), 'en', 'the English date and labels are marked English');
-    assert.equal(await langOf('.report .meta .source span'), 'zh', 'the source name keeps the report language');
+    assert.equal(await langOf('.report .meta .source'), 'zh', 'the source name keeps the report language');
     assert.equal(await langOf('.report .meta .updated a'), 'en', '"Updated" and its date are English');
     assert.equal(await langOf('.report .updates h2'), 'en', 'the heading of the notes is the site\'s');
     assert.equal(await langOf('.report .updates li time'), 'en');

@@ -197,9 +197,11 @@ for (const hosting of hostings) {
 
     test('the year index and the topic, organization and person indexes count every report', async () => {
       await page.goto(server.url('years/'));
-      const rows = await page.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.children[0]!.textContent, tr.children[1]!.textContent]));
+      // The chart also draws the years between without reports, as empty bars: those count none.
+      const rows = (await page.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.children[0]!.textContent, tr.children[1]!.textContent])))
+        .filter(([, count]) => count !== '0');
       const years = [...new Set(reports.map((r) => r.year))];
-      assert.deepEqual(rows, years.map((y) => [y, String(reports.filter((r) => r.year === y).length)]));
+      assert.deepEqual(rows, years.map((y) => [y, reports.filter((r) => r.year === y).length.toLocaleString('en-GB')]));
       for (const field of ['topics', 'organizations', 'people'] as const) {
         await page.goto(server.url(KIND_PATHS[field]));
         await assertNoClientScript();

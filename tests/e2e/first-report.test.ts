@@ -76,7 +76,7 @@ for (const hosting of [
       const time = page.locator('article header time');
       assert.equal(await time.getAttribute('datetime'), '2020-07-31');
       assert.equal(await time.textContent(), '31 July 2020');
-      assert.match((await page.locator('.source').textContent())!, /Source:\s+China Aerospace Science and Industry Corporation/);
+      assert.match((await page.locator('.report .meta').textContent())!, /Source:\s+China Aerospace Science and Industry Corporation/);
       assert.equal(await page.locator('.rights').textContent(), 'Copyright ©2018 CASIC. All Rights Reserved.');
       const bodyParagraphs = (await page.locator('article .prose p').allTextContents()).map((p) => p.trim());
       assert.deepEqual(bodyParagraphs, await sourceParagraphs());

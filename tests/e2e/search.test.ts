@@ -15,9 +15,19 @@ import { serveStatic, type StaticServer } from '../support/server.ts';
 import { buildSearchArchive, CHINESE_QUERY, type SearchArchive } from '../support/search-archive.ts';
 import { allResults, highlightedPixels, openSearch, searchSettled } from '../support/search-page.ts';
 
-type Facet = 'year' | 'topic' | 'organization' | 'person';
+type Facet = 'year' | 'topic' | 'organization' | 'person' | 'source';
+/** The publisher: the generator names the first organization; the Chinese report its own. */
+const sourceOf = (report: SyntheticReport): string => (report.language === 'zh' ? '中国航天科工集团有限公司' : report.organizations[0]!);
 const valuesOf = (report: SyntheticReport, facet: Facet): string[] =>
-  facet === 'year' ? [report.date.slice(0, 4)] : facet === 'topic' ? report.topics : facet === 'organization' ? report.organizations : report.people;
+  facet === 'year'
+    ? [report.date.slice(0, 4)]
+    : facet === 'topic'
+      ? report.topics
+      : facet === 'organization'
+        ? report.organizations
+        : facet === 'person'
+          ? report.people
+          : [sourceOf(report)];
 
 /** The value of a facet carried by the most reports (ties broken by name), so the test has plenty to check. */
 function commonValue(reports: SyntheticReport[], facet: Facet): string {
@@ -28,10 +38,18 @@ function commonValue(reports: SyntheticReport[], facet: Facet): string {
 
 const idsOf = (rows: { id: string }[]) => rows.map((row) => row.id).sort();
 
-/** The text of each report as its page is indexed: front matter but not the summary (not shown) and the body. */
+/**
+ * The text of each report as its page is indexed, in the page's order: headline, deck, body. (Not
+ * the dateline and source, which results show apart, nor the summary, which the page does not
+ * show, nor the term lists.) The generator writes each front matter field on one line.
+ */
 async function indexedTexts(): Promise<[SyntheticReport, string][]> {
   return Promise.all(
-    archive.reports.map(async (r) => [r, (await readFile(r.file, 'utf8')).replace(/^summary:.*$/m, '')] as [SyntheticReport, string]),
+    archive.reports.map(async (r) => {
+      const [, frontmatter, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(await readFile(r.file, 'utf8'))!;
+      const field = (name: string) => new RegExp(`^${name}: (.*)$`, 'm').exec(frontmatter!)?.[1] ?? '';
+      return [r, `${field('title')}\n${field('subtitle')}\n${body}`] as [SyntheticReport, string];
+    }),
   );
 }
 
@@ -59,7 +77,7 @@ async function freshPage(): Promise<Page> {
 }
 
 describe('facets', () => {
-  for (const facet of ['year', 'topic', 'organization', 'person'] as const) {
+  for (const facet of ['year', 'topic', 'organization', 'person', 'source'] as const) {
     test(`${facet}: browsing by it with no words lists exactly the reports that carry it, with its count`, async () => {
       const page = await freshPage();
       const value = commonValue(archive.reports, facet);
@@ -155,7 +173,7 @@ describe('the URL holds the search', () => {
     await searchSettled(page);
     const byWords = await allResults(page);
     assert.equal(await page.locator('[data-search-refine]').evaluate((d) => (d as HTMLDetailsElement).open), false, 'a word search leaves the facets closed');
-    await page.getByText('Refine by year, topic, organization or person').click();
+    await page.getByText('Refine by year, topic, organization, person or source').click();
     await page.locator(`input[name="topic"][value="${topic}"]`).check();
     await searchSettled(page);
     await page.getByLabel('Order').selectOption('oldest');
@@ -217,6 +235,33 @@ describe('results', () => {
     await section.click();
     await page.waitForURL(new RegExp(`/news/${target.id}/#user-content-${heading.toLowerCase()}(:~:text=[^#]+)?$`));
     assert.equal(await page.locator(`#user-content-${heading.toLowerCase()}`).textContent(), heading);
+  });
+
+  test('excerpts start with the report, not its dateline; the result shows date and source; counts read 1,234', async () => {
+    const page = await freshPage();
+    // Without words Pagefind's excerpt is the start of the indexed text: where the dateline was.
+    const topic = commonValue(archive.reports, 'topic');
+    const expected = archive.reports.filter((r) => r.topics.includes(topic));
+    const status = await openSearch(page, server.url(`search/?${new URLSearchParams({ topic })}`));
+    assert.equal(status, `${expected.length.toLocaleString('en-GB')} reports with Topic: ${topic}.`);
+    const shown = await page.locator('.search-result').evaluateAll((items) =>
+      items.map((item) => ({
+        href: item.querySelector('h2 a')!.getAttribute('href')!,
+        meta: item.querySelector('.meta')!.textContent!,
+        excerpt: item.querySelector('.excerpt')!.textContent!,
+      })),
+    );
+    assert.ok(shown.length > 0);
+    for (const result of shown) {
+      const report = expected.find((r) => result.href.includes(`/news/${r.id}/`))!;
+      const date = new Date(`${report.date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+      assert.equal(result.meta, `${date} · Source: ${sourceOf(report)}`, report.id);
+      assert.doesNotMatch(result.excerpt, /Source:|min read/, `${report.id}: ${result.excerpt}`);
+      assert.ok(!result.excerpt.startsWith(date), `${report.id} excerpt starts with its date: ${result.excerpt}`);
+    }
+    // The facet counts are written the same way.
+    const counts = await page.locator('.facet .count').allTextContents();
+    assert.ok(counts.length > 0 && counts.every((c) => /^\((?:\d{1,3}(?:,\d{3})*)\)$/.test(c)), counts.join(' '));
   });
 
   test('following a result highlights the words on the report, on that visit only, with no script on the report', async () => {

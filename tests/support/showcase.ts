@@ -24,6 +24,18 @@ export const SHOWCASE_REPORTS = {
   first: 'news/2020/casic-holds-2020-aerospace-defense-conference/',
 } as const;
 
+/** The files the wide-table report attaches, beside it in a folder named after it, by name. */
+export const SHOWCASE_ATTACHMENTS = {
+  'budget-statement-2022.pdf': { title: 'Budget statement 2022', bytes: 1_234_567, listed: 'PDF, 1.2 MB' },
+  'budget-figures.csv': { title: 'The figures as a table', bytes: 812, listed: 'CSV, 812 bytes' },
+} as const;
+
+function attachmentBytes(name: string, bytes: number): Buffer {
+  // A recognisable start, then filler: only the size and the bytes themselves are checked.
+  const head = Buffer.from(name.endsWith('.pdf') ? '%PDF-1.4\n' : 'programme,budget\n');
+  return Buffer.concat([head, Buffer.alloc(bytes - head.length, 0x41)]);
+}
+
 async function writeShowcaseArchive(name: string): Promise<string> {
   const dir = path.join(TMP, 'archives', name);
   await generateArchive({ dir, count: 40, seed: 6 });
@@ -34,13 +46,17 @@ async function writeShowcaseArchive(name: string): Promise<string> {
       '3月15日，航天科工召开2021年质量工作会议，总结2020年质量工作，部署2021年重点任务。\n\n会议要求，坚持“零缺陷”目标，全面提升产品质量。',
     ),
     '2022/wide-table-and-long-links.md': report(
-      `title: Budget figures for the satellite and quality programmes, with a table wider than any phone\ndate: 2022-05-02\nsource:\n  name: Ministry of Industry\n  url: https://example.org/releases/2022/05/02/budget-figures-for-the-satellite-and-quality-programmes\nsummary: The budget table of two programmes, and where the figures come from.\ntopics: [Finance, Satellites, Quality management]\norganizations: [Ministry of Industry, National Space Agency]`,
+      `title: Budget figures for the satellite and quality programmes, with a table wider than any phone\ndate: 2022-05-02\nsource:\n  name: Ministry of Industry\n  url: https://example.org/releases/2022/05/02/budget-figures-for-the-satellite-and-quality-programmes\nsummary: The budget table of two programmes, and where the figures come from.\ntopics: [Finance, Satellites, Quality management]\norganizations: [Ministry of Industry, National Space Agency]\nattachments:\n${Object.entries(SHOWCASE_ATTACHMENTS).map(([name, a]) => `  - { file: ./wide-table-and-long-links/${name}, title: ${a.title} }`).join('\n')}`,
       `The ministry published the budget figures below.[^1]\n\n${WIDE_TABLE}\n\nThe full statistical release is at https://example.org/statistics/annual-release-2022-with-a-very-long-address-that-does-not-break-naturally/index.html for reference.\n\n## Method\n\n- Figures are in current prices.\n- Changes are year on year.\n\n> Figures for 2020 are provisional.\n\n[^1]: Ministry of Industry, annual budget statement.`,
     ),
   };
   for (const [relative, text] of Object.entries(extra)) {
     await mkdir(path.dirname(path.join(dir, relative)), { recursive: true });
     await writeFile(path.join(dir, relative), text);
+  }
+  await mkdir(path.join(dir, '2022/wide-table-and-long-links'), { recursive: true });
+  for (const [name, a] of Object.entries(SHOWCASE_ATTACHMENTS)) {
+    await writeFile(path.join(dir, '2022/wide-table-and-long-links', name), attachmentBytes(name, a.bytes));
   }
   await mkdir(path.join(dir, '2020'), { recursive: true });
   await copyFile(

@@ -25,6 +25,8 @@ export interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
+  /** The page's filter values (`data-pagefind-filter`), by filter. */
+  filters?: Record<string, string[] | undefined>;
   sub_results?: PagefindSubResult[];
 }
 

@@ -6,6 +6,7 @@
 import {
   describeFilters,
   effectiveSort,
+  emptyFilters,
   hasFilters,
   isBlank,
   pagefindArguments,
@@ -15,6 +16,7 @@ import {
 } from './search-state.ts';
 import { loadPagefind, orderedResults, siteBase, type PagefindResultData } from './pagefind-client.ts';
 import { renderFacets, renderResult } from './search-views.ts';
+import { countOf } from '../../archive/numbers.ts';
 
 const PAGE_SIZE = 20;
 
@@ -33,14 +35,14 @@ interface Elements {
 function statusText(state: SearchState, count: number): string {
   const match = count === 1 ? 'matches' : 'match';
   const what = [state.query && `${match} “${state.query}”`, hasFilters(state) && `with ${describeFilters(state)}`].filter(Boolean).join(' ');
-  return `${count === 0 ? 'No' : count} report${count === 1 ? '' : 's'} ${what}.`;
+  return `${count === 0 ? 'No reports' : countOf(count, 'report')} ${what}.`;
 }
 
 function renderAdvice(doc: Document, els: Elements, state: SearchState): void {
   const tips: Node[] = [];
   if (hasFilters(state)) {
     const widen = doc.createElement('a');
-    const params = searchStateToParams({ ...state, filters: { year: [], topic: [], organization: [], person: [] } });
+    const params = searchStateToParams({ ...state, filters: emptyFilters() });
     widen.href = `${siteBase()}search/${params.size > 0 ? `?${params}` : ''}`;
     widen.textContent = 'remove the filters';
     tips.push(doc.createTextNode('Try fewer filters, or '), widen, doc.createTextNode('.'));
@@ -164,7 +166,7 @@ export function startSearchPage(doc: Document): void {
     if (isBlank(state)) {
       els!.list.replaceChildren();
       renderFacets(doc, els!.facets, state, allCounts);
-      els!.status.textContent = 'Type words to search, or choose a year, topic, organization or person to browse the archive.';
+      els!.status.textContent = 'Type words to search, or choose a year, topic, organization, person or source to browse the archive.';
       return;
     }
     const { term, options } = pagefindArguments(state);

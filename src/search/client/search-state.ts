@@ -1,12 +1,12 @@
 /**
  * What a search is, as it lives in the search page's URL:
- * `?q=words&year=2020&topic=Energy&topic=Trade&organization=...&person=...&sort=newest`.
+ * `?q=words&year=2020&topic=Energy&topic=Trade&organization=...&person=...&source=...&sort=newest`.
  * The URL is the only state, so reload, back/forward and a shared link give the same results.
  * Pure: parses and writes URLSearchParams and turns a state into Pagefind search arguments.
  */
 
 /** The Pagefind filters the archive pages carry (see ArticleLayout and TermList). */
-export const FACETS = ['year', 'topic', 'organization', 'person'] as const;
+export const FACETS = ['year', 'topic', 'organization', 'person', 'source'] as const;
 export type Facet = (typeof FACETS)[number];
 
 export const FACET_LABELS: Record<Facet, string> = {
@@ -14,6 +14,7 @@ export const FACET_LABELS: Record<Facet, string> = {
   topic: 'Topic',
   organization: 'Organization',
   person: 'Person',
+  source: 'Source',
 };
 
 export const SORTS = ['relevance', 'newest', 'oldest'] as const;
@@ -26,7 +27,7 @@ export interface SearchState {
 }
 
 export function emptyFilters(): Record<Facet, string[]> {
-  return { year: [], topic: [], organization: [], person: [] };
+  return { year: [], topic: [], organization: [], person: [], source: [] };
 }
 
 export function parseSearchState(params: URLSearchParams): SearchState {

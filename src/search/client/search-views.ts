@@ -7,6 +7,7 @@ import { languageOfResult } from './search-languages.ts';
 import { FACETS, FACET_LABELS, type Facet, type SearchState } from './search-state.ts';
 import type { PagefindResultData } from './pagefind-client.ts';
 import { markedTerms, withTextFragment } from './text-fragment.ts';
+import { formatCount } from '../../archive/numbers.ts';
 
 const SUB_RESULTS_SHOWN = 3;
 
@@ -27,13 +28,18 @@ export function renderResult(doc: Document, id: string, data: PagefindResultData
   link.textContent = data.meta.title ?? data.url;
   heading.append(link);
   item.append(heading);
-  if (data.meta.date) {
+  // The dateline, as the report shows it (its text is not in the excerpt: see ArticleLayout).
+  const source = data.filters?.source?.[0];
+  if (data.meta.date || source) {
     const meta = doc.createElement('p');
     meta.className = 'meta';
-    const time = doc.createElement('time');
-    time.dateTime = data.meta.date;
-    time.textContent = formattedDate(data.meta.date);
-    meta.append(time);
+    if (data.meta.date) {
+      const time = doc.createElement('time');
+      time.dateTime = data.meta.date;
+      time.textContent = formattedDate(data.meta.date);
+      meta.append(time);
+    }
+    if (source) meta.append(`${data.meta.date ? ' · ' : ''}Source: ${source}`);
     item.append(meta);
   }
   const excerpt = doc.createElement('p');
@@ -93,7 +99,7 @@ export function renderFacets(doc: Document, container: HTMLElement, state: Searc
       box.checked = state.filters[facet].includes(value);
       const count = doc.createElement('span');
       count.className = 'count';
-      count.textContent = `(${counts[facet]?.[value] ?? 0})`;
+      count.textContent = `(${formatCount(counts[facet]?.[value] ?? 0)})`;
       label.append(box, ` ${value} `, count);
       entry.append(label);
       list.append(entry);

@@ -92,7 +92,7 @@ function completeSite(): Map<string, string> {
 }
 
 function run(files: Map<string, string>, overrides: Partial<CompletenessInput> = {}): string[] {
-  const site: BuiltSite = { files: [...files.keys()], exists: (f) => files.has(f), read: (f) => files.get(f) };
+  const site: BuiltSite = { files: [...files.keys()], exists: (f) => files.has(f), read: (f) => files.get(f), size: (f) => files.get(f)?.length };
   return checkCompleteness(site, {
     ids, base: '/', absolute: url, feedUrl: feedLink, hasSiteUrl: true, feedSize: 2,
     feedFiles: { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' }, indexFile: 'reports.json',
@@ -130,4 +130,20 @@ test('an older report need not be in the feeds; without a site URL the sitemap i
   const files = completeSite();
   files.delete('sitemap-0.xml');
   assert.deepEqual(run(files, { hasSiteUrl: false }), []);
+});
+
+test('every attachment the index lists is published, whole', () => {
+  const withAttachment = (files: Map<string, string>) => {
+    const index = JSON.parse(files.get('reports.json')!);
+    index.reports[1].attachments = [{ title: 'Release', url: url('news/2020/a/release.pdf'), mediaType: 'application/pdf', bytes: 4 }];
+    files.set('reports.json', JSON.stringify(index));
+    return files;
+  };
+  const files = withAttachment(completeSite());
+  files.set('news/2020/a/release.pdf', '%PDF');
+  assert.deepEqual(run(files), []);
+  files.delete('news/2020/a/release.pdf');
+  assert.deepEqual(run(files), ['the attachment news/2020/a/release.pdf of 2020/a was not published']);
+  files.set('news/2020/a/release.pdf', '%P');
+  assert.deepEqual(run(files), ['the attachment news/2020/a/release.pdf of 2020/a was published with 2 bytes, not the 4 of its file']);
 });

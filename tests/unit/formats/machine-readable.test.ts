@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { reportFormatPaths, reportRecord } from '../../../src/formats/machine-readable.ts';
 import { absoluteUrl } from '../../../src/urls/base-urls.ts';
 import { reportSchema } from '../../../src/reports/schema.ts';
+import { reportAttachments } from '../../../src/reports/attachments/report-attachments.ts';
 
 test('each report is published in six formats beside its page', () => {
   assert.deepEqual(reportFormatPaths('2020/x'), {
@@ -26,4 +27,19 @@ test('a record carries the metadata and absolute URLs of every format; absent fi
   assert.equal(record.language, 'en');
   assert.ok(!('subtitle' in record) && !('summary' in record) && !('rights' in record));
   assert.deepEqual(JSON.parse(JSON.stringify(record)), record);
+});
+
+test('a record lists the report’s attachments with absolute URLs, media types and sizes (none: an empty list)', () => {
+  const data = reportSchema.parse({
+    title: 'T', date: '2020-07-31', source: { name: 'S' },
+    attachments: [{ file: './x/release.pdf', title: 'The release' }, { file: './x/figures.csv', title: 'Figures' }],
+  });
+  const report = { id: '2020/x', filePath: 'content/news/2020/x.md', data, rendered: { html: '', metadata: { attachmentBytes: [1_234_567, 812] } } };
+  const absolute = (p: string) => absoluteUrl('https://example.org', '/archive/', p);
+  const record = reportRecord('2020/x', data, absolute, reportAttachments(report as never));
+  assert.deepEqual(record.attachments, [
+    { title: 'The release', url: 'https://example.org/archive/news/2020/x/release.pdf', mediaType: 'application/pdf', bytes: 1_234_567 },
+    { title: 'Figures', url: 'https://example.org/archive/news/2020/x/figures.csv', mediaType: 'text/csv', bytes: 812 },
+  ]);
+  assert.deepEqual(reportRecord('2020/y', reportSchema.parse({ title: 'T', date: '2020-07-31', source: { name: 'S' } }), absolute).attachments, []);
 });

@@ -12,14 +12,14 @@ import {
 const parse = (query: string) => parseSearchState(new URLSearchParams(query));
 
 test('a search URL round-trips through the state, in one canonical order', () => {
-  const state = parse('sort=oldest&person=Li+Na&topic=Energy&q=+annual+plan+&topic=Trade&year=2020');
+  const state = parse('sort=oldest&source=Third+Academy&person=Li+Na&topic=Energy&q=+annual+plan+&topic=Trade&year=2020');
   assert.deepEqual(state, {
     query: 'annual plan',
-    filters: { year: ['2020'], topic: ['Energy', 'Trade'], organization: [], person: ['Li Na'] },
+    filters: { year: ['2020'], topic: ['Energy', 'Trade'], organization: [], person: ['Li Na'], source: ['Third Academy'] },
     sort: 'oldest',
   });
   const canonical = searchStateToParams(state).toString();
-  assert.equal(canonical, 'q=annual+plan&year=2020&topic=Energy&topic=Trade&person=Li+Na&sort=oldest');
+  assert.equal(canonical, 'q=annual+plan&year=2020&topic=Energy&topic=Trade&person=Li+Na&source=Third+Academy&sort=oldest');
   assert.deepEqual(parse(canonical), state);
 });
 
@@ -34,7 +34,7 @@ test('defaults stay out of the URL; unknown orders, blanks and repeats are ignor
 test('values with commas, ampersands and non-Latin letters survive the URL', () => {
   const state = parse(searchStateToParams({
     query: '"零缺陷" & more',
-    filters: { year: [], topic: [], organization: ['Eastern Electric Co., Ltd.'], person: [] },
+    filters: { year: [], topic: [], organization: ['Eastern Electric Co., Ltd.'], person: [], source: [] },
     sort: 'relevance',
   }).toString());
   assert.equal(state.query, '"零缺陷" & more');

@@ -1,0 +1,3 @@
+import { attachmentFileRoute } from '../../../../formats/attachment-file-route.ts';
+
+export const { getStaticPaths, GET } = attachmentFileRoute;
