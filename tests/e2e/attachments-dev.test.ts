@@ -4,14 +4,10 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { report, writeArchive } from '../support/fixtures.ts';
-import { freePort } from '../support/server-process.ts';
-import { ROOT } from '../support/paths.ts';
+import { startDevServer, type DevServer } from '../support/dev-server.ts';
 
-let dev: ChildProcess;
-let output = '';
+let dev: DevServer;
 let origin = '';
 
 before(async () => {
@@ -22,27 +18,12 @@ before(async () => {
     '2020/with-files/release.pdf': '%PDF-1.4 dev',
     '2020/with-files/unlisted.pdf': '%PDF-1.4 not listed',
   });
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  dev = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: ROOT,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ARCHIVE_CONTENT_DIR: contentDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  dev.stdout!.on('data', (chunk) => (output += chunk));
-  dev.stderr!.on('data', (chunk) => (output += chunk));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`dev server did not start:\n${output.slice(-3000)}`)), 90_000);
-    const check = () => /search index \(start\)/.test(output) && (clearTimeout(timer), resolve());
-    dev.stdout!.on('data', check);
-  });
+  dev = await startDevServer(contentDir);
+  origin = dev.origin;
+  await dev.logged(/search index \(start\)/);
 });
 after(async () => {
-  if (dev && dev.exitCode === null) {
-    const exited = new Promise((resolve) => dev.once('exit', resolve));
-    dev.kill('SIGTERM');
-    await exited;
-  }
+  await dev?.stop();
 });
 
 test('the dev server sends the attachments a report lists, and nothing it does not', async () => {

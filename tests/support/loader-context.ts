@@ -10,7 +10,7 @@ export interface StoredEntry {
   filePath?: string;
   body?: string;
   data: Record<string, unknown>;
-  rendered?: { html: string; metadata?: { words?: number } };
+  rendered?: { html: string; metadata?: Record<string, unknown> & { words?: number } };
 }
 
 export interface FakeLoaderOptions {

@@ -6,16 +6,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { LoaderContext } from 'astro/loaders';
-import { parse as parseYaml } from 'yaml';
 import { describeIssues, reportSchema } from '../../../src/reports/schema.ts';
 import { renderingLoader, strictLoader } from '../../../src/reports/reports-loader.ts';
 import { reportAttachments } from '../../../src/reports/attachments/report-attachments.ts';
 import { TMP } from '../../support/paths.ts';
+import { fakeLoaderContext } from '../../support/loader-context.ts';
 
 const valid = { title: 'A report', date: '2020-07-31', source: { name: 'CASIC' } };
 
@@ -75,14 +72,6 @@ function report(title: string, attachments: string[] = []): string {
   return `---\ntitle: ${title}\ndate: 2020-01-02\nsource: { name: Example }\n${list}---\n\nBody of ${title}.\n`;
 }
 
-interface StoredEntry {
-  id: string;
-  digest?: string;
-  filePath?: string;
-  data: Record<string, unknown>;
-  rendered?: { html: string; metadata?: Record<string, unknown> };
-}
-
 async function scratch(): Promise<{ root: string; content: string }> {
   await mkdir(TMP, { recursive: true });
   const root = await mkdtemp(path.join(TMP, 'attachments-'));
@@ -91,38 +80,8 @@ async function scratch(): Promise<{ root: string; content: string }> {
   return { root, content };
 }
 
-function fakeContext(root: string, logged: string[] = []) {
-  const entries = new Map<string, StoredEntry>();
-  const context = {
-    collection: 'reports',
-    config: { root: pathToFileURL(`${root}/`), image: {}, markdown: { syntaxHighlight: false, shikiConfig: {}, gfm: true, smartypants: true } },
-    logger: { error: (m: string) => logged.push(m), warn: () => {}, info: () => {}, debug: () => {} },
-    generateDigest: (text: string) => createHash('sha1').update(text).digest('hex'),
-    parseData: async ({ data }: { data: Record<string, unknown> }) => reportSchema.parse(data),
-    entryTypes: new Map([
-      [
-        '.md',
-        {
-          getEntryInfo: async ({ contents }: { contents: string }) => {
-            const [, frontmatter, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(contents)!;
-            return { data: parseYaml(frontmatter!) as Record<string, unknown>, body: body!.trim() };
-          },
-        },
-      ],
-    ]),
-    store: {
-      get: (id: string) => entries.get(id),
-      set: (entry: StoredEntry) => {
-        if (entry.digest && entries.get(entry.id)?.digest === entry.digest) return false;
-        entries.set(entry.id, entry);
-        return true;
-      },
-      keys: () => [...entries.keys()],
-      delete: (id: string) => void entries.delete(id),
-    },
-  };
-  return { context: context as unknown as LoaderContext, entries };
-}
+const fakeContext = (root: string, logged: string[] = []) =>
+  fakeLoaderContext({ root, logged, parseData: async ({ data }) => reportSchema.parse(data) });
 
 test('the loader records each attachment’s size, and renders the report again when the file changes', async () => {
   const { root, content } = await scratch();
