@@ -475,6 +475,11 @@ describe('results per year', () => {
     await chart.waitFor({ state: 'visible' });
     assert.deepEqual(await barNames(page), named(perYear));
     assert.equal(await chart.locator('caption').textContent(), 'Results per year');
+    // The bars are drawn (the chart's stylesheet is the search page's), the longest for the most results.
+    const lengths = await chart.locator('a.bar-link .bar').evaluateAll((bars) => bars.map((bar) => bar.getBoundingClientRect().width));
+    const most = Math.max(...perYear.values());
+    assert.ok(lengths.every((length) => length > 0), lengths.join(' '));
+    assert.equal(lengths.indexOf(Math.max(...lengths)), named(perYear).findIndex((name) => name.includes(`: ${most} `)));
     const onSearchPage = await new AxeBuilder({ page }).analyze();
     assert.deepEqual(onSearchPage.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
 
