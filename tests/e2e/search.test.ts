@@ -448,6 +448,53 @@ describe('the header search on every page', () => {
   });
 });
 
+describe('results per year', () => {
+  /** The chart's rows as a reader hears them: each bar link's name, e.g. "2020: 5 reports". */
+  const barNames = (page: Page) => page.locator('[data-search-chart] a.bar-link').evaluateAll((links) => links.map((a) => a.getAttribute('aria-label')!));
+  const named = (counts: Map<string, number>) =>
+    [...counts].sort(([a], [b]) => b.localeCompare(a)).map(([year, n]) => `${year}: ${n.toLocaleString('en-GB')} ${n === 1 ? 'report' : 'reports'}`);
+
+  test('with the facets open, a word search draws its results per year; a bar narrows to that year, in the URL; axe passes', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
+    const matching = (await indexedTexts()).filter(([, text]) => /\bconference\b/i.test(text)).map(([report]) => report);
+    const perYear = new Map<string, number>();
+    for (const report of matching) perYear.set(report.date.slice(0, 4), (perYear.get(report.date.slice(0, 4)) ?? 0) + 1);
+    assert.ok(perYear.size > 1, 'the fixture has matches in several years');
+    // A plain word search stays small: Pagefind loads no filter index for it, so it has no year
+    // counts and draws no chart, rather than fetching one for it.
+    const filterIndexes: string[] = [];
+    page.on('request', (r) => r.url().endsWith('.pf_filter') && filterIndexes.push(r.url()));
+    await openSearch(page, server.url('search/?q=conference'));
+    const chart = page.locator('[data-search-chart]');
+    assert.equal(await chart.isVisible(), false);
+    assert.deepEqual(filterIndexes, []);
+    // Opening "Refine" loads the facets, and the same search's year counts draw the chart.
+    await page.locator('[data-search-refine] summary').click();
+    await chart.waitFor({ state: 'visible' });
+    assert.deepEqual(await barNames(page), named(perYear));
+    assert.equal(await chart.locator('caption').textContent(), 'Results per year');
+    // The bars are drawn (the chart's stylesheet is the search page's), the longest for the most results.
+    const lengths = await chart.locator('a.bar-link .bar').evaluateAll((bars) => bars.map((bar) => bar.getBoundingClientRect().width));
+    const most = Math.max(...perYear.values());
+    assert.ok(lengths.every((length) => length > 0), lengths.join(' '));
+    assert.equal(lengths.indexOf(Math.max(...lengths)), named(perYear).findIndex((name) => name.includes(`: ${most} `)));
+    const onSearchPage = await new AxeBuilder({ page }).analyze();
+    assert.deepEqual(onSearchPage.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+
+    const [year, count] = [...perYear].sort(([, x], [, y]) => x - y)[0]!;
+    await chart.getByRole('link', { name: `${year}: ${count.toLocaleString('en-GB')} report` }).click();
+    const status = await searchSettled(page);
+    assert.deepEqual(new URL(page.url()).searchParams.getAll('year'), [year]);
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'conference');
+    assert.match(status, new RegExp(`^${count} reports? match`));
+    assert.deepEqual(idsOf(await allResults(page)), matching.filter((r) => r.date.startsWith(year)).map((r) => r.id).sort());
+    assert.deepEqual(await barNames(page), named(new Map([[year, count]])));
+    await context.close();
+  });
+});
+
 describe('accessibility', () => {
   test('the search page with results and facets passes axe', async () => {
     // axe needs a page of its own browser context.

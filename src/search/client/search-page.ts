@@ -12,10 +12,13 @@ import {
   pagefindArguments,
   parseSearchState,
   searchStateToParams,
+  withOnlyYear,
+  yearCounts,
   type SearchState,
 } from './search-state.ts';
 import { loadPagefind, orderedResults, siteBase, type PagefindResultData } from './pagefind-client.ts';
-import { renderFacets, renderResult } from './search-views.ts';
+import { renderFacets, renderResult, renderYearChart } from './search-views.ts';
+import { yearBars } from '../../archive/archive-chart.ts';
 import { countOf } from '../../archive/numbers.ts';
 
 const PAGE_SIZE = 20;
@@ -26,6 +29,7 @@ interface Elements {
   sort: HTMLSelectElement;
   refine: HTMLDetailsElement;
   facets: HTMLElement;
+  chart: HTMLElement;
   status: HTMLElement;
   advice: HTMLElement;
   list: HTMLOListElement;
@@ -53,6 +57,11 @@ function renderAdvice(doc: Document, els: Elements, state: SearchState): void {
   els.advice.hidden = false;
 }
 
+/** Where a bar of the results chart leads: this search, narrowed to its year. */
+function yearHref(state: SearchState, year: number): string {
+  return `${siteBase()}search/?${searchStateToParams(withOnlyYear(state, year))}`;
+}
+
 function readElements(doc: Document): Elements | undefined {
   const form = doc.querySelector<HTMLFormElement>('[data-search-form]');
   const els = {
@@ -61,6 +70,7 @@ function readElements(doc: Document): Elements | undefined {
     sort: form?.querySelector<HTMLSelectElement>('select[name="sort"]'),
     refine: doc.querySelector<HTMLDetailsElement>('[data-search-refine]'),
     facets: doc.querySelector<HTMLElement>('[data-search-facets]'),
+    chart: doc.querySelector<HTMLElement>('[data-search-chart]'),
     status: doc.querySelector<HTMLElement>('[data-search-status]'),
     advice: doc.querySelector<HTMLElement>('[data-search-advice]'),
     list: doc.querySelector<HTMLOListElement>('[data-search-results]'),
@@ -165,6 +175,7 @@ export function startSearchPage(doc: Document): void {
     facetsShown = withFacets;
     if (isBlank(state)) {
       els!.list.replaceChildren();
+      renderYearChart(doc, els!.chart, []);
       renderFacets(doc, els!.facets, state, allCounts);
       els!.status.textContent = 'Type words to search, or choose a year, topic, organization, person or source to browse the archive.';
       return;
@@ -179,6 +190,10 @@ export function startSearchPage(doc: Document): void {
     await showMore(ticket, false);
     if (ticket !== latest) return;
     if (withFacets) renderFacets(doc, els!.facets, state, found.filters);
+    // The year counts come with the search only when the year filter's index is loaded, which
+    // Pagefind does for the facets (or a year filter): without them, no chart, rather than a
+    // request of its own on every word search.
+    renderYearChart(doc, els!.chart, yearBars(yearCounts(found.filters.year), (year) => yearHref(state, year)));
     els!.status.textContent = statusText(state, total);
     if (total === 0) renderAdvice(doc, els!, state);
   }
@@ -204,6 +219,13 @@ export function startSearchPage(doc: Document): void {
   });
   els.refine.addEventListener('toggle', () => {
     if (els.refine.open && !facetsShown) void run(current);
+  });
+  els.chart.addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[data-year]') : null;
+    // A modified click (new tab, new window) follows the link as the browser does.
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0) return;
+    event.preventDefault();
+    navigate(withOnlyYear(current, Number(link.dataset.year)));
   });
   els.more.addEventListener('click', () => void showMore(latest, true));
   window.addEventListener('popstate', () => void run(parseSearchState(new URLSearchParams(doc.location.search)), true));

@@ -88,3 +88,18 @@ export function pagefindArguments(state: SearchState): PagefindArguments {
 export function describeFilters(state: SearchState): string {
   return FACETS.flatMap((facet) => state.filters[facet].map((value) => `${FACET_LABELS[facet]}: ${value}`)).join(', ');
 }
+
+/**
+ * The year facet's counts (Pagefind's `filters.year` of the current search) as the results chart
+ * draws them: years with at least one result; a value that is not a year is not a bar.
+ */
+export function yearCounts(counts: Record<string, number> | undefined): { year: number; count: number }[] {
+  return Object.entries(counts ?? {})
+    .filter(([value, count]) => /^\d{4}$/.test(value) && count > 0)
+    .map(([value, count]) => ({ year: Number(value), count }));
+}
+
+/** The same search narrowed to one year (what a bar of the results chart leads to). */
+export function withOnlyYear(state: SearchState, year: number): SearchState {
+  return { ...state, filters: { ...state.filters, year: [String(year)] } };
+}

@@ -7,7 +7,8 @@ import { languageOfResult } from './search-languages.ts';
 import { FACETS, FACET_LABELS, type Facet, type SearchState } from './search-state.ts';
 import type { PagefindResultData } from './pagefind-client.ts';
 import { markedTerms, withTextFragment } from './text-fragment.ts';
-import { formatCount } from '../../archive/numbers.ts';
+import { countOf, formatCount } from '../../archive/numbers.ts';
+import type { ChartBar } from '../../archive/archive-chart.ts';
 
 const SUB_RESULTS_SHOWN = 3;
 
@@ -115,4 +116,66 @@ export function renderFacets(doc: Document, container: HTMLElement, state: Searc
     );
     again?.focus();
   }
+}
+
+/**
+ * The results per year as a bar chart, the markup of BarChart.astro (same classes, same table, so
+ * screen readers read rows of year and number): `bars` from archive-chart.ts's yearBars. Each bar
+ * of a year with results links to the search narrowed to that year, named "2020: 5 reports".
+ */
+export function renderYearChart(doc: Document, container: HTMLElement, bars: ChartBar[]): void {
+  container.hidden = bars.length === 0;
+  if (bars.length === 0) return container.replaceChildren();
+  const table = doc.createElement('table');
+  table.className = 'bar-chart';
+  const caption = doc.createElement('caption');
+  caption.textContent = 'Results per year';
+  const head = doc.createElement('thead');
+  const headRow = doc.createElement('tr');
+  for (const name of ['Year', 'Results']) {
+    const th = doc.createElement('th');
+    th.scope = 'col';
+    th.textContent = name;
+    headRow.append(th);
+  }
+  head.append(headRow);
+  const body = doc.createElement('tbody');
+  for (const bar of bars) {
+    const row = doc.createElement('tr');
+    const label = doc.createElement('th');
+    label.scope = 'row';
+    const cell = doc.createElement('td');
+    const track = doc.createElement('span');
+    track.className = 'track';
+    const fill = doc.createElement('span');
+    fill.className = `bar w${bar.width}`;
+    track.append(fill);
+    const value = doc.createElement('span');
+    value.className = 'value';
+    value.textContent = formatCount(bar.count);
+    if (bar.href) {
+      const yearLink = doc.createElement('a');
+      yearLink.href = bar.href;
+      yearLink.textContent = bar.label;
+      yearLink.dataset.year = bar.label;
+      label.append(yearLink);
+      const barLink = doc.createElement('a');
+      barLink.className = 'bar-link';
+      barLink.href = bar.href;
+      barLink.dataset.year = bar.label;
+      barLink.setAttribute('aria-label', `${bar.label}: ${countOf(bar.count, 'report')}`);
+      barLink.append(track, value);
+      cell.append(barLink);
+    } else {
+      label.textContent = bar.label;
+      const plain = doc.createElement('span');
+      plain.className = 'bar-link';
+      plain.append(track, value);
+      cell.append(plain);
+    }
+    row.append(label, cell);
+    body.append(row);
+  }
+  table.append(caption, head, body);
+  container.replaceChildren(table);
 }

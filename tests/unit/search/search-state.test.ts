@@ -7,7 +7,10 @@ import {
   pagefindArguments,
   parseSearchState,
   searchStateToParams,
+  withOnlyYear,
+  yearCounts,
 } from '../../../src/search/client/search-state.ts';
+import { yearBars } from '../../../src/archive/archive-chart.ts';
 
 const parse = (query: string) => parseSearchState(new URLSearchParams(query));
 
@@ -62,3 +65,21 @@ test('the filters read as a phrase for the status line', () => {
   assert.equal(describeFilters(parse('person=Li+Na&year=2020')), 'Year: 2020, Person: Li Na');
 });
 
+
+test('the results chart: a bar per year from the year facet\'s counts, empty years between drawn without a link', () => {
+  const years = yearCounts({ '2018': 2, '2020': 8, '2021': 0, unknown: 3 });
+  assert.deepEqual(years, [{ year: 2018, count: 2 }, { year: 2020, count: 8 }]);
+  const bars = yearBars(years, (year) => `?year=${year}`);
+  assert.deepEqual(bars.map((b) => [b.label, b.count, b.width, b.href]), [
+    ['2020', 8, 100, '?year=2020'],
+    ['2019', 0, 0, undefined],
+    ['2018', 2, 25, '?year=2018'],
+  ]);
+  assert.deepEqual(yearCounts(undefined), []);
+});
+
+test('a bar of the results chart keeps the words, the other filters and the order, and replaces the year', () => {
+  const state = parse('q=energy&year=2019&topic=Trade&sort=oldest');
+  assert.equal(searchStateToParams(withOnlyYear(state, 2020)).toString(), 'q=energy&year=2020&topic=Trade&sort=oldest');
+  assert.deepEqual(state.filters.year, ['2019'], 'the state it came from is unchanged');
+});
