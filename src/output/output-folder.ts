@@ -11,6 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { isInside } from '../reports/local-images.ts';
 
 /** The ownership marker, in the output folder itself. A dot-file: hosts do not list it. */
 export const OUTPUT_MARKER = '.news-archive-output';
@@ -61,12 +62,6 @@ export function realPathOf(target: string, realpath: (p: string) => string, exis
   return path.join(realpath(at), ...missing);
 }
 
-/** Whether `inner` is `outer` or inside it. */
-export function isWithin(inner: string, outer: string): boolean {
-  const relative = path.relative(outer, inner);
-  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
-}
-
 /**
  * Why `outDir` (as given in ARCHIVE_OUT_DIR, relative to the project folder) must not be the
  * output folder, or undefined when it may be. Every path is compared as a real path.
@@ -89,14 +84,14 @@ export function outputFolderProblem(
     'Set ARCHIVE_OUT_DIR to a folder of its own, e.g. ARCHIVE_OUT_DIR=dist (the default) or build/site.';
 
   if (out === path.parse(out).root) return refuse('the root of the file system');
-  if (isWithin(home, out)) return refuse(out === home ? 'your home folder' : `a folder containing your home folder (${home})`);
-  if (isWithin(root, out)) return refuse(out === root ? 'the project folder' : `a folder containing the project (${root})`);
+  if (isInside(out, home)) return refuse(out === home ? 'your home folder' : `a folder containing your home folder (${home})`);
+  if (isInside(out, root)) return refuse(out === root ? 'the project folder' : `a folder containing the project (${root})`);
   for (const folder of ['src', 'public', 'node_modules', '.git']) {
     const place = real(path.join(places.root, folder));
-    if (isWithin(out, place)) return refuse(`${out === place ? 'the project\'s' : 'inside the project\'s'} ${folder}/ folder`);
+    if (isInside(place, out)) return refuse(`${out === place ? 'the project\'s' : 'inside the project\'s'} ${folder}/ folder`);
   }
-  if (isWithin(out, content)) return refuse(`${out === content ? 'the' : 'inside the'} folder of reports (ARCHIVE_CONTENT_DIR, ${content})`);
-  if (isWithin(content, out)) return refuse(`a folder containing the reports (ARCHIVE_CONTENT_DIR, ${content})`);
+  if (isInside(content, out)) return refuse(`${out === content ? 'the' : 'inside the'} folder of reports (ARCHIVE_CONTENT_DIR, ${content})`);
+  if (isInside(out, content)) return refuse(`a folder containing the reports (ARCHIVE_CONTENT_DIR, ${content})`);
   return undefined;
 }
 
