@@ -33,19 +33,25 @@ function elements(parent: Root | Element, visit: (element: Element) => void): vo
   }
 }
 
+/** Every id and `name` the body's elements carry. */
+function idsIn(tree: Root): Set<string> {
+  const ids = new Set<string>();
+  elements(tree, (element) => {
+    for (const key of ['id', 'name'] as const) {
+      const value = element.properties[key];
+      if (typeof value === 'string') ids.add(value);
+    }
+  });
+  return ids;
+}
+
 export function rehypeHeadingSlugs() {
   return (tree: Root): void => {
     // Ids the body already has (the footnotes' `footnote-label`, `fn-1`, `fnref-1`; raw HTML's
     // ids and names) are taken: a heading "Footnote label" or "fn-1" gets the next free slug
     // ("footnote-label-1"), or the page would hold the id twice and the footnote links would
     // jump to the heading.
-    const taken = new Set<string>();
-    elements(tree, (element) => {
-      for (const key of ['id', 'name'] as const) {
-        const value = element.properties[key];
-        if (typeof value === 'string') taken.add(value);
-      }
-    });
+    const taken = idsIn(tree);
     const slugger = new GithubSlugger();
     elements(tree, (element) => {
       if (HEADING.test(element.tagName) && typeof element.properties.id !== 'string') {
@@ -69,13 +75,7 @@ function decoded(fragment: string): string {
 
 export function rehypeInPageLinks() {
   return (tree: Root): void => {
-    const targets = new Set<string>();
-    elements(tree, (element) => {
-      for (const key of ['id', 'name'] as const) {
-        const value = element.properties[key];
-        if (typeof value === 'string') targets.add(value);
-      }
-    });
+    const targets = idsIn(tree);
     elements(tree, (element) => {
       const href = element.properties.href;
       if (element.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
