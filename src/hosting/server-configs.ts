@@ -82,7 +82,7 @@ export function cacheControlFor(base: string, pathname: string): string {
 }
 
 function hashedPathRegex(base: string): string {
-  const root = normalizeBase(base).replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+  const root = escapeRegex(normalizeBase(base));
   return `^${root}(_astro|${SEARCH_BUNDLE_FOLDER}/(fragment|index|filter))/`;
 }
 
