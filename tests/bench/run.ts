@@ -1,10 +1,11 @@
 /**
- * `npm run bench [-- --sizes 1000,10000] [--search-size N] [--out FILE]`
+ * `npm run bench [-- --sizes 1000,10000] [--search-size N] [--out FILE] [--no-hugo]`
  *
  * For each size: a synthetic archive (tests/bench/generate.ts) built through ARCHIVE_CONTENT_DIR,
  * cold (caches removed), warm with nothing changed, and warm after editing one report; the
  * search-index step on its own; peak memory of the build's process tree; what was produced; and
- * the article page's weight. Then the cost of four searches in Chromium on one archive (10,000
+ * the article page's weight; and Hugo + Pagefind over the same archive in the same run
+ * (hugo-baseline.ts), the yardstick of issue 14. Then the cost of four searches in Chromium on one archive (10,000
  * reports when that size is run). Progress goes to stderr, a table to stdout, and every figure to
  * a JSON file (tests/bench/results/, git-ignored) to compare commits.
  */
@@ -18,6 +19,7 @@ import { generateArchive, type SyntheticReport } from './generate.ts';
 import { childrenCpuSeconds, samplePeakMemory } from './process-tree.ts';
 import { pageWeight, siteSize, type PageWeight, type SiteSize } from './site-size.ts';
 import { measureSearch, type SearchCost } from './search-cost.ts';
+import { hugoBaseline, type HugoBaseline } from './hugo-baseline.ts';
 import { buildSearchIndex } from '../../src/search/build/pagefind-integration.ts';
 import { buildCacheDir } from '../../src/output/build-cache.ts';
 import { ROOT, TMP } from '../support/paths.ts';
@@ -43,6 +45,8 @@ export interface SizeResult {
   indexSeconds: number;
   site: SiteSize;
   article: PageWeight & { path: string };
+  /** Hugo + Pagefind over the same generated archive, built right after ours (absent with --no-hugo). */
+  hugo?: HugoBaseline;
 }
 
 export interface BenchResults {
@@ -108,7 +112,7 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [value, (performance.now() - started) / 1000];
 }
 
-async function benchSize(reports: number): Promise<{ result: SizeResult; manifest: SyntheticReport[]; siteDir: string }> {
+async function benchSize(reports: number, withHugo: boolean): Promise<{ result: SizeResult; manifest: SyntheticReport[]; siteDir: string }> {
   const workDir = path.join(BENCH_TMP, String(reports));
   const contentDir = path.join(workDir, 'content');
   const outDir = path.join(workDir, 'dist');
@@ -146,8 +150,15 @@ async function benchSize(reports: number): Promise<{ result: SizeResult; manifes
     throw new Error(`the rebuild after editing ${article.file} did not publish the edit`);
   }
 
+  let hugo: HugoBaseline | undefined;
+  if (withHugo) {
+    progress(`${reports} reports: Hugo + Pagefind over the same archive`);
+    hugo = await hugoBaseline(contentDir, workDir, reports);
+    progress(`${reports} reports: Hugo ${s(hugo.hugo.seconds)} + Pagefind ${s(hugo.pagefind.seconds)} (CPU ${s(hugo.totalCpuSeconds)}), peak ${mib(hugo.peakRssBytes)}`);
+  }
+
   return {
-    result: { reports, generateSeconds, cold, warm, warmAfterEdit, indexSeconds, site, article: weight },
+    result: { reports, generateSeconds, cold, warm, warmAfterEdit, indexSeconds, site, article: weight, hugo },
     manifest,
     siteDir: outDir,
   };
@@ -172,6 +183,19 @@ export function formatTable(results: BenchResults): string {
     ]);
   }
   const lines = [markdownTable(rows)];
+  const compared = results.sizes.filter((r) => r.hugo);
+  if (compared.length > 0) {
+    const hugo: string[][] = [['reports', 'this archive, cold (CPU)', 'Hugo (CPU)', 'Pagefind on Hugo (CPU)', 'Hugo + Pagefind', 'ratio (wall)', 'peak RSS: ours / Hugo + Pagefind']];
+    for (const r of compared) {
+      const h = r.hugo!;
+      const ours = Math.max(r.cold.peakRssBytes, r.warm.peakRssBytes, r.warmAfterEdit.peakRssBytes);
+      hugo.push([
+        String(r.reports), run(r.cold), `${s(h.hugo.seconds)} (${s(h.hugo.cpuSeconds)})`, `${s(h.pagefind.seconds)} (${s(h.pagefind.cpuSeconds)})`,
+        `${s(h.totalSeconds)} (${s(h.totalCpuSeconds)})`, `${(r.cold.seconds / h.totalSeconds).toFixed(2)}x`, `${mib(ours)} / ${mib(h.peakRssBytes)}`,
+      ]);
+    }
+    lines.push('', markdownTable(hugo));
+  }
   if (results.search) {
     const search: string[][] = [
       [`search (${results.search.reports} reports)`, 'query', 'results', 'cold: bytes (gzip host)', 'cold time', 'warm: bytes (gzip host)', 'warm time'],
@@ -211,6 +235,7 @@ export async function main(argv: string[]): Promise<BenchResults> {
       'search-size': { type: 'string' },
       out: { type: 'string' },
       'keep-sites': { type: 'boolean', default: false },
+      'no-hugo': { type: 'boolean', default: false },
     },
   });
   const sizes = values.sizes.split(',').map((v) => Number(v.replace(/[_\s]/g, '')));
@@ -232,7 +257,7 @@ export async function main(argv: string[]): Promise<BenchResults> {
     sizes: [],
   };
   for (const reports of sizes) {
-    const { result, manifest, siteDir } = await benchSize(reports);
+    const { result, manifest, siteDir } = await benchSize(reports, !values['no-hugo']);
     results.sizes.push(result);
     if (reports === searchSize) {
       progress(`${reports} reports: searching in Chromium`);

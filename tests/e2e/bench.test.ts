@@ -52,6 +52,14 @@ test('the benchmark measures a 20-report archive and writes every figure to JSON
   assert.ok(article.cssBytes > 0 && article.assets.some((a) => a.endsWith('.css')), 'the stylesheet is counted');
   assert.equal(article.jsBytes, 0, `article pages load no JavaScript, but load ${article.assets.join(', ')}`);
 
+  // Hugo + Pagefind over the same archive, in the same run: the yardstick the targets are set against.
+  const hugo = size!.hugo!;
+  assert.match(hugo.hugoVersion, /hugo v0\.\d+/);
+  for (const step of [hugo.hugo, hugo.pagefind]) {
+    assert.ok(step.seconds > 0 && step.cpuSeconds > 0 && step.peakRssBytes > 1 * 2 ** 20, JSON.stringify(step));
+  }
+  assert.match(run.stdout, /Hugo \+ Pagefind/, 'the comparison table is printed');
+
   assert.equal(results.search?.reports, 20);
   const queries = results.search!.queries;
   assert.deepEqual(queries.map((q) => q.name), ['rare word', 'common word', 'two words', 'phrase']);
