@@ -46,6 +46,12 @@ const LINK_TARGET = {
   literalAutolinkEmail: (text: string) => `mailto:${text}`,
 } as const;
 
+/**
+ * GitHub links `mailto:a@b.org` and `xmpp:a@b.org` whole, to that very address; micromark's
+ * tokenizer marks only the address, leaving the scheme to mdast-util-gfm-autolink-literal.
+ */
+const EMAIL_SCHEME_BEFORE = /(mailto|xmpp):$/i;
+
 interface FoundLink {
   start: number;
   end: number;
@@ -62,8 +68,16 @@ function findLinks(text: string): FoundLink[] {
   const links: FoundLink[] = [];
   for (const [kind, token] of events) {
     if (kind !== 'enter' || !(token.type in LINK_TARGET)) continue;
-    const { offset: start } = token.start;
     const { offset: end } = token.end;
+    let { offset: start } = token.start;
+    // Only a scheme that is not already the end of the link before (`a@b.orgmailto:c@d.org`).
+    const free = text.slice(links.at(-1)?.end ?? 0, start);
+    const scheme = token.type === 'literalAutolinkEmail' ? EMAIL_SCHEME_BEFORE.exec(free)?.[1] : undefined;
+    if (scheme) {
+      start -= scheme.length + 1;
+      links.push({ start, end, url: `${scheme.toLowerCase()}:${text.slice(start + scheme.length + 1, end)}` });
+      continue;
+    }
     links.push({ start, end, url: LINK_TARGET[token.type as keyof typeof LINK_TARGET](text.slice(start, end)) });
   }
   return links;

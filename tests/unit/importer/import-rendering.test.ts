@@ -40,7 +40,7 @@ const url = fc
 // What may follow a URL: sentence punctuation, brackets, quotes, Markdown characters.
 const afterUrl = fc.constantFrom('', '.', ',', ')', ').', '">', '"', "'", '\\', '_', '*', '~', '**', '>', ']', '];', '&amp;', ':', '!?', '|', '`');
 const email = fc
-  .tuple(fc.option(fc.constant('mailto:')), fc.stringMatching(/^[a-z0-9][a-z0-9._+-]{0,6}$/), host, fc.constantFrom('', '_x', '-y'))
+  .tuple(fc.option(fc.constantFrom('mailto:', 'MailTo:', 'xmpp:')), fc.stringMatching(/^[a-z0-9][a-z0-9._+-]{0,6}$/), host, fc.constantFrom('', '_x', '-y'))
   .map(([mailto, local, domain, odd]) => `${mailto ?? ''}${local}@${odd ? `a${odd}.` : ''}${domain}`);
 const entity = fc.constantFrom('&amp;', '&copy;', '&#169;', '&#x41;', '&nbsp;', '&', '&lt;b&gt;', '&bogus;');
 const html = fc.constantFrom(
@@ -98,11 +98,12 @@ function links(node: Element | Root): Element[] {
 
 /**
  * The link targets a URL or address written as `text` may have: itself (scheme lowercased), with
- * `http://` for www, with `mailto:`; each as any href is written (non-ASCII percent-encoded, by
+ * `http://` for www, with `mailto:` (an address written with `mailto:` or `xmpp:` links to
+ * exactly that); each as any href is written (non-ASCII percent-encoded, by
  * mdast-util-to-hast's normalizeUri).
  */
 function targetsFor(text: string): string[] {
-  const lowerScheme = text.replace(/^https?:/i, (scheme) => scheme.toLowerCase());
+  const lowerScheme = text.replace(/^(https?|mailto|xmpp):/i, (scheme) => scheme.toLowerCase());
   return [lowerScheme, `http://${text}`, `mailto:${text}`].map(normalizeUri);
 }
 
@@ -134,6 +135,16 @@ test('cases found by hand: URLs before Markdown characters, <url>, a table delim
   ]);
   const [first] = await importAndRender(['Go to https://x.example/a_b_.']);
   assert.deepEqual(links(first!).map((a) => a.properties.href), ['https://x.example/a_b'], 'trailing punctuation is not part of the URL');
+  const [addresses] = await importAndRender(['Write to mailto:press@x.example, xmpp:desk@x.example or news@x.example.']);
+  assert.deepEqual(
+    links(addresses!).map((a) => [toText(a), a.properties.href]),
+    [
+      ['mailto:press@x.example', 'mailto:press@x.example'],
+      ['xmpp:desk@x.example', 'xmpp:desk@x.example'],
+      ['news@x.example', 'mailto:news@x.example'],
+    ],
+    'an address written with its scheme links to exactly that, as on GitHub',
+  );
 });
 
 test('every generated plain-text release renders back to exactly its text, links to exactly its URLs', async () => {
