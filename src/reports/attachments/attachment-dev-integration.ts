@@ -40,7 +40,7 @@ export default function attachmentDevIntegration(options: { contentDir: string }
         base = normalizeBase(config.base);
       },
       'astro:server:setup': ({ server }) => {
-        const pattern = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${ARCHIVE_PATH}(\\d{4})/([a-z0-9-]+)/([^/]+\\.[^/]+)$`);
+        const pattern = new RegExp(`^${RegExp.escape(base)}${ARCHIVE_PATH}(\\d{4})/([a-z0-9-]+)/([^/]+\\.[^/]+)$`);
         server.middlewares.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
           const match = pattern.exec((req.url ?? '').split('?')[0]!);
           if (!match) return next();
