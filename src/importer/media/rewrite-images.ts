@@ -4,7 +4,8 @@
  * the link's text): the site shows only its own images, so a remote image would be a broken image
  * on the page, where a link keeps the reference and the words. Pure.
  *
- * Only the image itself is rewritten (found by parsing the Markdown as the site does, with GFM),
+ * An image at a relative path that was not copied becomes text (its alt text and path): a link to
+ * it would be broken on the site. Only the image itself is rewritten (found by parsing the Markdown as the site does, with GFM),
  * so every other character of the body stays as the reader wrote it. `<img>` in raw HTML and
  * reference-style images (`![alt][ref]`) are handled too.
  */
@@ -35,9 +36,20 @@ function decodeURIComponentSafe(text: string): string {
   }
 }
 
+/** Only a web address makes a link that works from the site; a relative path would be a broken link. */
+const isWebAddress = (url: string) => /^(?:https?:)?\/\//i.test(url);
+
+/** What stands for an image that is neither copied nor linkable: its words and where it was. */
+function asText(alt: string, url: string): string {
+  const where = /^data:/i.test(url) ? 'an embedded data: image, not imported' : `image ${url}, not imported`;
+  return alt ? `${alt} (${where})` : `(${where})`;
+}
+
 function imageReplacement(node: Image, target: string | undefined, insideLink: boolean): string {
   if (target !== undefined) return serialize({ type: 'image', url: target, alt: node.alt ?? '', title: node.title ?? null });
-  const words = node.alt?.trim() || fileNameOf(node.url);
+  const alt = node.alt?.trim() ?? '';
+  if (!isWebAddress(node.url)) return serialize({ type: 'paragraph', children: [{ type: 'text', value: asText(alt, node.url) }] });
+  const words = alt || fileNameOf(node.url);
   if (insideLink) return serialize({ type: 'paragraph', children: [{ type: 'text', value: words }] });
   return serialize({ type: 'link', url: node.url, title: node.title ?? null, children: [{ type: 'text', value: words }] });
 }
@@ -53,9 +65,10 @@ function htmlReplacement(html: string, targets: ImageTargets): string {
     if (url === undefined || !targets.has(url)) return tag;
     const target = targets.get(url);
     if (target !== undefined) return tag.replace(SRC, (_, before: string) => `${before}"${escapeHtml(target)}"`);
-    const alt = ALT.exec(tag);
-    const words = (alt ? (alt[2] ?? alt[3] ?? alt[4] ?? '') : '').trim() || fileNameOf(url);
-    return `<a href="${escapeHtml(url)}">${escapeHtml(words)}</a>`;
+    const altMatch = ALT.exec(tag);
+    const alt = (altMatch ? (altMatch[2] ?? altMatch[3] ?? altMatch[4] ?? '') : '').trim();
+    if (!isWebAddress(url)) return escapeHtml(asText(alt, url));
+    return `<a href="${escapeHtml(url)}">${escapeHtml(alt || fileNameOf(url))}</a>`;
   });
 }
 
@@ -85,7 +98,7 @@ export function rewriteImages(markdown: string, targets: ImageTargets): string {
       if (node.type === 'imageReference') {
         const definition = definitions.get(node.identifier);
         // Not copied: `![alt][ref]` becomes the link `[alt][ref]` to where the image was.
-        if (definition && targets.has(definition.url) && targets.get(definition.url) === undefined && !insideLink) {
+        if (definition && targets.has(definition.url) && targets.get(definition.url) === undefined && !insideLink && isWebAddress(definition.url)) {
           edits.push({ start, end: start + 1, text: '' });
         }
         return;
