@@ -14,7 +14,7 @@ import { rewriteImages } from '../media/rewrite-images.ts';
 import { FS_OPS, removeLeftoverTemps, TargetExistsError, writeAtomically, type WriteOps } from './atomic-write.ts';
 import { describeChange, summarizeChange } from './change-summary.ts';
 import type { ImportItem } from './import-item.ts';
-import { currentDigest, itemToDraft, reportFile } from './item-to-report.ts';
+import { currentDigest, itemToDraft, reportFile, type ReportDraft } from './item-to-report.ts';
 import { readSource, type ReaderTable } from './read-source.ts';
 import { freeSlug, indexReports, matchItem, remember, type KnownReport } from './report-index.ts';
 import { scanContent } from './scan-content.ts';
@@ -86,6 +86,18 @@ interface Pending {
   source: SourceFile;
 }
 
+/** An item with its report's place decided: the existing report it was imported as, or a new name. */
+interface Placed extends Pending {
+  draft: ReportDraft;
+  year: number;
+  slug: string;
+  id: string;
+  existing?: KnownReport;
+}
+
+/** Reports written at once: enough to keep the disk busy while the next items are converted. */
+const WRITES_AT_ONCE = 8;
+
 export async function runImport(settings: ImportSettings, events: ImportEvents): Promise<ImportTally> {
   const { contentDir, dryRun, update } = settings;
   const ops = settings.ops ?? FS_OPS;
@@ -124,32 +136,54 @@ export async function runImport(settings: ImportSettings, events: ImportEvents):
   }
 
   events.start?.(pending.length);
+  // Each item is placed (matched, named) in source order, so names are the same on every run;
+  // its files are then written while the next items are placed, a few at a time.
   const seenKeys = new Map<string, string>();
+  const placedIds = new Map<string, string>();
+  const writing = new Set<Promise<void>>();
   for (const { item, source } of pending) {
+    let placed: Placed | undefined;
     try {
       const first = seenKeys.get(item.key);
       if (first !== undefined) {
         count(tally.skipped, 'the same item twice in this import');
         events.line('err', `${item.origin}: warning [duplicate]: the same item as ${first} (key ${item.key}): imported once`);
-        continue;
+      } else {
+        seenKeys.set(item.key, item.origin);
+        placed = await placeItem(item, source);
+        const other = placed && placedIds.get(placed.id);
+        if (placed && other !== undefined) {
+          count(tally.skipped, 'another item of this import is the same report');
+          events.line('err', `${item.origin}: warning [duplicate]: matches ${placed.id}.md, as ${other} does: imported once`);
+          placed = undefined;
+        } else if (placed) placedIds.set(placed.id, item.origin);
       }
-      seenKeys.set(item.key, item.origin);
-      await importItem(item, source);
     } catch (error) {
-      fail(item.origin, `cannot write: ${(error as Error).message}`, 'io');
-    } finally {
-      events.step?.();
+      fail(item.origin, `cannot read: ${(error as Error).message}`, 'io');
     }
+    if (!placed) {
+      events.step?.();
+      continue;
+    }
+    const task: Promise<void> = settleItem(placed)
+      .catch((error: unknown) => fail(item.origin, `cannot write: ${(error as Error).message}`, 'io'))
+      .finally(() => {
+        writing.delete(task);
+        events.step?.();
+      });
+    writing.add(task);
+    if (writing.size >= WRITES_AT_ONCE) await Promise.race(writing);
   }
+  await Promise.all(writing);
   return tally;
 
-  async function importItem(item: ImportItem, source: SourceFile): Promise<void> {
+  async function placeItem(item: ImportItem, source: SourceFile): Promise<Placed | undefined> {
     const drafted = itemToDraft(item);
-    if (!drafted.ok) return fail(item.origin, drafted.reason);
+    if (!drafted.ok) return void fail(item.origin, drafted.reason);
     const { draft } = drafted;
     const match = matchItem(index, item.key, item.source?.url);
     if (match.kind === 'ambiguous') {
-      return fail(
+      return void fail(
         item.origin,
         `[ambiguous] ${match.reports.length} reports cite ${item.source?.url ?? item.key} (${match.reports.map((r) => `${r.id}.md`).join(', ')}) and none records this item: ` +
           'add imported: { key } to the one it is, or import it with the others removed',
@@ -163,9 +197,15 @@ export async function runImport(settings: ImportSettings, events: ImportEvents):
       // A report the importer wrote before it recorded keys, at the title's own name: the same text is the same item.
       const legacy = await legacyReport(item, draft.year, draft.slug);
       if (legacy) existing = legacy;
-      else slug = freeSlug(year, draft.slug, index.taken);
+      else {
+        slug = freeSlug(year, draft.slug, index.taken);
+        remember(index, { id: `${year}/${slug}`, key: item.key, ...(item.source?.url ? { sourceUrl: item.source.url } : {}) });
+      }
     }
-    const id = `${year}/${slug}`;
+    return { item, source, draft, year, slug, id: `${year}/${slug}`, ...(existing ? { existing } : {}) };
+  }
+
+  async function settleItem({ item, source, draft, year, slug, id, existing }: Placed): Promise<void> {
     const relative = `${id}.md`;
     const target = path.join(contentDir, ...relative.split('/'));
 
@@ -177,12 +217,11 @@ export async function runImport(settings: ImportSettings, events: ImportEvents):
     for (const warning of item.warnings) events.line('err', `${item.origin}: warning: ${relative}: ${warning}`);
     for (const image of media?.missing ?? []) {
       tally.missingMedia.push({ report: relative, image });
-      events.line('err', `${item.origin}: warning [media]: ${relative}: image ${image.url} not copied (${image.reason}): kept as a link to it`);
+      events.line('err', `${item.origin}: warning [media]: ${relative}: image ${image.url} not copied (${image.reason}): kept as a link to it, or as text when it is no web address`);
     }
     const copyAll = (replace: boolean) => (media && !dryRun ? copyMedia(media.copies, path.join(contentDir, String(year), slug), replace, ops) : Promise.resolve());
 
     if (!existing) {
-      remember(index, { id, key: item.key, digest: file.digest, ...(item.source?.url ? { sourceUrl: item.source.url } : {}) });
       if (!dryRun) {
         await copyAll(false);
         try {
