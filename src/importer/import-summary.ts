@@ -28,7 +28,7 @@ export function summaryLines(tally: ImportTally, dryRun: boolean): string[] {
     if (label === 'failed') for (const f of tally.failed) lines.push(`      ${f.origin}: ${errorLine(f.reason)}`);
   }
   if (tally.missingMedia.length > 0) {
-    lines.push(row(tally.missingMedia.length, 'images not copied (each kept as a link to where it was)'));
+    lines.push(row(tally.missingMedia.length, 'images not copied (kept as a link to where they were, or as text)'));
     for (const { report, image } of tally.missingMedia) lines.push(`      ${report}: ${image.url}: ${image.reason}`);
   }
   if (tally.leftovers.length > 0) lines.push(row(tally.leftovers.length, 'temporary files of an interrupted import removed'));

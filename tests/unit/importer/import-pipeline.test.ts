@@ -219,3 +219,55 @@ test('formats are told from the content; a format without its reader fails its f
   assert.equal(text.outcomes[0]!.kind, 'item');
   assert.equal(text.outcomes[0]!.kind === 'item' && text.outcomes[0]!.item.key, 'sources/r.txt', 'a release without URL is keyed by its path');
 });
+
+test('progress: a plain line every N items when not on a terminal, and nothing for a short import', async () => {
+  const { progressEvents } = await import('../../../src/importer/import-progress.ts');
+  const run = (total: number) => {
+    const lines: string[] = [];
+    const events = progressEvents({ out: (t) => lines.push(`out ${t}`), err: (t) => lines.push(`err ${t}`), isTTY: false }, 2);
+    events.start!(total);
+    for (let i = 0; i < total; i++) {
+      if (i === 0) events.line('out', 'imported: 2020/a.md');
+      events.step!();
+    }
+    events.stop();
+    return lines;
+  };
+  assert.deepEqual(run(5), ['out imported: 2020/a.md', 'err import: 2/5 items', 'err import: 4/5 items', 'err import: 5/5 items']);
+  assert.deepEqual(run(1), ['out imported: 2020/a.md']);
+});
+
+test('the summary counts every outcome: skipped by reason, each failure with its origin, images not copied', async () => {
+  const { summaryLines } = await import('../../../src/importer/import-summary.ts');
+  const { exitCode, EXIT } = await import('../../../src/importer/import-cli.ts');
+  const tally = {
+    imported: ['2020/a.md', '2020/b.md'],
+    same: 10,
+    updated: [],
+    changed: [{ origin: 'export.xml, item 4', file: '2019/c.md', change: 'title; body +1 -0 lines', why: 'use --update' }],
+    skipped: new Map([['draft', 3], ['a page (use --pages)', 1]]),
+    failed: [{ origin: 'export.xml, item 9 (post 77)', reason: '[no-date] no date', kind: 'parse' as const }],
+    missingMedia: [{ report: '2020/a.md', image: { url: 'https://x.example/a.jpg', reason: 'not found' } }],
+    leftovers: [],
+  };
+  assert.deepEqual(summaryLines(tally, false), [
+    'Import summary',
+    '   2 imported',
+    '  10 already imported',
+    '   0 updated',
+    '   1 changed, not updated',
+    '      2019/c.md (from export.xml, item 4): title; body +1 -0 lines (use --update)',
+    '   4 skipped',
+    '       3 draft',
+    '       1 a page (use --pages)',
+    '   1 failed',
+    '      export.xml, item 9 (post 77): error [no-date]: no date',
+    '   1 images not copied (kept as a link to where they were, or as text)',
+    '      2020/a.md: https://x.example/a.jpg: not found',
+  ]);
+  // The highest code wins, as it always has.
+  assert.equal(exitCode(tally), EXIT.changed);
+  assert.equal(exitCode({ ...tally, changed: [] }), EXIT.parse);
+  assert.equal(exitCode({ ...tally, changed: [], failed: [...tally.failed, { origin: 'b.txt', reason: 'cannot read', kind: 'io' as const }] }), EXIT.io);
+  assert.equal(exitCode({ ...tally, failed: [], changed: [] }), EXIT.ok, 'skipped items and missing images are no failure');
+});
