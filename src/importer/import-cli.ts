@@ -53,6 +53,7 @@ const consoleTerminal = (): Terminal => ({
   out: (text) => console.log(text),
   err: (text) => console.error(text),
   isTTY: Boolean(process.stderr.isTTY) && process.env.CI === undefined,
+  stdoutIsTTY: Boolean(process.stdout.isTTY),
 });
 
 async function isFolder(dir: string): Promise<boolean> {

@@ -11,6 +11,8 @@ export interface Terminal {
   err: (text: string) => void;
   /** Whether stderr is a terminal that can redraw a line. */
   isTTY: boolean;
+  /** Whether stdout is that terminal too (its lines then go above the bar, not through it). */
+  stdoutIsTTY?: boolean;
 }
 
 export const PLAIN_PROGRESS_EVERY = 500;
@@ -37,10 +39,12 @@ export function progressEvents(terminal: Terminal, every = PLAIN_PROGRESS_EVERY)
       else if (total >= every && (done % every === 0 || done === total)) terminal.err(`import: ${done}/${total} items`);
     },
     line(stream, text) {
-      if (bars) bars.log(`${text}\n`);
+      // Lines on the bar's terminal are printed above it; stdout sent to a file gets them as usual.
+      if (bars && (stream === 'err' || terminal.stdoutIsTTY)) bars.log(`${text}\n`);
       else (stream === 'out' ? terminal.out : terminal.err)(text);
     },
     stop() {
+      bars?.update(); // prints the lines logged since the last redraw
       bars?.stop();
       bars = undefined;
       bar = undefined;

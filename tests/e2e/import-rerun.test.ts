@@ -67,6 +67,14 @@ test('the same release imported twice is written once; the second run says it is
   assert.match(second.stdout, /\b0 imported\b/);
   assert.deepEqual(await filesIn(contentDir), [REPORT], 'no second copy');
   assert.equal(await readFile(path.join(contentDir, REPORT), 'utf8'), written);
+
+  // A report an earlier importer wrote, with no record: the same text at the title's name is it.
+  const legacy = written.replace(/imported:\n.*\n.*\n/, '');
+  await writeFile(path.join(contentDir, REPORT), legacy);
+  const third = cli(['release.txt'], dir, contentDir);
+  assert.match(third.stdout, /\b1 already imported\b/, third.stdout);
+  assert.deepEqual(await filesIn(contentDir), [REPORT]);
+  assert.equal(await readFile(path.join(contentDir, REPORT), 'utf8'), legacy, 'left as it was');
 });
 
 test('--dry-run shows what would be written and writes nothing', async () => {
