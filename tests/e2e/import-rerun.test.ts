@@ -14,6 +14,7 @@ import sharp from 'sharp';
 import { main, EXIT } from '../../src/importer/import-cli.ts';
 import { FS_OPS } from '../../src/importer/pipeline/atomic-write.ts';
 import type { SourceReader } from '../../src/importer/readers/source-item.ts';
+import type { ReaderTable } from '../../src/importer/pipeline/read-source.ts';
 import { build } from '../support/build.ts';
 import { FIRST_REPORT_SOURCE, ROOT, TMP } from '../support/paths.ts';
 
@@ -170,7 +171,7 @@ test('a folder with a good and a bad file: the good one is imported, the bad one
   assert.deepEqual(await filesIn(contentDir), [REPORT]);
   const unsupported = path.join(dir, 'page.html');
   await writeFile(unsupported, '<!DOCTYPE html><html><body><h1>T</h1></body></html>');
-  const html = cli(['page.html'], dir, contentDir);
+  const html = await cliWith([unsupported], contentDir, { readers: (defaults) => ({ ...defaults, html: undefined }) });
   assert.equal(html.code, EXIT.parse);
   assert.match(html.stderr, /page\.html: error \[format\]: format html is not supported yet/);
 });
@@ -226,7 +227,7 @@ test('--media copies WordPress uploads beside the report and rewrites their URLs
       },
     },
   ];
-  const readers = (defaults: Parameters<NonNullable<Parameters<typeof main>[2]>['readers'] & object>[0]) => ({ ...defaults, html: stub });
+  const readers = (defaults: ReaderTable) => ({ ...defaults, html: stub });
   const run = await cliWith(['--media', uploads, path.join(dir, 'site')], contentDir, { readers });
   assert.equal(run.code, EXIT.ok, run.stderr);
   assert.deepEqual(await filesIn(contentDir), ['2020/probe-launch.md', '2020/probe-launch/diagram.png', '2020/probe-launch/probe-launch.png']);

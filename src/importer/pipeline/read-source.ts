@@ -58,7 +58,7 @@ export function readSource(bytes: Uint8Array, file: string, options: ReadSourceO
   if (!reader) {
     return {
       format,
-      outcomes: [{ kind: 'failed', origin: file, reason: `[format] format ${format} is not supported yet: this version imports plain-text releases only` }],
+      outcomes: [{ kind: 'failed', origin: file, reason: `[format] format ${format} is not supported yet: this version has no reader for it` }],
       warnings: decoded.warnings,
     };
   }
