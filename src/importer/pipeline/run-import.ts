@@ -110,6 +110,7 @@ export async function runImport(settings: ImportSettings, events: ImportEvents):
   if (!dryRun) tally.leftovers = await removeLeftoverTemps(contentDir);
   const scan = await scanContent(contentDir);
   const index = indexReports(scan.reports, scan.folders);
+  const scanned = new Map(scan.reports.map((report) => [report.id, report]));
 
   const inputs = await collectInputs(settings.inputs, contentDir, settings.cwd);
   for (const [reason, n] of inputs.skipped) tally.skipped.set(reason, n);
@@ -272,7 +273,7 @@ export async function runImport(settings: ImportSettings, events: ImportEvents):
   }
 
   async function legacyReport(item: ImportItem, year: number, slug: string): Promise<KnownReport | undefined> {
-    const known = scan.reports.find((report) => report.id === `${year}/${slug}`);
+    const known = scanned.get(`${year}/${slug}`);
     if (!known || known.key !== undefined || known.digest !== undefined) return undefined;
     const drafted = itemToDraft(item);
     if (!drafted.ok) return undefined;
