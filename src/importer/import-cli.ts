@@ -38,7 +38,7 @@ const USAGE = `usage: npm run import -- [options] FILE-OR-FOLDER...
   --pages                   WordPress pages as well as posts
   --source NAME             the publisher, when the source does not name it
   --language TAG            BCP 47 language, when the source does not say (default en)
-  --date YYYY-MM-DD         plain text: the day, when the text does not give it
+  --date YYYY-MM-DD         plain text, one file: the day, when the text does not give it
   --source-url URL          plain text, one file: the original's address
   --encoding utf-8|windows-1252, --fix-double-encoding   how the files are encoded`;
 
@@ -107,9 +107,13 @@ export async function main(argv: string[], env = process.env, deps: CliDeps = {}
   const problems = [
     date !== undefined ? dateProblem(date, '--date') : undefined,
     sourceUrl !== undefined ? sourceUrlProblem(sourceUrl) : undefined,
-    sourceUrl !== undefined && (args.positionals.length > 1 || folders.some(Boolean))
-      ? '--source-url names the original of one release: import that one file with it, and the others without'
-      : undefined,
+    ...(args.positionals.length > 1 || folders.some(Boolean)
+      ? [
+          sourceUrl !== undefined ? '--source-url names the original of one release: import that one file with it, and the others without' : undefined,
+          // It overrides the date a text gives: on many files it would date them all alike.
+          date !== undefined ? '--date dates one release: import the file that lacks a date on its own with it, and the others without' : undefined,
+        ]
+      : []),
     isEncoding(encoding) ? undefined : `--encoding "${encoding}" is not one of ${ENCODINGS.join(', ')}`,
     timeZone !== undefined ? timeZoneProblem(timeZone) : undefined,
     language !== undefined ? languageProblem(language) : undefined,

@@ -183,6 +183,7 @@ test('wrong options stop the import before anything is read', async () => {
     [['--time-zone', 'Mars/Olympus', 'a.txt'], /--time-zone "Mars\/Olympus" is not a time zone name/],
     [['--media', 'no-such-folder', 'a.txt'], /--media "no-such-folder" is not a folder/],
     [['--source-url', 'https://example.org/r', 'a.txt', 'a.txt'], /--source-url names the original of one release/],
+    [['--date', '2020-01-01', '.'], /--date dates one release/],
     [['--language', 'english language', 'a.txt'], /BCP 47/],
     [['news'], /inside the content folder/],
   ] as const) {
