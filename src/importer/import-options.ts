@@ -48,3 +48,33 @@ export function sourceUrlProblem(url: string): string | undefined {
 export function isEncoding(value: string): value is Encoding {
   return (ENCODINGS as readonly string[]).includes(value);
 }
+
+/**
+ * Why `zone` is not a time zone the dates can be read in, or undefined. An IANA name such as
+ * `Europe/Berlin` (or `UTC`), as Intl knows it: a fixed offset (`+08:00`) or an abbreviation
+ * (`CET`, `EST`) would date posts wrongly across daylight saving time.
+ */
+export function timeZoneProblem(zone: string): string | undefined {
+  const example = 'for example --time-zone Asia/Shanghai or --time-zone Europe/Berlin';
+  if (/^[+-]\d|^(?:GMT|UTC)[+-]/i.test(zone)) return `--time-zone "${zone}" is an offset, which ignores daylight saving time: give the publication's place, ${example}`;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+  } catch {
+    return `--time-zone "${zone}" is not a time zone name: write Area/City as in the IANA list, ${example}`;
+  }
+  if (!zone.includes('/') && !/^(?:UTC|Etc\/UTC)$/i.test(zone)) {
+    return `--time-zone "${zone}" is an abbreviation, not a place: give Area/City, ${example}`;
+  }
+  return undefined;
+}
+
+/** Why `tag` is not a BCP 47 language tag, or undefined. */
+export function languageProblem(tag: string): string | undefined {
+  try {
+    Intl.getCanonicalLocales(tag);
+    if (/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/.test(tag)) return undefined;
+  } catch {
+    // named below
+  }
+  return `--language "${tag}" is not a BCP 47 language tag: write it like en, zh-Hans or pt-BR`;
+}

@@ -1,9 +1,7 @@
 /**
- * Writes a parsed report to <contentDir>/<year>/<slug>.md. Never overwrites: an existing report
- * is a decision for the publisher, not the importer.
+ * A report's file text: front matter Astro reads back exactly as meant, then the body. Written to
+ * disk by the import pipeline (pipeline/atomic-write.ts), never over another report.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { Document, Scalar, isScalar } from 'yaml';
 import type { ParsedReport } from './parse-report.ts';
 
@@ -22,28 +20,4 @@ export function frontmatterYaml(frontmatter: ParsedReport['frontmatter']): strin
 
 export function reportFileText(report: ParsedReport): string {
   return `---\n${frontmatterYaml(report.frontmatter)}\n---\n\n${report.body}\n`;
-}
-
-export function reportFileLocation(contentDir: string, report: ParsedReport): string {
-  return path.join(contentDir, String(report.year), `${report.slug}.md`);
-}
-
-export class ReportExistsError extends Error {
-  readonly file: string;
-  constructor(file: string) {
-    super(`${file} already exists: the importer never overwrites a report (edit it, or delete it first)`);
-    this.file = file;
-  }
-}
-
-export async function writeReport(contentDir: string, report: ParsedReport): Promise<string> {
-  const file = reportFileLocation(contentDir, report);
-  await mkdir(path.dirname(file), { recursive: true });
-  try {
-    await writeFile(file, reportFileText(report), { flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new ReportExistsError(file);
-    throw error;
-  }
-  return file;
 }

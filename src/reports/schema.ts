@@ -172,6 +172,29 @@ const attachments = z
   })
   .default([]);
 
+/**
+ * What the importer records to recognise the report when the same source is imported again
+ * (src/importer/pipeline/): the item's key (its permalink, GUID or source file path) and a digest
+ * of the file as the importer wrote it, so it can tell a changed source from a hand-edited report.
+ * Never shown on the site; written by the importer, not by hand.
+ */
+const IMPORTED_EXAMPLE = 'imported: { key: "https://example.org/2020/07/release/", digest: "sha256:<64 hex digits>" }';
+export const IMPORT_DIGEST = /^sha256:[0-9a-f]{64}$/;
+const imported = z.strictObject(
+  {
+    key: requiredText('imported.key', '"https://example.org/2020/07/release/"', 2_000),
+    digest: z.string({ error: `"imported.digest" must be text: ${IMPORTED_EXAMPLE}` }).regex(IMPORT_DIGEST, {
+      error: `"imported.digest" must be "sha256:" and 64 hex digits, as the importer writes it: ${IMPORTED_EXAMPLE} (delete the whole "imported" field if unsure: the report is then no longer updated by re-imports)`,
+    }),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown field(s) ${issue.keys.map(quoted).join(', ')} in "imported": it has only key and digest, ${IMPORTED_EXAMPLE}`
+        : `"imported" is written by the importer as ${IMPORTED_EXAMPLE}`,
+  },
+);
+
 const fields = {
     title: requiredText('title', '"CASIC Holds 2020 Aerospace Defense Conference"'),
     subtitle: requiredText('subtitle', '"Focusing on ..."').optional(),
@@ -200,6 +223,7 @@ const fields = {
     rights: requiredText('rights', '"Copyright ©2020 Publisher. All Rights Reserved."', LIMITS.rights).optional(),
     updates,
     attachments,
+    imported: imported.optional(),
 };
 
 /** Unknown fields are errors: a misspelt `topic:` would otherwise vanish without a word. */
