@@ -60,12 +60,15 @@ const figure: Handle = (state: State, node: Element) => {
   return state.toFlow([paragraph, ...(rest as MdastNodes[])] as never);
 };
 
+/**
+ * The tags as inline HTML. `data.hName` tells hast-util-to-mdast's paragraph wrapping that these
+ * nodes are phrasing (mdast's `html` may also be a block): without it, `<sup>` would be cut out
+ * of its paragraph onto a line of its own, where Markdown reads it as the start of an HTML block
+ * and shows the text after it unprocessed.
+ */
 function keptAsHtml(tag: string): Handle {
-  return (state: State, node: Element) => [
-    { type: 'html', value: `<${tag}>` },
-    ...(state.all(node) as PhrasingContent[]),
-    { type: 'html', value: `</${tag}>` },
-  ];
+  const html = (value: string) => ({ type: 'html', value, data: { hName: tag } }) as PhrasingContent;
+  return (state: State, node: Element) => [html(`<${tag}>`), ...(state.all(node) as PhrasingContent[]), html(`</${tag}>`)];
 }
 
 export const toMdastHandlers: Record<string, Handle> = {

@@ -74,6 +74,58 @@ function flattenCell(cell: Element): void {
   cell.children = out;
 }
 
+const INLINE_CODE = new Set(['code', 'kbd', 'samp', 'tt']);
+
+/**
+ * Inline code is text only in Markdown: an image inside `<code>` would be lost, so the code is
+ * split around it (`<code>a <img> b</code>` -> `<code>a </code><img><code> b</code>`), and code
+ * with no text at all (`<code><img></code>`, `<code><br></code>`) leaves only what it held (or a
+ * space: an empty code span would be written as bare backticks, which merge with a neighbour's).
+ */
+function splitInlineCode(code: Element): ElementContent[] {
+  const out: ElementContent[] = [];
+  let pending = '';
+  const flush = () => {
+    if (pending.trim() !== '') out.push({ ...code, children: [text(pending)] });
+    else if (pending !== '') out.push(text(' '));
+    pending = '';
+  };
+  const walk = (node: ElementContent) => {
+    if (node.type === 'text') pending += node.value;
+    else if (node.type === 'element' && node.tagName === 'img') {
+      flush();
+      out.push(node);
+    } else if (node.type === 'element') {
+      if (node.tagName === 'br') pending += '\n';
+      else node.children.forEach(walk);
+    }
+  };
+  code.children.forEach(walk);
+  flush();
+  return out;
+}
+
+/**
+ * Inline code holds one line: a `<br>` or a newline in it is a space (as the page shows a code
+ * span), not a line ending, which in a list item could end the span and start a paragraph.
+ */
+function oneLineCode(code: Element): void {
+  const walk = (parent: Element) => {
+    parent.children = parent.children.map((child) => {
+      if (child.type === 'element' && child.tagName === 'br') return text(' ');
+      if (child.type === 'text') return text(child.value.replace(/[\r\n]+/g, ' '));
+      if (child.type === 'element') walk(child);
+      return child;
+    });
+  };
+  walk(code);
+}
+
+/** Formatting written with one Markdown mark: nested in itself it would double the mark (`~~~~` starts a code fence). */
+const MARK_OF: Record<string, string> = { s: 'del', del: 'del', strike: 'del', b: 'strong', strong: 'strong', i: 'em', em: 'em', mark: 'em' };
+
+const hasImage = (node: Element): boolean => node.children.some((child) => child.type === 'element' && (child.tagName === 'img' || hasImage(child)));
+
 /** `<table><caption>` -> `<p>` before the table: hast-util-to-mdast ignores captions. */
 function liftCaption(table: Element): ElementContent[] {
   const caption = table.children.find((child): child is Element => isElement(child) && child.tagName === 'caption');
@@ -83,7 +135,8 @@ function liftCaption(table: Element): ElementContent[] {
 }
 
 export function prepareHtml(tree: Root, options: PrepareOptions): void {
-  const transform = (parent: Parents, inCell: boolean) => {
+  const marks = new Set<string>();
+  const transform = (parent: Parents, inCell: boolean, inPre = false) => {
     const result: RootContent[] = [];
     for (const child of parent.children) {
       if (child.type === 'comment' || child.type === 'doctype') continue;
@@ -104,7 +157,7 @@ export function prepareHtml(tree: Root, options: PrepareOptions): void {
           if (href !== undefined || child.properties.href !== undefined) {
             options.warn(`the link to ${JSON.stringify(String(child.properties.href))} was not kept (not an http(s), mailto or tel address); its text is`);
           }
-          transform(child, inCell);
+          transform(child, inCell, inPre);
           result.push(...child.children);
           continue;
         }
@@ -119,7 +172,23 @@ export function prepareHtml(tree: Root, options: PrepareOptions): void {
         }
         child.properties.src = src;
       }
-      transform(child, inCell || name === 'td' || name === 'th');
+      const mark = MARK_OF[name];
+      if (mark && marks.has(mark)) {
+        // <s><s>x</s></s> is x struck through once.
+        transform(child, inCell, inPre);
+        result.push(...child.children);
+        continue;
+      }
+      if (mark) marks.add(mark);
+      transform(child, inCell || name === 'td' || name === 'th', inPre || name === 'pre');
+      if (mark) marks.delete(mark);
+      if (INLINE_CODE.has(name) && !inPre) {
+        if (hasImage(child) || toText(child).trim() === '') {
+          result.push(...splitInlineCode(child));
+          continue;
+        }
+        oneLineCode(child);
+      }
       if ((name === 'td' || name === 'th') && !inCell) flattenCell(child);
       if (name === 'table' && !inCell) result.push(...liftCaption(child));
       else result.push(child);

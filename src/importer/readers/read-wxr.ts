@@ -14,32 +14,14 @@
  *   channel's `<language>` -> language; the channel's title -> the source name (unless
  *   `sourceName` is given).
  */
-import { toText } from 'hast-util-to-text';
 import { hastToMarkdown, parseHtml } from '../html/html-to-markdown.ts';
+import { htmlSnippetText, isHttpUrl, languageTag } from './source-fields.ts';
 import { parseWordPressTime, publicationDay, timeZoneProblem } from './publication-date.ts';
 import type { ReadOutcome, ReaderOptions, SourceItem } from './source-item.ts';
 import { expandShortcodes, wordpressAutop } from './wordpress-content.ts';
 import { attributeOf, listOf, readXml, textOf, type XmlNode } from './xml-document.ts';
 
 const IMPORTED_TYPES = new Set(['post', 'page']);
-
-/** Plain text of an HTML snippet (an excerpt, a title with `&amp;`), white space collapsed. */
-export function htmlSnippetText(html: string): string {
-  return toText(parseHtml(html)).replace(/\s+/g, ' ').trim();
-}
-
-/** A BCP 47 tag from what sources write (`en-US`, `en_US`, `zh-hans`); undefined when it is none. */
-export function languageTag(value: string | undefined): string | undefined {
-  const tag = value?.trim().replace(/_/g, '-');
-  if (!tag || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(tag)) return undefined;
-  try {
-    return Intl.getCanonicalLocales(tag)[0];
-  } catch {
-    return undefined;
-  }
-}
-
-const isHttpUrl = (url: string | undefined): url is string => !!url && /^https?:\/\/\S+$/i.test(url.trim());
 
 function topicsOf(item: XmlNode): string[] {
   const topics: string[] = [];
