@@ -3,7 +3,7 @@
  * against the text of the page the site's real renderer makes from the imported Markdown.
  */
 import assert from 'node:assert/strict';
-import type { Element, Nodes, Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { createReportRenderer, renderReport } from '../../src/reports/render/render-report.ts';
@@ -14,10 +14,9 @@ const NOT_SHOWN = new Set([
   'svg', 'select', 'textarea', 'button', 'input', 'option',
 ]);
 
-function withoutHidden(node: Nodes): void {
-  if (!('children' in node)) return;
-  node.children = node.children.filter((child) => child.type !== 'element' || !NOT_SHOWN.has((child as Element).tagName)) as never;
-  for (const child of node.children) withoutHidden(child as Nodes);
+function withoutHidden(node: Root | Element): void {
+  node.children = node.children.filter((child) => child.type !== 'element' || !NOT_SHOWN.has(child.tagName)) as typeof node.children;
+  for (const child of node.children) if (child.type === 'element') withoutHidden(child);
 }
 
 /** The article's words as a browser shows them (white space collapsed), in order. */

@@ -68,7 +68,7 @@ test('dates: a 0000-00-00 GMT date falls back to wp:post_date; no usable date fa
   const none = readWxr(wxr([{ date: '0000-00-00 00:00:00', gmt: '0000-00-00 00:00:00' }]), 'export.xml', {});
   assert.equal(none[0]!.kind, 'failed');
   assert.match((none[0] as { reason: string }).reason, /wp:post_date.*is a date/);
-  assert.match(none[0]!.origin, /^export\.xml, item 1 \(post 1\)$/);
+  assert.match((none[0] as { origin: string }).origin, /^export\.xml, item 1 \(post 1\)$/);
   const gmtOnly = readWxr(wxr([{ date: '', gmt: '2020-07-31 16:30:00' }]), 'export.xml', {});
   assert.equal(gmtOnly[0]!.kind, 'failed');
   assert.match((gmtOnly[0] as { reason: string }).reason, /--time-zone/);
