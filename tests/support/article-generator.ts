@@ -62,11 +62,15 @@ const inline: fc.Arbitrary<string> = fc.letrec<{ inline: string }>((tie) => ({
 
 const phrasing = fc.array(inline, { minLength: 1, maxLength: 3 }).map((parts) => parts.join(' '));
 
+/** An image with a caption (also inside list items: a tight list's item has no paragraph). */
+const figureHtml = fc.tuple(fc.nat(999), phrasing).map(([n, caption]) => `<figure><img src="https://media.example/l${n}.jpg" alt="listed ${n}"><figcaption>${caption}</figcaption></figure>`);
+const listItemContent = fc.oneof({ weight: 6, arbitrary: phrasing }, { weight: 1, arbitrary: figureHtml });
+
 const list: fc.Arbitrary<string> = fc.letrec<{ list: string }>((tie) => ({
   list: fc
     .tuple(
       fc.constantFrom('ul', 'ol'),
-      fc.array(fc.tuple(phrasing, fc.option(tie('list'), { freq: 3, depthSize: 'small' })), { minLength: 1, maxLength: 4 }),
+      fc.array(fc.tuple(listItemContent, fc.option(tie('list'), { freq: 3, depthSize: 'small' })), { minLength: 1, maxLength: 4 }),
     )
     .map(([tag, items]) => `<${tag}>${items.map(([text, nested]) => `<li>${text}${nested ?? ''}</li>`).join('')}</${tag}>`),
 })).list;

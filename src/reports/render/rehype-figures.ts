@@ -1,5 +1,6 @@
 /**
- * An image with a title, alone in its paragraph (`![alt](src "Caption")`), is a figure: it becomes
+ * An image with a title, alone in its paragraph (`![alt](src "Caption")`, or alone in a tight list's
+ * item), is a figure: it becomes
  * `<figure><img alt><figcaption>Caption</figcaption></figure>`, so the caption is text a reader
  * sees (and search indexes), not a tooltip. This is how the importer writes WordPress `[caption]`s
  * and HTML `<figure>`s. The title attribute goes: read out next to the caption it would be said twice.
@@ -31,6 +32,9 @@ function makeFigures(parent: Root | Element): void {
   parent.children = parent.children.map((child) => {
     if (child.type !== 'element') return child;
     if (child.tagName === 'p') return figureOf(child) ?? child;
+    // A tight list's item holds its paragraph's content without the <p>.
+    const figure = child.tagName === 'li' ? figureOf(child) : undefined;
+    if (figure) return { ...child, children: [figure] };
     makeFigures(child);
     return child;
   }) as typeof parent.children;
