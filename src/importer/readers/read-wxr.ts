@@ -1,9 +1,10 @@
 /**
  * A WordPress export (WXR 1.0-1.2: Tools > Export) -> one outcome per `<item>`.
  *
- * - Posts are imported; pages too with `includePages`. Attachments, menu items, revisions and
- *   other post types are skipped (named, so they are counted), as are posts that are not
- *   published (`draft`, `pending`, `private`, `future`, `trash`, ...).
+ * - Posts, and custom post types (`press_release`...), are imported; pages too with
+ *   `includePages`. Attachments, menu items, revisions and WordPress's other internal types are
+ *   skipped (named, so they are counted), as are posts that are not published (`draft`,
+ *   `pending`, `private`, `future`, `trash`, ...) or are password-protected.
  * - Date: `wp:post_date_gmt` dated in `timeZone` when one is given; otherwise `wp:post_date`, which
  *   WordPress stores in the site's own zone (a post at 23:30 in UTC+8 keeps its day). A draft's
  *   `0000-00-00 00:00:00` is no date. No usable date: the item fails, with the reason.
@@ -21,7 +22,14 @@ import type { ReadOutcome, ReaderOptions, SourceItem } from './source-item.ts';
 import { expandShortcodes, wordpressAutop } from './wordpress-content.ts';
 import { attributeOf, listOf, readXml, textOf, type XmlNode } from './xml-document.ts';
 
-const IMPORTED_TYPES = new Set(['post', 'page']);
+/**
+ * WordPress's own post types that are no article. Any other type is content: `post`, and the
+ * custom types news sites register (`press_release`, `news`...); `page` only when asked for.
+ */
+const NOT_ARTICLES = new Set([
+  'attachment', 'revision', 'nav_menu_item', 'custom_css', 'customize_changeset', 'oembed_cache', 'user_request',
+  'wp_block', 'wp_template', 'wp_template_part', 'wp_global_styles', 'wp_navigation', 'wp_font_family', 'wp_font_face',
+]);
 
 function topicsOf(item: XmlNode): string[] {
   const topics: string[] = [];
@@ -38,10 +46,12 @@ function readItem(item: XmlNode, index: number, file: string, channel: XmlNode, 
   const postId = textOf(item['wp:post_id'])?.trim();
   const origin = `${file}, item ${index + 1}${postId ? ` (post ${postId})` : ''}`;
   const type = textOf(item['wp:post_type'])?.trim() || 'post';
-  if (!IMPORTED_TYPES.has(type)) return { kind: 'skipped', origin, reason: `a WordPress ${type}, not a post` };
+  if (NOT_ARTICLES.has(type)) return { kind: 'skipped', origin, reason: `a WordPress ${type}, not an article` };
   if (type === 'page' && !options.includePages) return { kind: 'skipped', origin, reason: 'a WordPress page (pages are imported with --pages)' };
   const status = textOf(item['wp:status'])?.trim() || 'publish';
   if (status !== 'publish') return { kind: 'skipped', origin, reason: `not published (status "${status}")` };
+  // Published behind a password: its readers were chosen, so it is not made public here.
+  if ((textOf(item['wp:post_password']) ?? '').trim() !== '') return { kind: 'skipped', origin, reason: 'password-protected' };
 
   const title = htmlSnippetText(textOf(item.title) ?? '');
   if (!title) return { kind: 'failed', origin, reason: 'the post has no title: give it one in WordPress, or import it by hand' };

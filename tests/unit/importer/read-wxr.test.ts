@@ -87,9 +87,12 @@ test('drafts, private, pending, scheduled and trashed posts are skipped with the
     { type: 'page' },
     { type: 'nav_menu_item' },
     { title: cdata('Published') },
+    { type: 'press_release' },
+    { categories: '<wp:post_password><![CDATA[secret]]></wp:post_password>' },
   ]);
   const outcomes = readWxr(file, 'export.xml', {});
-  assert.deepEqual(outcomes.map((o) => o.kind), [...statuses.map(() => 'skipped'), 'skipped', 'skipped', 'skipped', 'item']);
+  assert.deepEqual(outcomes.map((o) => o.kind), [...statuses.map(() => 'skipped'), 'skipped', 'skipped', 'skipped', 'item', 'item', 'skipped']);
+  assert.match((outcomes[11] as { reason: string }).reason, /password-protected/);
   statuses.forEach((status, i) => assert.match((outcomes[i] as { reason: string }).reason, new RegExp(`status "${status}"`)));
   assert.match((outcomes[7] as { reason: string }).reason, /--pages/);
   const withPages = readWxr(file, 'export.xml', { includePages: true });
