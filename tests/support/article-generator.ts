@@ -102,6 +102,12 @@ const figure = fc.tuple(fc.nat(999), words(3), phrasing, fc.boolean()).map(([n, 
 });
 
 const simple = (html: fc.Arbitrary<string>) => html.map((h): GeneratedBlock => ({ html: h, wordpress: h }));
+
+/** What WordPress's editors store: bare lines (wpautop makes the paragraph and the <br>), block comments. */
+const wordpressOnly = fc.oneof(
+  fc.tuple(phrasing, phrasing).map(([a, b]): GeneratedBlock => ({ html: `<p>${a}<br>${b}</p>`, wordpress: `${a}\n${b}` })),
+  phrasing.map((p): GeneratedBlock => ({ html: `<p>${p}</p>`, wordpress: `<!-- wp:paragraph -->\n<p>${p}</p>\n<!-- /wp:paragraph -->` })),
+);
 const noise = fc.constantFrom(
   '<script>alert("x")</script>', '<style>.evil { color: red }</style>', '<iframe src="https://video.example/embed/1"></iframe>',
   '<!-- an editor comment -->', '<noscript><img src="https://media.example/tracker.gif"></noscript>',
@@ -120,6 +126,9 @@ const block: fc.Arbitrary<GeneratedBlock & { image?: string }> = fc.oneof(
   { weight: 1, arbitrary: simple(fc.tuple(phrasing, phrasing).map(([a, b]) => `<div class="note" onmouseover="x()">${a}<p>${b}</p></div>`)) },
   { weight: 1, arbitrary: simple(fc.constant('<hr>')) },
   { weight: 1, arbitrary: simple(noise) },
+  { weight: 2, arbitrary: wordpressOnly },
+  { weight: 1, arbitrary: simple(fc.tuple(fc.integer({ min: 2, max: 4 }), words(3), fc.nat(99)).map(([level, text, n]) => `<h${level}><a href="https://example.org/${n}">${text}</a> <img src="https://media.example/h${n}.png" alt="icon"></h${level}>`)) },
+  { weight: 1, arbitrary: simple(figureHtml.map((f) => `<blockquote>${f}</blockquote>`)) },
 );
 
 const plainTitle = fc.array(fc.oneof(latin.map(numbered), otherScript.map(numbered), fc.constantFrom('&', '<', '"', "'", '’', '*', '#')), { minLength: 1, maxLength: 6 }).map((list) => list.join(' '));

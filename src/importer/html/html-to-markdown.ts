@@ -60,6 +60,19 @@ export function hastToMarkdown(tree: HastRoot, options: HtmlConversionOptions = 
   const warnings: string[] = [];
   prepareHtml(tree, { baseUrl: options.baseUrl, warn: (message) => warnings.push(message) });
   const mdast = toMarkdownProcessor.runSync(tree) as MdastRoot;
+  // A paragraph of nothing (`<li><br><ul>` leaves one) would be written as an empty line.
+  visit(mdast as MdastNodes, 'paragraph', (paragraph, index, parent) => {
+    if (parent && index !== undefined && paragraph.children.length === 0) {
+      parent.children.splice(index, 1);
+      return index;
+    }
+    return undefined;
+  });
+  visit(mdast as MdastNodes, 'listItem', (item) => {
+    // An item that starts with a block (`<li><ul>`, `<li><br><ul>`) is written as a bare marker;
+    // a blank line after it would end the item there, and its content would become code.
+    if (item.children[0] && item.children[0].type !== 'paragraph') item.spread = false;
+  });
   const images: HtmlConversion['images'] = [];
   visit(mdast as MdastNodes, 'image', (image) => {
     images.push(image.alt ? { url: image.url, alt: image.alt } : { url: image.url });
