@@ -39,3 +39,15 @@ test('text that only mentions a format later is plain text; unknown XML is no fo
   assert.equal(detectFormat('', 'empty.txt'), undefined);
   assert.equal(detectFormat('\uFEFF  \n', 'blank.txt'), undefined);
 });
+
+test('each detected format has its reader; plain text is left to the release parser', async () => {
+  const { readerFor } = await import('../../../src/importer/readers/source-readers.ts');
+  const { readWxr } = await import('../../../src/importer/readers/read-wxr.ts');
+  const { readFeed } = await import('../../../src/importer/readers/read-feed.ts');
+  const { readHtmlPage } = await import('../../../src/importer/readers/read-html-page.ts');
+  assert.equal(readerFor(detectFormat(WXR, 'x')!), readWxr);
+  assert.equal(readerFor('rss'), readFeed);
+  assert.equal(readerFor('atom'), readFeed);
+  assert.equal(readerFor('html'), readHtmlPage);
+  assert.equal(readerFor('text'), undefined);
+});
