@@ -170,7 +170,9 @@ export function prepareHtml(tree: Root, options: PrepareOptions): void {
           options.warn(`an image with the source ${JSON.stringify(raw.slice(0, 80))} was not imported (only http(s) or relative images are)`);
           continue;
         }
-        child.properties.src = src;
+        // Written in the Markdown exactly as listed in `images`: characters Markdown would escape
+        // or bracket in a destination are percent-encoded instead (the same address for a server).
+        child.properties.src = src.replace(/[ ()<>\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
       }
       const mark = MARK_OF[name];
       if (mark && marks.has(mark)) {

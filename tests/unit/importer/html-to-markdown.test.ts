@@ -88,3 +88,12 @@ test('formatting nested in itself and images in inline code lose no text', async
   assert.match(result.html, /<del>struck<\/del>/);
   assert.deepEqual(result.images, [{ url: 'https://e.org/i.png', alt: 'i' }]);
 });
+
+test('each listed image URL is written in the Markdown exactly as listed, even with spaces or parentheses', () => {
+  const result = htmlToMarkdown('<p><img src="photos/launch (1).jpg" alt="one"> <img src="https://e.org/a(2)<b>.png" alt="two"></p>');
+  assert.deepEqual(result.images, [
+    { url: 'photos/launch%20%281%29.jpg', alt: 'one' },
+    { url: 'https://e.org/a%282%29%3Cb%3E.png', alt: 'two' },
+  ]);
+  for (const image of result.images) assert.ok(result.markdown.includes(`](${image.url})`), result.markdown);
+});
