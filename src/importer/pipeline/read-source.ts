@@ -2,38 +2,22 @@
  * One source file -> outcomes: decoded strictly (decode-text.ts), its format recognised from its
  * content, and handed to that format's reader. A reader that throws fails its file, not the import.
  *
- * Readers are wired in `sourceReaders`: one line per format. Until a format has its reader, a file
- * of that format fails with "format X is not supported yet".
+ * Readers are wired in `sourceReaders`. A file of no known format (RSS 1.0, a sitemap, XML of
+ * another kind) fails with its first element named; a format without a reader fails likewise.
  */
 import { decodeRelease, type DecodeOptions } from '../decode-text.ts';
 import type { ReadOutcome, ReaderOptions, SourceFormat, SourceReader } from '../readers/source-item.ts';
+import { detectFormat } from '../readers/detect-format.ts';
+import { SOURCE_READERS } from '../readers/source-readers.ts';
 import { plainTextReader, type PlainTextOptions } from './plain-text-reader.ts';
+
+export { detectFormat };
 
 export type ReaderTable = Record<SourceFormat, SourceReader | undefined>;
 
+/** The plain-text parser (with this run's options) and one reader per other format (readers/source-readers.ts). */
 export function sourceReaders(text: PlainTextOptions): ReaderTable {
-  return {
-    text: plainTextReader(text),
-    wxr: undefined,
-    rss: undefined,
-    atom: undefined,
-    html: undefined,
-  };
-}
-
-/**
- * A stand-in until the readers' `detectFormat(text, fileName)` is merged (same signature): a
- * WordPress export is RSS with WordPress's namespace, a feed is RSS or Atom, a page is HTML,
- * anything else is a plain-text release.
- */
-export function detectFormat(text: string, _fileName: string): SourceFormat {
-  const head = text.slice(0, 4096);
-  if (/^\s*(?:\uFEFF)?(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<rss\b/i.test(head)) {
-    return /xmlns:wp=|<wp:wxr_version/.test(text.slice(0, 65536)) ? 'wxr' : 'rss';
-  }
-  if (/^\s*(?:\uFEFF)?(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<feed\b/i.test(head)) return 'atom';
-  if (/^\s*(?:\uFEFF)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html\b|<html\b)/i.test(head)) return 'html';
-  return 'text';
+  return { text: plainTextReader(text), ...SOURCE_READERS };
 }
 
 export interface ReadSourceOptions {
@@ -54,6 +38,13 @@ export function readSource(bytes: Uint8Array, file: string, options: ReadSourceO
   const decoded = decodeRelease(bytes, options.decoding);
   if (!decoded.ok) return { outcomes: [{ kind: 'failed', origin: file, reason: `[encoding] ${decoded.message}` }], warnings: [] };
   const format = detectFormat(decoded.text, file);
+  if (format === undefined) {
+    const first = /<([A-Za-z][\w.:-]*)/.exec(decoded.text.slice(0, 4096))?.[1];
+    return {
+      outcomes: [{ kind: 'failed', origin: file, reason: `[format] not a format the importer reads${first ? ` (it starts with <${first}>)` : ''}: give a WordPress export (WXR), an RSS 2.0 or Atom feed, a saved HTML page or a plain-text release` }],
+      warnings: decoded.warnings,
+    };
+  }
   const reader = options.readers[format];
   if (!reader) {
     return {

@@ -11,6 +11,7 @@
  *   id of the page's <main>; in-page links follow (user-content-ids.ts).
  * - Links that leave the site get rel="noopener".
  * - Tables sit in a focusable scroll region (wide ones scroll on narrow screens); alignment is a class.
+ * - An image with a title alone in its paragraph is a figure, its title the caption (rehype-figures.ts).
  *
  * Order matters. `@astrojs/markdown-remark` 7 runs: remark-parse, the remark plugins below,
  * its image collector, remark-rehype, syntax highlighting, the rehype plugins below, its image
@@ -28,6 +29,7 @@ import rehypeRawHtml from './rehype-raw-html.ts';
 import rehypeSanitizeReported, { type SanitizeReport } from './rehype-sanitize-reported.ts';
 import { rehypeHeadingSlugs, rehypeInPageLinks, USER_CONTENT_PREFIX } from './user-content-ids.ts';
 import rehypeTables from './rehype-tables.ts';
+import rehypeFigures from './rehype-figures.ts';
 
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
@@ -57,6 +59,7 @@ export function markdownOptions(options: MarkdownOptions = {}): UnifiedProcessor
       rehypeInPageLinks,
       [rehypeExternalLinks, { rel: ['noopener'] }],
       rehypeTables,
+      rehypeFigures,
     ],
   };
 }

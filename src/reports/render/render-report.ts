@@ -19,7 +19,7 @@ export type RendererSettings = Parameters<MarkdownProcessor['createRenderer']>[0
  * Bumped whenever the pipeline's output changes for the same Markdown: the loader renders a
  * stored entry again when its version differs (the store outlives the code between builds).
  */
-export const RENDER_VERSION = 5;
+export const RENDER_VERSION = 6;
 
 export interface RenderJob {
   /** Absolute path of the report, for error messages and relative image paths. */

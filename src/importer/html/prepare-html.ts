@@ -1,0 +1,201 @@
+/**
+ * The article tree made safe and shaped so that hast-util-to-mdast keeps every visible word
+ * (see html-to-markdown.ts for the list). Works in place on a hast tree.
+ */
+import type { Element, ElementContent, Nodes, Parents, Root, RootContent } from 'hast';
+import { toText } from 'hast-util-to-text';
+
+export interface PrepareOptions {
+  baseUrl?: string;
+  warn: (message: string) => void;
+}
+
+/** Not article text: their content is code, fallback for no-script, or another document. */
+const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'base', 'param', 'source', 'track']);
+/** Embedded things the Markdown cannot carry: dropped, and the editor is told where they pointed. */
+const EMBEDS = new Set(['iframe', 'object', 'embed', 'frame', 'frameset', 'applet', 'video', 'audio', 'canvas']);
+/** Form controls are no article text (their labels are, and stay). */
+const CONTROLS = new Set(['input', 'select', 'button', 'textarea', 'datalist', 'option', 'optgroup']);
+const BLOCKS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
+  'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'main', 'nav', 'ol',
+  'p', 'pre', 'section', 'summary', 'table', 'ul', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'br', 'center',
+]);
+const SAFE_LINK = /^(https?:|mailto:|tel:)/i;
+
+/** The URL made absolute against the base when it is relative; undefined when unusable. */
+export function resolveUrl(url: string, baseUrl: string | undefined): string | undefined {
+  const trimmed = url.trim();
+  if (trimmed === '') return undefined;
+  if (trimmed.startsWith('#')) return trimmed;
+  try {
+    return baseUrl ? new URL(trimmed, baseUrl).href : new URL(trimmed).href;
+  } catch {
+    // No base and relative: kept as written (the editor can fix a relative image path).
+    return /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? undefined : trimmed;
+  }
+}
+
+const isElement = (node: Nodes): node is Element => node.type === 'element';
+const text = (value: string): ElementContent => ({ type: 'text', value });
+
+function describe(element: Element): string {
+  const src = element.properties.src ?? element.properties.data ?? element.properties.href;
+  const inner = element.children.filter(isElement).find((child) => child.tagName === 'source')?.properties.src;
+  const where = src ?? inner;
+  return where ? `<${element.tagName}> ${String(where)}` : `<${element.tagName}>`;
+}
+
+/** A cell's block content flattened to one line: GFM table cells cannot hold blocks or line breaks. */
+function flattenCell(cell: Element): void {
+  const out: ElementContent[] = [];
+  const visitChildren = (children: ElementContent[]) => {
+    for (const child of children) {
+      if (child.type === 'text') out.push(text(child.value.replace(/\s+/g, ' ')));
+      else if (child.type !== 'element') continue;
+      else if (child.tagName === 'table' || child.tagName === 'pre') {
+        out.push(text(` ${toText(child).replace(/\s+/g, ' ')} `));
+      } else if (BLOCKS.has(child.tagName)) {
+        out.push(text(' '));
+        visitChildren(child.children);
+        out.push(text(' '));
+      } else if (child.tagName === 'img') out.push(child);
+      else {
+        // Inline elements keep their formatting; only their block descendants are flattened.
+        const copy: Element = { ...child, children: [] };
+        const saved = out.length;
+        visitChildren(child.children);
+        copy.children = out.splice(saved);
+        out.push(copy);
+      }
+    }
+  };
+  visitChildren(cell.children);
+  cell.children = out;
+}
+
+const INLINE_CODE = new Set(['code', 'kbd', 'samp', 'tt']);
+
+/**
+ * Inline code is text only in Markdown: an image inside `<code>` would be lost, so the code is
+ * split around it (`<code>a <img> b</code>` -> `<code>a </code><img><code> b</code>`), and code
+ * with no text at all (`<code><img></code>`, `<code><br></code>`) leaves only what it held (or a
+ * space: an empty code span would be written as bare backticks, which merge with a neighbour's).
+ */
+function splitInlineCode(code: Element): ElementContent[] {
+  const out: ElementContent[] = [];
+  let pending = '';
+  const flush = () => {
+    if (pending.trim() !== '') out.push({ ...code, children: [text(pending)] });
+    else if (pending !== '') out.push(text(' '));
+    pending = '';
+  };
+  const walk = (node: ElementContent) => {
+    if (node.type === 'text') pending += node.value;
+    else if (node.type === 'element' && node.tagName === 'img') {
+      flush();
+      out.push(node);
+    } else if (node.type === 'element') {
+      if (node.tagName === 'br') pending += '\n';
+      else node.children.forEach(walk);
+    }
+  };
+  code.children.forEach(walk);
+  flush();
+  return out;
+}
+
+/**
+ * Inline code holds one line: a `<br>` or a newline in it is a space (as the page shows a code
+ * span), not a line ending, which in a list item could end the span and start a paragraph.
+ */
+function oneLineCode(code: Element): void {
+  const walk = (parent: Element) => {
+    parent.children = parent.children.map((child) => {
+      if (child.type === 'element' && child.tagName === 'br') return text(' ');
+      if (child.type === 'text') return text(child.value.replace(/[\r\n]+/g, ' '));
+      if (child.type === 'element') walk(child);
+      return child;
+    });
+  };
+  walk(code);
+}
+
+/** Formatting written with one Markdown mark: nested in itself it would double the mark (`~~~~` starts a code fence). */
+const MARK_OF: Record<string, string> = { s: 'del', del: 'del', strike: 'del', b: 'strong', strong: 'strong', i: 'em', em: 'em', mark: 'em' };
+
+const hasImage = (node: Element): boolean => node.children.some((child) => child.type === 'element' && (child.tagName === 'img' || hasImage(child)));
+
+/** `<table><caption>` -> `<p>` before the table: hast-util-to-mdast ignores captions. */
+function liftCaption(table: Element): ElementContent[] {
+  const caption = table.children.find((child): child is Element => isElement(child) && child.tagName === 'caption');
+  if (!caption) return [table];
+  table.children = table.children.filter((child) => child !== caption);
+  return [{ type: 'element', tagName: 'p', properties: {}, children: caption.children }, table];
+}
+
+export function prepareHtml(tree: Root, options: PrepareOptions): void {
+  const marks = new Set<string>();
+  const transform = (parent: Parents, inCell: boolean, inPre = false) => {
+    const result: RootContent[] = [];
+    for (const child of parent.children) {
+      if (child.type === 'comment' || child.type === 'doctype') continue;
+      if (child.type !== 'element') {
+        result.push(child);
+        continue;
+      }
+      const name = child.tagName;
+      if (DROPPED.has(name) || CONTROLS.has(name)) continue;
+      if (EMBEDS.has(name)) {
+        options.warn(`an embedded ${describe(child)} was not imported (no text of the article is in it): link it by hand if it matters`);
+        continue;
+      }
+      for (const key of Object.keys(child.properties)) if (/^on/i.test(key)) delete child.properties[key];
+      if (name === 'a') {
+        const href = typeof child.properties.href === 'string' ? resolveUrl(child.properties.href, options.baseUrl) : undefined;
+        if (href === undefined || (!href.startsWith('#') && !SAFE_LINK.test(href) && /^[a-z][a-z0-9+.-]*:/i.test(href))) {
+          if (href !== undefined || child.properties.href !== undefined) {
+            options.warn(`the link to ${JSON.stringify(String(child.properties.href))} was not kept (not an http(s), mailto or tel address); its text is`);
+          }
+          transform(child, inCell, inPre);
+          result.push(...child.children);
+          continue;
+        }
+        child.properties.href = href;
+      }
+      if (name === 'img') {
+        const raw = typeof child.properties.src === 'string' ? child.properties.src : '';
+        const src = resolveUrl(raw, options.baseUrl);
+        if (src === undefined || (/^[a-z][a-z0-9+.-]*:/i.test(src) && !/^https?:/i.test(src))) {
+          options.warn(`an image with the source ${JSON.stringify(raw.slice(0, 80))} was not imported (only http(s) or relative images are)`);
+          continue;
+        }
+        // Written in the Markdown exactly as listed in `images`: characters Markdown would escape
+        // or bracket in a destination are percent-encoded instead (the same address for a server).
+        child.properties.src = src.replace(/[ ()<>\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+      }
+      const mark = MARK_OF[name];
+      if (mark && marks.has(mark)) {
+        // <s><s>x</s></s> is x struck through once.
+        transform(child, inCell, inPre);
+        result.push(...child.children);
+        continue;
+      }
+      if (mark) marks.add(mark);
+      transform(child, inCell || name === 'td' || name === 'th', inPre || name === 'pre');
+      if (mark) marks.delete(mark);
+      if (INLINE_CODE.has(name) && !inPre) {
+        if (hasImage(child) || toText(child).trim() === '') {
+          result.push(...splitInlineCode(child));
+          continue;
+        }
+        oneLineCode(child);
+      }
+      if ((name === 'td' || name === 'th') && !inCell) flattenCell(child);
+      if (name === 'table' && !inCell) result.push(...liftCaption(child));
+      else result.push(child);
+    }
+    parent.children = result as typeof parent.children;
+  };
+  transform(tree, false);
+}

@@ -1,0 +1,125 @@
+/**
+ * What a saved press-release page says about itself: `<html lang>`, `<title>`, Open Graph and
+ * `article:*` meta tags, the canonical link, `<time datetime>`, and JSON-LD (`NewsArticle`,
+ * `Article`, `BlogPosting`, ..., also inside `@graph`). Pure reading of a hast tree.
+ */
+import type { Element, Nodes, Root } from 'hast';
+import { toText } from 'hast-util-to-text';
+
+export interface PageMetadata {
+  lang?: string;
+  /** `<title>`, often with the site's name appended. */
+  documentTitle?: string;
+  meta: Map<string, string>;
+  canonical?: string;
+  jsonLd?: ArticleJsonLd;
+}
+
+export interface ArticleJsonLd {
+  headline?: string;
+  datePublished?: string;
+  publisher?: string;
+  url?: string;
+  inLanguage?: string;
+  description?: string;
+  keywords: string[];
+}
+
+const ARTICLE_TYPES = /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|PressRelease|Report|ScholarlyArticle|TechArticle|OpinionNewsArticle|BackgroundNewsArticle)$/;
+
+export function elements(node: Nodes, test: (element: Element) => boolean): Element[] {
+  const found: Element[] = [];
+  const walk = (current: Nodes) => {
+    if (current.type === 'element' && test(current)) found.push(current);
+    if ('children' in current) for (const child of current.children) walk(child);
+  };
+  walk(node);
+  return found;
+}
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+const prop = (element: Element, name: string): string | undefined => {
+  const value = element.properties[name];
+  return Array.isArray(value) ? value.join(' ') : str(value);
+};
+
+function nameOf(value: unknown): string | undefined {
+  if (Array.isArray(value)) return nameOf(value[0]);
+  if (typeof value === 'string') return str(value);
+  if (value && typeof value === 'object') return str((value as Record<string, unknown>).name);
+  return undefined;
+}
+
+function urlOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return str(value);
+  if (value && typeof value === 'object') return str((value as Record<string, unknown>)['@id']) ?? str((value as Record<string, unknown>).url);
+  return undefined;
+}
+
+function isArticle(node: Record<string, unknown>): boolean {
+  const type = node['@type'];
+  const types = Array.isArray(type) ? type : [type];
+  return types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t));
+}
+
+function findArticleNode(value: unknown): Record<string, unknown> | undefined {
+  if (Array.isArray(value)) {
+    for (const entry of value) {
+      const found = findArticleNode(entry);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (!value || typeof value !== 'object') return undefined;
+  const node = value as Record<string, unknown>;
+  if (isArticle(node)) return node;
+  return findArticleNode(node['@graph']);
+}
+
+function readJsonLd(scripts: Element[], warn: (message: string) => void): ArticleJsonLd | undefined {
+  for (const script of scripts) {
+    let data: unknown;
+    try {
+      data = JSON.parse(toText(script));
+    } catch (error) {
+      warn(`a JSON-LD block of the page is not valid JSON and was not read: ${(error as Error).message}`);
+      continue;
+    }
+    const node = findArticleNode(data);
+    if (!node) continue;
+    const keywords = node.keywords;
+    return {
+      headline: str(node.headline) ?? str(node.name),
+      datePublished: str(node.datePublished) ?? str(node.dateCreated),
+      publisher: nameOf(node.publisher),
+      url: str(node.url) ?? urlOf(node.mainEntityOfPage),
+      inLanguage: nameOf(node.inLanguage) ?? str(node.inLanguage),
+      description: str(node.description),
+      keywords: (Array.isArray(keywords) ? keywords : typeof keywords === 'string' ? keywords.split(',') : [])
+        .map((keyword) => (typeof keyword === 'string' ? keyword.trim() : ''))
+        .filter((keyword) => keyword !== ''),
+    };
+  }
+  return undefined;
+}
+
+export function readPageMetadata(tree: Root, warn: (message: string) => void): PageMetadata {
+  const html = elements(tree, (element) => element.tagName === 'html')[0];
+  const title = elements(tree, (element) => element.tagName === 'title')[0];
+  const meta = new Map<string, string>();
+  for (const element of elements(tree, (e) => e.tagName === 'meta')) {
+    const key = (prop(element, 'property') ?? prop(element, 'name') ?? prop(element, 'itemProp'))?.toLowerCase();
+    const content = prop(element, 'content');
+    // The first of a repeated tag wins, as with Open Graph's own rule for arrays' first value.
+    if (key && content && !meta.has(key)) meta.set(key, content);
+  }
+  const canonical = elements(tree, (e) => e.tagName === 'link' && (prop(e, 'rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'))[0];
+  const scripts = elements(tree, (e) => e.tagName === 'script' && (prop(e, 'type') ?? '').toLowerCase() === 'application/ld+json');
+  return {
+    lang: html ? prop(html, 'lang') : undefined,
+    documentTitle: title ? str(toText(title).replace(/\s+/g, ' ')) : undefined,
+    meta,
+    canonical: canonical ? prop(canonical, 'href') : undefined,
+    jsonLd: readJsonLd(scripts, warn),
+  };
+}

@@ -1,0 +1,227 @@
+/**
+ * fast-check generators of source articles and of the files that carry them: a WordPress export,
+ * an RSS feed, an Atom feed, a saved HTML page. Articles mix what real releases hold: headings,
+ * nested lists, tables (captions, header cells, spans, rows of unequal length, blocks in cells),
+ * figures with captions, quotes, code, definition lists, details, inline formatting and links,
+ * entities (`&amp;` `&lt;` `&#8217;` `&nbsp;`), Markdown's punctuation, Chinese, Arabic and Russian
+ * text, and what must be neutralised (scripts, styles, iframes, event handlers, comments).
+ *
+ * Every word is numbered, so a word found on the page cannot be another one by chance.
+ */
+import fc from 'fast-check';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+
+export interface GeneratedBlock {
+  /** The block as HTML. */
+  html: string;
+  /** As WordPress stores it: a figure is a `[caption]` shortcode. */
+  wordpress: string;
+}
+
+export interface GeneratedArticle {
+  /** Plain text. */
+  title: string;
+  blocks: GeneratedBlock[];
+  /** Image sources, as written. */
+  images: string[];
+}
+
+let counter = 0;
+const numbered = (word: string) => `${word}${++counter}`;
+
+const latin = fc.stringMatching(/^[a-z]{1,7}$/);
+const otherScript = fc.constantFrom('新闻', '发布会', '航天', 'الأخبار', 'بيان', 'الفضاء', 'Новости', 'заявление', 'космос', 'café', 'Ελλάδα');
+const entity = fc.constantFrom('&amp;', '&lt;', '&gt;', '&#8217;', '&nbsp;', '&quot;', '&#169;', '&#x4E2D;', '&eacute;', '&amp;amp;', '&lt;b&gt;');
+const punctuation = fc.constantFrom('*', '_', '#', '[', ']', '`', '|', '\\', '&gt;', '-', '+', '!', '~', '=', '(', ')', '1.', '**', '$', ':', '{', '}', '---');
+
+/** One word or symbol as HTML text (entities as written). */
+const token = fc.oneof(
+  { weight: 6, arbitrary: latin.map(numbered) },
+  { weight: 2, arbitrary: otherScript.map(numbered) },
+  { weight: 2, arbitrary: entity },
+  { weight: 2, arbitrary: punctuation },
+);
+const words = (max: number) => fc.array(token, { minLength: 1, maxLength: max }).map((list) => list.join(' '));
+
+const inlineLeaf = fc.oneof(
+  { weight: 5, arbitrary: words(5) },
+  { weight: 1, arbitrary: fc.constant('<br>') },
+  { weight: 1, arbitrary: fc.nat(999).map((n) => `<img src="https://media.example/i${n}.jpg" alt="picture ${n}">`) },
+);
+const INLINE_TAGS = ['b', 'strong', 'i', 'em', 'code', 'sup', 'sub', 'span', 'u', 'mark', 'small', 'abbr', 'time', 's', 'q', 'cite', 'kbd'];
+const inline: fc.Arbitrary<string> = fc.letrec<{ inline: string }>((tie) => ({
+  inline: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    { weight: 4, arbitrary: inlineLeaf },
+    { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...INLINE_TAGS), tie('inline')).map(([tag, inner]) => `<${tag}>${inner}</${tag}>`) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('https://example.org/a?b=1&amp;c=2', '/relative/page', 'mailto:press@example.org', 'javascript:alert(1)'), words(3)).map(([href, text]) => `<a href="${href}" onclick="steal()">${text}</a>`) },
+    { weight: 1, arbitrary: fc.array(tie('inline'), { minLength: 2, maxLength: 3 }).map((parts) => parts.join(' ')) },
+  ),
+})).inline;
+
+const phrasing = fc.array(inline, { minLength: 1, maxLength: 3 }).map((parts) => parts.join(' '));
+
+/** An image with a caption (also inside list items: a tight list's item has no paragraph). */
+const figureHtml = fc.tuple(fc.nat(999), phrasing).map(([n, caption]) => `<figure><img src="https://media.example/l${n}.jpg" alt="listed ${n}"><figcaption>${caption}</figcaption></figure>`);
+const listItemContent = fc.oneof({ weight: 6, arbitrary: phrasing }, { weight: 1, arbitrary: figureHtml });
+
+const list: fc.Arbitrary<string> = fc.letrec<{ list: string }>((tie) => ({
+  list: fc
+    .tuple(
+      fc.constantFrom('ul', 'ol'),
+      fc.array(fc.tuple(listItemContent, fc.option(tie('list'), { freq: 3, depthSize: 'small' })), { minLength: 1, maxLength: 4 }),
+    )
+    .map(([tag, items]) => `<${tag}>${items.map(([text, nested]) => `<li>${text}${nested ?? ''}</li>`).join('')}</${tag}>`),
+})).list;
+
+const cellContent = fc.oneof(
+  { weight: 4, arbitrary: phrasing },
+  { weight: 1, arbitrary: fc.tuple(phrasing, phrasing).map(([a, b]) => `<p>${a}</p><p>${b}</p>`) },
+  { weight: 1, arbitrary: fc.array(words(2), { minLength: 1, maxLength: 3 }).map((items) => `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`) },
+  { weight: 1, arbitrary: fc.constant('') },
+);
+const cell = fc.tuple(fc.constantFrom('td', 'td', 'th'), fc.constantFrom('', '', ' colspan="2"', ' rowspan="2"', ' align="right"'), cellContent).map(([tag, attributes, content]) => `<${tag}${attributes}>${content}</${tag}>`);
+const table = fc
+  .tuple(fc.option(words(4)), fc.boolean(), fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }))
+  .map(([caption, head, rows]) => {
+    const [first, ...rest] = rows.map((cells) => `<tr>${cells.join('')}</tr>`);
+    const body = head ? `<thead>${first}</thead><tbody>${rest.join('')}</tbody>` : `<tbody>${[first, ...rest].join('')}</tbody>`;
+    return `<table>${caption ? `<caption>${caption}</caption>` : ''}${body}</table>`;
+  });
+
+const figure = fc.tuple(fc.nat(999), words(3), phrasing, fc.boolean()).map(([n, alt, caption, linked]): GeneratedBlock & { image: string } => {
+  const image = `https://media.example/f${n}.jpg`;
+  const img = `<img src="${image}" alt="${alt.replace(/"/g, '&quot;')}" width="300">`;
+  const wrapped = linked ? `<a href="https://media.example/f${n}-full.jpg">${img}</a>` : img;
+  return {
+    html: `<figure>${wrapped}<figcaption>${caption}</figcaption></figure>`,
+    wordpress: `[caption id="attachment_${n}" align="alignnone" width="300"]${wrapped} ${caption}[/caption]`,
+    image,
+  };
+});
+
+const simple = (html: fc.Arbitrary<string>) => html.map((h): GeneratedBlock => ({ html: h, wordpress: h }));
+
+/** What WordPress's editors store: bare lines (wpautop makes the paragraph and the <br>), block comments. */
+const wordpressOnly = fc.oneof(
+  fc.tuple(phrasing, phrasing).map(([a, b]): GeneratedBlock => ({ html: `<p>${a}<br>${b}</p>`, wordpress: `${a}\n${b}` })),
+  phrasing.map((p): GeneratedBlock => ({ html: `<p>${p}</p>`, wordpress: `<!-- wp:paragraph -->\n<p>${p}</p>\n<!-- /wp:paragraph -->` })),
+);
+const noise = fc.constantFrom(
+  '<script>alert("x")</script>', '<style>.evil { color: red }</style>', '<iframe src="https://video.example/embed/1"></iframe>',
+  '<!-- an editor comment -->', '<noscript><img src="https://media.example/tracker.gif"></noscript>',
+);
+
+const block: fc.Arbitrary<GeneratedBlock & { image?: string }> = fc.oneof(
+  { weight: 5, arbitrary: simple(phrasing.map((p) => `<p>${p}</p>`)) },
+  { weight: 1, arbitrary: simple(fc.tuple(fc.integer({ min: 1, max: 6 }), phrasing).map(([level, text]) => `<h${level}>${text}</h${level}>`)) },
+  { weight: 2, arbitrary: simple(list) },
+  { weight: 2, arbitrary: simple(table) },
+  { weight: 2, arbitrary: figure },
+  { weight: 1, arbitrary: simple(fc.array(phrasing, { minLength: 1, maxLength: 2 }).map((ps) => `<blockquote>${ps.map((p) => `<p>${p}</p>`).join('')}</blockquote>`)) },
+  { weight: 1, arbitrary: simple(fc.array(words(4), { minLength: 1, maxLength: 3 }).map((lines) => `<pre><code>${lines.join('\n')}</code></pre>`)) },
+  { weight: 1, arbitrary: simple(fc.tuple(words(2), phrasing).map(([term, definition]) => `<dl><dt>${term}</dt><dd>${definition}</dd></dl>`)) },
+  { weight: 1, arbitrary: simple(fc.tuple(words(2), phrasing).map(([summary, text]) => `<details><summary>${summary}</summary><p>${text}</p></details>`)) },
+  { weight: 1, arbitrary: simple(fc.tuple(phrasing, phrasing).map(([a, b]) => `<div class="note" onmouseover="x()">${a}<p>${b}</p></div>`)) },
+  { weight: 1, arbitrary: simple(fc.constant('<hr>')) },
+  { weight: 1, arbitrary: simple(noise) },
+  { weight: 2, arbitrary: wordpressOnly },
+  { weight: 1, arbitrary: simple(fc.tuple(fc.integer({ min: 2, max: 4 }), words(3), fc.nat(99)).map(([level, text, n]) => `<h${level}><a href="https://example.org/${n}">${text}</a> <img src="https://media.example/h${n}.png" alt="icon"></h${level}>`)) },
+  { weight: 1, arbitrary: simple(figureHtml.map((f) => `<blockquote>${f}</blockquote>`)) },
+);
+
+const plainTitle = fc.array(fc.oneof(latin.map(numbered), otherScript.map(numbered), fc.constantFrom('&', '<', '"', "'", '’', '*', '#')), { minLength: 1, maxLength: 6 }).map((list) => list.join(' '));
+
+export const article: fc.Arbitrary<GeneratedArticle> = fc
+  // A lead paragraph first: an article is text (one of only scripts is refused, which unit tests check).
+  .tuple(plainTitle, simple(fc.tuple(latin.map(numbered), words(6)).map(([first, more]) => `<p>${first} ${more}</p>`)), fc.array(block, { minLength: 0, maxLength: 6 }))
+  .map(([title, lead, rest]) => {
+    const blocks = [lead, ...rest];
+    const inlineImages = blocks.flatMap((b) => [...b.html.matchAll(/<img src="([^"]+)"/g)].map((m) => m[1]!)).filter((src) => !src.includes('tracker'));
+    return { title, blocks: blocks.map(({ html, wordpress }) => ({ html, wordpress })), images: [...new Set(inlineImages)] };
+  });
+
+export const articleHtml = (a: GeneratedArticle) => a.blocks.map((b) => b.html).join('\n');
+
+export const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const cdata = (text: string) => `<![CDATA[${text.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
+
+/** The article's HTML made well-formed XHTML (for Atom `type="xhtml"`): numeric references only. */
+export function toXhtml(html: string): string {
+  return toHtml(fromHtml(html, { fragment: true }), { space: 'svg', closeSelfClosing: true, characterReferences: { useNamedReferences: false } });
+}
+
+export interface Dated {
+  /** The same instant, in the three notations sources use. */
+  rfc822: string;
+  rfc3339: string;
+  wordpressLocal: string;
+  wordpressGmt: string;
+}
+
+export function wxrFile(articles: GeneratedArticle[], date: Dated): string {
+  const items = articles
+    .map(
+      (a, i) => `<item>
+<title>${cdata(escapeXml(a.title))}</title>
+<link>https://news.example.org/post-${i}/</link>
+<guid isPermaLink="false">https://news.example.org/?p=${i}</guid>
+<content:encoded>${cdata(a.blocks.map((b) => b.wordpress).join('\n\n'))}</content:encoded>
+<excerpt:encoded><![CDATA[]]></excerpt:encoded>
+<wp:post_id>${i}</wp:post_id>
+<wp:post_date>${cdata(date.wordpressLocal)}</wp:post_date>
+<wp:post_date_gmt>${cdata(date.wordpressGmt)}</wp:post_date_gmt>
+<wp:status>${cdata('publish')}</wp:status>
+<wp:post_type>${cdata('post')}</wp:post_type>
+</item>`,
+    )
+    .join('\n');
+  return `<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>News &amp; Views</title><link>https://news.example.org</link><language>en-US</language><wp:wxr_version>1.2</wp:wxr_version>
+${items}
+</channel></rss>`;
+}
+
+export function rssFile(articles: GeneratedArticle[], date: Dated, asDescription: boolean): string {
+  const items = articles
+    .map((a, i) => {
+      const html = articleHtml(a);
+      const body = asDescription ? `<description>${escapeXml(html)}</description>` : `<description>Summary ${i}</description><content:encoded>${cdata(html)}</content:encoded>`;
+      return `<item><title>${escapeXml(escapeXml(a.title))}</title><link>https://agency.example/n/${i}</link><pubDate>${date.rfc822}</pubDate>${body}</item>`;
+    })
+    .join('\n');
+  return `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Agency</title><link>https://agency.example/</link>\n${items}\n</channel></rss>`;
+}
+
+export function atomFile(articles: GeneratedArticle[], date: Dated, xhtml: boolean): string {
+  const entries = articles
+    .map((a, i) => {
+      const html = articleHtml(a);
+      const content = xhtml
+        ? `<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">${toXhtml(html)}</div></content>`
+        : `<content type="html">${escapeXml(html)}</content>`;
+      return `<entry><title type="text">${escapeXml(a.title)}</title><id>urn:example:${i}</id><link rel="alternate" href="https://agency.example/a/${i}"/><published>${date.rfc3339}</published>${content}</entry>`;
+    })
+    .join('\n');
+  return `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ru"><title>Agency</title><id>urn:example:feed</id>\n${entries}\n</feed>`;
+}
+
+export type PageShape = 'article' | 'main' | 'articleBody';
+
+export function htmlPage(a: GeneratedArticle, date: Dated, shape: PageShape): string {
+  const chrome = '<header><nav><a href="/">Home</a> <a href="/news/">News</a></nav></header>';
+  const footer = '<footer><p>Copyright Agency. All rights reserved.</p></footer>';
+  const heading = `<h1>${escapeXml(a.title)}</h1>`;
+  const body = articleHtml(a);
+  const article =
+    shape === 'article'
+      ? `<article>${heading}${body}</article><aside><p>Related stories</p></aside>`
+      : shape === 'main'
+        ? `<main>${heading}${body}</main>`
+        : `<div class="story"><h1 itemprop="headline">${escapeXml(a.title)}</h1><div itemprop="articleBody">${body}</div></div>`;
+  return `<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><title>${escapeXml(a.title)} | Agency</title>
+<meta property="article:published_time" content="${date.rfc3339}"><link rel="canonical" href="https://agency.example/news/1">
+<script>window.tracker = 1;</script></head><body>${chrome}${article}${footer}</body></html>`;
+}

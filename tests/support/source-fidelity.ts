@@ -1,0 +1,47 @@
+/**
+ * The fidelity check of imported sources: the words of a source article, as a browser shows them,
+ * against the text of the page the site's real renderer makes from the imported Markdown.
+ */
+import assert from 'node:assert/strict';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
+import { createReportRenderer, renderReport } from '../../src/reports/render/render-report.ts';
+
+/** Elements whose content a browser does not show as the article's text. */
+const NOT_SHOWN = new Set([
+  'script', 'style', 'noscript', 'template', 'head', 'title', 'iframe', 'object', 'embed', 'video', 'audio', 'canvas',
+  'svg', 'select', 'textarea', 'button', 'input', 'option',
+]);
+
+function withoutHidden(node: Root | Element): void {
+  node.children = node.children.filter((child) => child.type !== 'element' || !NOT_SHOWN.has(child.tagName)) as typeof node.children;
+  for (const child of node.children) if (child.type === 'element') withoutHidden(child);
+}
+
+/** The article's words as a browser shows them (white space collapsed), in order. */
+export function visibleWords(html: string): string[] {
+  const tree: Root = fromHtml(html, { fragment: true });
+  withoutHidden(tree);
+  return toText(tree).split(/\s+/).filter((word) => word !== '');
+}
+
+const renderer = await createReportRenderer({ syntaxHighlight: false, gfm: true });
+
+/** The Markdown through the site's renderer -> the HTML and its text, white space collapsed. */
+export async function renderMarkdown(markdown: string): Promise<{ html: string; text: string }> {
+  const outcome = await renderReport(renderer, { filePath: '/archive/2020/imported.md', body: markdown, frontmatter: {} });
+  assert.ok(outcome.ok, outcome.ok ? '' : outcome.error);
+  const text = toText(fromHtml(outcome.rendered.html, { fragment: true })).replace(/\s+/g, ' ');
+  return { html: outcome.rendered.html, text };
+}
+
+/** Every word, in order, in the text (each after the previous one; inside a longer run too). */
+export function assertWordsInOrder(words: string[], text: string, context: string): void {
+  let from = 0;
+  for (const word of words) {
+    const at = text.indexOf(word, from);
+    assert.ok(at >= 0, `"${word}" is missing after position ${from} of the rendered text ${JSON.stringify(text)}\n${context}`);
+    from = at + word.length;
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * HTML -> Markdown, element by element: where hast-util-to-mdast alone would lose a reader's text,
+ * and how untrusted HTML is neutralised. Each rendered through the site's real renderer.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { htmlToMarkdown } from '../../../src/importer/html/html-to-markdown.ts';
+import { renderMarkdown } from '../../support/source-fidelity.ts';
+
+async function shown(html: string, baseUrl?: string) {
+  const converted = htmlToMarkdown(html, { baseUrl });
+  const rendered = await renderMarkdown(converted.markdown);
+  return { ...converted, html: rendered.html, text: rendered.text.trim() };
+}
+
+test('a table keeps its caption, its header, text of a table nested in a cell, and blocks in cells on one line', async () => {
+  const result = await shown(
+    '<table><caption>Launches by year</caption><tr><th>Year</th><th>Count|total</th></tr>' +
+      '<tr><td><p>2020</p><p>(final)</p></td><td><ul><li>35</li><li>of 40</li></ul></td><td>extra cell</td></tr>' +
+      '<tr><td colspan="2"><table><tr><td>inner one</td><td>inner two</td></tr></table></td></tr></table>',
+  );
+  assert.equal(result.markdown.split('\n')[0], 'Launches by year');
+  assert.match(result.markdown, /\| Year +\| Count\\\|total \|/);
+  assert.match(result.html, /<td>2020 \(final\)<\/td>/);
+  for (const words of ['Launches by year', 'Year', 'Count|total', '35', 'of 40', 'extra cell', 'inner one', 'inner two']) {
+    assert.ok(result.text.includes(words), `${words} in ${result.text}`);
+  }
+});
+
+test('line breaks, definition lists, details, unknown and span-only elements keep their text', async () => {
+  const result = await shown(
+    '<p>Line one<br>line two</p><dl><dt>Term</dt><dd>Definition</dd></dl><details><summary>More</summary><p>Hidden until opened</p></details>' +
+      '<custom-element>Custom text</custom-element><span>Only a span</span><font color="red">Font text</font><center>Centred</center>',
+  );
+  assert.match(result.html, /Line one<br>\s*line two/);
+  // Inline elements side by side show side by side, as in a browser.
+  assert.equal(result.text.replace(/\s+/g, ' '), 'Line one line two Term Definition More Hidden until opened Custom textOnly a spanFont text Centred');
+});
+
+test('entities are decoded exactly once, and what they stand for shows as text, never as markup', async () => {
+  const result = await shown('<p>A &amp; B, &lt;b&gt;not bold&lt;/b&gt;, it&#8217;s, x&nbsp;y, &amp;amp; stays, &amp;lt; too, *stars* and _under_ [link](x)</p>');
+  assert.equal(result.text, 'A & B, <b>not bold</b>, it’s, x y, &amp; stays, &lt; too, *stars* and _under_ [link](x)');
+  assert.match(result.html, /x(\u00a0|&#xA0;|&nbsp;)y/);
+  assert.doesNotMatch(result.html, /<b>|<em>|<a /);
+});
+
+test('<sup> and <sub> stay (E=mc², H₂O), images keep their alt, figures their caption', async () => {
+  const result = await shown(
+    '<p>E=mc<sup>2</sup> and H<sub>2</sub>O <img src="/inline.png" alt="inline picture"></p><figure><img src="photo.jpg" alt="Crowd"><figcaption>The <a href="/x">crowd</a> at noon</figcaption></figure><figure><img src="plain.jpg" alt="No caption"></figure>',
+    'https://agency.example/news/1',
+  );
+  assert.match(result.html, /E=mc<sup>2<\/sup> and H<sub>2<\/sub>O/);
+  assert.match(result.html, /<figure><img src="https:\/\/agency\.example\/news\/photo\.jpg" alt="Crowd"><figcaption>The crowd at noon<\/figcaption><\/figure>/);
+  assert.deepEqual(result.images, [
+    { url: 'https://agency.example/inline.png', alt: 'inline picture' },
+    { url: 'https://agency.example/news/photo.jpg', alt: 'Crowd' },
+    { url: 'https://agency.example/news/plain.jpg', alt: 'No caption' },
+  ]);
+});
+
+test('headings, nested lists, quotes and code keep their structure', async () => {
+  const result = await shown('<h2>Title</h2><ol><li>One<ul><li>One a<ol><li>deep</li></ol></li></ul></li><li>Two</li></ol><blockquote><p>Quoted <em>words</em></p></blockquote><pre><code>let x = 1;\n  x *= 2;</code></pre><p><code>a`b</code></p>');
+  assert.equal(
+    result.markdown,
+    '## Title\n\n1. One\n   * One a\n     1. deep\n2. Two\n\n> Quoted *words*\n\n```\nlet x = 1;\n  x *= 2;\n```\n\n``a`b``',
+  );
+});
+
+test('untrusted HTML is neutralised: scripts, styles, iframes, handlers and javascript: links go, their text stays, the editor is told', async () => {
+  const result = await shown(
+    '<p onclick="steal()">Click <a href="javascript:alert(1)">here</a> or <a href="https://ok.example/" onmouseover="x()">there</a></p>' +
+      '<script>alert("x")</script><style>p { color: red }</style><iframe src="https://video.example/embed/1"></iframe><noscript>no script</noscript>' +
+      '<img src="data:image/png;base64,AAAA" alt="inline data"><object data="https://x.example/f.swf"></object><!-- hidden note -->',
+  );
+  assert.equal(result.text.replace(/\s+/g, ' '), 'Click here or there');
+  assert.doesNotMatch(result.html, /onclick|onmouseover|javascript:|<script|<style|<iframe|<object|alert|hidden note/);
+  assert.match(result.html, /<a href="https:\/\/ok\.example\/" rel="noopener">there<\/a>/);
+  assert.equal(result.warnings.length, 4);
+  assert.match(result.warnings.join('\n'), /javascript:alert\(1\).*not kept/);
+  assert.match(result.warnings.join('\n'), /<iframe> https:\/\/video\.example\/embed\/1 was not imported/);
+  assert.match(result.warnings.join('\n'), /data:image\/png/);
+  assert.match(result.warnings.join('\n'), /<object> https:\/\/x\.example\/f\.swf/);
+});
+
+test('formatting nested in itself and images in inline code lose no text', async () => {
+  const result = await shown('<p><s><s>struck</s></s> <b>bold <b>bolder</b></b> <code>code <img src="https://e.org/i.png" alt="i"> more</code> <code><br></code> end</p>');
+  assert.equal(result.text, 'struck bold bolder code more end');
+  assert.match(result.html, /<del>struck<\/del>/);
+  assert.deepEqual(result.images, [{ url: 'https://e.org/i.png', alt: 'i' }]);
+});
+
+test('each listed image URL is written in the Markdown exactly as listed, even with spaces or parentheses', () => {
+  const result = htmlToMarkdown('<p><img src="photos/launch (1).jpg" alt="one"> <img src="https://e.org/a(2)<b>.png" alt="two"></p>');
+  assert.deepEqual(result.images, [
+    { url: 'photos/launch%20%281%29.jpg', alt: 'one' },
+    { url: 'https://e.org/a%282%29%3Cb%3E.png', alt: 'two' },
+  ]);
+  for (const image of result.images) assert.ok(result.markdown.includes(`](${image.url})`), result.markdown);
+});

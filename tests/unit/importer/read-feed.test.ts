@@ -1,0 +1,120 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFeed } from '../../../src/importer/readers/read-feed.ts';
+import type { ReadOutcome, SourceItem } from '../../../src/importer/readers/source-item.ts';
+
+const rss = (items: string, channel = '<title>Agency &amp; Co</title><link>https://agency.example/</link><language>ru</language>') =>
+  `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>${channel}${items}</channel></rss>`;
+const atom = (entries: string, attributes = ' xml:lang="fr"') =>
+  `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"${attributes}><title type="text">Agence</title><id>urn:feed</id><link href="https://agence.example/"/>${entries}</feed>`;
+
+const itemsOf = (outcomes: ReadOutcome[]): SourceItem[] =>
+  outcomes.map((outcome) => {
+    assert.equal(outcome.kind, 'item', JSON.stringify(outcome));
+    return (outcome as { item: SourceItem }).item;
+  });
+const reasonOf = (outcome: ReadOutcome | undefined) => {
+  assert.equal(outcome?.kind, 'failed', JSON.stringify(outcome));
+  return (outcome as { reason: string }).reason;
+};
+
+test('RSS: content:encoded is the body and the description its summary; a description alone is the body', () => {
+  const [full, short] = itemsOf(
+    readFeed(
+      rss(`<item><title>Новости дня</title><link>https://agency.example/n/1</link><pubDate>Fri, 31 Jul 2020 23:30:00 +0800</pubDate>
+<description>&lt;p&gt;Кратко &amp;amp; ясно&lt;/p&gt;</description><content:encoded><![CDATA[<p>Полный текст &amp; <a href="/x">ссылка</a></p><img src="img/1.jpg" alt="Фото">]]></content:encoded>
+<category>Мир</category><category>Мир</category><category>Космос</category></item>
+<item><title>Second</title><guid isPermaLink="false">id-2</guid><pubDate>31 Jul 2020 16:00 GMT</pubDate><description>Only &lt;b&gt;this&lt;/b&gt;</description></item>`),
+      'feed.xml',
+      {},
+    ),
+  );
+  assert.equal(full!.markdown, 'Полный текст & [ссылка](https://agency.example/x)\n\n![Фото](https://agency.example/n/img/1.jpg)');
+  assert.equal(full!.summary, 'Кратко & ясно');
+  assert.deepEqual(full!.images, [{ url: 'https://agency.example/n/img/1.jpg', alt: 'Фото' }]);
+  assert.deepEqual(full!.topics, ['Мир', 'Космос']);
+  assert.equal(full!.language, 'ru');
+  assert.equal(full!.key, 'https://agency.example/n/1');
+  assert.deepEqual(full!.source, { name: 'Agency & Co', url: 'https://agency.example/n/1' });
+  assert.equal(full!.origin, 'feed.xml, item 1');
+  assert.equal(short!.markdown, 'Only **this**');
+  assert.equal(short!.summary, undefined);
+  // No link: the guid is the key; a guid that is not a permalink is no source URL.
+  assert.equal(short!.key, 'id-2');
+  assert.deepEqual(short!.source, { name: 'Agency & Co' });
+});
+
+test('RSS dates: the day written in the feed\'s own offset; with a time zone, the day there', () => {
+  const feed = rss(`<item><title>Late</title><guid>https://agency.example/late</guid><pubDate>Fri, 31 Jul 2020 23:30:00 +0800</pubDate><description>x</description></item>
+<item><title>Dc</title><guid>g2</guid><dc:date>2020-07-31T20:00:00-05:00</dc:date><description>x</description></item>
+<item><title>Zone</title><guid>g3</guid><pubDate>Sat, 01 Aug 2020 01:00:00 EDT</pubDate><description>x</description></item>`);
+  assert.deepEqual(itemsOf(readFeed(feed, 'f.xml', {})).map((i) => i.date), ['2020-07-31', '2020-07-31', '2020-08-01']);
+  assert.deepEqual(itemsOf(readFeed(feed, 'f.xml', { timeZone: 'UTC' })).map((i) => i.date), ['2020-07-31', '2020-08-01', '2020-08-01']);
+  assert.deepEqual(itemsOf(readFeed(feed, 'f.xml', { timeZone: 'America/Los_Angeles' })).map((i) => i.date), ['2020-07-31', '2020-07-31', '2020-07-31']);
+  // A guid is a permalink unless it says otherwise.
+  assert.equal(itemsOf(readFeed(feed, 'f.xml', {}))[0]!.source?.url, 'https://agency.example/late');
+});
+
+test('RSS: an item without a date or a title fails, named, and the others are read', () => {
+  const outcomes = readFeed(
+    rss(`<item><title>No date</title><description>x</description></item><item><description>untitled</description><pubDate>Fri, 31 Jul 2020 10:00:00 GMT</pubDate></item>
+<item><title>Bad</title><pubDate>Friday the 31st</pubDate><description>x</description></item><item><title>Fine</title><pubDate>Fri, 31 Jul 2020 10:00:00 GMT</pubDate><description>x</description></item>`),
+    'f.xml',
+    {},
+  );
+  assert.match(reasonOf(outcomes[0]), /no pubDate or dc:date/);
+  assert.match(reasonOf(outcomes[1]), /no title/);
+  assert.match(reasonOf(outcomes[2]), /pubDate "Friday the 31st" is not a date/);
+  assert.equal(outcomes[3]!.kind, 'item');
+  assert.equal((outcomes[0] as { origin: string }).origin, 'f.xml, item 1');
+});
+
+test('Atom: html, xhtml and text content; the summary when there is no content; id as key without a link', () => {
+  const entries = itemsOf(
+    readFeed(
+      atom(`<entry><title type="html">A &amp;amp; &lt;b&gt;B&lt;/b&gt;</title><id>urn:1</id><link rel="self" href="https://agence.example/1.atom"/><link rel="alternate" href="https://agence.example/1"/>
+<published>2020-07-31T23:30:00+08:00</published><updated>2020-08-02T10:00:00Z</updated><summary type="html"><![CDATA[<p>Court &amp; bon</p>]]></summary>
+<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>x &amp;amp; <b>y</b> <![CDATA[<z>]]></p><img src="i.png" alt="I"/></div></content><category term="space" label="Espace"/><category term="ciel"/></entry>
+<entry><title>Texte &lt;brut&gt;</title><id>urn:2</id><updated>2020-07-31T01:30:00-05:00</updated><content>Ligne un
+ligne deux
+
+Para *deux*</content></entry>
+<entry xml:lang="ar"><title>بيان</title><id>urn:3</id><published>2020-07-31T12:00:00Z</published><summary>ملخص فقط</summary></entry>`),
+      'atom.xml',
+      {},
+    ),
+  );
+  const [first, second, third] = entries;
+  assert.equal(first!.title, 'A & B');
+  assert.equal(first!.markdown, 'x \\&amp; **y** \\<z>\n\n![I](https://agence.example/i.png)');
+  assert.equal(first!.summary, 'Court & bon');
+  assert.equal(first!.key, 'https://agence.example/1');
+  assert.equal(first!.date, '2020-07-31');
+  assert.deepEqual(first!.topics, ['Espace', 'ciel']);
+  assert.equal(first!.language, 'fr');
+  assert.deepEqual(first!.source, { name: 'Agence', url: 'https://agence.example/1' });
+  assert.equal(second!.title, 'Texte <brut>');
+  assert.equal(second!.markdown, 'Ligne un\nligne deux\n\nPara \\*deux\\*');
+  assert.equal(second!.key, 'urn:2');
+  assert.equal(second!.origin, 'atom.xml, entry 2');
+  assert.equal(third!.markdown, 'ملخص فقط');
+  assert.equal(third!.language, 'ar');
+});
+
+test('Atom: content kept elsewhere is not fetched (the summary is imported, with a warning); no date fails', () => {
+  const outcomes = readFeed(
+    atom(`<entry><title>Out</title><id>urn:1</id><published>2020-07-31T10:00:00Z</published><summary>Short.</summary><content type="text/html" src="https://agence.example/1.html"/></entry>
+<entry><title>Undated</title><id>urn:2</id><content>x</content></entry>`),
+    'atom.xml',
+    {},
+  );
+  const [out] = itemsOf(outcomes.slice(0, 1));
+  assert.equal(out!.markdown, 'Short.');
+  assert.match(out!.warnings[0]!, /content is at https:\/\/agence\.example\/1\.html, not in the feed/);
+  assert.match(reasonOf(outcomes[1]), /no published or updated date/);
+});
+
+test('a feed that is neither RSS nor Atom, or not XML, fails as one outcome', () => {
+  assert.match(reasonOf(readFeed('<urlset></urlset>', 'f.xml', {})[0]), /neither an RSS 2\.0 feed/);
+  assert.match(reasonOf(readFeed('<rss><channel><title>a & b</title></channel></rss>', 'f.xml', {})[0]), /not well-formed XML \(line 1/);
+});

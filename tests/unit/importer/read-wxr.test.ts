@@ -1,0 +1,176 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readWxr } from '../../../src/importer/readers/read-wxr.ts';
+import type { ReadOutcome, SourceItem } from '../../../src/importer/readers/source-item.ts';
+import { renderMarkdown } from '../../support/source-fidelity.ts';
+
+interface Post {
+  title?: string;
+  link?: string;
+  guid?: string;
+  content?: string;
+  excerpt?: string;
+  date?: string;
+  gmt?: string;
+  status?: string;
+  type?: string;
+  categories?: string;
+}
+
+const cdata = (text: string) => `<![CDATA[${text}]]>`;
+
+function item(post: Post, id: number): string {
+  return `<item>
+<title>${post.title ?? cdata('A post')}</title>
+${post.link === undefined ? `<link>https://news.example.org/${id}/</link>` : post.link}
+<guid isPermaLink="false">${post.guid ?? `https://news.example.org/?p=${id}`}</guid>
+<content:encoded>${cdata(post.content ?? 'Text.')}</content:encoded>
+<excerpt:encoded>${cdata(post.excerpt ?? '')}</excerpt:encoded>
+<wp:post_id>${id}</wp:post_id>
+<wp:post_date>${cdata(post.date ?? '2020-07-31 10:00:00')}</wp:post_date>
+<wp:post_date_gmt>${cdata(post.gmt ?? '2020-07-31 02:00:00')}</wp:post_date_gmt>
+<wp:status>${cdata(post.status ?? 'publish')}</wp:status>
+<wp:post_type>${cdata(post.type ?? 'post')}</wp:post_type>
+${post.categories ?? ''}
+</item>`;
+}
+
+function wxr(posts: Post[], channel = '<title>News &amp; Views</title><link>https://news.example.org</link><language>en-US</language>'): string {
+  return `<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel>${channel}<wp:wxr_version>1.2</wp:wxr_version>
+${posts.map((post, i) => item(post, i + 1)).join('\n')}
+</channel></rss>`;
+}
+
+function only(outcomes: ReadOutcome[]): SourceItem {
+  assert.equal(outcomes.length, 1);
+  const [outcome] = outcomes;
+  assert.equal(outcome!.kind, 'item', JSON.stringify(outcome));
+  return (outcome as { item: SourceItem }).item;
+}
+
+test('dates: wp:post_date is the local day; with a time zone, wp:post_date_gmt is dated in it', () => {
+  // 00:30 on 1 August in Shanghai (UTC+8) is 16:30 on 31 July in UTC.
+  const file = wxr([{ date: '2020-08-01 00:30:00', gmt: '2020-07-31 16:30:00' }]);
+  assert.equal(only(readWxr(file, 'export.xml', {})).date, '2020-08-01');
+  assert.equal(only(readWxr(file, 'export.xml', { timeZone: 'Asia/Shanghai' })).date, '2020-08-01');
+  assert.equal(only(readWxr(file, 'export.xml', { timeZone: 'UTC' })).date, '2020-07-31');
+  // A post at 23:30 in UTC+8 keeps its local day.
+  const late = wxr([{ date: '2020-07-31 23:30:00', gmt: '2020-07-31 15:30:00' }]);
+  assert.equal(only(readWxr(late, 'export.xml', {})).date, '2020-07-31');
+  assert.equal(only(readWxr(late, 'export.xml', { timeZone: 'Asia/Shanghai' })).date, '2020-07-31');
+});
+
+test('dates: a 0000-00-00 GMT date falls back to wp:post_date; no usable date fails with the reason, never a guess', () => {
+  const noGmt = wxr([{ date: '2019-12-31 22:00:00', gmt: '0000-00-00 00:00:00' }]);
+  assert.equal(only(readWxr(noGmt, 'export.xml', { timeZone: 'Europe/Paris' })).date, '2019-12-31');
+  const none = readWxr(wxr([{ date: '0000-00-00 00:00:00', gmt: '0000-00-00 00:00:00' }]), 'export.xml', {});
+  assert.equal(none[0]!.kind, 'failed');
+  assert.match((none[0] as { reason: string }).reason, /wp:post_date.*is a date/);
+  assert.match((none[0] as { origin: string }).origin, /^export\.xml, item 1 \(post 1\)$/);
+  const gmtOnly = readWxr(wxr([{ date: '', gmt: '2020-07-31 16:30:00' }]), 'export.xml', {});
+  assert.equal(gmtOnly[0]!.kind, 'failed');
+  assert.match((gmtOnly[0] as { reason: string }).reason, /--time-zone/);
+  const badDay = readWxr(wxr([{ date: '2021-02-30 10:00:00' }]), 'export.xml', {});
+  assert.equal(badDay[0]!.kind, 'failed');
+  const zone = readWxr(wxr([{}]), 'export.xml', { timeZone: 'Mars/Olympus' });
+  assert.deepEqual(zone.map((o) => o.kind), ['failed']);
+  assert.match((zone[0] as { reason: string }).reason, /--time-zone "Mars\/Olympus" is not a time zone name/);
+});
+
+test('drafts, private, pending, scheduled and trashed posts are skipped with their status; attachments and pages too', () => {
+  const statuses = ['draft', 'private', 'pending', 'future', 'trash', 'auto-draft'];
+  const file = wxr([
+    ...statuses.map((status) => ({ status, gmt: '0000-00-00 00:00:00' })),
+    { type: 'attachment', status: 'inherit' },
+    { type: 'page' },
+    { type: 'nav_menu_item' },
+    { title: cdata('Published') },
+    { type: 'press_release' },
+    { categories: '<wp:post_password><![CDATA[secret]]></wp:post_password>' },
+  ]);
+  const outcomes = readWxr(file, 'export.xml', {});
+  assert.deepEqual(outcomes.map((o) => o.kind), [...statuses.map(() => 'skipped'), 'skipped', 'skipped', 'skipped', 'item', 'item', 'skipped']);
+  assert.match((outcomes[11] as { reason: string }).reason, /password-protected/);
+  statuses.forEach((status, i) => assert.match((outcomes[i] as { reason: string }).reason, new RegExp(`status "${status}"`)));
+  assert.match((outcomes[7] as { reason: string }).reason, /--pages/);
+  const withPages = readWxr(file, 'export.xml', { includePages: true });
+  assert.equal(withPages[7]!.kind, 'item');
+  assert.equal(withPages[6]!.kind, 'skipped');
+});
+
+test('[caption] becomes an image titled with its caption, alone in its paragraph, rendered as a figure with a figcaption', async () => {
+  const content =
+    'Before.\n\n[caption id="attachment_5" align="aligncenter" width="300"]<a href="https://news.example.org/wp-content/uploads/rocket.jpg"><img class="size-medium" src="/wp-content/uploads/rocket-300x200.jpg" alt="A rocket" width="300" height="200" /></a> The <em>launch</em> at dawn[/caption]\n\nAfter.';
+  const post = only(readWxr(wxr([{ content }]), 'export.xml', {}));
+  assert.equal(post.markdown, 'Before.\n\n![A rocket](https://news.example.org/wp-content/uploads/rocket-300x200.jpg "The launch at dawn")\n\nAfter.');
+  assert.deepEqual(post.images, [{ url: 'https://news.example.org/wp-content/uploads/rocket-300x200.jpg', alt: 'A rocket' }]);
+  assert.deepEqual(post.warnings, []);
+  const { html } = await renderMarkdown(post.markdown);
+  assert.match(html, /<figure><img src="https:\/\/news\.example\.org\/wp-content\/uploads\/rocket-300x200\.jpg" alt="A rocket"><figcaption>The launch at dawn<\/figcaption><\/figure>/);
+  // The old form, with the caption in an attribute.
+  const old = only(readWxr(wxr([{ content: '[caption id="" align="alignnone" width="150" caption="Old &amp; gold"]<img src="https://e.org/a.jpg" alt="" />[/caption]' }]), 'e.xml', {}));
+  assert.equal(old.markdown, '![](https://e.org/a.jpg "Old & gold")');
+});
+
+test('other shortcodes stay as text and the editor is told; bracketed words are not shortcodes', async () => {
+  const content = 'A [sic] quote.\n\n[gallery ids="1,2,3"]\n\n[embed]https://video.example/v/1[/embed]\n\n[gallery ids="4"]';
+  const post = only(readWxr(wxr([{ content }]), 'export.xml', {}));
+  const { text } = await renderMarkdown(post.markdown);
+  assert.equal(text.trim(), 'A [sic] quote. [gallery ids="1,2,3"] [embed]https://video.example/v/1[/embed] [gallery ids="4"]');
+  assert.equal(post.warnings.length, 2);
+  assert.match(post.warnings[0]!, /\[gallery\] was kept as text/);
+  assert.match(post.warnings[1]!, /\[embed\] was kept as text/);
+});
+
+test("WordPress's paragraphs: double line breaks are paragraphs, single ones line breaks, <pre> untouched", () => {
+  const content = 'First line\nsecond line\n\nSecond paragraph\n<pre>code\n\n  indented</pre>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>';
+  const post = only(readWxr(wxr([{ content }]), 'export.xml', {}));
+  assert.equal(post.markdown, 'First line\\\nsecond line\n\nSecond paragraph\n\n```\ncode\n\n  indented\n```\n\n* one\n* two');
+});
+
+test('fields: permalink as key and source URL (else the guid), topics, summary, language, source name', () => {
+  const categories =
+    '<category domain="category" nicename="space"><![CDATA[Space &amp; Rockets]]></category><category domain="post_tag" nicename="t"><![CDATA[Launch]]></category>' +
+    '<category domain="category" nicename="uncategorized"><![CDATA[Uncategorized]]></category><category domain="post_format" nicename="post-format-aside"><![CDATA[Aside]]></category>' +
+    '<category domain="post_tag" nicename="t"><![CDATA[Launch]]></category>';
+  const [first, second] = readWxr(
+    wxr([{ excerpt: 'Short &amp; <b>sweet</b>', categories }, { link: '', guid: 'https://news.example.org/?p=2' }]),
+    'export.xml',
+    {},
+  ).map((o) => (o as { item: SourceItem }).item);
+  assert.equal(first!.key, 'https://news.example.org/1/');
+  assert.deepEqual(first!.source, { name: 'News & Views', url: 'https://news.example.org/1/' });
+  assert.deepEqual(first!.topics, ['Space & Rockets', 'Launch']);
+  assert.equal(first!.summary, 'Short & sweet');
+  assert.equal(first!.language, 'en-US');
+  assert.equal(second!.key, 'https://news.example.org/?p=2');
+  assert.deepEqual(second!.source, { name: 'News & Views' });
+  const named = only(readWxr(wxr([{}], '<title>Blog</title>'), 'x.xml', { sourceName: 'Agency', language: 'fr' }));
+  assert.deepEqual(named.source, { name: 'Agency', url: 'https://news.example.org/1/' });
+  assert.equal(named.language, 'fr');
+});
+
+test('CDATA is kept exactly and entities are decoded once', () => {
+  const post = only(
+    readWxr(
+      wxr([{ title: 'It&#8217;s &amp;amp; &lt;b&gt;', content: 'Shown: &amp;lt;tag&amp;gt; and ]]]]><![CDATA[> and &#8217; and 中文 العربية Русский' }]),
+      'export.xml',
+      {},
+    ),
+  );
+  // The title element holds the HTML `It’s &amp; <b>`: a reader sees `It’s & ` followed by bold.
+  assert.equal(post.title, 'It’s &');
+  assert.equal(post.markdown, 'Shown: \\&lt;tag\\&gt; and ]]> and ’ and 中文 العربية Русский');
+});
+
+test('one bad post never stops the others; a file that is not XML fails as a whole, with the place named', () => {
+  const outcomes = readWxr(wxr([{ title: cdata('  ') }, {}]), 'export.xml', {});
+  assert.deepEqual(outcomes.map((o) => o.kind), ['failed', 'item']);
+  assert.match((outcomes[0] as { reason: string }).reason, /no title/);
+  const broken = readWxr('<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><item><title>x</item></channel></rss>', 'export.xml', {});
+  assert.equal(broken.length, 1);
+  assert.equal(broken[0]!.kind, 'failed');
+  assert.match((broken[0] as { reason: string }).reason, /not well-formed XML \(line 1, column \d+/);
+});
