@@ -10,7 +10,7 @@
  *   the file and lines, on every build; a local image outside the content folder fails it;
  * - whole: every report's attachments are looked for on every build, and a missing one fails it.
  */
-import { open, readFile, realpath } from 'node:fs/promises';
+import { access, open, readFile, realpath } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,7 +19,16 @@ import { glob as findFiles } from 'tinyglobby';
 import { reportIdFromPath } from './report-path.ts';
 import { checkRawReport, findDuplicateIds, formatProblems, type RawReportCheck } from './raw-report-check.ts';
 import { findForbiddenCharacter } from './text-rules.ts';
-import { activeSvgContent, activeSvgMessage, imageOutsideMessage, isInside, isRasterImage, resolveLocalImage, unpublishedImageMessage } from './local-images.ts';
+import {
+  activeSvgContent,
+  activeSvgMessage,
+  imageOutsideMessage,
+  isInside,
+  isRasterImage,
+  missingImageMessage,
+  resolveLocalImage,
+  unpublishedImageMessage,
+} from './local-images.ts';
 import { attachmentStamp, findAttachmentFiles, type AttachmentFile } from './attachments/attachment-files.ts';
 import { sanitizeWarning } from './render/sanitize-message.ts';
 import type { SanitizeReport } from './render/rehype-sanitize-reported.ts';
@@ -136,7 +145,8 @@ async function readImageIfNotRaster(file: string): Promise<Uint8Array | undefine
 }
 
 /**
- * The messages for local images of a report that Astro would not publish, that lie outside the
+ * The messages for local images of a report that do not exist (Astro's own error names the
+ * image but not the report), that Astro would not publish, that lie outside the
  * content folder, or that are (or may be published as) SVG holding active content (see
  * local-images.ts). Run for unchanged reports too: the image is a
  * file of its own, which can change while the report does not.
@@ -157,6 +167,8 @@ async function imageProblems(contentDir: string, file: string, images: readonly 
     const real = await realpath(resolved).catch(() => resolved);
     if (!isInside(contentDir, resolved) || !isInside(realContentDir, real)) {
       problems.push(imageOutsideMessage(file, image, real, contentDir));
+    } else if (!(await access(real).then(() => true, () => false))) {
+      problems.push(missingImageMessage(file, image, resolved));
     } else {
       // Whatever is not a raster image may be published as SVG, whatever its name (local-images.ts).
       const bytes = await readImageIfNotRaster(real);
