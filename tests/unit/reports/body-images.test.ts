@@ -17,8 +17,8 @@ import { isRemoteImage, splitCaption } from '../../../src/reports/render/body-im
 
 const renderer = createReportRenderer({ syntaxHighlight: false });
 
-function outcome(body: string, frontmatter: Record<string, unknown> = {}, lineOffset = 0): Promise<RenderOutcome> {
-  return renderer.then((r) => renderReport(r, { filePath: '/archive/content/2020/report.md', body, frontmatter, lineOffset }));
+async function outcome(body: string, frontmatter: Record<string, unknown> = {}, lineOffset = 0): Promise<RenderOutcome> {
+  return renderReport(await renderer, { filePath: '/archive/content/2020/report.md', body, frontmatter, lineOffset });
 }
 
 async function render(body: string, frontmatter: Record<string, unknown> = {}): Promise<Root> {
