@@ -26,7 +26,7 @@ const PARAGRAPH = 'The river rose through the night and the old town woke to wat
 
 /** A photo-like image (noise compresses as badly as a photograph). */
 function photo(file: string, width: number, height: number, format: 'jpeg' | 'png'): Promise<unknown> {
-  const image = sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } });
+  const image = sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } });
   return (format === 'jpeg' ? image.jpeg({ quality: 80 }) : image.png()).toFile(file);
 }
 

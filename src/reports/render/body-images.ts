@@ -1,12 +1,13 @@
 /**
  * Images in a report body, as a reader and a publisher meet them.
  *
- * Checked in the Markdown (remarkImageChecks), reported per file like the sanitiser's removals:
+ * Checked, and reported per file like the sanitiser's removals:
  * - every Markdown image has alt text, unless it is marked decorative on purpose: empty alt and
  *   the title exactly `decorative` (`![](./rule.png "decorative")`), which cannot happen by
- *   accident, as an empty alt can;
- * - no image is fetched from another site (`![map](https://…)`): the Content-Security-Policy
- *   blocks it (a broken image), and without it every reader's visit would be told to that site.
+ *   accident, as an empty alt can (remarkImageChecks, in the Markdown);
+ * - no image, Markdown or raw HTML, is fetched from another site (`![map](https://…)`): the
+ *   Content-Security-Policy blocks it (a broken image), and without it every reader's visit
+ *   would be told to that site (rehypeBodyImages, in the sanitised HTML).
  *
  * Shaped in the HTML (rehypeBodyImages), after sanitising (the markup is ours, not the author's):
  * - an image standing alone in its paragraph becomes a <figure>; its title becomes the
@@ -74,7 +75,7 @@ export function remoteImageMessage(image: string): string {
 
 /** Every problem of one report as lines of an error message, with the file's line numbers. */
 export function formatImageProblems(problems: readonly ImageProblem[], lineOffset = 0): string {
-  return problems.map((p) => (p.line === undefined ? p.message : `line ${p.line + lineOffset}: ${p.message}`)).join('\n  ');
+  return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).map((p) => (p.line === undefined ? p.message : `line ${p.line + lineOffset}: ${p.message}`)).join('\n  ');
 }
 
 export interface BodyImageOptions {
@@ -98,10 +99,10 @@ export function remarkImageChecks(options: BodyImageOptions = {}) {
       if (node.type !== 'image' && node.type !== 'imageReference') return;
       const target = node.type === 'image' ? node : definitions.get(node.identifier);
       const image = target?.url ?? (node.type === 'imageReference' ? `[${node.label ?? node.identifier}]` : '');
-      const line = node.position?.start.line;
-      if (isRemoteImage(image)) problems.push({ line, image, message: remoteImageMessage(image) });
-      else if ((node.alt ?? '').trim() === '' && !isDecorative(node.alt, target?.title)) {
-        problems.push({ line, image, message: missingAltMessage(image) });
+      // A remote image is refused whatever its alt (rehypeBodyImages).
+      if (isRemoteImage(image)) return;
+      if ((node.alt ?? '').trim() === '' && !isDecorative(node.alt, target?.title)) {
+        problems.push({ line: node.position?.start.line, image, message: missingAltMessage(image) });
       }
     });
     if (problems.length > 0) options.onProblems?.(file, problems);
@@ -162,9 +163,15 @@ interface AstroFileData {
   astro?: { frontmatter?: Record<string, unknown>; localImagePaths?: string[] };
 }
 
-export function rehypeBodyImages() {
+export function rehypeBodyImages(options: BodyImageOptions = {}) {
   return (tree: HastRoot, file: VFile): void => {
     const astro = (file.data as AstroFileData).astro;
+    const remote = images(tree).filter((image) => typeof image.properties.src === 'string' && isRemoteImage(image.properties.src));
+    const problems = remote.map((image): ImageProblem => {
+      const src = String(image.properties.src);
+      return { line: image.position?.start.line, image: src, message: remoteImageMessage(src) };
+    });
+    if (problems.length > 0) options.onProblems?.(file, problems);
     makeFigures(tree);
     const local = new Set(astro?.localImagePaths ?? []);
     const hasLeadImage = astro?.frontmatter?.image != null;

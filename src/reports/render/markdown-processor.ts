@@ -65,7 +65,7 @@ export function markdownOptions(options: MarkdownOptions = {}): UnifiedProcessor
       rehypeInPageLinks,
       [rehypeExternalLinks, { rel: ['noopener'] }],
       rehypeTables,
-      rehypeBodyImages,
+      [rehypeBodyImages, { onProblems: options.onImageProblems }],
     ],
   };
 }

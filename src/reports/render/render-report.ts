@@ -63,7 +63,7 @@ export async function createReportRenderer(settings: RendererSettings): Promise<
   const imageProblems = new Map<string, ImageProblem[]>();
   const options = markdownOptions({
     onSanitized: (file, report) => reports.set(file.path, report),
-    onImageProblems: (file, problems) => imageProblems.set(file.path, problems),
+    onImageProblems: (file, problems) => imageProblems.set(file.path, [...(imageProblems.get(file.path) ?? []), ...problems]),
   });
   return { renderer: await unified(options).createRenderer(settings), reports, imageProblems };
 }

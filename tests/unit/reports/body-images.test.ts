@@ -118,9 +118,13 @@ test('an image without alt text fails the render, naming the line of the file, t
 });
 
 test('an image from another site fails the render: the page could not show it, and it would tell that site of every reader', async () => {
-  const result = await outcome('A map: ![Route](https://maps.example/route.png)');
+  const result = await outcome('A map: ![Route](https://maps.example/route.png)\n\nAnd in HTML: <img src="//cdn.example/logo.png" alt="Logo">\n\n![](http://x.example/a.png)');
   assert.ok(!result.ok);
-  assert.match(result.error, /^line 1: the image "https:\/\/maps\.example\/route\.png" is on another site: .* Save the image beside the report/);
+  const lines = result.error.split('\n  ');
+  assert.equal(lines.length, 3, result.error);
+  assert.match(lines[0]!, /^line 1: the image "https:\/\/maps\.example\/route\.png" is on another site: .* Save the image beside the report/);
+  assert.match(lines[1]!, /^line 3: the image "\/\/cdn\.example\/logo\.png" is on another site/);
+  assert.match(lines[2]!, /^line 5: the image "http:\/\/x\.example\/a\.png" is on another site/);
 });
 
 // Text as a publisher might write it, with every kind of ASCII punctuation (escaped, so it is
