@@ -8,12 +8,19 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
 import fc from 'fast-check';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import type { Element, Root } from 'hast';
 import { createReportRenderer, renderReport, type RenderOutcome } from '../../../src/reports/render/render-report.ts';
 import { isRemoteImage, splitCaption } from '../../../src/reports/render/body-images.ts';
+import { renderingLoader } from '../../../src/reports/reports-loader.ts';
+import { renderAll } from '../../../src/reports/render/render-pool.ts';
+import { fakeLoaderContext } from '../../support/loader-context.ts';
+import { TMP } from '../../support/paths.ts';
 
 const renderer = createReportRenderer({ syntaxHighlight: false });
 
@@ -148,4 +155,32 @@ test('alt text and caption text survive exactly, whatever they hold', async () =
     }),
     { numRuns: 200 },
   );
+});
+
+test('an image replaced under the same name renders its report again (its size and srcset change), an unchanged one does not', async () => {
+  await mkdir(TMP, { recursive: true });
+  const root = await mkdtemp(path.join(TMP, 'body-images-'));
+  const content = path.join(root, 'content/news');
+  try {
+    await mkdir(path.join(content, '2020'), { recursive: true });
+    const photo = (width: number) =>
+      sharp({ create: { width, height: 100, channels: 3, background: '#336699' } }).png().toFile(path.join(content, '2020/photo.png'));
+    await photo(300);
+    const text = '---\ntitle: Photo\ndate: 2020-01-02\nsource: { name: Example }\n---\n\n![A photo](./photo.png)\n';
+    const sources = new Map([['2020/photo.md', text], ['2020/plain.md', text.replace('![A photo](./photo.png)', 'Text.')]]);
+    const renders: string[][] = [];
+    const render: typeof renderAll = (jobs, options) => {
+      renders.push(jobs.map((j) => path.basename(j.filePath)));
+      return renderAll(jobs, options);
+    };
+    const { context } = fakeLoaderContext({ root });
+    const loader = renderingLoader(content, () => sources, render);
+    await loader.load(context);
+    await loader.load(context);
+    await photo(500);
+    await loader.load(context);
+    assert.deepEqual(renders, [['photo.md', 'plain.md'], [], ['photo.md']]);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
 });
