@@ -11,6 +11,8 @@ export interface KeyedReport {
   id: string;
   digest?: string | number;
   data: unknown;
+  /** The body's HTML is re-rendered when the pipeline's version changes (render-report.ts); so is the page. */
+  rendered?: { metadata?: Record<string, unknown> };
 }
 
 /** One hash of every report's id and front matter, in the given order. */
@@ -22,7 +24,9 @@ export function archiveFingerprint(reports: readonly KeyedReport[]): string {
 
 /** undefined (always render) when the report has no digest to compare. */
 export function reportPageCacheKey(report: KeyedReport, fingerprint: string): string | undefined {
-  return report.digest === undefined ? undefined : `${report.digest}:${fingerprint}`;
+  if (report.digest === undefined) return undefined;
+  const version = report.rendered?.metadata?.renderVersion;
+  return version === undefined ? `${report.digest}:${fingerprint}` : `${report.digest}:r${String(version)}:${fingerprint}`;
 }
 
 /**

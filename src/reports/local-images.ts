@@ -26,6 +26,10 @@ export function imageOutsideMessage(report: string, image: string, resolved: str
   );
 }
 
+export function missingImageMessage(report: string, image: string, resolved: string): string {
+  return `${report}: the image "${image}" does not exist (looked for ${resolved}). Put the image there, or correct the path: it is relative to the report.`;
+}
+
 /**
  * The extensions Astro publishes a local image for (its VALID_INPUT_FORMATS). Astro decides by the
  * text after the path's last dot, as written (`imageSrcToImportId` in astro/dist/assets/utils/

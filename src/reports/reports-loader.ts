@@ -10,7 +10,7 @@
  *   the file and lines, on every build; a local image outside the content folder fails it;
  * - whole: every report's attachments are looked for on every build, and a missing one fails it.
  */
-import { open, readFile, realpath } from 'node:fs/promises';
+import { access, open, readFile, realpath, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,7 +19,16 @@ import { glob as findFiles } from 'tinyglobby';
 import { reportIdFromPath } from './report-path.ts';
 import { checkRawReport, findDuplicateIds, formatProblems, type RawReportCheck } from './raw-report-check.ts';
 import { findForbiddenCharacter } from './text-rules.ts';
-import { activeSvgContent, activeSvgMessage, imageOutsideMessage, isInside, isRasterImage, resolveLocalImage, unpublishedImageMessage } from './local-images.ts';
+import {
+  activeSvgContent,
+  activeSvgMessage,
+  imageOutsideMessage,
+  isInside,
+  isRasterImage,
+  missingImageMessage,
+  resolveLocalImage,
+  unpublishedImageMessage,
+} from './local-images.ts';
 import { attachmentStamp, findAttachmentFiles, type AttachmentFile } from './attachments/attachment-files.ts';
 import { sanitizeWarning } from './render/sanitize-message.ts';
 import type { SanitizeReport } from './render/rehype-sanitize-reported.ts';
@@ -136,7 +145,8 @@ async function readImageIfNotRaster(file: string): Promise<Uint8Array | undefine
 }
 
 /**
- * The messages for local images of a report that Astro would not publish, that lie outside the
+ * The messages for local images of a report that do not exist (Astro's own error names the
+ * image but not the report), that Astro would not publish, that lie outside the
  * content folder, or that are (or may be published as) SVG holding active content (see
  * local-images.ts). Run for unchanged reports too: the image is a
  * file of its own, which can change while the report does not.
@@ -157,6 +167,8 @@ async function imageProblems(contentDir: string, file: string, images: readonly 
     const real = await realpath(resolved).catch(() => resolved);
     if (!isInside(contentDir, resolved) || !isInside(realContentDir, real)) {
       problems.push(imageOutsideMessage(file, image, real, contentDir));
+    } else if (!(await access(real).then(() => true, () => false))) {
+      problems.push(missingImageMessage(file, image, resolved));
     } else {
       // Whatever is not a raster image may be published as SVG, whatever its name (local-images.ts).
       const bytes = await readImageIfNotRaster(real);
@@ -174,12 +186,35 @@ function attachedFiles(data: Record<string, unknown> | undefined): string[] {
 }
 
 /**
- * A report's digest: its file's, and, when it has attachments, their sizes and times too, so that
- * replacing an attached file renders the report (its listed size) and its files again.
+ * The size and time of each local image a report shows. An image replaced under the same name
+ * changes its published file, size and srcset, which the stored HTML and the page kept from the
+ * last build would not show: the stamp is part of the report's digest.
  */
-function reportDigest(generateDigest: LoaderContext['generateDigest'], contents: string, attachments: readonly AttachmentFile[]): string {
-  return generateDigest(attachments.length === 0 ? contents : `${contents}\0${attachmentStamp(attachments)}`);
+async function imageStamp(contentDir: string, file: string, images: readonly string[]): Promise<string> {
+  const reportPath = path.join(contentDir, file);
+  const stamps = await Promise.all(
+    images.map(async (image) => {
+      const info = await stat(resolveLocalImage(reportPath, image)).catch(() => undefined);
+      return info ? `${image}\0${info.size}\0${info.mtimeMs}` : `${image}\0missing`;
+    }),
+  );
+  return stamps.join('\n');
 }
+
+/**
+ * A report's digest: its file's, and, when it has attachments or local images, their sizes and
+ * times too, so that replacing an attached file or an image renders the report (its listed size,
+ * its image's srcset) and its files again.
+ */
+function reportDigest(generateDigest: LoaderContext['generateDigest'], contents: string, attachments: readonly AttachmentFile[], images = ''): string {
+  if (attachments.length === 0 && images === '') return generateDigest(contents);
+  return generateDigest(`${contents}\0${attachmentStamp(attachments)}\0${images}`);
+}
+
+const storedImages = (entry: { rendered?: { metadata?: Record<string, unknown> } } | undefined): string[] => {
+  const images = entry?.rendered?.metadata?.localImagePaths;
+  return Array.isArray(images) ? (images as string[]) : [];
+};
 
 function warnSanitized(logger: LoaderContext['logger'], file: string, report: SanitizeReport | undefined): void {
   const warning = report && sanitizeWarning(file, report);
@@ -208,7 +243,7 @@ export function renderingLoader(
         id: string;
         file: string;
         relativePath: string;
-        digest: string;
+        contents: string;
         data: Record<string, unknown>;
         attachments: AttachmentFile[];
       }[] = [];
@@ -224,7 +259,9 @@ export function renderingLoader(
         // An entry rendered by an older pipeline (or stored by an older loader) is rendered again.
         const current = existing?.rendered?.metadata?.renderVersion === RENDER_VERSION;
         const before = existing && current ? await findAttachmentFiles(contentDir, file, attachedFiles(existing.data)) : undefined;
-        const unchanged = before?.ok && existing!.digest === reportDigest(generateDigest, contents, before.files);
+        const unchanged =
+          before?.ok &&
+          existing!.digest === reportDigest(generateDigest, contents, before.files, await imageStamp(contentDir, file, storedImages(existing)));
         if (existing && unchanged && existing.filePath === relativePath) {
           // The file is unchanged, but the schema may have changed since it was stored (a rule,
           // a normalisation or a field with a default added by an upgrade): its stored front
@@ -251,8 +288,7 @@ export function renderingLoader(
           for (const problem of attached.problems) logger.error(problem);
           continue;
         }
-        const digest = reportDigest(generateDigest, contents, attached.files);
-        changed.push({ id, file, relativePath, digest, data: parsed, attachments: attached.files });
+        changed.push({ id, file, relativePath, contents, data: parsed, attachments: attached.files });
         jobs.push({ filePath, body, frontmatter: data, lineOffset: linesBefore(contents, body) });
       }
       const outcomes = await render(jobs, { settings: rendererSettings(config) });
@@ -277,6 +313,9 @@ export function renderingLoader(
           continue;
         }
         warnSanitized(logger, entry.file, outcome.rendered.metadata.sanitized);
+        // The images a report shows are known once it is rendered.
+        const stamp = await imageStamp(contentDir, entry.file, outcome.rendered.metadata.localImagePaths);
+        const digest = reportDigest(generateDigest, entry.contents, entry.attachments, stamp);
         // The Markdown body is not stored: pages show the HTML, and the two files that publish the
         // Markdown read it from the report's file. At 10,000 reports that halves the store
         // (115 MB to about 60 MB) that every build writes, reads and holds in memory.
@@ -287,7 +326,7 @@ export function renderingLoader(
           id: entry.id,
           data: entry.data,
           filePath: entry.relativePath,
-          digest: entry.digest,
+          digest,
           // Sizes of the attachments, in the order of `data.attachments`, for pages and the JSON
           // (src/reports/attachments/report-attachments.ts): pages never read files themselves.
           rendered: { ...outcome.rendered, metadata: { ...outcome.rendered.metadata, attachmentBytes: entry.attachments.map((a) => a.bytes) } },

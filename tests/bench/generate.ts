@@ -7,6 +7,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import sharp from 'sharp';
 
 export interface SyntheticReport {
   id: string;
@@ -110,11 +111,40 @@ function dateFor(random: () => number, [first, last]: [number, number]): string 
   return day.toISOString().slice(0, 10);
 }
 
-function body(random: () => number, report: Pick<SyntheticReport, 'people' | 'organizations' | 'rareWord'>, headings: string[]): string {
+/** A few photos, shared by the reports that show one (in the content folder, beside the year folders). */
+const BODY_PHOTOS = 4;
+const PHOTO_FOLDER = 'media';
+
+/**
+ * One report in ten shows a photo after its opening paragraphs, as a figure with a caption and
+ * credit; decided by the index alone, so the rest of every report is unchanged by it.
+ */
+export function bodyImageFor(index: number): string | undefined {
+  if (index % 10 !== 3) return undefined;
+  const n = (Math.floor(index / 10) % BODY_PHOTOS) + 1;
+  return `![Delegates seated in the main hall, view ${n}](../${PHOTO_FOLDER}/photo-${n}.jpg "The session in the main hall (Photo: Archive picture desk)")`;
+}
+
+/** The shared photos, made with sharp from seeded noise (which compresses as badly as a photograph): the same bytes every time. */
+async function writeBodyPhotos(dir: string): Promise<void> {
+  const folder = path.join(dir, PHOTO_FOLDER);
+  await mkdir(folder, { recursive: true });
+  for (let i = 0; i < BODY_PHOTOS; i++) {
+    const random = seededRandom(i + 1);
+    const width = 1600 + 200 * i;
+    const height = 1067;
+    const pixels = Buffer.alloc(width * height * 3);
+    for (let p = 0; p < pixels.length; p++) pixels[p] = 60 + 40 * i + Math.floor(random() * 80);
+    await sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 80 }).toFile(path.join(folder, `photo-${i + 1}.jpg`));
+  }
+}
+
+function body(random: () => number, report: Pick<SyntheticReport, 'people' | 'organizations' | 'rareWord'>, headings: string[], image?: string): string {
   const targetWords = 400 + Math.floor(random() * 501);
   const blocks: string[] = [
     paragraph(random, 3, [report.organizations[0]!, report.rareWord]),
     paragraph(random, 2, report.people.slice(0, 1)),
+    ...(image ? [image] : []),
   ];
   const kind = random();
   if (kind < 0.15) {
@@ -145,6 +175,7 @@ function body(random: () => number, report: Pick<SyntheticReport, 'people' | 'or
 /** Writes `count` reports into `dir` (emptied first) and returns what it wrote, newest first. */
 export async function generateArchive({ dir, count, seed = 20200731, years = [2001, 2025] }: GenerateOptions): Promise<SyntheticReport[]> {
   await rm(dir, { recursive: true, force: true });
+  await writeBodyPhotos(dir);
   const random = seededRandom(seed);
   const reports: SyntheticReport[] = [];
   const writes: Promise<void>[] = [];
@@ -176,7 +207,7 @@ export async function generateArchive({ dir, count, seed = 20200731, years = [20
       },
       { lineWidth: 0 },
     );
-    const text = `---\n${frontmatter}---\n\n${body(random, report, headings)}\n`;
+    const text = `---\n${frontmatter}---\n\n${body(random, report, headings, bodyImageFor(index))}\n`;
     reports.push(report);
     writes.push(mkdir(path.dirname(report.file), { recursive: true }).then(() => writeFile(report.file, text)));
     if (writes.length >= 256) await Promise.all(writes.splice(0));

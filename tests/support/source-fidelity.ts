@@ -6,6 +6,11 @@ import assert from 'node:assert/strict';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
+import type { Nodes } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+import { rewriteImages, type ImageTargets } from '../../src/importer/media/rewrite-images.ts';
 import { createReportRenderer, renderReport } from '../../src/reports/render/render-report.ts';
 
 /** Elements whose content a browser does not show as the article's text. */
@@ -28,9 +33,29 @@ export function visibleWords(html: string): string[] {
 
 const renderer = await createReportRenderer({ syntaxHighlight: false, gfm: true });
 
-/** The Markdown through the site's renderer -> the HTML and its text, white space collapsed. */
+/**
+ * The Markdown as the import pipeline writes it when every image was found in the uploads folder
+ * (`--media`): each image points at its copy beside the report (`./imported/image-N.jpg`), since
+ * the site publishes only its own images (src/importer/media/rewrite-images.ts).
+ */
+function withImagesCopied(markdown: string): string {
+  const tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const targets: ImageTargets = new Map();
+  const collect = (node: Nodes) => {
+    if (node.type === 'image' && !targets.has(node.url)) targets.set(node.url, `./imported/image-${targets.size + 1}.jpg`);
+    if ('children' in node) node.children.forEach(collect);
+  };
+  collect(tree);
+  for (const tag of markdown.match(/<img\b[^>]*\bsrc\s*=\s*"([^"]*)"/gi) ?? []) {
+    const url = /src\s*=\s*"([^"]*)"/i.exec(tag)![1]!;
+    if (!targets.has(url)) targets.set(url, `./imported/image-${targets.size + 1}.jpg`);
+  }
+  return rewriteImages(markdown, targets);
+}
+
+/** The Markdown through the site's renderer (images copied, as with --media) -> the HTML and its text, white space collapsed. */
 export async function renderMarkdown(markdown: string): Promise<{ html: string; text: string }> {
-  const outcome = await renderReport(renderer, { filePath: '/archive/2020/imported.md', body: markdown, frontmatter: {} });
+  const outcome = await renderReport(renderer, { filePath: '/archive/2020/imported.md', body: withImagesCopied(markdown), frontmatter: {} });
   assert.ok(outcome.ok, outcome.ok ? '' : outcome.error);
   const text = toText(fromHtml(outcome.rendered.html, { fragment: true })).replace(/\s+/g, ' ');
   return { html: outcome.rendered.html, text };

@@ -76,6 +76,11 @@ export function hastToMarkdown(tree: HastRoot, options: HtmlConversionOptions = 
   const images: HtmlConversion['images'] = [];
   visit(mdast as MdastNodes, 'image', (image) => {
     images.push(image.alt ? { url: image.url, alt: image.alt } : { url: image.url });
+    // The site refuses an image without alt text (src/reports/render/body-images.ts); the
+    // importer never invents one, so the editor is told before the build says it.
+    if (!image.alt?.trim()) {
+      warnings.push(`the image ${JSON.stringify(image.url)} has no alt text: the build refuses it until you describe it (or mark it "decorative")`);
+    }
   });
   const markdown = toMarkdownProcessor.stringify(mdast).trimEnd();
   return { markdown, images, warnings };

@@ -11,7 +11,9 @@
  *   id of the page's <main>; in-page links follow (user-content-ids.ts).
  * - Links that leave the site get rel="noopener".
  * - Tables sit in a focusable scroll region (wide ones scroll on narrow screens); alignment is a class.
- * - An image with a title alone in its paragraph is a figure, its title the caption (rehype-figures.ts).
+ * - Images: alt text required, none from another site (reported per file, `onImageProblems`); an
+ *   image alone in its paragraph becomes a captioned <figure>; loading priority and srcset widths
+ *   (body-images.ts).
  *
  * Order matters. `@astrojs/markdown-remark` 7 runs: remark-parse, the remark plugins below,
  * its image collector, remark-rehype, syntax highlighting, the rehype plugins below, its image
@@ -29,7 +31,7 @@ import rehypeRawHtml from './rehype-raw-html.ts';
 import rehypeSanitizeReported, { type SanitizeReport } from './rehype-sanitize-reported.ts';
 import { rehypeHeadingSlugs, rehypeInPageLinks, USER_CONTENT_PREFIX } from './user-content-ids.ts';
 import rehypeTables from './rehype-tables.ts';
-import rehypeFigures from './rehype-figures.ts';
+import { rehypeBodyImages, remarkImageChecks, type ImageProblem } from './body-images.ts';
 
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
@@ -37,18 +39,22 @@ export const sanitizeSchema: Schema = {
   // A style element's content is CSS, not text: dropped with it rather than shown. (The tagfilter
   // already turns a written <style> into text; this is for anything that slips past it.)
   strip: [...(defaultSchema.strip ?? []), 'style'],
+  // Figures with captions, written as raw HTML or made from a standalone image (body-images.ts).
+  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption'],
 };
 
 export interface MarkdownOptions {
   /** Receives what the sanitiser removed from each rendered file (the file's path is `file.path`). */
   onSanitized?: (file: VFile, report: SanitizeReport) => void;
+  /** Receives the image problems of each file that has any (missing alt text, a remote image). */
+  onImageProblems?: (file: VFile, problems: ImageProblem[]) => void;
 }
 
 export function markdownOptions(options: MarkdownOptions = {}): UnifiedProcessorOptions {
   return {
     gfm: false,
     smartypants: false,
-    remarkPlugins: [remarkGfm, remarkTagfilter],
+    remarkPlugins: [remarkGfm, remarkTagfilter, [remarkImageChecks, { onProblems: options.onImageProblems }]],
     // Footnote ids are prefixed by the sanitiser with every other id; remark-rehype's own prefix
     // would make them user-content-user-content-fn-1.
     remarkRehype: { clobberPrefix: '' },
@@ -59,7 +65,7 @@ export function markdownOptions(options: MarkdownOptions = {}): UnifiedProcessor
       rehypeInPageLinks,
       [rehypeExternalLinks, { rel: ['noopener'] }],
       rehypeTables,
-      rehypeFigures,
+      [rehypeBodyImages, { onProblems: options.onImageProblems }],
     ],
   };
 }

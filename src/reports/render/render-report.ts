@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import { markdownOptions } from './markdown-processor.ts';
 import type { SanitizeReport } from './rehype-sanitize-reported.ts';
+import { formatImageProblems, type ImageProblem } from './body-images.ts';
 import { countWords } from '../reading-time.ts';
 
 type MarkdownProcessor = ReturnType<typeof unified>;
@@ -19,7 +20,7 @@ export type RendererSettings = Parameters<MarkdownProcessor['createRenderer']>[0
  * Bumped whenever the pipeline's output changes for the same Markdown: the loader renders a
  * stored entry again when its version differs (the store outlives the code between builds).
  */
-export const RENDER_VERSION = 6;
+export const RENDER_VERSION = 7;
 
 export interface RenderJob {
   /** Absolute path of the report, for error messages and relative image paths. */
@@ -53,12 +54,18 @@ export interface ReportRenderer {
   renderer: Renderer;
   /** Each rendered file's sanitiser report, by path, until renderReport takes it. */
   reports: Map<string, SanitizeReport>;
+  /** Each rendered file's image problems, by path, until renderReport takes them. */
+  imageProblems: Map<string, ImageProblem[]>;
 }
 
 export async function createReportRenderer(settings: RendererSettings): Promise<ReportRenderer> {
   const reports = new Map<string, SanitizeReport>();
-  const options = markdownOptions({ onSanitized: (file, report) => reports.set(file.path, report) });
-  return { renderer: await unified(options).createRenderer(settings), reports };
+  const imageProblems = new Map<string, ImageProblem[]>();
+  const options = markdownOptions({
+    onSanitized: (file, report) => reports.set(file.path, report),
+    onImageProblems: (file, problems) => imageProblems.set(file.path, [...(imageProblems.get(file.path) ?? []), ...problems]),
+  });
+  return { renderer: await unified(options).createRenderer(settings), reports, imageProblems };
 }
 
 function withLineOffset(report: SanitizeReport, offset: number): SanitizeReport {
@@ -66,9 +73,11 @@ function withLineOffset(report: SanitizeReport, offset: number): SanitizeReport 
   return { ...report, removed: report.removed.map((r) => ({ ...r, lines: r.lines.map((line) => line + offset) })) };
 }
 
-export async function renderReport({ renderer, reports }: ReportRenderer, job: RenderJob): Promise<RenderOutcome> {
+export async function renderReport({ renderer, reports, imageProblems }: ReportRenderer, job: RenderJob): Promise<RenderOutcome> {
   try {
     const result = await renderer.render(job.body, { frontmatter: job.frontmatter, fileURL: pathToFileURL(job.filePath) });
+    const problems = imageProblems.get(job.filePath);
+    if (problems) return { ok: false, error: formatImageProblems(problems, job.lineOffset ?? 0) };
     const { localImagePaths, remoteImagePaths } = result.metadata;
     const sanitized = reports.get(job.filePath) ?? { removed: [], lostWords: [] };
     return {
@@ -88,5 +97,6 @@ export async function renderReport({ renderer, reports }: ReportRenderer, job: R
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   } finally {
     reports.delete(job.filePath);
+    imageProblems.delete(job.filePath);
   }
 }

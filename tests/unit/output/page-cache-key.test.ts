@@ -26,6 +26,13 @@ test('a change to any report front matter, or a new report, changes every page k
   assert.ok(added.slice(0, 2).every((key, i) => key !== before[i]));
 });
 
+test('a body rendered by a new version of the Markdown pipeline changes its page key (an upgrade that changes the HTML republishes the page)', () => {
+  const fingerprint = archiveFingerprint(archive);
+  const at = (renderVersion: number) => reportPageCacheKey({ ...archive[0]!, rendered: { metadata: { renderVersion } } }, fingerprint);
+  assert.equal(at(6), at(6));
+  assert.notEqual(at(6), at(7));
+});
+
 test('a report without a digest is never reused', () => {
   assert.equal(reportPageCacheKey({ id: 'x', data: {} }, archiveFingerprint([])), undefined);
 });

@@ -135,7 +135,7 @@ test('words run together or lost by sanitising are reported; Markdown alone repo
       '- [x] done\n- [ ] to do',
       '| a | b |\n| :- | -: |\n| 1 | 2 |',
       '```js\nlet a = 1;\n```',
-      '![scan](https://example.org/scan.png)',
+      '![scan](./scan.png "A caption (Photo: Agency)")',
       '> quoted',
       '[^1]: The note.',
     ].join('\n\n'),

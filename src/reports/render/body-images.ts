@@ -1,0 +1,205 @@
+/**
+ * Images in a report body, as a reader and a publisher meet them.
+ *
+ * Checked, and reported per file like the sanitiser's removals:
+ * - every Markdown image has alt text, unless it is marked decorative on purpose: empty alt and
+ *   the title exactly `decorative` (`![](./rule.png "decorative")`), which cannot happen by
+ *   accident, as an empty alt can (remarkImageChecks, in the Markdown);
+ * - no image, Markdown or raw HTML, is fetched from another site (`![map](https://…)`): the
+ *   Content-Security-Policy blocks it (a broken image), and without it every reader's visit
+ *   would be told to that site (rehypeBodyImages, in the sanitised HTML).
+ *
+ * Shaped in the HTML (rehypeBodyImages), after sanitising (the markup is ours, not the author's):
+ * - an image standing alone in its paragraph (or tight list item) becomes a <figure>; its title becomes the
+ *   <figcaption>, as written, a final "(Photo: …)" or "(Credit: …)" set apart as the credit;
+ *   an image inside a sentence stays inline;
+ * - loading: the first image of the page is fetched at once, with high priority (it is often the
+ *   largest thing in view), unless the report has a lead image (front matter `image`), which is
+ *   then the first; every other image loads lazily and decodes off the main thread;
+ * - local images get `widths` and `sizes`, which Astro's image step (rehype-images, then
+ *   getImage at render time) turns into a WebP `srcset` sized for the reading column.
+ */
+import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
+import type { Definition, Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
+import type { VFile } from 'vfile';
+
+/** The title that marks an image with empty alt as decorative. */
+export const DECORATIVE_TITLE = 'decorative';
+
+/**
+ * Widths of the srcset (capped by Astro at the image's own width). The figure is at most the page
+ * column wide (46rem, 736 CSS px): 400 and 800 serve phones at 1x and 2x, 1200 phones at 3x, 800
+ * and 1600 the full column at 1x and 2x.
+ */
+export const IMAGE_WIDTHS = [400, 800, 1200, 1600];
+/** How wide the image is drawn: the page column, or the viewport less its margins (src/styles/global.css). */
+export const IMAGE_SIZES = '(min-width: 46rem) 46rem, 100vw';
+
+export interface ImageProblem {
+  /** Line in the Markdown body (1-based), where known. */
+  line?: number;
+  image: string;
+  message: string;
+}
+
+/** A caption split into the text and a final credit; `caption + credit` is always the title exactly. */
+export function splitCaption(title: string): { caption: string; credit: string } {
+  const match = /\((?:Photo|Credit):[^()]*\)\s*$/.exec(title);
+  if (!match) return { caption: title, credit: '' };
+  return { caption: title.slice(0, match.index), credit: title.slice(match.index) };
+}
+
+export function isDecorative(alt: string | null | undefined, title: string | null | undefined): boolean {
+  return (alt ?? '').trim() === '' && title === DECORATIVE_TITLE;
+}
+
+/** Whether an image address points to another site (an absolute or protocol-relative URL). */
+export function isRemoteImage(src: string): boolean {
+  return /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(src.trim());
+}
+
+export function missingAltMessage(image: string): string {
+  return (
+    `the image "${image}" has no alt text. Describe what it shows, for readers who cannot see it: ` +
+    `![A crowd outside the court](${image}); or, for a purely decorative image, mark it so: ![](${image} "${DECORATIVE_TITLE}").`
+  );
+}
+
+export function remoteImageMessage(image: string): string {
+  return (
+    `the image "${image}" is on another site: the page may not load it (the Content-Security-Policy allows images from the ` +
+    'site only), and it would tell that site of every reader. Save the image beside the report and link it as ' +
+    '![what it shows](./name.jpg), or link to it as text: [what it shows](' + image + ').'
+  );
+}
+
+/** Every problem of one report as lines of an error message, with the file's line numbers. */
+export function formatImageProblems(problems: readonly ImageProblem[], lineOffset = 0): string {
+  return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).map((p) => (p.line === undefined ? p.message : `line ${p.line + lineOffset}: ${p.message}`)).join('\n  ');
+}
+
+export interface BodyImageOptions {
+  /** Receives each file's problems, when it has any (the file's path is `file.path`). */
+  onProblems?: (file: VFile, problems: ImageProblem[]) => void;
+}
+
+function walkMdast(node: MdastNodes, visit: (node: MdastNodes) => void): void {
+  visit(node);
+  if ('children' in node) for (const child of node.children) walkMdast(child, visit);
+}
+
+export function remarkImageChecks(options: BodyImageOptions = {}) {
+  return (tree: MdastRoot, file: VFile): void => {
+    const definitions = new Map<string, Definition>();
+    walkMdast(tree, (node) => {
+      if (node.type === 'definition') definitions.set(node.identifier, node);
+    });
+    const problems: ImageProblem[] = [];
+    walkMdast(tree, (node) => {
+      if (node.type !== 'image' && node.type !== 'imageReference') return;
+      const target = node.type === 'image' ? node : definitions.get(node.identifier);
+      const image = target?.url ?? (node.type === 'imageReference' ? `[${node.label ?? node.identifier}]` : '');
+      // A remote image is refused whatever its alt (rehypeBodyImages).
+      if (isRemoteImage(image)) return;
+      if ((node.alt ?? '').trim() === '' && !isDecorative(node.alt, target?.title)) {
+        problems.push({ line: node.position?.start.line, image, message: missingAltMessage(image) });
+      }
+    });
+    if (problems.length > 0) options.onProblems?.(file, problems);
+  };
+}
+
+const isWhitespace = (node: ElementContent | HastContent): boolean => node.type === 'text' && node.value.trim() === '';
+const isImage = (node: ElementContent | HastContent | undefined): node is Element => node?.type === 'element' && node.tagName === 'img';
+
+/**
+ * A paragraph holding one image and nothing else but white space; or a tight list's item holding
+ * just that (it has no <p>): the importer writes a figure in a list so.
+ */
+function standaloneImage(node: Element): Element | undefined {
+  if (node.tagName !== 'p' && node.tagName !== 'li') return undefined;
+  const content = node.children.filter((child) => !isWhitespace(child));
+  return content.length === 1 && isImage(content[0]) ? content[0] : undefined;
+}
+
+function figcaption(title: string): Element {
+  const { caption, credit } = splitCaption(title);
+  const children: ElementContent[] = [];
+  if (caption) children.push({ type: 'text', value: caption });
+  if (credit) children.push({ type: 'element', tagName: 'span', properties: { className: ['credit'] }, children: [{ type: 'text', value: credit }] });
+  return { type: 'element', tagName: 'figcaption', properties: {}, children };
+}
+
+/** The figure for an image that stands alone; undefined for a decorative one (it stays as it is). */
+function figure(image: Element): Element | undefined {
+  const { alt, title } = image.properties;
+  if (isDecorative(String(alt ?? ''), typeof title === 'string' ? title : undefined)) return undefined;
+  const children: ElementContent[] = [image];
+  if (typeof title === 'string' && title !== '') {
+    // The caption says it on the page; a tooltip would say it twice.
+    delete image.properties.title;
+    children.push(figcaption(title));
+  }
+  return { type: 'element', tagName: 'figure', properties: {}, children };
+}
+
+function makeFigures(parent: HastRoot | Element): void {
+  parent.children = parent.children.map((child) => {
+    if (child.type !== 'element') return child;
+    const image = standaloneImage(child);
+    const made = image && figure(image);
+    if (made) return child.tagName === 'li' ? { ...child, children: [made] } : made;
+    makeFigures(child);
+    return child;
+  }) as typeof parent.children;
+}
+
+function images(parent: HastRoot | Element, found: Element[] = []): Element[] {
+  for (const child of parent.children) {
+    if (child.type !== 'element') continue;
+    if (child.tagName === 'img') found.push(child);
+    else images(child, found);
+  }
+  return found;
+}
+
+interface AstroFileData {
+  astro?: { frontmatter?: Record<string, unknown>; localImagePaths?: string[] };
+}
+
+export function rehypeBodyImages(options: BodyImageOptions = {}) {
+  return (tree: HastRoot, file: VFile): void => {
+    const astro = (file.data as AstroFileData).astro;
+    const remote = images(tree).filter((image) => typeof image.properties.src === 'string' && isRemoteImage(image.properties.src));
+    const problems = remote.map((image): ImageProblem => {
+      const src = String(image.properties.src);
+      return { line: image.position?.start.line, image: src, message: remoteImageMessage(src) };
+    });
+    if (problems.length > 0) options.onProblems?.(file, problems);
+    makeFigures(tree);
+    const local = new Set(astro?.localImagePaths ?? []);
+    const hasLeadImage = astro?.frontmatter?.image != null;
+    images(tree).forEach((image, i) => {
+      const properties = image.properties;
+      if (isDecorative(String(properties.alt ?? ''), typeof properties.title === 'string' ? properties.title : undefined)) {
+        delete properties.title;
+        properties.alt = '';
+      }
+      const first = i === 0 && !hasLeadImage;
+      properties.loading = first ? 'eager' : 'lazy';
+      properties.decoding = 'async';
+      if (first) properties.fetchpriority = 'high';
+      const src = typeof properties.src === 'string' ? safeDecode(properties.src) : undefined;
+      // Read by Astro's getImage (through rehype-images), which writes srcset and sizes from them.
+      if (src !== undefined && local.has(src)) Object.assign(properties, { widths: IMAGE_WIDTHS, sizes: IMAGE_SIZES });
+    });
+  };
+}
+
+function safeDecode(src: string): string | undefined {
+  try {
+    return decodeURI(src);
+  } catch {
+    return undefined;
+  }
+}
