@@ -9,7 +9,7 @@
  * so every other character of the body stays as the reader wrote it. `<img>` in raw HTML and
  * reference-style images (`![alt][ref]`) are handled too.
  */
-import type { Definition, Image, Nodes, Parents } from 'mdast';
+import type { Definition, Image, Nodes, Parents, PhrasingContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
@@ -48,10 +48,12 @@ function asText(alt: string, url: string): string {
 function imageReplacement(node: Image, target: string | undefined, insideLink: boolean): string {
   if (target !== undefined) return serialize({ type: 'image', url: target, alt: node.alt ?? '', title: node.title ?? null });
   const alt = node.alt?.trim() ?? '';
-  if (!isWebAddress(node.url)) return serialize({ type: 'paragraph', children: [{ type: 'text', value: asText(alt, node.url) }] });
+  // A caption (the title) is text of the article: it stays on the page, after what stands for the image.
+  const caption: PhrasingContent[] = node.title?.trim() ? [{ type: 'text', value: `: ${node.title.trim()}` }] : [];
+  if (!isWebAddress(node.url)) return serialize({ type: 'paragraph', children: [{ type: 'text', value: asText(alt, node.url) }, ...caption] });
   const words = alt || fileNameOf(node.url);
-  if (insideLink) return serialize({ type: 'paragraph', children: [{ type: 'text', value: words }] });
-  return serialize({ type: 'link', url: node.url, title: node.title ?? null, children: [{ type: 'text', value: words }] });
+  if (insideLink) return serialize({ type: 'paragraph', children: [{ type: 'text', value: words }, ...caption] });
+  return serialize({ type: 'paragraph', children: [{ type: 'link', url: node.url, title: null, children: [{ type: 'text', value: words }] }, ...caption] });
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -165,6 +165,7 @@ test('images are pointed at their copy, or become links to where they were; the 
     '[r]: https://cdn.example/ref.png',
     '<img src="https://example.org/wp-content/uploads/2020/07/probe.jpg" alt="x"> <img src="https://cdn.example/gone.png" alt="Gone &amp; away">',
     '![Local *map*](img/missing.png)',
+    '![Crowd](https://cdn.example/crowd.jpg "The crowd at noon")',
   ].join('\n\n');
   const targets = new Map<string, string | undefined>([
     ['https://example.org/wp-content/uploads/2020/07/probe.jpg', './launch/probe.jpg'],
@@ -172,6 +173,7 @@ test('images are pointed at their copy, or become links to where they were; the 
     ['https://cdn.example/thumb.png', undefined],
     ['https://cdn.example/ref.png', undefined],
     ['img/missing.png', undefined],
+    ['https://cdn.example/crowd.jpg', undefined],
   ]);
   const out = rewriteImages(markdown, targets).split('\n\n');
   assert.equal(out[0], 'Text *kept* as written.');
@@ -181,6 +183,7 @@ test('images are pointed at their copy, or become links to where they were; the 
   assert.equal(out[4], '[Ref][r]');
   assert.equal(out[6], '<img src="./launch/probe.jpg" alt="x"> <a href="https://cdn.example/gone.png">Gone &amp;amp; away</a>');
   assert.equal(out[7], 'Local map (image img/missing.png, not imported)', 'a relative path would be a broken link: text');
+  assert.equal(out[8], '[Crowd](https://cdn.example/crowd.jpg): The crowd at noon', 'a caption is text of the article: it stays on the page');
   assert.equal(rewriteImages(markdown, new Map()), markdown);
 });
 
