@@ -336,9 +336,9 @@ export function renderingLoader(
       // Written before the store is saved (after the loader returns): a stored key has its file.
       await Promise.all(writes);
       for (const id of stale) store.delete(id);
+      if (jobs.length > 0) logger.info(`rendered ${jobs.length} new or changed report(s); ${sources().size - jobs.length} unchanged`);
       const pruned = cache ? await cache.prune(usedKeys) : 0;
       if (pruned > 0) logger.info(`removed the cached HTML of ${pruned} changed or deleted report(s)`);
-      if (jobs.length > 0) logger.info(`rendered ${jobs.length} new or changed report(s); ${sources().size - jobs.length} unchanged`);
     },
   };
 }
