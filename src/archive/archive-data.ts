@@ -12,6 +12,9 @@ import { groupByYear, type YearGroup } from './grouping.ts';
 import { buildTaxonomy, type Taxonomy } from './taxonomy.ts';
 import { relatedReports } from './related.ts';
 import { siteConfig } from '../site.config.ts';
+import { reportHtmlFolder } from 'virtual:news-archive/report-html';
+import { isHtmlCacheKey } from '../output/html-cache-key.ts';
+import { readReportHtml } from '../output/report-html-cache.ts';
 
 export interface Archive {
   /** Newest first. */
@@ -58,6 +61,20 @@ export function wordCount(report: Report): number {
   const words = report.rendered?.metadata?.words;
   if (typeof words !== 'number') throw new Error(`report ${report.id} has no word count: rebuild with its content cache removed`);
   return words;
+}
+
+/**
+ * The report's body as HTML: from the build's HTML cache (src/output/report-html-cache.ts), or from
+ * the store, which keeps it in `astro dev`. Astro's image placeholders are still in it: pages
+ * render it through `render()`, which resolves them.
+ */
+export async function reportHtml(report: Report): Promise<string> {
+  const key = report.rendered?.metadata?.htmlKey;
+  if (key === undefined) return report.rendered?.html ?? '';
+  if (!isHtmlCacheKey(key) || reportHtmlFolder === undefined) throw new Error(`report ${report.id} has no readable HTML: rebuild with its content cache (node_modules/.astro/) removed`);
+  return readReportHtml(reportHtmlFolder, key).catch((error: unknown) => {
+    throw new Error(`${report.filePath}: its rendered HTML is missing from ${reportHtmlFolder} (${String(error)}): delete node_modules/.astro/ and build again`);
+  });
 }
 
 /** The report's Markdown body as the publisher wrote it, without its front matter. */

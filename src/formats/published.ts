@@ -2,7 +2,7 @@
  * The archive's machine-readable files, made once per build: the three feeds of the newest
  * reports, the corrections feed and the JSON index of every report.
  */
-import { allReports, type Report } from '../reports/all-reports.ts';
+import { allReports } from '../reports/all-reports.ts';
 import { buildCorrectionsFeed, buildFeeds, type FeedFiles } from './feeds.ts';
 import { correctionsNewestFirst, latestUpdate } from '../archive/report-updates.ts';
 import { reportRecord, type ArchiveIndex } from './machine-readable.ts';
@@ -10,16 +10,15 @@ import { CORRECTIONS_FEED, CORRECTIONS_PATH, FEED_FILES, reportPath } from '../u
 import { siteConfig } from '../site.config.ts';
 import { absolute, feedAbsolute } from '../urls/site-urls.ts';
 import { reportAttachments } from '../reports/attachments/report-attachments.ts';
-
-export function renderedHtml(report: Report): string {
-  return report.rendered?.html ?? '';
-}
+import { reportHtml } from '../archive/archive-data.ts';
 
 let feeds: Promise<FeedFiles> | undefined;
 
 export function feedFiles(): Promise<FeedFiles> {
-  feeds ??= allReports().then((reports) =>
-    buildFeeds(
+  feeds ??= allReports().then(async (reports) => {
+    const newest = reports.slice(0, siteConfig.feedSize);
+    const html = await Promise.all(newest.map(reportHtml));
+    return buildFeeds(
       {
         title: siteConfig.name,
         description: siteConfig.description,
@@ -29,19 +28,19 @@ export function feedFiles(): Promise<FeedFiles> {
         favicon: feedAbsolute('favicon.svg'),
         publisher: siteConfig.publisher,
       },
-      reports.slice(0, siteConfig.feedSize).map((report) => ({
+      newest.map((report, i) => ({
         id: report.id,
         title: report.data.title,
         url: feedAbsolute(reportPath(report.id)),
         date: report.data.date,
         updated: latestUpdate(report.data.updates)?.date,
         summary: report.data.summary ?? report.data.subtitle,
-        html: renderedHtml(report),
+        html: html[i]!,
         author: report.data.source.name,
         categories: report.data.topics,
       })),
-    ),
-  );
+    );
+  });
   return feeds;
 }
 

@@ -11,7 +11,7 @@ export interface KeyedReport {
   id: string;
   digest?: string | number;
   data: unknown;
-  /** The body's HTML is re-rendered when the pipeline's version changes (render-report.ts); so is the page. */
+  /** The body's HTML is re-rendered when the pipeline changes (its fingerprint, or version); so is the page. */
   rendered?: { metadata?: Record<string, unknown> };
 }
 
@@ -25,7 +25,10 @@ export function archiveFingerprint(reports: readonly KeyedReport[]): string {
 /** undefined (always render) when the report has no digest to compare. */
 export function reportPageCacheKey(report: KeyedReport, fingerprint: string): string | undefined {
   if (report.digest === undefined) return undefined;
-  const version = report.rendered?.metadata?.renderVersion;
+  // The Markdown pipeline's fingerprint (code, plugin versions, settings: pipeline-fingerprint.ts)
+  // where the loader stored it, else the hand-bumped render version: a new pipeline means new HTML.
+  const metadata = report.rendered?.metadata;
+  const version = metadata?.pipeline ?? metadata?.renderVersion;
   return version === undefined ? `${report.digest}:${fingerprint}` : `${report.digest}:r${String(version)}:${fingerprint}`;
 }
 
@@ -35,4 +38,22 @@ export function reportPageCacheKey(report: KeyedReport, fingerprint: string): st
  */
 export function reportFileCacheKey(report: KeyedReport): string | undefined {
   return report.digest === undefined ? undefined : String(report.digest);
+}
+
+/**
+ * The key of a listing page (archive pages, a year, a term's pages) from exactly what it is
+ * given: the reports it lists, as their id and front matter (never their body or digest), and the
+ * page's own facts (number, neighbours, counts). Editing a report's body changes none of them, so
+ * no listing is rendered again; changing a title re-renders the listings that show that report.
+ * The page's code is Astro's part of the decision (it compares each route's dependency hash).
+ * **A listing that shows anything it is not given (read from the archive in the page body) must
+ * pass it here too.**
+ */
+export function listingPageCacheKey(inputs: unknown): string {
+  const json = JSON.stringify(inputs, (_key, value: unknown) => (isReport(value) ? [value.id, value.data] : value));
+  return createHash('sha256').update(json).digest('hex').slice(0, 32);
+}
+
+function isReport(value: unknown): value is KeyedReport & { collection: string } {
+  return typeof value === 'object' && value !== null && 'collection' in value && 'id' in value && 'data' in value;
 }

@@ -1,8 +1,9 @@
 /**
  * How Astro should persist the content store for an archive of a given size. By default the
- * store is one JSON string, and a V8 string cannot pass 2^29 - 24 characters (about 512 MiB); the
- * store holds each report's Markdown and its HTML, a little over twice the size of the sources,
- * so a large archive (about 50,000 reports of 700 words) cannot be written at all. Above the
+ * store is one JSON string, and a V8 string cannot pass 2^29 - 24 characters (about 512 MiB). In
+ * `astro dev` the store holds each report's HTML (a build's holds front matter only, about a fifth
+ * of the sources: reports-loader.ts); the limit is set for the larger store, so that a large
+ * archive (about 50,000 reports of 700 words) can always be written. Above the
  * limit the store is split into files. Splitting is slow in Astro 7 (it measures the text one
  * character at a time), so smaller archives keep the single file.
  */

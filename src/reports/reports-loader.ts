@@ -33,7 +33,10 @@ import { attachmentStamp, findAttachmentFiles, type AttachmentFile } from './att
 import { sanitizeWarning } from './render/sanitize-message.ts';
 import type { SanitizeReport } from './render/rehype-sanitize-reported.ts';
 import { renderAll } from './render/render-pool.ts';
-import { RENDER_VERSION, type RenderJob, type RendererSettings } from './render/render-report.ts';
+import type { RenderJob, RendererSettings } from './render/render-report.ts';
+import { pipelineFingerprint } from './render/pipeline-fingerprint.ts';
+import { htmlCacheKey, isHtmlCacheKey, REPORT_HTML_FOLDER } from '../output/html-cache-key.ts';
+import { openReportHtmlCache, type ReportHtmlCache } from '../output/report-html-cache.ts';
 
 export const REPORT_FILE_PATTERN = '**/*.md';
 
@@ -222,14 +225,28 @@ function warnSanitized(logger: LoaderContext['logger'], file: string, report: Sa
 }
 
 /**
+ * Whether a stored entry was rendered by this pipeline and its HTML is where this build reads it:
+ * in the HTML cache when there is one, in the entry itself otherwise.
+ */
+function renderedHere(rendered: { html?: string; metadata?: Record<string, unknown> } | undefined, pipeline: string, cache: ReportHtmlCache | undefined): boolean {
+  const metadata = rendered?.metadata;
+  if (metadata?.pipeline !== pipeline) return false;
+  const key = metadata.htmlKey;
+  return cache ? isHtmlCacheKey(key) && cache.has(key) : key === undefined;
+}
+
+/**
  * Stores one entry per report in `sources` (path relative to `contentDir` -> text), reusing the
  * stored entry when the file's digest is unchanged, rendering the rest in parallel, and deleting
  * entries whose file is gone. Render failures are logged as errors, one per file.
+ * `htmlFolder`: where each report's HTML is kept (src/output/report-html-cache.ts) instead of in
+ * the store; without one (`astro dev`, whose store is a different one) the store keeps it.
  */
 export function renderingLoader(
   contentDir: string,
   sources: () => Map<string, string>,
   render: typeof renderAll = renderAll,
+  htmlFolder: () => string | undefined = () => undefined,
 ): Loader {
   return {
     name: 'rendering-loader',
@@ -239,6 +256,12 @@ export function renderingLoader(
       if (!markdown) throw new Error('Astro gave the reports loader no Markdown entry type: this Astro version is not supported');
       const root = fileURLToPath(config.root);
       const stale = new Set(store.keys());
+      const settings = rendererSettings(config);
+      // Part of every entry: a change to the pipeline's code, packages or settings renders all again.
+      const pipeline = await pipelineFingerprint(root, settings);
+      const folder = htmlFolder();
+      const cache = folder === undefined ? undefined : await openReportHtmlCache(folder);
+      const usedKeys = new Set<string>();
       const changed: {
         id: string;
         file: string;
@@ -256,8 +279,9 @@ export function renderingLoader(
         const filePath = path.join(contentDir, file);
         const relativePath = path.relative(root, filePath).split(path.sep).join('/');
         const existing = store.get(id);
-        // An entry rendered by an older pipeline (or stored by an older loader) is rendered again.
-        const current = existing?.rendered?.metadata?.renderVersion === RENDER_VERSION;
+        // An entry rendered by another pipeline (or stored by an older loader), or whose HTML is
+        // missing from the cache, is rendered again.
+        const current = renderedHere(existing?.rendered, pipeline, cache);
         const before = existing && current ? await findAttachmentFiles(contentDir, file, attachedFiles(existing.data)) : undefined;
         const unchanged =
           before?.ok &&
@@ -279,6 +303,7 @@ export function renderingLoader(
           if (existing.assetImports?.length) store.addAssetImports?.(existing.assetImports, existing.filePath);
           // Told on every build, not only the one that rendered the report.
           warnSanitized(logger, file, existing.rendered?.metadata?.sanitized as SanitizeReport | undefined);
+          if (cache) usedKeys.add(existing.rendered!.metadata!.htmlKey as string);
           continue;
         }
         const { body, data } = await markdown.getEntryInfo({ contents, fileUrl: pathToFileURL(filePath) });
@@ -291,7 +316,8 @@ export function renderingLoader(
         changed.push({ id, file, relativePath, contents, data: parsed, attachments: attached.files });
         jobs.push({ filePath, body, frontmatter: data, lineOffset: linesBefore(contents, body) });
       }
-      const outcomes = await render(jobs, { settings: rendererSettings(config) });
+      const outcomes = await render(jobs, { settings });
+      const writes: Promise<void>[] = [];
       for (const [i, outcome] of outcomes.entries()) {
         const entry = changed[i]!;
         if (!outcome.ok) {
@@ -316,9 +342,21 @@ export function renderingLoader(
         // The images a report shows are known once it is rendered.
         const stamp = await imageStamp(contentDir, entry.file, outcome.rendered.metadata.localImagePaths);
         const digest = reportDigest(generateDigest, entry.contents, entry.attachments, stamp);
-        // The Markdown body is not stored: pages show the HTML, and the two files that publish the
-        // Markdown read it from the report's file. At 10,000 reports that halves the store
-        // (115 MB to about 60 MB) that every build writes, reads and holds in memory.
+        // Neither the Markdown body nor (with a cache) the HTML is stored: the two files that
+        // publish the Markdown read it from the report's file, and pages read the HTML from the
+        // cache. What stays is front matter and small metadata, which every build writes, reads
+        // and holds in memory. The raw front matter Astro's renderer copies into the metadata is
+        // dropped: `data` holds it, parsed.
+        const { frontmatter: _frontmatter, ...metadata } = outcome.rendered.metadata;
+        let html = outcome.rendered.html;
+        let htmlKey: string | undefined;
+        if (cache) {
+          htmlKey = htmlCacheKey(pipeline, entry.relativePath, entry.contents);
+          usedKeys.add(htmlKey);
+          writes.push(cache.write(htmlKey, html));
+          if (writes.length >= 64) await Promise.all(writes.splice(0));
+          html = '';
+        }
         // Astro ignores a set with the digest it already holds: an entry re-rendered with the same
         // file (see `current` above) replaces the stored one only once that is gone.
         store.delete(entry.id);
@@ -329,25 +367,35 @@ export function renderingLoader(
           digest,
           // Sizes of the attachments, in the order of `data.attachments`, for pages and the JSON
           // (src/reports/attachments/report-attachments.ts): pages never read files themselves.
-          rendered: { ...outcome.rendered, metadata: { ...outcome.rendered.metadata, attachmentBytes: entry.attachments.map((a) => a.bytes) } },
+          rendered: { html, metadata: { ...metadata, pipeline, htmlKey, attachmentBytes: entry.attachments.map((a) => a.bytes) } },
           assetImports: outcome.rendered.metadata.imagePaths,
         });
       }
+      // Written before the store is saved (after the loader returns): a stored key has its file.
+      await Promise.all(writes);
       for (const id of stale) store.delete(id);
       if (jobs.length > 0) logger.info(`rendered ${jobs.length} new or changed report(s); ${sources().size - jobs.length} unchanged`);
+      const pruned = cache ? await cache.prune(usedKeys) : 0;
+      if (pruned > 0) logger.info(`removed the cached HTML of ${pruned} changed or deleted report(s)`);
     },
   };
 }
 
 export function reportsLoader(contentDir: string): Loader {
   let sources: Map<string, string> | undefined;
-  const inner = renderingLoader(contentDir, () => sources!);
+  let htmlFolder: string | undefined;
+  const inner = renderingLoader(contentDir, () => sources!, renderAll, () => htmlFolder);
   const strict = strictLoader(inner, async () => {
     sources = await checkContentFolder(contentDir);
   });
   return {
     name: 'reports-loader',
     async load(context) {
+      // A build keeps the HTML next to its store (Astro's cacheDir), where pages read it
+      // (content-store-integration.ts tells them the folder); `astro dev`, whose store lives in
+      // .astro/ and changes while pages render, keeps it in the store. Decided once: reloads in
+      // `astro dev` pass no watcher.
+      htmlFolder = context.watcher ? undefined : fileURLToPath(new URL(`${REPORT_HTML_FOLDER}/`, context.config.cacheDir));
       try {
         await strict.load(context);
       } finally {

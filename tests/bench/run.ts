@@ -10,7 +10,7 @@
  * a JSON file (tests/bench/results/, git-ignored) to compare commits.
  */
 import { spawn } from 'node:child_process';
-import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -45,6 +45,8 @@ export interface SizeResult {
   indexSeconds: number;
   site: SiteSize;
   article: PageWeight & { path: string };
+  /** After the cold build: Astro's content store (its file or split files), and the cached report bodies beside it. */
+  cache: { storeBytes: number; htmlBytes: number };
   /** Hugo + Pagefind over the same generated archive, built right after ours (absent with --no-hugo). */
   hugo?: HugoBaseline;
 }
@@ -106,6 +108,26 @@ async function clearBuildCaches(outDir: string, contentDir: string): Promise<voi
   }
 }
 
+/** Bytes of a file, or of every file under a folder; 0 when absent. */
+async function bytesAt(target: string): Promise<number> {
+  const info = await stat(target).catch(() => undefined);
+  if (!info) return 0;
+  if (!info.isDirectory()) return info.size;
+  let total = 0;
+  for (const entry of await readdir(target, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) total += (await stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
+async function cacheSizes(outDir: string, contentDir: string): Promise<SizeResult['cache']> {
+  const cacheDir = buildCacheDir(ROOT, { outDir, base: '/', site: undefined, contentDir });
+  return {
+    storeBytes: (await bytesAt(path.join(cacheDir, 'data-store.json'))) + (await bytesAt(path.join(cacheDir, 'data-store'))),
+    htmlBytes: await bytesAt(path.join(cacheDir, 'report-html')),
+  };
+}
+
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const started = performance.now();
   const value = await work();
@@ -133,6 +155,7 @@ async function benchSize(reports: number, withHugo: boolean): Promise<{ result: 
   await clearBuildCaches(outDir, contentDir);
   const cold = await build('cold');
   const site = await siteSize(outDir);
+  const cache = await cacheSizes(outDir, contentDir);
   const article = manifest[0]!;
   const articlePath = reportPath(article.id);
   const weight = { path: articlePath, ...(await pageWeight(outDir, '/', articlePath)) };
@@ -158,7 +181,7 @@ async function benchSize(reports: number, withHugo: boolean): Promise<{ result: 
   }
 
   return {
-    result: { reports, generateSeconds, cold, warm, warmAfterEdit, indexSeconds, site, article: weight, hugo },
+    result: { reports, generateSeconds, cold, warm, warmAfterEdit, indexSeconds, site, article: weight, cache, hugo },
     manifest,
     siteDir: outDir,
   };
@@ -171,14 +194,14 @@ const run = (build: BuildRun) => `${s(build.seconds)} (${s(build.cpuSeconds)})`;
 
 export function formatTable(results: BenchResults): string {
   const rows: string[][] = [
-    ['reports', 'cold build (CPU)', '(index in build)', 'index alone', 'warm, unchanged (CPU)', 'warm, 1 edited (CPU)', 'peak RSS', 'pages', 'output', 'index', 'article HTML+CSS', 'article JS'],
+    ['reports', 'cold build (CPU)', '(index in build)', 'index alone', 'warm, unchanged (CPU)', 'warm, 1 edited (CPU)', 'peak RSS', 'pages', 'output', 'index', 'content store', 'cached HTML', 'article HTML+CSS', 'article JS'],
   ];
   for (const r of results.sizes) {
     rows.push([
       String(r.reports), run(r.cold), r.cold.indexSecondsInBuild === undefined ? '-' : s(r.cold.indexSecondsInBuild),
       s(r.indexSeconds), run(r.warm), run(r.warmAfterEdit),
       mib(Math.max(r.cold.peakRssBytes, r.warm.peakRssBytes, r.warmAfterEdit.peakRssBytes)),
-      String(r.site.pages), mib(r.site.outputBytes), mib(r.site.indexBytes),
+      String(r.site.pages), mib(r.site.outputBytes), mib(r.site.indexBytes), mib(r.cache.storeBytes), mib(r.cache.htmlBytes),
       kb(r.article.htmlBytes + r.article.cssBytes), `${r.article.jsBytes} B`,
     ]);
   }

@@ -17,8 +17,9 @@ type Renderer = Awaited<ReturnType<MarkdownProcessor['createRenderer']>>;
 export type RendererSettings = Parameters<MarkdownProcessor['createRenderer']>[0];
 
 /**
- * Bumped whenever the pipeline's output changes for the same Markdown: the loader renders a
- * stored entry again when its version differs (the store outlives the code between builds).
+ * Part of the pipeline's fingerprint (pipeline-fingerprint.ts), which already follows this
+ * pipeline's code, packages and settings; bump it when the output changes for a reason that
+ * fingerprint cannot see (a system library, say), to render every stored report again.
  */
 export const RENDER_VERSION = 7;
 

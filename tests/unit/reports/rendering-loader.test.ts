@@ -6,6 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import os from 'node:os';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { renderingLoader, strictLoader } from '../../../src/reports/reports-loader.ts';
 import { fakeLoaderContext } from '../../support/loader-context.ts';
 import { renderAll } from '../../../src/reports/render/render-pool.ts';
@@ -219,4 +221,53 @@ test('a local image Astro does not publish (another extension, a ?query or #frag
   assert.match(unpublished[1]!, /"\.\/scan\.pdf" is not published/);
   assert.match(unpublished[2]!, /"\.\/c\.svg#part" is not published/);
   assert.equal(entries.has('2020/broken'), false);
+});
+
+test('with an HTML folder the store holds no HTML: each body is in the cache under its key, a changed body gets a new key and the old one is pruned', async () => {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'loader-html-'));
+  const { context, entries } = fakeContext();
+  const { render, rendered } = countingRender();
+  const sources = new Map([
+    ['2020/a.md', report('A', '| a | b |\n| - | - |\n| 1 | 2 |')],
+    ['2020/b.md', report('B', 'Second.')],
+  ]);
+  const loader = renderingLoader(CONTENT, () => sources, render, () => folder);
+  await loader.load(context);
+  const keyOf = (id: string) => entries.get(id)!.rendered!.metadata!.htmlKey as string;
+  const htmlOf = (id: string) => readFile(path.join(folder, `${keyOf(id)}.html`), 'utf8');
+  assert.equal(entries.get('2020/a')!.rendered!.html, '');
+  assert.match(await htmlOf('2020/a'), /<table>/);
+  assert.equal(entries.get('2020/a')!.rendered!.metadata!.words, 4, 'the word count stays in the store');
+  assert.equal(entries.get('2020/a')!.rendered!.metadata!.frontmatter, undefined, 'the raw front matter is not stored twice');
+  const oldKey = keyOf('2020/b');
+  sources.set('2020/b.md', report('B', 'Second, corrected.'));
+  await loader.load(context);
+  assert.notEqual(keyOf('2020/b'), oldKey);
+  assert.match(await htmlOf('2020/b'), /Second, corrected\./);
+  assert.deepEqual((await readdir(folder)).sort(), [`${keyOf('2020/a')}.html`, `${keyOf('2020/b')}.html`].sort(), 'the old body is pruned');
+  sources.delete('2020/b.md');
+  await loader.load(context);
+  assert.deepEqual(await readdir(folder), [`${keyOf('2020/a')}.html`], 'a deleted report’s body is pruned');
+  assert.deepEqual(rendered, [['2020/a.md', '2020/b.md'], ['2020/b.md'], []]);
+});
+
+test('a body missing from the cache, or rendered by another pipeline, is rendered again', async () => {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'loader-html-'));
+  const { context, entries } = fakeContext();
+  const { render, rendered } = countingRender();
+  const sources = new Map([['2020/a.md', report('A', 'First.')], ['2020/b.md', report('B', 'Second.')]]);
+  const loader = renderingLoader(CONTENT, () => sources, render, () => folder);
+  await loader.load(context);
+  await rm(path.join(folder, `${entries.get('2020/a')!.rendered!.metadata!.htmlKey}.html`));
+  await loader.load(context);
+  assert.deepEqual(rendered, [['2020/a.md', '2020/b.md'], ['2020/a.md']]);
+  // Another pipeline: here the settings (smart quotes off); a change to the pipeline's code is
+  // part of the same fingerprint (src/reports/render/pipeline-fingerprint.ts).
+  const keys = () => [...entries.values()].map((e) => e.rendered!.metadata!.htmlKey).sort();
+  const before = keys();
+  const changed = { ...context, config: { ...context.config, markdown: { ...context.config.markdown, smartypants: false } } } as typeof context;
+  await loader.load(changed);
+  assert.deepEqual(rendered.at(-1), ['2020/a.md', '2020/b.md']);
+  assert.notDeepEqual(keys(), before);
+  assert.equal((await readdir(folder)).length, 2, 'the bodies of the old pipeline are pruned');
 });
