@@ -3,13 +3,19 @@
  * reports, the corrections feed and the JSON index of every report.
  */
 import { allReports, type Report } from '../reports/all-reports.ts';
-import { buildCorrectionsFeed, buildFeeds, type FeedFiles } from './feeds.ts';
+import { buildCorrectionsFeed, buildFeeds, type FeedFiles, type FeedImage } from './feeds.ts';
 import { correctionsNewestFirst, latestUpdate } from '../archive/report-updates.ts';
 import { reportRecord, type ArchiveIndex } from './machine-readable.ts';
 import { CORRECTIONS_FEED, CORRECTIONS_PATH, FEED_FILES, reportPath } from '../urls/site-paths.ts';
 import { siteConfig } from '../site.config.ts';
 import { absolute, feedAbsolute } from '../urls/site-urls.ts';
 import { reportAttachments } from '../reports/attachments/report-attachments.ts';
+import { publishedLeadImage } from '../reports/lead-image/published-lead-image.ts';
+
+function feedImage(report: Report): FeedImage | undefined {
+  const image = publishedLeadImage(report);
+  return image && { url: feedAbsolute(image.path), bytes: image.bytes, mediaType: image.mediaType };
+}
 
 export function renderedHtml(report: Report): string {
   return report.rendered?.html ?? '';
@@ -39,6 +45,7 @@ export function feedFiles(): Promise<FeedFiles> {
         html: renderedHtml(report),
         author: report.data.source.name,
         categories: report.data.topics,
+        image: feedImage(report),
       })),
     ),
   );
@@ -72,6 +79,6 @@ export async function archiveIndex(): Promise<ArchiveIndex> {
     name: siteConfig.name,
     url: absolute(''),
     count: reports.length,
-    reports: reports.map((r) => reportRecord(r.id, r.data, absolute, reportAttachments(r))),
+    reports: reports.map((r) => reportRecord(r.id, r.data, absolute, reportAttachments(r), publishedLeadImage(r))),
   };
 }

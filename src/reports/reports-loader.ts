@@ -21,6 +21,8 @@ import { checkRawReport, findDuplicateIds, formatProblems, type RawReportCheck }
 import { findForbiddenCharacter } from './text-rules.ts';
 import { activeSvgContent, activeSvgMessage, imageOutsideMessage, isInside, isRasterImage, resolveLocalImage, unpublishedImageMessage } from './local-images.ts';
 import { attachmentStamp, findAttachmentFiles, type AttachmentFile } from './attachments/attachment-files.ts';
+import { findLeadImageFile, leadImageSrc, leadImageStamp, type LeadImageFile } from './lead-image/lead-image-file.ts';
+import { ASTRO_IMAGE_PREFIX } from './lead-image/lead-image-rules.ts';
 import { sanitizeWarning } from './render/sanitize-message.ts';
 import type { SanitizeReport } from './render/rehype-sanitize-reported.ts';
 import { renderAll } from './render/render-pool.ts';
@@ -174,11 +176,23 @@ function attachedFiles(data: Record<string, unknown> | undefined): string[] {
 }
 
 /**
- * A report's digest: its file's, and, when it has attachments, their sizes and times too, so that
- * replacing an attached file renders the report (its listed size) and its files again.
+ * A report's digest: its file's, and, when it has attachments or a lead image, their sizes and
+ * times too, so that replacing an attached file or the photo renders the report (its listed
+ * size) and its files again.
  */
-function reportDigest(generateDigest: LoaderContext['generateDigest'], contents: string, attachments: readonly AttachmentFile[]): string {
-  return generateDigest(attachments.length === 0 ? contents : `${contents}\0${attachmentStamp(attachments)}`);
+function reportDigest(
+  generateDigest: LoaderContext['generateDigest'],
+  contents: string,
+  attachments: readonly AttachmentFile[],
+  leadImage: LeadImageFile | undefined,
+): string {
+  const stamp = [attachments.length === 0 ? '' : attachmentStamp(attachments), leadImageStamp(leadImage)].filter(Boolean).join('\0');
+  return generateDigest(stamp === '' ? contents : `${contents}\0${stamp}`);
+}
+
+/** Front matter as stored: Astro stores `image()` paths without the marker its schema output has. */
+function asStored(data: Record<string, unknown>): string {
+  return JSON.stringify(data, (key, value) => (key === 'src' && typeof value === 'string' ? value.replace(ASTRO_IMAGE_PREFIX, '') : value));
 }
 
 function warnSanitized(logger: LoaderContext['logger'], file: string, report: SanitizeReport | undefined): void {
@@ -211,6 +225,7 @@ export function renderingLoader(
         digest: string;
         data: Record<string, unknown>;
         attachments: AttachmentFile[];
+        leadImage: LeadImageFile | undefined;
       }[] = [];
       const jobs: RenderJob[] = [];
       for (const [file, contents] of sources()) {
@@ -224,7 +239,9 @@ export function renderingLoader(
         // An entry rendered by an older pipeline (or stored by an older loader) is rendered again.
         const current = existing?.rendered?.metadata?.renderVersion === RENDER_VERSION;
         const before = existing && current ? await findAttachmentFiles(contentDir, file, attachedFiles(existing.data)) : undefined;
-        const unchanged = before?.ok && existing!.digest === reportDigest(generateDigest, contents, before.files);
+        const leadBefore = existing && current ? await findLeadImageFile(contentDir, file, leadImageSrc(existing.data)) : undefined;
+        const unchanged =
+          before?.ok && leadBefore?.ok && existing!.digest === reportDigest(generateDigest, contents, before.files, leadBefore.file);
         if (existing && unchanged && existing.filePath === relativePath) {
           // The file is unchanged, but the schema may have changed since it was stored (a rule,
           // a normalisation or a field with a default added by an upgrade): its stored front
@@ -233,7 +250,7 @@ export function renderingLoader(
           // the digest it holds, so the entry is deleted first). The stored data is the schema's
           // own output, which the schema accepts as it is; a zod check, no YAML or Markdown.
           const revalidated = await parseData({ id, data: existing.data, filePath });
-          if (JSON.stringify(revalidated) !== JSON.stringify(existing.data)) {
+          if (asStored(revalidated) !== asStored(existing.data)) {
             store.delete(id);
             store.set({ ...existing, data: revalidated });
           }
@@ -251,8 +268,13 @@ export function renderingLoader(
           for (const problem of attached.problems) logger.error(problem);
           continue;
         }
-        const digest = reportDigest(generateDigest, contents, attached.files);
-        changed.push({ id, file, relativePath, digest, data: parsed, attachments: attached.files });
+        const lead = await findLeadImageFile(contentDir, file, leadImageSrc(parsed));
+        if (!lead.ok) {
+          logger.error(lead.problem);
+          continue;
+        }
+        const digest = reportDigest(generateDigest, contents, attached.files, lead.file);
+        changed.push({ id, file, relativePath, digest, data: parsed, attachments: attached.files, leadImage: lead.file });
         jobs.push({ filePath, body, frontmatter: data, lineOffset: linesBefore(contents, body) });
       }
       const outcomes = await render(jobs, { settings: rendererSettings(config) });
@@ -290,7 +312,11 @@ export function renderingLoader(
           digest: entry.digest,
           // Sizes of the attachments, in the order of `data.attachments`, for pages and the JSON
           // (src/reports/attachments/report-attachments.ts): pages never read files themselves.
-          rendered: { ...outcome.rendered, metadata: { ...outcome.rendered.metadata, attachmentBytes: entry.attachments.map((a) => a.bytes) } },
+          // The lead image's size likewise, for feeds' enclosures (src/reports/lead-image/published-lead-image.ts).
+          rendered: {
+            ...outcome.rendered,
+            metadata: { ...outcome.rendered.metadata, attachmentBytes: entry.attachments.map((a) => a.bytes), leadImage: entry.leadImage && { src: entry.leadImage.src, bytes: entry.leadImage.bytes } },
+          },
           assetImports: outcome.rendered.metadata.imagePaths,
         });
       }
