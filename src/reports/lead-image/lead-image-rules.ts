@@ -29,13 +29,12 @@ export function leadImageMediaType(src: string): string {
 
 /** The problem with `src` as written, or undefined. The original is published beside the report under its file name. */
 export function leadImageSrcProblem(src: string): string | undefined {
-  const checked = checkAttachmentFile(src);
-  if (!checked.ok) return checked.problem.replace('./<slug>/release.pdf', './<slug>/photo.jpg');
-  const extension = checked.name.slice(checked.name.lastIndexOf('.') + 1).toLowerCase();
+  const extension = src.slice(src.lastIndexOf('.') + 1).toLowerCase();
   if (!(extension in LEAD_IMAGE_TYPES)) {
     return `"${src}" is not a photo every browser and feed reader shows: save it as ${Object.keys(LEAD_IMAGE_TYPES).map((e) => `.${e}`).join(', ')}`;
   }
-  return undefined;
+  const checked = checkAttachmentFile(src);
+  return checked.ok ? undefined : checked.problem.replace('./<slug>/release.pdf', './<slug>/photo.jpg');
 }
 
 const optionalText = (field: string) =>
