@@ -60,7 +60,7 @@ export async function reportPage(report: Report) {
         url: imageUrl!,
         width: leadImage.width,
         height: leadImage.height,
-        caption: leadImage.caption ?? (leadImage.alt || undefined),
+        caption: leadImage.caption,
         credit: leadImage.credit,
       },
     }),
