@@ -257,3 +257,28 @@ describe('a lead image the build refuses', () => {
     assert.match(output, /2020\/no-file\.md: image\.src: the lead image "\.\/no-file\/photo\.jpg" does not exist \(looked for [^)]*2020\/no-file\/photo\.jpg\)/);
   });
 });
+
+describe('rebuilding with lead images', () => {
+  test('an unchanged rebuild makes no image again; a replaced photo is published with its new size everywhere', async () => {
+    const contentDir = await archiveWith('lead-image-rebuild', { '2020/satellite-launch.md': withPhoto }, { '2020/satellite-launch/photo.jpg': await photo(1600, 1000, 'jpeg') });
+    const outDir = path.join(TMP, 'builds', 'lead-image-rebuild');
+    const first = await build({ contentDir, outDir });
+    assert.equal(first.code, 0, first.output.slice(-2000));
+    assert.match(first.output, /\(before: \d+kB, after: \d+kB\)/, 'the first build makes the images');
+
+    const again = await build({ contentDir, outDir });
+    assert.equal(again.code, 0, again.output.slice(-2000));
+    assert.doesNotMatch(again.output, /\(before: \d+kB/, 'no image is made again');
+    assert.match(again.output, /\(reused cache entry\)/);
+
+    const replaced = await photo(1200, 900, 'jpeg');
+    await writeFile(path.join(contentDir, '2020/satellite-launch/photo.jpg'), replaced);
+    const third = await build({ contentDir, outDir });
+    assert.equal(third.code, 0, third.output.slice(-2000));
+    const html = await readFile(path.join(outDir, 'news/2020/satellite-launch/index.html'), 'utf8');
+    assert.match(html, /<meta property="og:image:width" content="1200">/);
+    assert.match(html, /width="1200" height="900"/);
+    assert.deepEqual(await readFile(path.join(outDir, PHOTO)), replaced);
+    assert.match(await readFile(path.join(outDir, 'feed.xml'), 'utf8'), new RegExp(`<enclosure length="${replaced.length}"`));
+  });
+});
