@@ -15,6 +15,8 @@ import { DOWNLOAD_ORDER, type ReportFormatKey } from '../formats/report-formats.
 import { anchoredUpdates, latestUpdate } from './report-updates.ts';
 import { siteConfig } from '../site.config.ts';
 import { reportAttachments } from '../reports/attachments/report-attachments.ts';
+import { publishedLeadImage } from '../reports/lead-image/published-lead-image.ts';
+import { leadThumbnail } from '../reports/lead-image/lead-image-views.ts';
 import { formatBytes } from './numbers.ts';
 import { absolute, reportUrl, url } from '../urls/site-urls.ts';
 import { reportPath, yearPath } from '../urls/site-paths.ts';
@@ -46,12 +48,21 @@ export async function reportPage(report: Report) {
     { name: report.data.title, href: reportUrl(report.id), url: absolute(reportPath(report.id)) },
   ];
   const { title, subtitle, date, language, source, rights, updates } = report.data;
+  const leadImage = publishedLeadImage(report);
+  const imageUrl = leadImage && absolute(leadImage.path);
   const jsonLd = [
     newsArticle({
       title, subtitle, date, language, source, rights, updates,
       url: absolute(reportPath(report.id)),
       publisher: { name: siteConfig.publisher, url: absolute('') },
       topics, organizations, people,
+      image: leadImage && {
+        url: imageUrl!,
+        width: leadImage.width,
+        height: leadImage.height,
+        caption: leadImage.caption,
+        credit: leadImage.credit,
+      },
     }),
     breadcrumbList(crumbs),
   ].map(jsonLdText);
@@ -74,6 +85,11 @@ export async function reportPage(report: Report) {
     })),
     downloads: DOWNLOAD_ORDER.map((format) => ({ label: format.label, href: url(formats[format.key as ReportFormatKey]), type: format.mediaType })),
     jsonLd,
+    leadImage,
+    /** og:image and twitter:image. */
+    previewImage: leadImage && { url: imageUrl!, width: leadImage.width, height: leadImage.height, alt: leadImage.alt },
+    /** What search results show beside the report (the page's hidden Pagefind metadata). */
+    searchThumbnail: leadImage && (await leadThumbnail(leadImage)),
     /** Corrections and updates, oldest first, each with its anchor; the latest for the dateline. */
     updates: notes,
     latestUpdate: latestUpdate(notes),

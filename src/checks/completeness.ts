@@ -2,8 +2,8 @@
  * Proof, after each build, that the archive is complete: every report has its page, is listed in
  * the archive (all-reports pages and its year page), in the sitemap (when a site URL is set), in
  * the JSON index, and, if among the newest, in every feed; every corrected report is on the
- * corrections page and, if among the newest corrections, in its feed; and every attachment the
- * index lists was published, whole. Pure over a view of the built files,
+ * corrections page and, if among the newest corrections, in its feed; and every attachment and
+ * lead image (its original, which feeds and link previews point at) the index lists was published, whole. Pure over a view of the built files,
  * so the integration reads the disk and the tests use a map. (The search-record count is checked
  * by the Pagefind integration itself.)
  */
@@ -57,20 +57,24 @@ function describe(what: string, ids: string[]): string[] {
   return [`${ids.length} report(s) missing from ${what}: ${shown}${ids.length > 10 ? ', ...' : ''}`];
 }
 
-/** Attachments listed in the index that the output lacks, or holds with another size. */
+/** Attachments and lead images listed in the index that the output lacks, or holds with another size. */
 function missingAttachments(site: BuiltSite, index: ArchiveIndex): string[] {
   const problems: string[] = [];
   for (const report of index.reports) {
-    for (const attachment of report.attachments ?? []) {
+    const files = [
+      ...(report.attachments ?? []).map((a) => ({ ...a, what: 'attachment' })),
+      ...(report.image ? [{ ...report.image, what: 'lead image' }] : []),
+    ];
+    for (const attachment of files) {
       const name = decodeURIComponent(new URL(attachment.url, 'http://x/').pathname.split('/').at(-1) ?? '');
       const file = reportAttachmentPath(report.id, name);
       if (!site.exists(file)) {
-        problems.push(`the attachment ${file} of ${report.id} was not published`);
+        problems.push(`the ${attachment.what} ${file} of ${report.id} was not published`);
         continue;
       }
       const size = site.size?.(file);
       if (size !== undefined && size !== attachment.bytes) {
-        problems.push(`the attachment ${file} of ${report.id} was published with ${size} bytes, not the ${attachment.bytes} of its file`);
+        problems.push(`the ${attachment.what} ${file} of ${report.id} was published with ${size} bytes, not the ${attachment.bytes} of its file`);
       }
     }
   }

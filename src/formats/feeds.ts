@@ -17,6 +17,15 @@ export interface FeedItemInput {
   html: string;
   author: string;
   categories: string[];
+  /** The lead image's original file: RSS `<enclosure>`, Atom `<link rel="enclosure">`, JSON Feed `image`. */
+  image?: FeedImage | undefined;
+}
+
+export interface FeedImage {
+  /** Absolute URL. */
+  url: string;
+  bytes: number;
+  mediaType: string;
 }
 
 export interface FeedSiteInput {
@@ -80,13 +89,14 @@ export function buildFeeds(site: FeedSiteInput, items: readonly FeedItemInput[])
         content: writing === AS_TEXT ? item.html : cdataHtml(item.html),
         author: [{ name: item.author }],
         category: item.categories.map((name) => ({ name })),
+        ...(item.image ? { image: { url: item.image.url, length: item.image.bytes, type: item.image.mediaType } } : {}),
       });
     }
     return feed;
   };
   return {
     rss: feedOf(RSS).rss2(),
-    atom: atomCategories(feedOf(ATOM).atom1()),
+    atom: atomEnclosures(atomCategories(feedOf(ATOM).atom1()), items),
     json: toJsonFeed11(feedOf(AS_TEXT).json1(), site.language),
   };
 }
@@ -120,6 +130,18 @@ export function atomCategories(atom: string): string {
   return atom.replace(/<category label="([^"]*)"\/>/g, (_, label: string) => {
     const value = label.replaceAll('<', '&lt;');
     return `<category term="${value}" label="${value}"/>`;
+  });
+}
+
+/**
+ * Atom enclosures with the image's real media type: the library derives it from the name
+ * (`image/jpg` for photo.jpg, which is no media type) and drops the one given.
+ */
+export function atomEnclosures(atom: string, items: readonly FeedItemInput[]): string {
+  const types = new Map(items.flatMap((item) => (item.image ? [[escapeHtml(item.image.url), item.image.mediaType] as const] : [])));
+  return atom.replace(/<link rel="enclosure" href="([^"]*)"([^>]*?) type="[^"]*"/g, (link, href: string, between: string) => {
+    const type = types.get(href);
+    return type ? `<link rel="enclosure" href="${href}"${between} type="${type}"` : link;
   });
 }
 

@@ -9,6 +9,7 @@ import { REPORT_FORMATS, type ReportFormatKey } from './report-formats.ts';
 import type { ReportData, UpdateKind } from '../reports/schema.ts';
 import { latestUpdate, oldestFirst } from '../archive/report-updates.ts';
 import type { PublishedAttachment } from '../reports/attachments/report-attachments.ts';
+import type { PublishedLeadImage } from '../reports/lead-image/published-lead-image.ts';
 
 /** Site paths of a report's page (`html`) and of each of its files, by format key. */
 export type ReportFormats = { html: string } & Record<ReportFormatKey, string>;
@@ -39,7 +40,23 @@ export interface ReportRecord {
   formats: ReportFormats;
   /** Files published with the report, in the order the report lists them (empty when none). */
   attachments: AttachmentRecord[];
+  /** The lead image's original file; absent when the report has none. */
+  image?: ImageRecord;
 }
+
+export interface ImageRecord {
+  url: string;
+  mediaType: string;
+  bytes: number;
+  width: number;
+  height: number;
+  /** "" for a decorative image. */
+  alt: string;
+  caption?: string;
+  credit?: string;
+}
+
+export type LeadImageInput = Pick<PublishedLeadImage, 'path' | 'mediaType' | 'bytes' | 'width' | 'height' | 'alt' | 'caption' | 'credit'>;
 
 export interface AttachmentRecord {
   title: string;
@@ -50,9 +67,10 @@ export interface AttachmentRecord {
 
 export function reportRecord(
   id: string,
-  data: ReportData,
+  data: Omit<ReportData, 'image'>,
   absolute: (path: string) => string,
   attachments: readonly PublishedAttachment[] = [],
+  image?: LeadImageInput,
 ): ReportRecord {
   const paths = reportFormatPaths(id);
   const formats = Object.fromEntries(Object.entries(paths).map(([k, p]) => [k, absolute(p)])) as unknown as ReportFormats;
@@ -72,6 +90,20 @@ export function reportRecord(
     ...updateFields(data.updates),
     formats,
     attachments: attachments.map((a) => ({ title: a.title, url: absolute(a.path), mediaType: a.type.mediaType, bytes: a.bytes })),
+    ...(image
+      ? {
+          image: {
+            url: absolute(image.path),
+            mediaType: image.mediaType,
+            bytes: image.bytes,
+            width: image.width,
+            height: image.height,
+            alt: image.alt,
+            ...(image.caption ? { caption: image.caption } : {}),
+            ...(image.credit ? { credit: image.credit } : {}),
+          },
+        }
+      : {}),
   };
 }
 

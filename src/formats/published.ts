@@ -2,8 +2,8 @@
  * The archive's machine-readable files, made once per build: the three feeds of the newest
  * reports, the corrections feed and the JSON index of every report.
  */
-import { allReports } from '../reports/all-reports.ts';
-import { buildCorrectionsFeed, buildFeeds, type FeedFiles } from './feeds.ts';
+import { allReports, type Report } from '../reports/all-reports.ts';
+import { buildCorrectionsFeed, buildFeeds, type FeedFiles, type FeedImage } from './feeds.ts';
 import { correctionsNewestFirst, latestUpdate } from '../archive/report-updates.ts';
 import { reportRecord, type ArchiveIndex } from './machine-readable.ts';
 import { CORRECTIONS_FEED, CORRECTIONS_PATH, FEED_FILES, reportPath } from '../urls/site-paths.ts';
@@ -11,6 +11,12 @@ import { siteConfig } from '../site.config.ts';
 import { absolute, feedAbsolute } from '../urls/site-urls.ts';
 import { reportAttachments } from '../reports/attachments/report-attachments.ts';
 import { reportHtml } from '../archive/archive-data.ts';
+import { publishedLeadImage } from '../reports/lead-image/published-lead-image.ts';
+
+function feedImage(report: Report): FeedImage | undefined {
+  const image = publishedLeadImage(report);
+  return image && { url: feedAbsolute(image.path), bytes: image.bytes, mediaType: image.mediaType };
+}
 
 let feeds: Promise<FeedFiles> | undefined;
 
@@ -38,6 +44,7 @@ export function feedFiles(): Promise<FeedFiles> {
         html: html[i]!,
         author: report.data.source.name,
         categories: report.data.topics,
+        image: feedImage(report),
       })),
     );
   });
@@ -71,6 +78,6 @@ export async function archiveIndex(): Promise<ArchiveIndex> {
     name: siteConfig.name,
     url: absolute(''),
     count: reports.length,
-    reports: reports.map((r) => reportRecord(r.id, r.data, absolute, reportAttachments(r))),
+    reports: reports.map((r) => reportRecord(r.id, r.data, absolute, reportAttachments(r), publishedLeadImage(r))),
   };
 }

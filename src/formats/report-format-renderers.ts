@@ -11,12 +11,13 @@ import { reportRecord } from './machine-readable.ts';
 import type { ReportFormatKey } from './report-formats.ts';
 import { absolute } from '../urls/site-urls.ts';
 import { reportAttachments } from '../reports/attachments/report-attachments.ts';
+import { publishedLeadImage } from '../reports/lead-image/published-lead-image.ts';
 
 export const REPORT_FORMAT_RENDERERS: Record<ReportFormatKey, (report: Report) => string | Promise<string>> = {
   // The file exactly as the publisher wrote it, front matter included.
   markdown: (report) => reportSource(report),
   json: async (report) =>
-    JSON.stringify({ ...reportRecord(report.id, report.data, absolute, reportAttachments(report)), markdown: await reportMarkdown(report), html: await reportHtml(report) }),
+    JSON.stringify({ ...reportRecord(report.id, report.data, absolute, reportAttachments(report), publishedLeadImage(report)), markdown: await reportMarkdown(report), html: await reportHtml(report) }),
   bibtex: (report) => bibtex(citationInput(report)),
   ris: (report) => ris(citationInput(report)),
   cslJson: (report) => JSON.stringify(cslJson(citationInput(report))),

@@ -32,6 +32,27 @@ export interface NewsArticleInput {
   people: Named[];
   /** Corrections and updates, in any order. */
   updates?: readonly ReportUpdate[];
+  /** The lead image, its URL absolute. */
+  image?: ImageInput | undefined;
+}
+
+export interface ImageInput {
+  url: string;
+  width: number;
+  height: number;
+  caption?: string | undefined;
+  credit?: string | undefined;
+}
+
+export function imageObject(i: ImageInput): Record<string, unknown> {
+  return {
+    '@type': 'ImageObject',
+    url: i.url,
+    width: i.width,
+    height: i.height,
+    ...(i.caption ? { caption: i.caption } : {}),
+    ...(i.credit ? { creditText: i.credit } : {}),
+  };
 }
 
 export function newsArticle(a: NewsArticleInput): Record<string, unknown> {
@@ -42,6 +63,7 @@ export function newsArticle(a: NewsArticleInput): Record<string, unknown> {
     datePublished: toIsoDate(a.date),
     ...modified(a.updates ?? []),
     url: a.url,
+    ...(a.image ? { image: imageObject(a.image) } : {}),
     inLanguage: a.language,
     author: { '@type': 'Organization', name: a.source.name, ...(a.source.url ? { url: a.source.url } : {}) },
     publisher: { '@type': 'Organization', name: a.publisher.name, url: a.publisher.url },

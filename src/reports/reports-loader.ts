@@ -30,6 +30,8 @@ import {
   unpublishedImageMessage,
 } from './local-images.ts';
 import { attachmentStamp, findAttachmentFiles, type AttachmentFile } from './attachments/attachment-files.ts';
+import { findLeadImageFile, leadImageSrc, leadImageStamp, type LeadImageFile } from './lead-image/lead-image-file.ts';
+import { ASTRO_IMAGE_PREFIX } from './lead-image/lead-image-rules.ts';
 import { sanitizeWarning } from './render/sanitize-message.ts';
 import type { SanitizeReport } from './render/rehype-sanitize-reported.ts';
 import { renderAll } from './render/render-pool.ts';
@@ -204,14 +206,25 @@ async function imageStamp(contentDir: string, file: string, images: readonly str
   return stamps.join('\n');
 }
 
+/** Front matter as stored: Astro stores `image()` paths without the marker its schema output has. */
+function asStored(data: Record<string, unknown>): string {
+  return JSON.stringify(data, (key, value) => (key === 'src' && typeof value === 'string' ? value.replace(ASTRO_IMAGE_PREFIX, '') : value));
+}
+
 /**
- * A report's digest: its file's, and, when it has attachments or local images, their sizes and
- * times too, so that replacing an attached file or an image renders the report (its listed size,
- * its image's srcset) and its files again.
+ * A report's digest: its file's, and, when it has attachments, a lead image or local images in
+ * its body, their sizes and times too, so that replacing an attached file, the photo or an image
+ * renders the report (its listed size, its image's srcset) and its files again.
  */
-function reportDigest(generateDigest: LoaderContext['generateDigest'], contents: string, attachments: readonly AttachmentFile[], images = ''): string {
-  if (attachments.length === 0 && images === '') return generateDigest(contents);
-  return generateDigest(`${contents}\0${attachmentStamp(attachments)}\0${images}`);
+function reportDigest(
+  generateDigest: LoaderContext['generateDigest'],
+  contents: string,
+  attachments: readonly AttachmentFile[],
+  leadImage: LeadImageFile | undefined,
+  images = '',
+): string {
+  const stamp = [attachments.length === 0 ? '' : attachmentStamp(attachments), leadImageStamp(leadImage), images].filter(Boolean).join('\0');
+  return generateDigest(stamp === '' ? contents : `${contents}\0${stamp}`);
 }
 
 const storedImages = (entry: { rendered?: { metadata?: Record<string, unknown> } } | undefined): string[] => {
@@ -269,6 +282,7 @@ export function renderingLoader(
         contents: string;
         data: Record<string, unknown>;
         attachments: AttachmentFile[];
+        leadImage: LeadImageFile | undefined;
       }[] = [];
       const jobs: RenderJob[] = [];
       for (const [file, contents] of sources()) {
@@ -283,9 +297,12 @@ export function renderingLoader(
         // missing from the cache, is rendered again.
         const current = renderedHere(existing?.rendered, pipeline, cache);
         const before = existing && current ? await findAttachmentFiles(contentDir, file, attachedFiles(existing.data)) : undefined;
+        const leadBefore = existing && current ? await findLeadImageFile(contentDir, file, leadImageSrc(existing.data)) : undefined;
         const unchanged =
           before?.ok &&
-          existing!.digest === reportDigest(generateDigest, contents, before.files, await imageStamp(contentDir, file, storedImages(existing)));
+          leadBefore?.ok &&
+          existing!.digest ===
+            reportDigest(generateDigest, contents, before.files, leadBefore.file, await imageStamp(contentDir, file, storedImages(existing)));
         if (existing && unchanged && existing.filePath === relativePath) {
           // The file is unchanged, but the schema may have changed since it was stored (a rule,
           // a normalisation or a field with a default added by an upgrade): its stored front
@@ -294,7 +311,7 @@ export function renderingLoader(
           // the digest it holds, so the entry is deleted first). The stored data is the schema's
           // own output, which the schema accepts as it is; a zod check, no YAML or Markdown.
           const revalidated = await parseData({ id, data: existing.data, filePath });
-          if (JSON.stringify(revalidated) !== JSON.stringify(existing.data)) {
+          if (asStored(revalidated) !== asStored(existing.data)) {
             store.delete(id);
             store.set({ ...existing, data: revalidated });
           }
@@ -313,7 +330,12 @@ export function renderingLoader(
           for (const problem of attached.problems) logger.error(problem);
           continue;
         }
-        changed.push({ id, file, relativePath, contents, data: parsed, attachments: attached.files });
+        const lead = await findLeadImageFile(contentDir, file, leadImageSrc(parsed));
+        if (!lead.ok) {
+          logger.error(lead.problem);
+          continue;
+        }
+        changed.push({ id, file, relativePath, contents, data: parsed, attachments: attached.files, leadImage: lead.file });
         jobs.push({ filePath, body, frontmatter: data, lineOffset: linesBefore(contents, body) });
       }
       const outcomes = await render(jobs, { settings });
@@ -341,7 +363,7 @@ export function renderingLoader(
         warnSanitized(logger, entry.file, outcome.rendered.metadata.sanitized);
         // The images a report shows are known once it is rendered.
         const stamp = await imageStamp(contentDir, entry.file, outcome.rendered.metadata.localImagePaths);
-        const digest = reportDigest(generateDigest, entry.contents, entry.attachments, stamp);
+        const digest = reportDigest(generateDigest, entry.contents, entry.attachments, entry.leadImage, stamp);
         // Neither the Markdown body nor (with a cache) the HTML is stored: the two files that
         // publish the Markdown read it from the report's file, and pages read the HTML from the
         // cache. What stays is front matter and small metadata, which every build writes, reads
@@ -367,7 +389,17 @@ export function renderingLoader(
           digest,
           // Sizes of the attachments, in the order of `data.attachments`, for pages and the JSON
           // (src/reports/attachments/report-attachments.ts): pages never read files themselves.
-          rendered: { html, metadata: { ...metadata, pipeline, htmlKey, attachmentBytes: entry.attachments.map((a) => a.bytes) } },
+          // The lead image's size likewise, for feeds' enclosures (src/reports/lead-image/published-lead-image.ts).
+          rendered: {
+            html,
+            metadata: {
+              ...metadata,
+              pipeline,
+              htmlKey,
+              attachmentBytes: entry.attachments.map((a) => a.bytes),
+              leadImage: entry.leadImage && { src: entry.leadImage.src, bytes: entry.leadImage.bytes },
+            },
+          },
           assetImports: outcome.rendered.metadata.imagePaths,
         });
       }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { parseIsoDate, toIsoDate } from './calendar-date.ts';
 import { findForbiddenCharacter, normaliseName, quoted } from './text-rules.ts';
 import { checkAttachmentFile, duplicateAttachmentName, MAX_ATTACHMENTS } from './attachments/attachment-rules.ts';
+import { leadImageField, leadImageNameClash, leadImageSrcText } from './lead-image/lead-image-rules.ts';
 
 const BCP47 = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/;
 
@@ -195,7 +196,8 @@ const imported = z.strictObject(
   },
 );
 
-const fields = {
+/** The fields, with the schema that reads the lead image's `src` (see lead-image-rules.ts). */
+const fieldsWith = <Src extends z.ZodType>(imageSrc: Src) => ({
     title: requiredText('title', '"CASIC Holds 2020 Aerospace Defense Conference"'),
     subtitle: requiredText('subtitle', '"Focusing on ..."').optional(),
     date: calendarDate,
@@ -223,11 +225,17 @@ const fields = {
     rights: requiredText('rights', '"Copyright ©2020 Publisher. All Rights Reserved."', LIMITS.rights).optional(),
     updates,
     attachments,
+    image: leadImageField(imageSrc).optional(),
     imported: imported.optional(),
-};
+});
 
-/** Unknown fields are errors: a misspelt `topic:` would otherwise vanish without a word. */
-export const reportSchema = z
+/**
+ * Unknown fields are errors: a misspelt `topic:` would otherwise vanish without a word.
+ * `imageSrc` is Astro's `image()` in the content collection, the text checks elsewhere.
+ */
+export function buildReportSchema<Src extends z.ZodType>(imageSrc: Src) {
+  const fields = fieldsWith(imageSrc);
+  return z
   .strictObject(fields, {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
@@ -245,7 +253,13 @@ export const reportSchema = z
         });
       }
     });
+    const src = (data.image as { src?: unknown } | undefined)?.src;
+    const clash = typeof src === 'string' ? leadImageNameClash(src, data.attachments.map((a) => a.file)) : undefined;
+    if (clash) ctx.addIssue({ code: 'custom', path: ['image', 'src'], message: clash });
   });
+}
+
+export const reportSchema = buildReportSchema(leadImageSrcText);
 
 export type ReportInput = z.input<typeof reportSchema>;
 export type ReportData = z.output<typeof reportSchema>;

@@ -30,6 +30,23 @@ export interface GenerateOptions {
   seed?: number;
   /** First and last year of the date spread (inclusive). */
   years?: [number, number];
+  /** One report in ten gets a lead image (made with sharp, a few sizes) in a folder named after it. */
+  leadImages?: boolean;
+}
+
+/** The lead images' sizes, in turn: a wide photo, a common camera export, a small one. */
+export const LEAD_IMAGE_SIZES = [
+  { width: 2400, height: 1600 },
+  { width: 1600, height: 1067 },
+  { width: 800, height: 600 },
+] as const;
+
+/** A JPEG of the given size, its colour from `index` so every file differs. */
+async function leadImage(index: number, size: { width: number; height: number }): Promise<Buffer> {
+  const { default: sharp } = await import('sharp');
+  const background = { r: (index * 37) % 256, g: (index * 91) % 256, b: (index * 53) % 256 };
+  const band = Buffer.from(`<svg width="${size.width}" height="${size.height}"><rect y="${size.height / 3}" width="${size.width}" height="${size.height / 3}" fill="#fff" opacity="0.4"/></svg>`);
+  return sharp({ create: { ...size, channels: 3, background } }).composite([{ input: band }]).jpeg({ quality: 85 }).toBuffer();
 }
 
 export const TOPICS = [
@@ -173,7 +190,7 @@ function body(random: () => number, report: Pick<SyntheticReport, 'people' | 'or
 }
 
 /** Writes `count` reports into `dir` (emptied first) and returns what it wrote, newest first. */
-export async function generateArchive({ dir, count, seed = 20200731, years = [2001, 2025] }: GenerateOptions): Promise<SyntheticReport[]> {
+export async function generateArchive({ dir, count, seed = 20200731, years = [2001, 2025], leadImages = false }: GenerateOptions): Promise<SyntheticReport[]> {
   await rm(dir, { recursive: true, force: true });
   await writeBodyPhotos(dir);
   const random = seededRandom(seed);
@@ -190,6 +207,7 @@ export async function generateArchive({ dir, count, seed = 20200731, years = [20
     const year = date.slice(0, 4);
     const rareWord = rareWordFor(index);
     const headings = random() < 0.3 ? ['Background', 'Outcomes'] : [];
+    const withImage = leadImages && index % 10 === 0;
     const report: SyntheticReport = {
       id: `${year}/${slug}`,
       file: path.join(dir, year, `${slug}.md`),
@@ -204,10 +222,17 @@ export async function generateArchive({ dir, count, seed = 20200731, years = [20
         summary: sentence(random),
         topics, organizations, people,
         language: 'en',
+        // Not drawn from `random`: the rest of the archive is the same with or without images.
+        ...(withImage ? { image: { src: `./${slug}/photo.jpg`, alt: `A photo for report ${index + 1}`, caption: `Scene of the ${headline.toLowerCase()}.`, credit: 'Bench Photographer' } } : {}),
       },
       { lineWidth: 0 },
     );
     const text = `---\n${frontmatter}---\n\n${body(random, report, headings, bodyImageFor(index))}\n`;
+    if (withImage) {
+      const size = LEAD_IMAGE_SIZES[(index / 10) % LEAD_IMAGE_SIZES.length]!;
+      const folder = path.join(dir, year, slug);
+      writes.push(mkdir(folder, { recursive: true }).then(async () => writeFile(path.join(folder, 'photo.jpg'), await leadImage(index, size))));
+    }
     reports.push(report);
     writes.push(mkdir(path.dirname(report.file), { recursive: true }).then(() => writeFile(report.file, text)));
     if (writes.length >= 256) await Promise.all(writes.splice(0));

@@ -142,13 +142,16 @@ async function benchSize(reports: number, withHugo: boolean): Promise<{ result: 
   const env = { ...HOSTING, ARCHIVE_CONTENT_DIR: contentDir, ARCHIVE_OUT_DIR: outDir };
 
   progress(`${reports} reports: generating`);
-  const [manifest, generateSeconds] = await timed(() => generateArchive({ dir: contentDir, count: reports }));
+  const [manifest, generateSeconds] = await timed(() => generateArchive({ dir: contentDir, count: reports, leadImages: true }));
 
   const build = async (label: string): Promise<BuildRun> => {
     progress(`${reports} reports: ${label} build`);
     const run = await astroBuild(env, path.join(workDir, `${label}.log`));
     if (!run.ok) throw new Error(`${label} build of ${reports} reports failed: see ${path.join(workDir, `${label}.log`)}`);
     progress(`${reports} reports: ${label} build ${run.seconds.toFixed(1)} s (CPU ${run.cpuSeconds.toFixed(1)} s), peak ${(run.peakRssBytes / 2 ** 20).toFixed(0)} MiB`);
+    // Astro logs each image it makes with its sizes, and each it takes from its cache as reused.
+    const log = await readFile(path.join(workDir, `${label}.log`), 'utf8');
+    progress(`${reports} reports: ${label} build images: ${log.match(/\(before: \d+kB/g)?.length ?? 0} made, ${log.match(/\(reused cache entry\)/g)?.length ?? 0} reused from the cache`);
     return run;
   };
 

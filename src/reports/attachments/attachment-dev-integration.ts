@@ -4,7 +4,7 @@
  * name; Astro's dev server cannot match that route to `.../release.pdf` (with
  * `trailingSlash: 'always'` a route whose name has no fixed extension wants a final slash), so in
  * dev the file is found and sent here, by the same rules: listed in the report's front matter,
- * inside the content folder.
+ * inside the content folder. A report's lead image is published beside it the same way, and found here too.
  */
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -14,6 +14,8 @@ import { extractFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { readFrontmatter } from '../raw-report-check.ts';
 import { attachmentName, checkAttachmentFile } from './attachment-rules.ts';
 import { attachmentSourcePath, findAttachmentFiles } from './attachment-files.ts';
+import { findLeadImageFile, leadImageSourcePath } from '../lead-image/lead-image-file.ts';
+import { leadImageMediaType, leadImageSrcProblem } from '../lead-image/lead-image-rules.ts';
 import { normalizeBase } from '../../urls/base-urls.ts';
 import { ARCHIVE_PATH } from '../../urls/site-paths.ts';
 
@@ -23,8 +25,14 @@ async function findAttachment(contentDir: string, year: string, slug: string, na
   const text = await readFile(path.join(contentDir, report), 'utf8').catch(() => undefined);
   const frontmatter = text === undefined ? undefined : extractFrontmatter(text);
   if (frontmatter === undefined) return undefined;
-  const listed = (readFrontmatter(frontmatter).attachments as { file?: unknown }[] | undefined) ?? [];
+  const data = readFrontmatter(frontmatter);
+  const listed = (data.attachments as { file?: unknown }[] | undefined) ?? [];
   const file = listed.map((a) => String(a?.file)).find((f) => attachmentName(f) === name);
+  const lead = (data.image as { src?: unknown } | undefined)?.src;
+  if (!file && typeof lead === 'string' && attachmentName(lead) === name && !leadImageSrcProblem(lead)) {
+    const found = await findLeadImageFile(contentDir, report, lead);
+    return found.ok ? { source: leadImageSourcePath(path.join(contentDir, report), lead), mediaType: leadImageMediaType(lead) } : undefined;
+  }
   const checked = file === undefined ? undefined : checkAttachmentFile(file);
   if (!file || !checked?.ok) return undefined;
   const found = await findAttachmentFiles(contentDir, report, [file]);

@@ -22,6 +22,13 @@ export function renderResult(doc: Document, id: string, data: PagefindResultData
   item.className = 'search-result';
   const language = languageOfResult(id);
   if (language && language !== 'unknown' && language !== doc.documentElement.lang) item.lang = language;
+  // The report's lead image, small (its page's Pagefind metadata: a path on this site, 96x64).
+  const image = data.meta.image;
+  if (image && /^\/(?!\/)/.test(image)) {
+    const thumbnail = doc.createElement('img');
+    Object.assign(thumbnail, { className: 'thumbnail', src: image, alt: data.meta.image_alt ?? '', width: 96, height: 64, loading: 'lazy' });
+    item.append(thumbnail);
+  }
   const heading = doc.createElement('h2');
   const link = doc.createElement('a');
   // The browser highlights the marked words on the report and scrolls to them (see text-fragment.ts).

@@ -147,3 +147,16 @@ test('every attachment the index lists is published, whole', () => {
   files.set('news/2020/a/release.pdf', '%P');
   assert.deepEqual(run(files), ['the attachment news/2020/a/release.pdf of 2020/a was published with 2 bytes, not the 4 of its file']);
 });
+
+test('every lead image the index lists is published, whole', () => {
+  const files = completeSite();
+  const index = JSON.parse(files.get('reports.json')!);
+  index.reports[1].image = { url: url('news/2020/a/photo.jpg'), mediaType: 'image/jpeg', bytes: 5, width: 4, height: 3, alt: 'A photo' };
+  files.set('reports.json', JSON.stringify(index));
+  files.set('news/2020/a/photo.jpg', 'JFIF!');
+  assert.deepEqual(run(files), []);
+  files.delete('news/2020/a/photo.jpg');
+  assert.deepEqual(run(files), ['the lead image news/2020/a/photo.jpg of 2020/a was not published']);
+  files.set('news/2020/a/photo.jpg', 'JF');
+  assert.deepEqual(run(files), ['the lead image news/2020/a/photo.jpg of 2020/a was published with 2 bytes, not the 5 of its file']);
+});
