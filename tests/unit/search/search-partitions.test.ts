@@ -99,3 +99,17 @@ test('ARCHIVE_SEARCH_PARTITION_YEARS is a whole number of years, checked before 
   assert.throws(() => buildSettings({ ARCHIVE_SEARCH_PARTITION_YEARS: 'x' }, '/work/project', '/home/u'), /ARCHIVE_SEARCH_PARTITION_YEARS="x"/);
   assert.equal(buildSettings({ ARCHIVE_SEARCH_PARTITION_YEARS: '3' }, process.cwd()).searchPartitionYears, 3);
 });
+
+test('the record count is checked in every partition and in total', async () => {
+  const { partitionCountProblem } = await import('../../../src/search/build/pagefind-integration.ts');
+  const result = (parts: [string, number, number][]) => ({
+    records: parts.reduce((sum, [, , records]) => sum + records, 0),
+    outputPath: '',
+    pruned: 0,
+    partitions: parts.map(([name, reports, records]) => ({ name, reports, records, rebuilt: true })),
+  });
+  assert.equal(partitionCountProblem(result([['2020-2024', 3, 3], ['2015-2019', 2, 2]]), 5), undefined);
+  // Two wrong partitions that cancel out in the total are still caught.
+  assert.match(partitionCountProblem(result([['2020-2024', 3, 4], ['2015-2019', 2, 1]]), 5)!, /search partition 2020-2024 holds 4 record\(s\) but the archive has 3 report\(s\)/);
+  assert.match(partitionCountProblem(result([['', 5, 4]]), 5)!, /The search index holds 4 record\(s\) but the archive has 5 report\(s\)/);
+});
