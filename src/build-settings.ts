@@ -6,6 +6,8 @@
  *   BASE_PATH (e.g. /archive/): serve the archive under a sub-path.
  *   ARCHIVE_OUT_DIR (default dist/): never the project, its sources or the reports (output-folder.ts).
  *   ARCHIVE_CONTENT_DIR (default content/news/): the folder holding <year>/<slug>.md.
+ *   ARCHIVE_SEARCH_PARTITION_YEARS (default unset: one index): split the search index into
+ *     partitions of this many years each (src/search/build/search-partitions.ts).
  */
 import { existsSync, realpathSync } from 'node:fs';
 import os from 'node:os';
@@ -22,6 +24,20 @@ export interface BuildSettings {
   outDir: string;
   base: string;
   site?: string;
+  /** Years per search index partition; undefined: one index. */
+  searchPartitionYears?: number;
+}
+
+/** ARCHIVE_SEARCH_PARTITION_YEARS: a whole number of years, or unset. */
+export function checkPartitionYears(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const years = Number(raw.trim());
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(years) || years < 1 || years > 1000) {
+    throw new ConfigError(
+      `ARCHIVE_SEARCH_PARTITION_YEARS=${JSON.stringify(raw)} is not a whole number of years from 1 to 1000. It splits the search index into partitions of that many years each, e.g. ARCHIVE_SEARCH_PARTITION_YEARS=5 (or unset for one index).`,
+    );
+  }
+  return years;
 }
 
 export const DEFAULT_OUT_DIR = './dist';
@@ -39,10 +55,11 @@ export function buildSettings(env: NodeJS.ProcessEnv, root: string, home = os.ho
   };
   const base = attempt(() => checkBasePath(env.BASE_PATH)) ?? '/';
   const site = attempt(() => checkSiteUrl(env.SITE_URL));
+  const searchPartitionYears = attempt(() => checkPartitionYears(env.ARCHIVE_SEARCH_PARTITION_YEARS));
   const contentDir = reportsContentDir(env, root);
   const outDir = env.ARCHIVE_OUT_DIR || DEFAULT_OUT_DIR;
   const outProblem = outputFolderProblem(outDir, { root, home, contentDir }, (p) => realpathSync.native(p), existsSync);
   if (outProblem) problems.push(outProblem);
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
-  return { root, contentDir, outDir, base, ...(site ? { site } : {}) };
+  return { root, contentDir, outDir, base, ...(site ? { site } : {}), ...(searchPartitionYears ? { searchPartitionYears } : {}) };
 }

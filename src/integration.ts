@@ -10,7 +10,6 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { markdownProcessorOptions } from './reports/render/markdown-processor.ts';
 import { reportSourceBytes } from './reports/content-dir.ts';
-import { listReportFiles } from './reports/reports-loader.ts';
 import { collectionStorage } from './reports/content-storage.ts';
 import contentStoreFromDisk from './reports/content-store-integration.ts';
 import keepOutput from './output/keep-output-integration.ts';
@@ -73,7 +72,8 @@ export function subIntegrations(settings: BuildSettings): AstroIntegration[] {
     contentStoreFromDisk(),
     reportFiles,
     pagefindIntegration({
-      expectedRecords: async () => (await listReportFiles(contentDir)).length,
+      contentDir,
+      ...(settings.searchPartitionYears ? { partitionYears: settings.searchPartitionYears } : {}),
       alongside: (siteDir, logger) => completeness.checkSite(siteDir, logger),
     }),
     completeness,

@@ -76,14 +76,20 @@ export function notFoundPath(base: string): string {
   return `${normalizeBase(base)}404.html`;
 }
 
+/**
+ * A search index partition's folder inside the bundle (`2020-2024/`, `2020/`: see
+ * src/search/build/search-partitions.ts). Without braces: the pattern is written unquoted.
+ */
+const PARTITION_FOLDER = '([0-9][0-9][0-9][0-9](-[0-9][0-9][0-9][0-9])?/)?';
+
 export function cacheControlFor(base: string, pathname: string): string {
   const root = normalizeBase(base);
-  return HASHED_FOLDERS.some((folder) => pathname.startsWith(root + folder)) ? CACHE_HASHED : CACHE_REVALIDATE;
+  return new RegExp(hashedPathRegex(root)).test(pathname) ? CACHE_HASHED : CACHE_REVALIDATE;
 }
 
 function hashedPathRegex(base: string): string {
   const root = escapeRegex(normalizeBase(base));
-  return `^${root}(_astro|${SEARCH_BUNDLE_FOLDER}/(fragment|index|filter))/`;
+  return `^${root}(_astro|${SEARCH_BUNDLE_FOLDER}/${PARTITION_FOLDER}(fragment|index|filter))/`;
 }
 
 const quote = (value: string): string => `"${value.replace(/["\\]/g, '\\$&')}"`;

@@ -13,6 +13,16 @@ export const SEARCH_PATH = 'search/';
 /** Pagefind's bundle folder (index, fragments, its scripts), at the top of the output folder. */
 export const SEARCH_BUNDLE_FOLDER = 'pagefind';
 export const SEARCH_BUNDLE_PATH = `${SEARCH_BUNDLE_FOLDER}/`;
+/**
+ * The list of the search index's partitions (src/search/build/search-partitions.ts), in the
+ * bundle folder. With one partition, that partition is the bundle folder itself.
+ */
+export const SEARCH_PARTITIONS_FILE = 'partitions.json';
+
+/** A search partition's own Pagefind bundle, inside the bundle folder: `pagefind/2020-2024/`. */
+export function searchPartitionPath(name: string): string {
+  return name === '' ? SEARCH_BUNDLE_PATH : `${SEARCH_BUNDLE_PATH}${name}/`;
+}
 
 /** The archive's feeds and its JSON index of every report. */
 export const FEED_FILES = {

@@ -46,10 +46,11 @@ export interface MemorySampler {
   stop(): number;
 }
 
-export function samplePeakMemory(root: number, intervalMs = 100): MemorySampler {
+/** `withRoot` false: only the processes `root` started (Pagefind's, when the bench indexes itself). */
+export function samplePeakMemory(root: number, intervalMs = 100, withRoot = true): MemorySampler {
   let peak = 0;
   const sample = () => {
-    const total = processTree(root).reduce((sum, pid) => sum + residentBytes(pid), 0);
+    const total = processTree(root).filter((pid) => withRoot || pid !== root).reduce((sum, pid) => sum + residentBytes(pid), 0);
     if (total > peak) peak = total;
   };
   sample();

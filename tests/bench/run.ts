@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 1000,10000] [--search-size N] [--out FILE] [--no-hugo]`
+ * `npm run bench [-- --sizes 1000,10000] [--search-size N] [--out FILE] [--no-hugo] [--partition-years N]`
  *
  * For each size: a synthetic archive (tests/bench/generate.ts) built through ARCHIVE_CONTENT_DIR,
  * cold (caches removed), warm with nothing changed, and warm after editing one report; the
@@ -41,8 +41,13 @@ export interface SizeResult {
   cold: BuildRun;
   warm: BuildRun;
   warmAfterEdit: BuildRun;
-  /** Pagefind over the built site, run on its own. */
+  /** Pagefind over the built site, run on its own (every partition indexed). */
   indexSeconds: number;
+  /** Peak resident memory of Pagefind's process(es) during that run. */
+  indexPeakRssBytes: number;
+  /** ARCHIVE_SEARCH_PARTITION_YEARS of the run, and the partitions it made. */
+  partitionYears?: number;
+  partitions: number;
   site: SiteSize;
   article: PageWeight & { path: string };
   /** After the cold build: Astro's content store (its file or split files), and the cached report bodies beside it. */
@@ -134,12 +139,12 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [value, (performance.now() - started) / 1000];
 }
 
-async function benchSize(reports: number, withHugo: boolean): Promise<{ result: SizeResult; manifest: SyntheticReport[]; siteDir: string }> {
+async function benchSize(reports: number, withHugo: boolean, partitionYears: number | undefined): Promise<{ result: SizeResult; manifest: SyntheticReport[]; siteDir: string }> {
   const workDir = path.join(BENCH_TMP, String(reports));
   const contentDir = path.join(workDir, 'content');
   const outDir = path.join(workDir, 'dist');
   await mkdir(workDir, { recursive: true });
-  const env = { ...HOSTING, ARCHIVE_CONTENT_DIR: contentDir, ARCHIVE_OUT_DIR: outDir };
+  const env = { ...HOSTING, ARCHIVE_CONTENT_DIR: contentDir, ARCHIVE_OUT_DIR: outDir, ARCHIVE_SEARCH_PARTITION_YEARS: partitionYears ? String(partitionYears) : '' };
 
   progress(`${reports} reports: generating`);
   const [manifest, generateSeconds] = await timed(() => generateArchive({ dir: contentDir, count: reports, leadImages: true }));
@@ -164,8 +169,15 @@ async function benchSize(reports: number, withHugo: boolean): Promise<{ result: 
   const weight = { path: articlePath, ...(await pageWeight(outDir, '/', articlePath)) };
 
   progress(`${reports} reports: search index on its own`);
-  const [indexed, indexSeconds] = await timed(() => buildSearchIndex(outDir));
+  const sampler = samplePeakMemory(process.pid, 100, false);
+  const ids = manifest.map((report) => ({ id: report.id, year: Number(report.id.slice(0, 4)) }));
+  const [indexed, indexSeconds] = await timed(() => buildSearchIndex(outDir, ids, { partitionYears, force: true }));
+  const indexPeakRssBytes = sampler.stop();
+  // Pagefind's processes are counted in this process's children's CPU time once waited for, a
+  // moment after they are closed: wait, or their CPU time is counted in the next build's.
+  await new Promise((resolve) => setTimeout(resolve, 2000));
   if (indexed.records !== reports) throw new Error(`the index holds ${indexed.records} records, expected ${reports}`);
+  progress(`${reports} reports: index alone ${s(indexSeconds)} in ${indexed.partitions.length} partition(s), Pagefind peak ${mib(indexPeakRssBytes)}`);
 
   const warm = await build('warm');
   // An editor corrects one report: its body changes, nothing else does.
@@ -184,7 +196,10 @@ async function benchSize(reports: number, withHugo: boolean): Promise<{ result: 
   }
 
   return {
-    result: { reports, generateSeconds, cold, warm, warmAfterEdit, indexSeconds, site, article: weight, cache, hugo },
+    result: {
+      reports, generateSeconds, cold, warm, warmAfterEdit, indexSeconds, indexPeakRssBytes,
+      ...(partitionYears ? { partitionYears } : {}), partitions: indexed.partitions.length, site, article: weight, cache, hugo,
+    },
     manifest,
     siteDir: outDir,
   };
@@ -197,12 +212,12 @@ const run = (build: BuildRun) => `${s(build.seconds)} (${s(build.cpuSeconds)})`;
 
 export function formatTable(results: BenchResults): string {
   const rows: string[][] = [
-    ['reports', 'cold build (CPU)', '(index in build)', 'index alone', 'warm, unchanged (CPU)', 'warm, 1 edited (CPU)', 'peak RSS', 'pages', 'output', 'index', 'content store', 'cached HTML', 'article HTML+CSS', 'article JS'],
+    ['reports', 'cold build (CPU)', '(index in build)', 'index alone (Pagefind peak RSS, partitions)', 'warm, unchanged (CPU)', 'warm, 1 edited (CPU)', 'peak RSS', 'pages', 'output', 'index', 'content store', 'cached HTML', 'article HTML+CSS', 'article JS'],
   ];
   for (const r of results.sizes) {
     rows.push([
       String(r.reports), run(r.cold), r.cold.indexSecondsInBuild === undefined ? '-' : s(r.cold.indexSecondsInBuild),
-      s(r.indexSeconds), run(r.warm), run(r.warmAfterEdit),
+      `${s(r.indexSeconds)} (${mib(r.indexPeakRssBytes ?? 0)}, ${r.partitions ?? 1})`, run(r.warm), run(r.warmAfterEdit),
       mib(Math.max(r.cold.peakRssBytes, r.warm.peakRssBytes, r.warmAfterEdit.peakRssBytes)),
       String(r.site.pages), mib(r.site.outputBytes), mib(r.site.indexBytes), mib(r.cache.storeBytes), mib(r.cache.htmlBytes),
       kb(r.article.htmlBytes + r.article.cssBytes), `${r.article.jsBytes} B`,
@@ -262,6 +277,7 @@ export async function main(argv: string[]): Promise<BenchResults> {
       out: { type: 'string' },
       'keep-sites': { type: 'boolean', default: false },
       'no-hugo': { type: 'boolean', default: false },
+      'partition-years': { type: 'string' },
     },
   });
   const sizes = values.sizes.split(',').map((v) => Number(v.replace(/[_\s]/g, '')));
@@ -269,6 +285,8 @@ export async function main(argv: string[]): Promise<BenchResults> {
   const searchSize = values['search-size'] ? Number(values['search-size']) : sizes.includes(10_000) ? 10_000 : Math.max(...sizes);
   if (!sizes.includes(searchSize)) throw new Error(`--search-size ${searchSize} must be one of --sizes`);
 
+  const partitionYears = values['partition-years'] ? Number(values['partition-years']) : undefined;
+  if (partitionYears !== undefined && !(Number.isInteger(partitionYears) && partitionYears > 0)) throw new Error(`--partition-years takes a whole number of years, not "${values['partition-years']}"`);
   const started = new Date();
   const results: BenchResults = {
     startedAt: started.toISOString(),
@@ -283,7 +301,7 @@ export async function main(argv: string[]): Promise<BenchResults> {
     sizes: [],
   };
   for (const reports of sizes) {
-    const { result, manifest, siteDir } = await benchSize(reports, !values['no-hugo']);
+    const { result, manifest, siteDir } = await benchSize(reports, !values['no-hugo'], partitionYears);
     results.sizes.push(result);
     if (reports === searchSize) {
       progress(`${reports} reports: searching in Chromium`);

@@ -13,7 +13,9 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { listReportFiles } from '../../reports/reports-loader.ts';
 import { reportIdFromPath } from '../../reports/report-path.ts';
-import { SEARCH_BUNDLE_PATH, reportPath } from '../../urls/site-paths.ts';
+import { SEARCH_BUNDLE_PATH, SEARCH_PARTITIONS_FILE, reportPath } from '../../urls/site-paths.ts';
+import { countIndexedRecords, type PagefindEntryFile } from '../../checks/search-index-check.ts';
+import type { PartitionManifest } from './search-partitions.ts';
 import { normalizeBase } from '../../urls/base-urls.ts';
 import { failOn } from './pagefind-integration.ts';
 
@@ -66,7 +68,13 @@ async function indexDevServer(origin: string, base: string, contentDir: string):
     await Promise.all(Array.from({ length: FETCHES_AT_ONCE }, worker));
     const { files, errors: fileErrors } = await index.getFiles();
     failOn('getFiles', fileErrors);
-    return { bundle: new Map(files.map((file) => [file.path.replace(/\\/g, '/'), file.content])), records: paths.length };
+    const bundle: Bundle = new Map(files.map((file) => [file.path.replace(/\\/g, '/'), file.content]));
+    // The dev index is one partition, listed as the build lists it for the search page.
+    const entry = JSON.parse(new TextDecoder().decode(bundle.get('pagefind-entry.json'))) as PagefindEntryFile;
+    const years = paths.map((sitePath) => Number(sitePath.split('/')[1]));
+    const manifest = { partitions: [{ name: '', path: '', from: Math.min(...years), to: Math.max(...years), records: countIndexedRecords(entry), languages: Object.fromEntries(Object.entries(entry.languages ?? {}).map(([language, info]) => [language, info.page_count ?? 0])), digest: '' }] } satisfies PartitionManifest;
+    bundle.set(SEARCH_PARTITIONS_FILE, new TextEncoder().encode(JSON.stringify(manifest)));
+    return { bundle, records: paths.length };
   } finally {
     await index.deleteIndex();
   }

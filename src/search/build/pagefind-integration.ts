@@ -1,24 +1,47 @@
 /**
  * Builds the Pagefind index at compile time (astro:build:done) and fails the build unless it
- * holds exactly one record per report. The bundle is kept between builds and pruned to the
- * files the new index uses. Pagefind's service is always closed, even on failure,
- * so a failed build does not hang on its child process.
+ * holds exactly one record per report, in each partition and in total. The index is split into
+ * partitions by year when ARCHIVE_SEARCH_PARTITION_YEARS is set (src/search/build/search-partitions.ts):
+ * each is its own Pagefind index, built one after another with its own service process (peak
+ * memory is one partition's), and only when the digest of its report pages changed; unchanged
+ * partitions are kept as they are. `partitions.json` in the bundle folder lists them for the
+ * search page, with their digests. Each bundle is kept between builds and pruned to the files its
+ * index uses. Pagefind's service is always closed, even on failure, so a failed build does not
+ * hang on its child process.
  */
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { countIndexedRecords, recordCountProblem, type PagefindEntryFile } from '../../checks/search-index-check.ts';
 import { liveBundleFiles, missingBundleFiles, staleBundleFiles, UnknownBundleFormat } from './search-bundle-files.ts';
+import {
+  indexedPart,
+  obsoletePartitions,
+  parseManifest,
+  partitionDigestInput,
+  partitionReports,
+  partitionSizeAdvice,
+  partitionsToRebuild,
+  type Partition,
+  type PartitionedReport,
+  type PartitionEntry,
+  type PartitionManifest,
+} from './search-partitions.ts';
 import { filesUnder } from '../../output/files-under.ts';
 import { removeInside } from '../../output/remove-inside.ts';
-import { SEARCH_BUNDLE_FOLDER } from '../../urls/site-paths.ts';
+import { listReportFiles } from '../../reports/reports-loader.ts';
+import { reportIdFromPath } from '../../reports/report-path.ts';
+import { reportPath, searchPartitionPath, SEARCH_BUNDLE_FOLDER, SEARCH_PARTITIONS_FILE } from '../../urls/site-paths.ts';
 
 export interface PagefindOptions {
-  /** How many reports the build published; the index must hold exactly that many records. */
-  expectedRecords: () => Promise<number>;
+  /** The folder holding <year>/<slug>.md: the reports the index must hold, one record each. */
+  contentDir: string;
+  /** Years per partition (ARCHIVE_SEARCH_PARTITION_YEARS); undefined: one index. */
+  partitionYears?: number;
   /** Work on the finished site to do while Pagefind indexes it in its own process (checks). */
   alongside?: (siteDir: string, logger: AstroIntegrationLogger) => Promise<void>;
 }
@@ -28,49 +51,209 @@ export function failOn(step: string, errors: string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind ${step} failed:\n  ${errors.join('\n  ')}`);
 }
 
+/** The reports of report files with their years (bad names are the content loader's to report). */
+export function reportsOf(files: readonly string[]): PartitionedReport[] {
+  return files.flatMap((file) => {
+    const entry = reportIdFromPath(file);
+    return entry.ok ? [{ id: entry.id, year: entry.year }] : [];
+  });
+}
+
+const PAGEFIND_VERSION = (JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.resolve('pagefind'))), 'utf8')) as { version: string }).version;
+
+const readEntry = async (dir: string) => JSON.parse(await readFile(path.join(dir, 'pagefind-entry.json'), 'utf8')) as PagefindEntryFile;
+
+/** The live hashed files of a bundle folder, or undefined when its layout is unknown or its entry missing. */
+function liveFiles(dir: string, entry: PagefindEntryFile): Set<string> | undefined {
+  try {
+    return liveBundleFiles(entry, (file) => readFileSync(path.join(dir, file)));
+  } catch (error) {
+    if (error instanceof UnknownBundleFormat || (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** A kept bundle must still have every file its index uses, from this Pagefind version. */
+async function isIntact(dir: string): Promise<boolean> {
+  const entry = await readEntry(dir).catch(() => undefined);
+  if (!entry || entry.version !== PAGEFIND_VERSION) return false;
+  const live = liveFiles(dir, entry);
+  return live !== undefined && missingBundleFiles(await filesUnder(dir), live).length === 0;
+}
+
 /**
  * Removes the hashed files the new index no longer uses (see src/search/build/search-bundle-files.ts);
  * returns false when the bundle's layout is unknown, and the caller must write it afresh.
  */
-async function pruneBundle(siteDir: string, outputPath: string, entry: PagefindEntryFile): Promise<number | false> {
-  let live: Set<string>;
-  try {
-    live = liveBundleFiles(entry, (file) => readFileSync(path.join(outputPath, file)));
-  } catch (error) {
-    if (error instanceof UnknownBundleFormat) return false;
-    throw error;
-  }
-  const present = await filesUnder(outputPath);
+async function pruneBundle(siteDir: string, folder: string, entry: PagefindEntryFile): Promise<number | false> {
+  const dir = path.join(siteDir, folder);
+  const live = liveFiles(dir, entry);
+  if (!live) return false;
+  // In the one-partition layout the bundle folder holds no partition folders; in the other, each
+  // partition is pruned on its own.
+  const present = await filesUnder(dir);
   const missing = missingBundleFiles(present, live);
-  if (missing.length > 0) throw new Error(`The search bundle is missing ${missing.length} file(s) its index uses, e.g. ${missing.slice(0, 3).join(', ')}`);
+  if (missing.length > 0) throw new Error(`The search bundle ${folder} is missing ${missing.length} file(s) its index uses, e.g. ${missing.slice(0, 3).join(', ')}`);
   const stale = staleBundleFiles(present, live);
-  await Promise.all(stale.map((file) => removeInside(siteDir, `${SEARCH_BUNDLE_FOLDER}/${file}`)));
+  await Promise.all(stale.map((file) => removeInside(siteDir, `${folder}/${file}`)));
   return stale.length;
 }
 
-export async function buildSearchIndex(siteDir: string): Promise<{ records: number; outputPath: string; pruned: number }> {
-  const outputPath = path.join(siteDir, SEARCH_BUNDLE_FOLDER);
-  const readEntry = async () => JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as PagefindEntryFile;
+/** sha256 of each report page of a partition, a few files at a time. */
+async function pageDigests(siteDir: string, ids: readonly string[]): Promise<{ path: string; digest: string }[]> {
+  const out: { path: string; digest: string }[] = new Array(ids.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < ids.length) {
+      const at = next++;
+      const page = `${reportPath(ids[at]!)}index.html`;
+      const bytes = await readFile(path.join(siteDir, page)).catch(() => undefined);
+      // A missing page indexes as no record, which the count check reports; digest it as missing.
+      out[at] = { path: page, digest: bytes ? createHash('sha256').update(indexedPart(bytes.toString('utf8'))).digest('hex') : 'missing' };
+    }
+  };
+  await Promise.all(Array.from({ length: 32 }, worker));
+  return out;
+}
+
+/** The glob of a partition's report pages, relative to the site: `news/{2020,2021}/{a,b}/index.html`. */
+function partitionGlob(partition: Partition): string {
+  const years = [...new Set(partition.ids.map((id) => id.split('/')[0]!))].sort();
+  const yearPart = years.length === 1 ? years[0]! : `{${years.join(',')}}`;
+  return `news/${yearPart}/*/index.html`;
+}
+
+/** Indexes one partition into its folder with a Pagefind service of its own, closed afterwards. */
+async function indexPartition(siteDir: string, partition: Partition, single: boolean): Promise<{ entry: PagefindEntryFile; pruned: number }> {
+  const folder = single ? SEARCH_BUNDLE_FOLDER : `${SEARCH_BUNDLE_FOLDER}/${partition.name}`;
+  const outputPath = path.join(siteDir, folder);
   try {
     const { index, errors } = await pagefind.createIndex({});
     failOn('createIndex', errors);
     if (!index) throw new Error('Pagefind createIndex returned no index');
-    const added = await index.addDirectory({ path: siteDir });
+    // One partition: the whole site, as before partitions existed (a stray data-pagefind-body
+    // on any page is counted). Several: only the partition's report pages.
+    const added = await index.addDirectory(single ? { path: siteDir } : { path: siteDir, glob: partitionGlob(partition) });
     failOn('addDirectory', added.errors);
     // Into last build's bundle: files that already exist are not written again.
     failOn('writeFiles', (await index.writeFiles({ outputPath })).errors);
-    let entry = await readEntry();
-    let pruned = await pruneBundle(siteDir, outputPath, entry);
+    let entry = await readEntry(outputPath);
+    let pruned = await pruneBundle(siteDir, folder, entry);
     if (pruned === false) {
-      await removeInside(siteDir, SEARCH_BUNDLE_FOLDER, { recursive: true });
+      await removeInside(siteDir, folder, { recursive: true });
       failOn('writeFiles', (await index.writeFiles({ outputPath })).errors);
-      entry = await readEntry();
+      entry = await readEntry(outputPath);
       pruned = 0;
     }
-    return { records: countIndexedRecords(entry), outputPath, pruned };
+    return { entry, pruned };
   } finally {
+    // Each partition's memory is given back before the next one is indexed.
     await pagefind.close();
   }
+}
+
+export interface PartitionResult {
+  name: string;
+  reports: number;
+  records: number;
+  rebuilt: boolean;
+}
+
+export interface SearchIndexResult {
+  records: number;
+  outputPath: string;
+  pruned: number;
+  partitions: PartitionResult[];
+  /** Set when a partition is larger than Pagefind indexes comfortably. */
+  advice?: string;
+}
+
+/**
+ * Indexes the site's report pages into `pagefind/` (one partition) or `pagefind/<years>/` (several),
+ * rebuilding only partitions whose pages changed unless `force`.
+ */
+export async function buildSearchIndex(
+  siteDir: string,
+  reports: readonly PartitionedReport[],
+  options: { partitionYears?: number; force?: boolean } = {},
+): Promise<SearchIndexResult> {
+  const outputPath = path.join(siteDir, SEARCH_BUNDLE_FOLDER);
+  const manifestPath = path.join(outputPath, SEARCH_PARTITIONS_FILE);
+  const partitions = partitionReports(reports, options.partitionYears);
+  const single = partitions.length <= 1;
+  let previous: PartitionManifest | undefined = parseManifest(await readFile(manifestPath, 'utf8').catch(() => undefined));
+  const previousSingle = previous ? previous.partitions.length === 1 && previous.partitions[0]!.name === '' : existsSync(path.join(outputPath, 'pagefind-entry.json'));
+  if (existsSync(outputPath) && previousSingle !== single) {
+    // The layout changes (an archive grows past one partition, or the setting changed): anew.
+    await removeInside(siteDir, SEARCH_BUNDLE_FOLDER, { recursive: true });
+    previous = undefined;
+  }
+  for (const name of obsoletePartitions(partitions, previous)) {
+    if (name !== '') await removeInside(siteDir, `${SEARCH_BUNDLE_FOLDER}/${name}`, { recursive: true });
+  }
+  const folderOf = (name: string) => path.join(siteDir, searchPartitionPath(name));
+  const digests = new Map<string, string>();
+  for (const partition of partitions) {
+    const input = partitionDigestInput(await pageDigests(siteDir, partition.ids), `pagefind ${PAGEFIND_VERSION}`);
+    digests.set(partition.name, createHash('sha256').update(input).digest('hex'));
+  }
+  const intact = new Map<string, boolean>();
+  for (const partition of partitions) intact.set(partition.name, await isIntact(folderOf(partition.name)));
+  const rebuild = options.force
+    ? new Set(partitions.map((p) => p.name))
+    : partitionsToRebuild(partitions.map((p) => ({ name: p.name, digest: digests.get(p.name)! })), previous, (name) => intact.get(name)!);
+
+  let pruned = 0;
+  const entries: PartitionEntry[] = [];
+  const results: PartitionResult[] = [];
+  // One after another: each partition's Pagefind process exits before the next starts.
+  for (const partition of partitions) {
+    const rebuilt = rebuild.has(partition.name);
+    let entry: PagefindEntryFile;
+    if (rebuilt) {
+      const done = await indexPartition(siteDir, partition, single);
+      entry = done.entry;
+      pruned += done.pruned;
+    } else {
+      entry = await readEntry(folderOf(partition.name));
+    }
+    const records = countIndexedRecords(entry);
+    results.push({ name: partition.name, reports: partition.ids.length, records, rebuilt });
+    entries.push({
+      name: partition.name,
+      path: partition.name === '' ? '' : `${partition.name}/`,
+      from: partition.from,
+      to: partition.to,
+      records,
+      languages: Object.fromEntries(Object.entries(entry.languages ?? {}).map(([language, info]) => [language, info.page_count ?? 0])),
+      digest: digests.get(partition.name)!,
+    });
+  }
+  if (!single) {
+    // The search page imports Pagefind's script from the bundle folder whatever the partitions.
+    const script = path.join(folderOf(partitions[0]!.name), 'pagefind.js');
+    const target = path.join(outputPath, 'pagefind.js');
+    const bytes = await readFile(script);
+    if (!(await readFile(target).catch(() => undefined))?.equals(bytes)) await writeFile(target, bytes);
+  }
+  const manifest = `${JSON.stringify({ partitions: entries } satisfies PartitionManifest)}\n`;
+  if ((await readFile(manifestPath, 'utf8').catch(() => undefined)) !== manifest) await writeFile(manifestPath, manifest);
+  return {
+    records: results.reduce((sum, p) => sum + p.records, 0),
+    outputPath,
+    pruned,
+    partitions: results,
+    advice: partitionSizeAdvice(partitions, options.partitionYears),
+  };
+}
+
+/** Every partition holds exactly its reports, and the index all of them. */
+export function partitionCountProblem(result: SearchIndexResult, reports: number): string | undefined {
+  for (const partition of result.partitions) {
+    if (partition.name === '' || partition.records === partition.reports) continue;
+    return `The search partition ${partition.name} ${recordCountProblem(partition.records, partition.reports)!.replace(/^The search index /, '')}`;
+  }
+  return recordCountProblem(result.records, reports);
 }
 
 export default function pagefindIntegration(options: PagefindOptions): AstroIntegration {
@@ -80,15 +263,23 @@ export default function pagefindIntegration(options: PagefindOptions): AstroInte
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const siteDir = fileURLToPath(dir);
-        const [{ records, pruned }, reports] = await Promise.all([
-          buildSearchIndex(siteDir),
-          options.expectedRecords(),
+        const files = await listReportFiles(options.contentDir);
+        const [result] = await Promise.all([
+          buildSearchIndex(siteDir, reportsOf(files), { partitionYears: options.partitionYears }),
           options.alongside?.(siteDir, logger),
         ]);
-        const problem = recordCountProblem(records, reports);
+        const problem = partitionCountProblem(result, files.length);
         if (problem) throw new Error(problem);
-        const removed = pruned > 0 ? `; ${pruned} file(s) the index no longer uses removed` : '';
-        logger.info(`search index: ${records} records in ${Math.round(performance.now() - started)} ms${removed}`);
+        if (result.advice) logger.warn(result.advice);
+        const removed = result.pruned > 0 ? `; ${result.pruned} file(s) the index no longer uses removed` : '';
+        const rebuilt = result.partitions.filter((p) => p.rebuilt);
+        const parts =
+          result.partitions.length > 1
+            ? `; ${result.partitions.length} partitions, ${rebuilt.length} indexed${rebuilt.length > 0 ? ` (${rebuilt.map((p) => p.name).join(', ')})` : ''}`
+            : rebuilt.length === 0
+              ? '; unchanged, kept'
+              : '';
+        logger.info(`search index: ${result.records} records in ${Math.round(performance.now() - started)} ms${parts}${removed}`);
       },
     },
   };

@@ -164,7 +164,8 @@ export function startSearchPage(doc: Document): void {
   }
 
   async function search(ticket: number, state: SearchState): Promise<void> {
-    const pagefind = await loadPagefind();
+    const index = await loadPagefind();
+    const { pagefind } = index;
     if (ticket !== latest) return; // a newer search (the reader typed meanwhile) decides the facets
     // Facet counts need every filter index. A plain word search does not load them (it stays
     // small); browsing, a filtered search, or opening "Refine" does.
@@ -180,12 +181,12 @@ export function startSearchPage(doc: Document): void {
       els!.status.textContent = 'Type words to search, or choose a year, topic, organization, person or source to browse the archive.';
       return;
     }
-    const { term, options } = pagefindArguments(state);
-    const found = await pagefind.search(term, options);
+    const request = pagefindArguments(state);
+    const found = await pagefind.search(request.term, request.options);
     if (ticket !== latest) return;
     total = found.results.length;
     const sort = effectiveSort(state);
-    pending = orderedResults(found, sort === 'relevance' ? 'relevance' : sort === 'newest' ? 'desc' : 'asc');
+    pending = orderedResults(index, found, request, sort === 'relevance' ? 'relevance' : sort === 'newest' ? 'desc' : 'asc');
     els!.list.replaceChildren();
     await showMore(ticket, false);
     if (ticket !== latest) return;

@@ -1,0 +1,133 @@
+/**
+ * A search index split into partitions by year (ARCHIVE_SEARCH_PARTITION_YEARS) searches as one:
+ * the same results in the same date order, the same total and year counts as the same archive
+ * indexed in one piece, from every partition and language; and a rebuild indexes only the
+ * partition whose report changed, leaving the others' files untouched.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, rm, stat, writeFile, appendFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { generateArchive } from '../bench/generate.ts';
+import { build } from '../support/build.ts';
+import { report } from '../support/fixtures.ts';
+import { openSiteSession, strictPage } from '../support/browser.ts';
+import { allResults, openSearch, searchSettled } from '../support/search-page.ts';
+import { filesUnder } from '../../src/output/files-under.ts';
+import { TMP } from '../support/paths.ts';
+
+const YEARS = '10';
+const ZH_QUERY = '质量';
+
+async function writeContent(dir: string) {
+  await rm(dir, { recursive: true, force: true });
+  const reports = await generateArchive({ dir, count: 90, seed: 11 });
+  await mkdir(path.join(dir, '2003'), { recursive: true });
+  await writeFile(
+    path.join(dir, '2003/zhiliang-dahui.md'),
+    report('title: 质量工作大会\ndate: 2003-05-20\nsource: { name: 航天科工 }\nlanguage: zh', '会议要求各单位把质量放在首位，持续提升产品可靠性。'),
+  );
+  return reports;
+}
+
+async function buildInto(name: string, contentDir: string, env: Record<string, string>): Promise<{ outDir: string; log: string }> {
+  const outDir = path.join(TMP, 'builds', name);
+  const result = await build({ contentDir, outDir, env });
+  assert.equal(result.code, 0, result.output.slice(-3000));
+  return { outDir, log: result.output };
+}
+
+/** What a reader sees for a search: every result in order, the status line and the year counts. */
+async function seen(page: Page, url: string) {
+  const status = await openSearch(page, url);
+  const results = await allResults(page);
+  await page.locator('[data-search-refine] summary').click();
+  await searchSettled(page);
+  await page.waitForSelector('fieldset[data-facet="year"] label');
+  const years = (await page.locator('fieldset[data-facet="year"] label').allTextContents()).map((t) => t.trim());
+  return { status, ids: results.map((r) => r.id), years };
+}
+
+async function fileStats(dir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const file of await filesUnder(dir)) {
+    const info = await stat(path.join(dir, file));
+    out.set(file, `${info.ino}:${info.mtimeMs}`);
+  }
+  return out;
+}
+
+test('a partitioned index finds what one index finds, and rebuilds only the partition that changed', { timeout: 900_000 }, async () => {
+  const contentDir = path.join(TMP, 'archives', 'search-partitions');
+  const reports = await writeContent(contentDir);
+  const single = await buildInto('search-partitions-one', contentDir, {});
+  const parted = await buildInto('search-partitions', contentDir, { ARCHIVE_SEARCH_PARTITION_YEARS: YEARS });
+
+  const manifest = JSON.parse(await readFile(path.join(parted.outDir, 'pagefind/partitions.json'), 'utf8')) as {
+    partitions: { name: string; path: string; records: number; from: number; to: number }[];
+  };
+  const names = manifest.partitions.map((p) => p.name);
+  assert.ok(names.length >= 3, `several partitions: ${names}`);
+  assert.deepEqual(names, [...names].sort().reverse(), 'newest first');
+  assert.equal(manifest.partitions.reduce((sum, p) => sum + p.records, 0), reports.length + 1, 'one record per report');
+  assert.match(parted.log, new RegExp(`search index: ${reports.length + 1} records in \\d+ ms; ${names.length} partitions, ${names.length} indexed`));
+  // One partition keeps Pagefind's own layout, with the list beside it.
+  const one = JSON.parse(await readFile(path.join(single.outDir, 'pagefind/partitions.json'), 'utf8')) as { partitions: { path: string }[] };
+  assert.deepEqual(one.partitions.map((p) => p.path), ['']);
+  await stat(path.join(single.outDir, 'pagefind/pagefind-entry.json'));
+
+  const a = await openSiteSession(single.outDir);
+  const b = await openSiteSession(parted.outDir);
+  try {
+    const pageA = await strictPage(a.browser);
+    const pageB = await strictPage(b.browser);
+    for (const query of ['q=production&sort=newest', 'q=production&sort=oldest', 'q=quality+management&sort=newest']) {
+      const want = await seen(pageA, a.server.url(`search/?${query}`));
+      const got = await seen(pageB, b.server.url(`search/?${query}`));
+      assert.ok(want.ids.length > 20, `${query} finds more than a page of results`);
+      assert.deepEqual(got, want, `${query}: same results, order, total and year counts`);
+      // Every partition contributes.
+      for (const part of manifest.partitions) {
+        const inPart = reports.filter((r) => Number(r.date.slice(0, 4)) >= part.from && Number(r.date.slice(0, 4)) <= part.to).map((r) => r.id);
+        assert.ok(got.ids.some((id) => inPart.includes(id)), `${query}: a result from partition ${part.name}`);
+      }
+    }
+    // Best match: the same reports (scores are per partition, so the order may differ slightly).
+    const relevanceA = await seen(pageA, a.server.url('search/?q=production'));
+    const relevanceB = await seen(pageB, b.server.url('search/?q=production'));
+    assert.deepEqual([...relevanceB.ids].sort(), [...relevanceA.ids].sort());
+    assert.equal(relevanceB.status, relevanceA.status);
+    // Rare words, each in one report of one partition, and the Chinese report's word.
+    for (const r of [reports[0]!, reports.at(-1)!, reports[Math.floor(reports.length / 2)]!]) {
+      await openSearch(pageB, b.server.url(`search/?q=${r.rareWord}`));
+      assert.deepEqual((await allResults(pageB)).map((x) => x.id), [r.id], r.rareWord);
+    }
+    await openSearch(pageB, b.server.url(`search/?q=${encodeURIComponent(ZH_QUERY)}`));
+    assert.deepEqual((await allResults(pageB)).map((x) => x.id), ['2003/zhiliang-dahui']);
+
+    // An edit to one report: only its partition is indexed again; the others' files stay as they were.
+    const edited = reports.find((r) => r.date.startsWith('201'))!;
+    const editedPart = manifest.partitions.find((p) => p.from <= Number(edited.date.slice(0, 4)) && Number(edited.date.slice(0, 4)) <= p.to)!;
+    const others = manifest.partitions.filter((p) => p !== editedPart);
+    const before = new Map(await Promise.all(others.map(async (p) => [p.name, await fileStats(path.join(parted.outDir, 'pagefind', p.name))] as const)));
+    await appendFile(edited.file, '\nThe editor added the word zorblaxian to this report.\n');
+    const afterEdit = await buildInto('search-partitions', contentDir, { ARCHIVE_SEARCH_PARTITION_YEARS: YEARS });
+    assert.match(afterEdit.log, new RegExp(`${names.length} partitions, 1 indexed \\(${editedPart.name}\\)`));
+    for (const p of others) assert.deepEqual(await fileStats(path.join(parted.outDir, 'pagefind', p.name)), before.get(p.name), `partition ${p.name} untouched`);
+    await openSearch(pageB, b.server.url('search/?q=zorblaxian'));
+    assert.deepEqual((await allResults(pageB)).map((x) => x.id), [edited.id]);
+
+    // A deleted report disappears from search.
+    const deleted = reports.find((r) => r.date.startsWith('200'))!;
+    await rm(deleted.file);
+    const afterDelete = await buildInto('search-partitions', contentDir, { ARCHIVE_SEARCH_PARTITION_YEARS: YEARS });
+    assert.match(afterDelete.log, new RegExp(`search index: ${reports.length} records`));
+    assert.match(afterDelete.log, / 1 indexed \(2000-2009\)/);
+    const status = await openSearch(pageB, b.server.url(`search/?q=${deleted.rareWord}`));
+    assert.match(status, /^No reports/);
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});
