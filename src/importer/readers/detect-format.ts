@@ -7,8 +7,9 @@
  *   the `http://wordpress.org/export/` namespace (WXR's `wp:` prefix), else RSS 2.0; `<feed>` in
  *   the Atom namespace is Atom; an HTML DOCTYPE, `<html>`, `<head>`, `<body>` (or, for a page saved
  *   without them, `<meta>`, `<title>`, `<article>`, `<main>`, `<div>`...) is an HTML page.
- * - Anything else that starts with text is a plain-text release. XML that is none of these (RSS
- *   1.0's `rdf:RDF`, a sitemap) and text starting with some other tag are no known format.
+ * - Anything else that starts with text, or with a tag that is no XML (`<b>Embargoed</b> ...`), is
+ *   a plain-text release. XML that is none of these (RSS 1.0's `rdf:RDF`, a sitemap: an XML
+ *   declaration, a namespace) is no known format.
  */
 import type { SourceFormat } from './source-item.ts';
 
@@ -41,5 +42,8 @@ export function detectFormat(text: string, _fileName: string): SourceFormat | un
   if (name === 'rss') return WXR_NAMESPACE.test(attributes) ? 'wxr' : 'rss';
   if (name === 'feed' || name.endsWith(':feed')) return ATOM_NAMESPACE.test(attributes) ? 'atom' : undefined;
   if (HTML_ROOTS.has(name)) return 'html';
-  return undefined;
+  // XML of another kind (an XML declaration, a namespaced root) is no release; a release that
+  // merely opens with markup (`<b>Embargoed</b> ...`) is text, and is imported as written.
+  const xml = /^\s*(?:\uFEFF)?<\?xml\b/.test(text) || name.includes(':') || /\bxmlns(?::[\w.-]+)?\s*=/.test(attributes);
+  return xml ? undefined : 'text';
 }

@@ -37,6 +37,8 @@ test('text that only mentions a format later is plain text; unknown XML is no fo
   assert.equal(detectFormat('<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"></rdf:RDF>', 'a.rdf'), undefined);
   assert.equal(detectFormat('<feed><title>not Atom</title></feed>', 'a.xml'), undefined);
   assert.equal(detectFormat('', 'empty.txt'), undefined);
+  // A release that opens with markup is a release: imported as text, as written.
+  assert.equal(detectFormat('<b>Embargoed</b> until Monday\n\nBEIJING, July 31, 2020 -- ...', 'release.txt'), 'text');
   assert.equal(detectFormat('\uFEFF  \n', 'blank.txt'), undefined);
 });
 
