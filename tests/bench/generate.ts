@@ -32,6 +32,8 @@ export interface GenerateOptions {
   years?: [number, number];
   /** One report in ten gets a lead image (made with sharp, a few sizes) in a folder named after it. */
   leadImages?: boolean;
+  /** One report in ten shows a shared photo in its body (bodyImageFor); on unless turned off. */
+  bodyImages?: boolean;
 }
 
 /** The lead images' sizes, in turn: a wide photo, a common camera export, a small one. */
@@ -190,9 +192,9 @@ function body(random: () => number, report: Pick<SyntheticReport, 'people' | 'or
 }
 
 /** Writes `count` reports into `dir` (emptied first) and returns what it wrote, newest first. */
-export async function generateArchive({ dir, count, seed = 20200731, years = [2001, 2025], leadImages = false }: GenerateOptions): Promise<SyntheticReport[]> {
+export async function generateArchive({ dir, count, seed = 20200731, years = [2001, 2025], leadImages = false, bodyImages = true }: GenerateOptions): Promise<SyntheticReport[]> {
   await rm(dir, { recursive: true, force: true });
-  await writeBodyPhotos(dir);
+  if (bodyImages) await writeBodyPhotos(dir);
   const random = seededRandom(seed);
   const reports: SyntheticReport[] = [];
   const writes: Promise<void>[] = [];
@@ -227,7 +229,7 @@ export async function generateArchive({ dir, count, seed = 20200731, years = [20
       },
       { lineWidth: 0 },
     );
-    const text = `---\n${frontmatter}---\n\n${body(random, report, headings, bodyImageFor(index))}\n`;
+    const text = `---\n${frontmatter}---\n\n${body(random, report, headings, bodyImages ? bodyImageFor(index) : undefined)}\n`;
     if (withImage) {
       const size = LEAD_IMAGE_SIZES[(index / 10) % LEAD_IMAGE_SIZES.length]!;
       const folder = path.join(dir, year, slug);

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 1000,10000] [--search-size N] [--out FILE] [--no-hugo] [--partition-years N]`
+ * `npm run bench [-- --sizes 1000,10000] [--search-size N] [--out FILE] [--no-hugo] [--no-images] [--partition-years N]`
  *
  * For each size: a synthetic archive (tests/bench/generate.ts) built through ARCHIVE_CONTENT_DIR,
  * cold (caches removed), warm with nothing changed, and warm after editing one report; the
@@ -139,7 +139,7 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [value, (performance.now() - started) / 1000];
 }
 
-async function benchSize(reports: number, withHugo: boolean, partitionYears: number | undefined): Promise<{ result: SizeResult; manifest: SyntheticReport[]; siteDir: string }> {
+async function benchSize(reports: number, withHugo: boolean, partitionYears: number | undefined, withImages = true): Promise<{ result: SizeResult; manifest: SyntheticReport[]; siteDir: string }> {
   const workDir = path.join(BENCH_TMP, String(reports));
   const contentDir = path.join(workDir, 'content');
   const outDir = path.join(workDir, 'dist');
@@ -147,7 +147,7 @@ async function benchSize(reports: number, withHugo: boolean, partitionYears: num
   const env = { ...HOSTING, ARCHIVE_CONTENT_DIR: contentDir, ARCHIVE_OUT_DIR: outDir, ARCHIVE_SEARCH_PARTITION_YEARS: partitionYears ? String(partitionYears) : '' };
 
   progress(`${reports} reports: generating`);
-  const [manifest, generateSeconds] = await timed(() => generateArchive({ dir: contentDir, count: reports, leadImages: true }));
+  const [manifest, generateSeconds] = await timed(() => generateArchive({ dir: contentDir, count: reports, leadImages: withImages, bodyImages: withImages }));
 
   const build = async (label: string): Promise<BuildRun> => {
     progress(`${reports} reports: ${label} build`);
@@ -277,6 +277,9 @@ export async function main(argv: string[]): Promise<BenchResults> {
       out: { type: 'string' },
       'keep-sites': { type: 'boolean', default: false },
       'no-hugo': { type: 'boolean', default: false },
+      // Photos (a lead image in one report in ten, a body photo in another) are on by default; off,
+      // the archive is text only, as the figures before photos and Hugo's site (which makes no images).
+      'no-images': { type: 'boolean', default: false },
       'partition-years': { type: 'string' },
     },
   });
@@ -301,7 +304,7 @@ export async function main(argv: string[]): Promise<BenchResults> {
     sizes: [],
   };
   for (const reports of sizes) {
-    const { result, manifest, siteDir } = await benchSize(reports, !values['no-hugo'], partitionYears);
+    const { result, manifest, siteDir } = await benchSize(reports, !values['no-hugo'], partitionYears, !values['no-images']);
     results.sizes.push(result);
     if (reports === searchSize) {
       progress(`${reports} reports: searching in Chromium`);
