@@ -8,12 +8,12 @@
  * pages only (`data-pagefind-body` on the article, as ours). It reads the generated Markdown where
  * it lies (`contentDir`), so nothing is copied.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { siteConfig } from '../../src/site.config.ts';
 import { ROOT } from '../support/paths.ts';
-import { childrenCpuSeconds, samplePeakMemory } from './process-tree.ts';
+import { runMeasured } from './process-tree.ts';
 
 export interface ProcessRun {
   seconds: number;
@@ -85,23 +85,10 @@ export function ensureHugo(): string {
   return spawnSync(HUGO, ['version'], { encoding: 'utf8' }).stdout.trim();
 }
 
-function timedProcess(command: string, args: string[], cwd: string, logFile: string): Promise<ProcessRun> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const cpuBefore = childrenCpuSeconds();
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    const sampler = samplePeakMemory(child.pid!);
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', async (code) => {
-      const run = { seconds: (performance.now() - started) / 1000, cpuSeconds: childrenCpuSeconds() - cpuBefore, peakRssBytes: sampler.stop() };
-      await writeFile(logFile, output);
-      if (code === 0) resolve(run);
-      else reject(new Error(`${command} ${args.join(' ')} failed (exit ${code}); log: ${logFile}\n${output.slice(-2000)}`));
-    });
-  });
+async function timedProcess(command: string, args: string[], cwd: string, logFile: string): Promise<ProcessRun> {
+  const { code, output, seconds, cpuSeconds, peakRssBytes } = await runMeasured(command, args, { cwd }, logFile);
+  if (code !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${code}); log: ${logFile}\n${output.slice(-2000)}`);
+  return { seconds, cpuSeconds, peakRssBytes };
 }
 
 /** Builds the Hugo site over `contentDir` in `workDir/hugo`, then indexes it with Pagefind's CLI. */

@@ -3,7 +3,9 @@
  * binary), sampled from Linux's /proc. RSS of the processes is summed, so pages they share are
  * counted once per process: a slight over-estimate, never an under-estimate.
  */
+import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 
 function read(file: string): string | undefined {
   try {
@@ -80,3 +82,32 @@ export function childrenCpuSeconds(): number {
 
 /** Linux's USER_HZ, 100 on every mainstream architecture. */
 const CLOCK_TICKS = 100;
+
+export interface MeasuredRun {
+  code: number;
+  /** stdout and stderr as they came, also written to the log file. */
+  output: string;
+  seconds: number;
+  /** CPU time of the command's whole process tree, all cores together. */
+  cpuSeconds: number;
+  peakRssBytes: number;
+}
+
+/** Runs a command to its end, timed, with its tree's CPU time and peak memory; output kept in `logFile`. */
+export function runMeasured(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }, logFile: string): Promise<MeasuredRun> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const cpuBefore = childrenCpuSeconds();
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const sampler = samplePeakMemory(child.pid!);
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', async (code) => {
+      const run = { code: code ?? 1, output, seconds: (performance.now() - started) / 1000, cpuSeconds: childrenCpuSeconds() - cpuBefore, peakRssBytes: sampler.stop() };
+      await writeFile(logFile, output);
+      resolve(run);
+    });
+  });
+}

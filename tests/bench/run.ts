@@ -9,14 +9,13 @@
  * reports when that size is run). Progress goes to stderr, a table to stdout, and every figure to
  * a JSON file (tests/bench/results/, git-ignored) to compare commits.
  */
-import { spawn } from 'node:child_process';
 import { appendFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateArchive, type SyntheticReport } from './generate.ts';
-import { childrenCpuSeconds, samplePeakMemory } from './process-tree.ts';
+import { runMeasured, samplePeakMemory } from './process-tree.ts';
 import { pageWeight, siteSize, type PageWeight, type SiteSize } from './site-size.ts';
 import { measureSearch, type SearchCost } from './search-cost.ts';
 import { hugoBaseline, type HugoBaseline } from './hugo-baseline.ts';
@@ -72,30 +71,16 @@ function progress(message: string): void {
 }
 
 /** One `astro build`, timed, with the peak memory of its whole process tree; log kept in `logFile`. */
-function astroBuild(env: Record<string, string>, logFile: string): Promise<BuildRun> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const cpuBefore = childrenCpuSeconds();
-    const child = spawn(process.execPath, [ASTRO, 'build'], {
-      cwd: ROOT,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const sampler = samplePeakMemory(child.pid!);
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', async (code) => {
-      const seconds = (performance.now() - started) / 1000;
-      const cpuSeconds = childrenCpuSeconds() - cpuBefore;
-      const peakRssBytes = sampler.stop();
-      await writeFile(logFile, output);
-      const indexMs = /search index: \d+ records in (\d+) ms/.exec(output)?.[1];
-      if (code !== 0) progress(`build failed (exit ${code}); log: ${logFile}\n${output.slice(-3000)}`);
-      resolve({ ok: code === 0, seconds, cpuSeconds, peakRssBytes, indexSecondsInBuild: indexMs ? Number(indexMs) / 1000 : undefined });
-    });
-  });
+async function astroBuild(env: Record<string, string>, logFile: string): Promise<BuildRun> {
+  const { code, output, seconds, cpuSeconds, peakRssBytes } = await runMeasured(
+    process.execPath,
+    [ASTRO, 'build'],
+    { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } },
+    logFile,
+  );
+  const indexMs = /search index: \d+ records in (\d+) ms/.exec(output)?.[1];
+  if (code !== 0) progress(`build failed (exit ${code}); log: ${logFile}\n${output.slice(-3000)}`);
+  return { ok: code === 0, seconds, cpuSeconds, peakRssBytes, indexSecondsInBuild: indexMs ? Number(indexMs) / 1000 : undefined };
 }
 
 /** The bench's builds are at the root of their site, with no site URL. */
