@@ -74,6 +74,12 @@ function flattenCell(cell: Element): void {
   cell.children = out;
 }
 
+/** Every text of a subtree, each apart: an SVG's `<text>` elements are placed, not flowed. */
+function textNodes(node: ElementContent): string[] {
+  if (node.type === 'text') return [node.value];
+  return node.type === 'element' ? node.children.flatMap(textNodes) : [];
+}
+
 const INLINE_CODE = new Set(['code', 'kbd', 'samp', 'tt']);
 
 /**
@@ -146,6 +152,13 @@ export function prepareHtml(tree: Root, options: PrepareOptions): void {
       }
       const name = child.tagName;
       if (DROPPED.has(name) || CONTROLS.has(name)) continue;
+      if (name === 'svg') {
+        // Markdown cannot carry an inline SVG, and the site's sanitiser would remove it; its words
+        // (a chart's labels, an infographic's text) are the editor's to place by hand.
+        const words = textNodes(child).join(' ').replace(/\s+/g, ' ').trim();
+        if (words !== '') options.warn(`an inline <svg> with the words ${JSON.stringify(words.slice(0, 120))} was not imported: save it as an image, or write its text into the report`);
+        continue;
+      }
       if (EMBEDS.has(name)) {
         options.warn(`an embedded ${describe(child)} was not imported (no text of the article is in it): link it by hand if it matters`);
         continue;

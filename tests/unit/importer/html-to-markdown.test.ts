@@ -97,3 +97,10 @@ test('each listed image URL is written in the Markdown exactly as listed, even w
   ]);
   for (const image of result.images) assert.ok(result.markdown.includes(`](${image.url})`), result.markdown);
 });
+
+test('an inline SVG is not imported, and when it holds words (a chart, an infographic) the editor is told which', () => {
+  const result = htmlToMarkdown('<p>Launches rose. <svg viewBox="0 0 10 10"><title>Launches by year</title><text>2019: 30</text><text>2020: 35</text></svg> More.</p><p><svg><path d="M0 0"/></svg>Icon</p>');
+  assert.match(result.markdown, /^Launches rose\. +More\.\n\nIcon$/);
+  assert.equal(result.warnings.length, 1, result.warnings.join('\n'));
+  assert.match(result.warnings[0]!, /<svg>.*"Launches by year 2019: 30 2020: 35".*not imported/);
+});
