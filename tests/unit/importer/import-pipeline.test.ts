@@ -15,6 +15,7 @@ import { TEMP_FILE, tempFileName } from '../../../src/importer/pipeline/atomic-w
 import { detectFormat, readSource, sourceReaders } from '../../../src/importer/pipeline/read-source.ts';
 import { confine, locateImage, mediaFileName } from '../../../src/importer/media/media-paths.ts';
 import { rewriteImages } from '../../../src/importer/media/rewrite-images.ts';
+import { renderMarkdown } from '../../support/source-fidelity.ts';
 import { languageProblem, timeZoneProblem } from '../../../src/importer/import-options.ts';
 import { reportSchema } from '../../../src/reports/schema.ts';
 import { reportRecord } from '../../../src/formats/machine-readable.ts';
@@ -181,10 +182,32 @@ test('images are pointed at their copy, or become links to where they were; the 
   assert.equal(out[2], '[gone.png](https://cdn.example/gone.png)');
   assert.equal(out[3], '[Thumb](https://example.org/full)', 'no link inside a link: the alt text stays');
   assert.equal(out[4], '[Ref][r]');
-  assert.equal(out[6], '<img src="./launch/probe.jpg" alt="x"> <a href="https://cdn.example/gone.png">Gone &amp;amp; away</a>');
+  assert.equal(out[6], '<img src="./launch/probe.jpg" alt="x"> <a href="https://cdn.example/gone.png">Gone &amp; away</a>', 'the alt text shows as written ("Gone & away"), not with its entity');
   assert.equal(out[7], 'Local map (image img/missing.png, not imported)', 'a relative path would be a broken link: text');
   assert.equal(out[8], '[Crowd](https://cdn.example/crowd.jpg): The crowd at noon', 'a caption is text of the article: it stays on the page');
   assert.equal(rewriteImages(markdown, new Map()), markdown);
+});
+
+test('an image not copied inside a table cell leaves the table whole: a "|" in its alt or caption divides no cell', async () => {
+  const markdown = [
+    '| Photo | Note |',
+    '| ----- | ---- |',
+    '| ![Left \\| right](https://cdn.example/a.jpg "Up \\| down") | last cell |',
+    '| ![Map \\| key](img/map.png) | second row |',
+    '| <img src="https://cdn.example/b.jpg" alt="Raw &#124; alt"> | third row |',
+  ].join('\n');
+  const targets = new Map<string, string | undefined>([
+    ['https://cdn.example/a.jpg', undefined],
+    ['img/map.png', undefined],
+    ['https://cdn.example/b.jpg', undefined],
+  ]);
+  const { html } = await renderMarkdown(rewriteImages(markdown, targets));
+  const rows = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<td>([\s\S]*?)<\/td>/g)].map((cell) => cell[1]!.replace(/<[^>]+>/g, '')));
+  assert.deepEqual(rows.slice(1), [
+    ['Left | right: Up | down', 'last cell'],
+    ['Map | key (image img/map.png, not imported)', 'second row'],
+    ['Raw | alt', 'third row'],
+  ]);
 });
 
 test('temporary files are hidden, beside their target, and only ours match the cleanup pattern', () => {
