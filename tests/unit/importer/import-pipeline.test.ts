@@ -156,6 +156,18 @@ test('media file names are safe in a URL and unique within a report', () => {
   assert.equal(mediaFileName('/u/???.png', used), 'image.png');
 });
 
+test('no report, report folder or media file takes a name Windows reserves (a checkout or copy there would fail)', () => {
+  for (const title of ['CON', 'Nul', 'aux', 'PRN', 'COM1', 'lpt9']) {
+    const slug = draftOf({ title }).slug;
+    assert.notEqual(slug, title.toLowerCase(), `${title}: ${slug}`);
+    assert.match(slug, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+  }
+  assert.equal(draftOf({ title: 'Console' }).slug, 'console');
+  const used = new Set<string>();
+  assert.notEqual(mediaFileName('/u/2020/07/CON.jpg', used), 'con.jpg');
+  assert.equal(mediaFileName('/u/2020/07/console.jpg', used), 'console.jpg');
+});
+
 test('images are pointed at their copy, or become links to where they were; the rest stays as written', () => {
   const markdown = [
     'Text *kept* as written.',
