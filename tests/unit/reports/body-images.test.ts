@@ -134,6 +134,22 @@ test('an image from another site fails the render: the page could not show it, a
   assert.match(lines[2]!, /^line 5: the image "http:\/\/x\.example\/a\.png" is on another site/);
 });
 
+test('raw HTML cannot fetch an image from another site by a way round: a <source srcset>, a backslash, a tab, a one-slash scheme', async () => {
+  for (const remote of ['/\\evil.example/a.png', '\\\\evil.example/a.png', '/\t/evil.example/a.png', ' //evil.example/a.png', 'https:/evil.example/a.png', 'http:evil.example/a.png']) {
+    assert.ok(isRemoteImage(remote), JSON.stringify(remote));
+  }
+  const tricks = [
+    '<picture><source srcset="https://evil.example/a.png 1x"><img src="./a.png" alt="A"></picture>',
+    '<picture><source srcset="./b.png 1x, //evil.example/b.png 2x"><img src="./b.png" alt="B"></picture>',
+    '<img src="/\\evil.example/c.png" alt="C">',
+  ];
+  for (const html of tricks) {
+    const result = await outcome(html);
+    assert.ok(!result.ok, `${html} was published: ${result.ok ? result.rendered.html : ''}`);
+    assert.match(result.error, /evil\.example.* is on another site/);
+  }
+});
+
 // Text as a publisher might write it, with every kind of ASCII punctuation (escaped, so it is
 // text rather than Markdown), accents, quotes, dashes and CJK.
 const character = fc.constantFrom(...'abcXYZ019 éüçñ“”‘’—–…中文', ...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~');
