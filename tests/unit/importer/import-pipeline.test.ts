@@ -259,6 +259,20 @@ test('formats are told from the content; a format without its reader fails its f
   assert.equal(text.outcomes[0]!.kind === 'item' && text.outcomes[0]!.item.key, 'sources/r.txt', 'a release without URL is keyed by its path');
 });
 
+test('--date and --source-url, which only a plain-text release takes, fail a file of another format instead of being ignored', () => {
+  const options = { decoding: { encoding: 'utf-8' as const, fixDoubleEncoding: false }, reader: { sourceName: 'S' } };
+  const page = Buffer.from('<!DOCTYPE html><html><head><title>T</title></head><body><article><h1>T</h1><p>Words.</p></article></body></html>');
+  for (const [flags, name] of [[{ date: '2020-07-31' }, '--date'], [{ sourceUrl: 'https://example.org/r' }, '--source-url']] as const) {
+    const read = readSource(page, 'page.html', { ...options, readers: sourceReaders(flags) });
+    assert.equal(read.outcomes.length, 1);
+    const [outcome] = read.outcomes;
+    assert.equal(outcome!.kind, 'failed', JSON.stringify(outcome));
+    assert.match((outcome as { reason: string }).reason, new RegExp(`${name} applies to a plain-text release only: page\\.html is a saved HTML page`));
+    const text = readSource(Buffer.from('Title 2020\n\nOn July 31, X met.\n'), 'r.txt', { ...options, readers: sourceReaders(flags) });
+    assert.equal(text.outcomes[0]!.kind, 'item');
+  }
+});
+
 test('progress: a plain line every N items when not on a terminal, and nothing for a short import', async () => {
   const { progressEvents } = await import('../../../src/importer/import-progress.ts');
   const run = (total: number) => {
