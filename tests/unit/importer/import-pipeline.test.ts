@@ -6,12 +6,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { TMP } from '../../support/paths.ts';
 import { freeSlug, indexReports, matchItem, remember } from '../../../src/importer/pipeline/report-index.ts';
 import { describeChange, summarizeChange } from '../../../src/importer/pipeline/change-summary.ts';
 import { currentDigest, itemToDraft, reportFile } from '../../../src/importer/pipeline/item-to-report.ts';
 import type { ImportItem } from '../../../src/importer/pipeline/import-item.ts';
 import { knownReport } from '../../../src/importer/pipeline/scan-content.ts';
-import { TEMP_FILE, tempFileName } from '../../../src/importer/pipeline/atomic-write.ts';
+import { removeLeftoverTemps, TEMP_FILE, tempFileName } from '../../../src/importer/pipeline/atomic-write.ts';
 import { detectFormat, readSource, sourceReaders } from '../../../src/importer/pipeline/read-source.ts';
 import { confine, locateImage, mediaFileName } from '../../../src/importer/media/media-paths.ts';
 import { rewriteImages } from '../../../src/importer/media/rewrite-images.ts';
@@ -229,6 +232,21 @@ test('temporary files are hidden, beside their target, and only ours match the c
   for (const other of ['.launch.md.swp', 'launch.md', '.notes.tmp', '.launch.md.import-1-xyz.tmp', 'launch.md.import-1-abcdef012345.tmp']) {
     assert.doesNotMatch(other, TEMP_FILE, other);
   }
+});
+
+test("an import's cleanup removes leftovers of an import that is gone, never the files of one still running", async () => {
+  const dir = path.join(TMP, 'import-leftovers');
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(path.join(dir, '2020'), { recursive: true });
+  // A process that has exited, and one that is running (this test's parent) but is not this import.
+  const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+  const leftover = path.basename(tempFileName('/c/2020/a.md', gone));
+  const running = path.basename(tempFileName('/c/2020/b.md', process.ppid));
+  await writeFile(path.join(dir, '2020', leftover), 'half');
+  await writeFile(path.join(dir, '2020', running), 'being written');
+  assert.deepEqual(await removeLeftoverTemps(dir), [`2020/${leftover}`]);
+  assert.deepEqual((await readdir(path.join(dir, '2020'))).sort(), [running]);
+  await rm(dir, { recursive: true, force: true });
 });
 
 test('options: a time zone is an IANA place, a language a BCP 47 tag', () => {
