@@ -132,6 +132,29 @@ const MARK_OF: Record<string, string> = { s: 'del', del: 'del', strike: 'del', b
 
 const hasImage = (node: Element): boolean => node.children.some((child) => child.type === 'element' && (child.tagName === 'img' || hasImage(child)));
 
+function descendants(node: Element, name: string, found: Element[] = []): Element[] {
+  for (const child of node.children) {
+    if (!isElement(child)) continue;
+    if (child.tagName === name) found.push(child);
+    descendants(child, name, found);
+  }
+  return found;
+}
+
+/**
+ * A figure of one image and its caption becomes the image, titled with the caption's text
+ * (mdast-handlers.ts): a title holds no link, so each one the caption had is named.
+ */
+function warnCaptionLinks(figure: Element, warn: (message: string) => void): void {
+  const images = descendants(figure, 'img');
+  const captions = figure.children.filter((child): child is Element => isElement(child) && child.tagName === 'figcaption');
+  if (images.length !== 1 || captions.length !== 1) return;
+  for (const link of descendants(captions[0]!, 'a')) {
+    if (typeof link.properties.href !== 'string') continue;
+    warn(`the link to ${JSON.stringify(link.properties.href)} in the caption of the image ${JSON.stringify(String(images[0]!.properties.src ?? ''))} was not kept (a caption is text); its text is`);
+  }
+}
+
 /** `<table><caption>` -> `<p>` before the table: hast-util-to-mdast ignores captions. */
 function liftCaption(table: Element): ElementContent[] {
   const caption = table.children.find((child): child is Element => isElement(child) && child.tagName === 'caption');
@@ -197,6 +220,7 @@ export function prepareHtml(tree: Root, options: PrepareOptions): void {
       if (mark) marks.add(mark);
       transform(child, inCell || name === 'td' || name === 'th', inPre || name === 'pre');
       if (mark) marks.delete(mark);
+      if (name === 'figure') warnCaptionLinks(child, options.warn);
       if (INLINE_CODE.has(name) && !inPre) {
         if (hasImage(child) || toText(child).trim() === '') {
           result.push(...splitInlineCode(child));

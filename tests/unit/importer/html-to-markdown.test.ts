@@ -104,3 +104,10 @@ test('an inline SVG is not imported, and when it holds words (a chart, an infogr
   assert.equal(result.warnings.length, 1, result.warnings.join('\n'));
   assert.match(result.warnings[0]!, /<svg>.*"Launches by year 2019: 30 2020: 35".*not imported/);
 });
+
+test('a link in an image caption, which becomes the image title (text only), is named in a warning; its text stays', () => {
+  const result = htmlToMarkdown('<figure><img src="a.jpg" alt="The pad"><figcaption>The pad at dawn (Photo: <a href="https://agency.example/jane">Jane Doe</a>)</figcaption></figure>');
+  assert.equal(result.markdown, '![The pad](a.jpg "The pad at dawn (Photo: Jane Doe)")');
+  assert.equal(result.warnings.length, 1, result.warnings.join('\n'));
+  assert.match(result.warnings[0]!, /link to "https:\/\/agency\.example\/jane" in the caption of the image "a\.jpg" was not kept/);
+});
