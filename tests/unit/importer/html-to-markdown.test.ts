@@ -111,3 +111,10 @@ test('a link in an image caption, which becomes the image title (text only), is 
   assert.equal(result.warnings.length, 1, result.warnings.join('\n'));
   assert.match(result.warnings[0]!, /link to "https:\/\/agency\.example\/jane" in the caption of the image "a\.jpg" was not kept/);
 });
+
+test('an image marked decorative as the site expects (empty alt, title "decorative") draws no missing-alt warning', () => {
+  const result = htmlToMarkdown('<p><img src="rule.png" alt="" title="decorative"></p><p><img src="b.png" alt=""></p>');
+  assert.equal(result.markdown, '![](rule.png "decorative")\n\n![](b.png)');
+  assert.equal(result.warnings.length, 1, result.warnings.join('\n'));
+  assert.match(result.warnings[0]!, /"b\.png" has no alt text/);
+});
