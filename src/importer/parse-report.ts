@@ -5,7 +5,7 @@
  */
 import slugify from '@sindresorhus/slugify';
 import { MONTH_NAMES, isValidCalendarDate, parseIsoDate } from '../reports/calendar-date.ts';
-import { reportIdFromPath } from '../reports/report-path.ts';
+import { isWindowsReservedName, reportIdFromPath } from '../reports/report-path.ts';
 import { findForbiddenCharacter } from '../reports/text-rules.ts';
 import { dateProblem, sourceUrlProblem } from './import-options.ts';
 import { plainTextToMarkdown } from './plain-text-markdown.ts';
@@ -105,6 +105,7 @@ export function findDate(title: string, paragraphs: string[]): DateFinding | und
 export function slugFor(title: string, fallback: string): string {
   const full = slugify(title);
   if (!full) return fallback;
+  if (isWindowsReservedName(full)) return `${full}-report`;
   if (full.length <= MAX_SLUG_LENGTH) return full;
   const cut = full.slice(0, MAX_SLUG_LENGTH + 1);
   return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : MAX_SLUG_LENGTH);

@@ -11,6 +11,14 @@ export type ReportIdResult =
   | { ok: true; id: string; year: number; slug: string }
   | { ok: false; problem: string };
 
+/**
+ * Names Windows reserves for devices, with any extension (`con.md`, `nul.jpg`): a file so named
+ * cannot be checked out, copied or served there, so the importer never gives one.
+ */
+export function isWindowsReservedName(stem: string): boolean {
+  return /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i.test(stem);
+}
+
 export function reportIdFromPath(relativePath: string): ReportIdResult {
   const parts = relativePath.split(/[\\/]/);
   const file = parts.at(-1) ?? '';

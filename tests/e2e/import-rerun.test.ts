@@ -135,7 +135,9 @@ test('a write that fails half-way leaves no partial report; leftovers of an inte
 
   // As a killed import leaves them: a half-written temporary file of ours, and someone else's file.
   await mkdir(path.join(contentDir, '2020'), { recursive: true });
-  const leftover = path.join(contentDir, '2020', '.casic-holds-2020-aerospace-defense-conference.md.import-4242-0123456789ab.tmp');
+  // Named by a process that has exited (one still running would be an import writing it now).
+  const gone = spawnSync(process.execPath, ['-e', '']).pid;
+  const leftover = path.join(contentDir, '2020', `.casic-holds-2020-aerospace-defense-conference.md.import-${gone}-0123456789ab.tmp`);
   await writeFile(leftover, '---\ntitle: "CASIC Ho');
   await writeFile(path.join(contentDir, '2020', '.notes.tmp'), 'an editor\'s file');
   const resumed = await cliWith([path.join(dir, 'release.txt')], contentDir);

@@ -281,4 +281,29 @@ describe('rebuilding with lead images', () => {
     assert.deepEqual(await readFile(path.join(outDir, PHOTO)), replaced);
     assert.match(await readFile(path.join(outDir, 'feed.xml'), 'utf8'), new RegExp(`<enclosure length="${replaced.length}"`));
   });
+
+  test('a photo replaced by another of the same size: listings and search show the new one, not a thumbnail of the old', async () => {
+    const contentDir = await archiveWith('lead-image-swap', { '2020/satellite-launch.md': withPhoto }, { '2020/satellite-launch/photo.jpg': await photo(1600, 1000, 'jpeg') });
+    const outDir = path.join(TMP, 'builds', 'lead-image-swap');
+    const thumbnails = async () => {
+      const search = /data-pagefind-meta="image:([^"]+)"/.exec(await readFile(path.join(outDir, 'news/2020/satellite-launch/index.html'), 'utf8'))?.[1];
+      const listed = [];
+      for (const page of ['index.html', 'news/index.html', 'news/2020/index.html']) {
+        const src = /<img class="thumbnail" src="([^"]+)"/.exec(await readFile(path.join(outDir, page), 'utf8'))?.[1];
+        assert.ok(src, `${page}: a thumbnail`);
+        listed.push(src);
+      }
+      assert.ok(search, 'a search thumbnail');
+      return { search, listed, bytes: await readFile(path.join(outDir, search.replace(/^\//, ''))) };
+    };
+    assert.equal((await build({ contentDir, outDir })).code, 0);
+    const first = await thumbnails();
+    const other = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: '#fff' } }).jpeg().toBuffer();
+    await writeFile(path.join(contentDir, '2020/satellite-launch/photo.jpg'), other);
+    const second = await build({ contentDir, outDir });
+    assert.equal(second.code, 0, second.output.slice(-2000));
+    const now = await thumbnails();
+    assert.notDeepEqual(now.bytes, first.bytes, 'the search thumbnail is made from the new photo');
+    assert.deepEqual(now.listed, [now.search, now.search, now.search], 'every listing shows the thumbnail search shows');
+  });
 });

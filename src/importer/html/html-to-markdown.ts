@@ -27,6 +27,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { prepareHtml } from './prepare-html.ts';
 import { toMdastHandlers } from './mdast-handlers.ts';
+import { isDecorative } from '../../reports/render/body-images.ts';
 
 export interface HtmlConversion {
   markdown: string;
@@ -78,7 +79,7 @@ export function hastToMarkdown(tree: HastRoot, options: HtmlConversionOptions = 
     images.push(image.alt ? { url: image.url, alt: image.alt } : { url: image.url });
     // The site refuses an image without alt text (src/reports/render/body-images.ts); the
     // importer never invents one, so the editor is told before the build says it.
-    if (!image.alt?.trim()) {
+    if (!image.alt?.trim() && !isDecorative(image.alt, image.title)) {
       warnings.push(`the image ${JSON.stringify(image.url)} has no alt text: the build refuses it until you describe it (or mark it "decorative")`);
     }
   });

@@ -74,6 +74,12 @@ function flattenCell(cell: Element): void {
   cell.children = out;
 }
 
+/** Every text of a subtree, each apart: an SVG's `<text>` elements are placed, not flowed. */
+function textNodes(node: ElementContent): string[] {
+  if (node.type === 'text') return [node.value];
+  return node.type === 'element' ? node.children.flatMap(textNodes) : [];
+}
+
 const INLINE_CODE = new Set(['code', 'kbd', 'samp', 'tt']);
 
 /**
@@ -126,6 +132,29 @@ const MARK_OF: Record<string, string> = { s: 'del', del: 'del', strike: 'del', b
 
 const hasImage = (node: Element): boolean => node.children.some((child) => child.type === 'element' && (child.tagName === 'img' || hasImage(child)));
 
+function descendants(node: Element, name: string, found: Element[] = []): Element[] {
+  for (const child of node.children) {
+    if (!isElement(child)) continue;
+    if (child.tagName === name) found.push(child);
+    descendants(child, name, found);
+  }
+  return found;
+}
+
+/**
+ * A figure of one image and its caption becomes the image, titled with the caption's text
+ * (mdast-handlers.ts): a title holds no link, so each one the caption had is named.
+ */
+function warnCaptionLinks(figure: Element, warn: (message: string) => void): void {
+  const images = descendants(figure, 'img');
+  const captions = figure.children.filter((child): child is Element => isElement(child) && child.tagName === 'figcaption');
+  if (images.length !== 1 || captions.length !== 1) return;
+  for (const link of descendants(captions[0]!, 'a')) {
+    if (typeof link.properties.href !== 'string') continue;
+    warn(`the link to ${JSON.stringify(link.properties.href)} in the caption of the image ${JSON.stringify(String(images[0]!.properties.src ?? ''))} was not kept (a caption is text); its text is`);
+  }
+}
+
 /** `<table><caption>` -> `<p>` before the table: hast-util-to-mdast ignores captions. */
 function liftCaption(table: Element): ElementContent[] {
   const caption = table.children.find((child): child is Element => isElement(child) && child.tagName === 'caption');
@@ -146,6 +175,13 @@ export function prepareHtml(tree: Root, options: PrepareOptions): void {
       }
       const name = child.tagName;
       if (DROPPED.has(name) || CONTROLS.has(name)) continue;
+      if (name === 'svg') {
+        // Markdown cannot carry an inline SVG, and the site's sanitiser would remove it; its words
+        // (a chart's labels, an infographic's text) are the editor's to place by hand.
+        const words = textNodes(child).join(' ').replace(/\s+/g, ' ').trim();
+        if (words !== '') options.warn(`an inline <svg> with the words ${JSON.stringify(words.slice(0, 120))} was not imported: save it as an image, or write its text into the report`);
+        continue;
+      }
       if (EMBEDS.has(name)) {
         options.warn(`an embedded ${describe(child)} was not imported (no text of the article is in it): link it by hand if it matters`);
         continue;
@@ -184,6 +220,7 @@ export function prepareHtml(tree: Root, options: PrepareOptions): void {
       if (mark) marks.add(mark);
       transform(child, inCell || name === 'td' || name === 'th', inPre || name === 'pre');
       if (mark) marks.delete(mark);
+      if (name === 'figure') warnCaptionLinks(child, options.warn);
       if (INLINE_CODE.has(name) && !inPre) {
         if (hasImage(child) || toText(child).trim() === '') {
           result.push(...splitInlineCode(child));

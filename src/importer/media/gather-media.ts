@@ -6,7 +6,7 @@
 import { open, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { activeSvgContent, isInside, isRasterImage, unpublishedImageMessage } from '../../reports/local-images.ts';
-import { FS_OPS, writeAtomically, type WriteOps } from '../pipeline/atomic-write.ts';
+import { FS_OPS, TargetExistsError, writeAtomically, type WriteOps } from '../pipeline/atomic-write.ts';
 import { locateImage, mediaFileName, type ImageLookup } from './media-paths.ts';
 import type { ImageTargets } from './rewrite-images.ts';
 
@@ -85,15 +85,28 @@ export async function planMedia(images: { url: string }[], slug: string, lookup:
 }
 
 /**
- * Copies the images into the report's folder, each atomically. A file already there with the same
- * bytes is left alone; one with other bytes is replaced only when the report is being updated.
+ * Copies the images into the report's folder, each atomically, and returns the names of those it
+ * left alone because a file with other bytes is there. Nothing is ever replaced, not even by
+ * --update: the report's digest proves the importer wrote the report, but nothing proves it wrote
+ * the image there now (an editor may have put a better crop in its place).
  */
-export async function copyMedia(copies: MediaCopy[], folder: string, replace: boolean, ops: WriteOps = FS_OPS): Promise<void> {
+export async function copyMedia(copies: MediaCopy[], folder: string, ops: WriteOps = FS_OPS): Promise<string[]> {
+  const kept: string[] = [];
   for (const { from, name } of copies) {
     const target = path.join(folder, name);
     const bytes = await readFile(from);
     const present = await readFile(target).catch(() => undefined);
-    if (present !== undefined && (Buffer.compare(present, bytes) === 0 || !replace)) continue;
-    await writeAtomically(target, bytes, present !== undefined, ops);
+    if (present !== undefined) {
+      if (Buffer.compare(present, bytes) !== 0) kept.push(name);
+      continue;
+    }
+    try {
+      await writeAtomically(target, bytes, false, ops);
+    } catch (error) {
+      // One that appeared meanwhile is someone else's: left alone too.
+      if (!(error instanceof TargetExistsError)) throw error;
+      kept.push(name);
+    }
   }
+  return kept;
 }

@@ -10,6 +10,7 @@
  */
 import path from 'node:path';
 import { isInside } from '../../reports/local-images.ts';
+import { isWindowsReservedName } from '../../reports/report-path.ts';
 
 export type Located = { ok: true; file: string } | { ok: false; reason: string };
 
@@ -76,13 +77,14 @@ export function mediaFileName(file: string, used: Set<string>): string {
   const base = path.basename(file);
   const dot = base.lastIndexOf('.');
   const extension = dot > 0 ? base.slice(dot + 1).toLowerCase().replace(/[^a-z0-9]/g, '') : '';
-  const stem =
+  let stem =
     (dot > 0 ? base.slice(0, dot) : base)
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')
       .toLowerCase()
       .replace(/[^a-z0-9_-]+/g, '-')
       .replace(/^-+|-+$/g, '') || 'image';
+  if (isWindowsReservedName(stem)) stem = `${stem}-image`;
   const suffix = extension ? `.${extension}` : '';
   let name = `${stem}${suffix}`;
   for (let n = 2; used.has(name); n++) name = `${stem}-${n}${suffix}`;

@@ -14,6 +14,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { gfm } from 'micromark-extension-gfm';
+import { parseHtml } from '../html/html-to-markdown.ts';
 
 /** Where an image now is (a path relative to the report), or undefined for one not copied. */
 export type ImageTargets = Map<string, string | undefined>;
@@ -56,9 +57,16 @@ function imageReplacement(node: Image, target: string | undefined, insideLink: b
   return serialize({ type: 'paragraph', children: [{ type: 'link', url: node.url, title: null, children: [{ type: 'text', value: words }] }, ...caption] });
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** `|` too: in a table row it would end the cell, even inside HTML, and GFM drops a row's extra cells. */
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '&#124;');
 const SRC = /(\bsrc\s*=\s*)("([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
-const ALT = /\balt\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
+
+/** The alt text of an `<img>` tag as a reader sees it: its character references decoded, once. */
+function altOf(tag: string): string {
+  const img = parseHtml(tag).children.find((node) => node.type === 'element');
+  const alt = img?.type === 'element' ? img.properties.alt : undefined;
+  return typeof alt === 'string' ? alt.trim() : '';
+}
 
 function htmlReplacement(html: string, targets: ImageTargets): string {
   return html.replace(/<img\b[^>]*>/gi, (tag) => {
@@ -67,8 +75,7 @@ function htmlReplacement(html: string, targets: ImageTargets): string {
     if (url === undefined || !targets.has(url)) return tag;
     const target = targets.get(url);
     if (target !== undefined) return tag.replace(SRC, (_, before: string) => `${before}"${escapeHtml(target)}"`);
-    const altMatch = ALT.exec(tag);
-    const alt = (altMatch ? (altMatch[2] ?? altMatch[3] ?? altMatch[4] ?? '') : '').trim();
+    const alt = altOf(tag);
     if (!isWebAddress(url)) return escapeHtml(asText(alt, url));
     return `<a href="${escapeHtml(url)}">${escapeHtml(alt || fileNameOf(url))}</a>`;
   });
@@ -85,12 +92,14 @@ export function rewriteImages(markdown: string, targets: ImageTargets): string {
   };
   collect(tree);
 
-  const visit = (node: Nodes, insideLink: boolean) => {
+  const visit = (node: Nodes, insideLink: boolean, inCell: boolean) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start !== undefined && end !== undefined) {
       if (node.type === 'image' && targets.has(node.url)) {
-        edits.push({ start, end, text: imageReplacement(node, targets.get(node.url), insideLink) });
+        const text = imageReplacement(node, targets.get(node.url), insideLink);
+        // Serialized outside the table, a "|" of the alt or caption would end the cell there.
+        edits.push({ start, end, text: inCell ? text.replace(/\|/g, '\\|') : text });
         return;
       }
       if (node.type === 'definition' && targets.has(node.url) && targets.get(node.url) !== undefined) {
@@ -113,10 +122,10 @@ export function rewriteImages(markdown: string, targets: ImageTargets): string {
     }
     if ('children' in node) {
       const parent = node as Parents;
-      for (const child of parent.children) visit(child, insideLink || node.type === 'link' || node.type === 'linkReference');
+      for (const child of parent.children) visit(child, insideLink || node.type === 'link' || node.type === 'linkReference', inCell || node.type === 'tableCell');
     }
   };
-  visit(tree, false);
+  visit(tree, false, false);
 
   let result = markdown;
   for (const edit of edits.sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);

@@ -5,7 +5,7 @@
  *
  * Temporary files are hidden and end in `.tmp` (the build reads only `.md` files), named
  * `.<target name>.import-<process id>-<random>.tmp`. An import removes leftovers of this pattern,
- * and only of this pattern, when it starts.
+ * and only of this pattern, when it starts (but not those of an import still running).
  */
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
@@ -63,10 +63,26 @@ export async function writeAtomically(target: string, data: string | Uint8Array,
   }
 }
 
-/** Removes temporary files an interrupted import left in the content folder; returns them. */
+/** Whether the process that named a temporary file is running: another import, writing it now. */
+function writerRunning(file: string): boolean {
+  const pid = Number(/\.import-(\d+)-[0-9a-f]{12}\.tmp$/.exec(file)?.[1]);
+  if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temporary files an interrupted import left in the content folder; returns them. A file
+ * named by a process still running is another import's, in the middle of its write: left alone.
+ */
 export async function removeLeftoverTemps(contentDir: string): Promise<string[]> {
   const candidates = await glob('**/.*.tmp', { cwd: contentDir, dot: true, onlyFiles: true });
-  const ours = candidates.filter((file) => TEMP_FILE.test(path.basename(file))).sort();
+  const ours = candidates.filter((file) => TEMP_FILE.test(path.basename(file)) && !writerRunning(path.basename(file))).sort();
   for (const file of ours) await rm(path.join(contentDir, file), { force: true });
   return ours;
 }

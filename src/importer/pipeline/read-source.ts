@@ -15,9 +15,25 @@ export { detectFormat };
 
 export type ReaderTable = Record<SourceFormat, SourceReader | undefined>;
 
-/** The plain-text parser (with this run's options) and one reader per other format (readers/source-readers.ts). */
+const FORMAT_NAMES: Record<SourceFormat, string> = { wxr: 'a WordPress export', rss: 'an RSS feed', atom: 'an Atom feed', html: 'a saved HTML page', text: 'a plain-text release' };
+
+/**
+ * The plain-text parser (with this run's options) and one reader per other format
+ * (readers/source-readers.ts). `--date` and `--source-url` are plain text's own: a file of another
+ * format imported with them fails, rather than being imported as if they had been applied.
+ */
 export function sourceReaders(text: PlainTextOptions): ReaderTable {
-  return { text: plainTextReader(text), ...SOURCE_READERS };
+  const flag = text.date !== undefined ? '--date' : text.sourceUrl !== undefined ? '--source-url' : undefined;
+  const others = { ...SOURCE_READERS };
+  if (flag) {
+    for (const format of Object.keys(others) as Exclude<SourceFormat, 'text'>[]) {
+      if (!others[format]) continue;
+      others[format] = (_text, file) => [
+        { kind: 'failed', origin: file, reason: `[usage] ${flag} applies to a plain-text release only: ${file} is ${FORMAT_NAMES[format]}, whose items carry their own; import it without ${flag}` },
+      ];
+    }
+  }
+  return { text: plainTextReader(text), ...others };
 }
 
 export interface ReadSourceOptions {

@@ -220,11 +220,12 @@ export async function runImport(settings: ImportSettings, events: ImportEvents):
       tally.missingMedia.push({ report: relative, image });
       events.line('err', `${item.origin}: warning [media]: ${relative}: image ${image.url} not copied (${image.reason}): kept as a link to it, or as text when it is no web address`);
     }
-    const copyAll = (replace: boolean) => (media && !dryRun ? copyMedia(media.copies, path.join(contentDir, String(year), slug), replace, ops) : Promise.resolve());
+    const folder = path.join(contentDir, String(year), slug);
+    const copyAll = async () => (media && !dryRun ? copyMedia(media.copies, folder, ops) : []);
 
     if (!existing) {
       if (!dryRun) {
-        await copyAll(false);
+        await copyAll();
         try {
           await writeAtomically(target, file.text, false, ops);
         } catch (error) {
@@ -238,7 +239,7 @@ export async function runImport(settings: ImportSettings, events: ImportEvents):
     }
     if (existing.digest === file.digest) {
       tally.same++;
-      if (!dryRun) await copyAll(false); // restores a deleted image; never replaces one
+      if (!dryRun) await copyAll(); // restores a deleted image; never replaces one
       if (dryRun) events.line('out', `same: ${relative} (from ${item.origin})`);
       return;
     }
@@ -264,7 +265,12 @@ export async function runImport(settings: ImportSettings, events: ImportEvents):
       return;
     }
     if (!dryRun) {
-      await copyAll(true);
+      for (const name of await copyAll()) {
+        events.line(
+          'err',
+          `${item.origin}: warning [media]: ${relative}: ${posix(path.relative(contentDir, path.join(folder, name)))} differs from the source's image and was not replaced (it may be an editor's): delete it and import with --update again to take the source's`,
+        );
+      }
       await writeAtomically(target, file.text, true, ops);
     }
     existing.digest = file.digest;

@@ -7,9 +7,9 @@
  *   the `http://wordpress.org/export/` namespace (WXR's `wp:` prefix), else RSS 2.0; `<feed>` in
  *   the Atom namespace is Atom; an HTML DOCTYPE, `<html>`, `<head>`, `<body>` (or, for a page saved
  *   without them, `<meta>`, `<title>`, `<article>`, `<main>`, `<div>`...) is an HTML page.
- * - Anything else that starts with text, or with a tag that is no XML (`<b>Embargoed</b> ...`), is
- *   a plain-text release. XML that is none of these (RSS 1.0's `rdf:RDF`, a sitemap: an XML
- *   declaration, a namespace) is no known format.
+ * - Anything else that starts with text, or with a tag of no XML (no declaration, no namespace:
+ *   a title starting `<b>`), is a plain-text release. XML that is none of these (RSS 1.0's
+ *   `rdf:RDF`, a sitemap) is no known format.
  */
 import type { SourceFormat } from './source-item.ts';
 
@@ -27,6 +27,7 @@ const HEAD = 64 * 1024;
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the name is for callers' messages, never a hint
 export function detectFormat(text: string, _fileName: string): SourceFormat | undefined {
   let head = text.slice(0, HEAD).replace(/^\uFEFF/, '');
+  const declared = /^\s*<\?xml\s/i.test(head);
   head = head.replace(PROLOG, '');
   const doctype = DOCTYPE.exec(head);
   if (doctype) {
@@ -42,8 +43,8 @@ export function detectFormat(text: string, _fileName: string): SourceFormat | un
   if (name === 'rss') return WXR_NAMESPACE.test(attributes) ? 'wxr' : 'rss';
   if (name === 'feed' || name.endsWith(':feed')) return ATOM_NAMESPACE.test(attributes) ? 'atom' : undefined;
   if (HTML_ROOTS.has(name)) return 'html';
-  // XML of another kind (an XML declaration, a namespaced root) is no release; a release that
-  // merely opens with markup (`<b>Embargoed</b> ...`) is text, and is imported as written.
-  const xml = /^\s*(?:\uFEFF)?<\?xml\b/.test(text) || name.includes(':') || /\bxmlns(?::[\w.-]+)?\s*=/.test(attributes);
-  return xml ? undefined : 'text';
+  // XML of another kind (declared, or namespaced: a sitemap, RSS 1.0) is no known format; a
+  // release whose title starts with markup (`<b>HTML</b> & entities`) is a release.
+  if (declared || name.includes(':') || /\bxmlns\b/.test(attributes)) return undefined;
+  return 'text';
 }

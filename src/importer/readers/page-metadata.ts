@@ -5,6 +5,7 @@
  */
 import type { Element, Nodes, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
+import { parseHtml } from '../html/html-to-markdown.ts';
 
 export interface PageMetadata {
   lang?: string;
@@ -50,6 +51,15 @@ function nameOf(value: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * JSON-LD text as the page shows it. CMSs fill it from their HTML (WordPress's titles carry
+ * `&#8217;` and `&amp;`), and nothing decodes a script's text: its character references are
+ * decoded here, once; a `<` stays text.
+ */
+function shown(value: string | undefined): string | undefined {
+  return value === undefined || !value.includes('&') ? value : str(toText(parseHtml(value.replace(/</g, '&lt;'))));
+}
+
 function urlOf(value: unknown): string | undefined {
   if (typeof value === 'string') return str(value);
   if (value && typeof value === 'object') return str((value as Record<string, unknown>)['@id']) ?? str((value as Record<string, unknown>).url);
@@ -89,14 +99,14 @@ function readJsonLd(scripts: Element[], warn: (message: string) => void): Articl
     if (!node) continue;
     const keywords = node.keywords;
     return {
-      headline: str(node.headline) ?? str(node.name),
+      headline: shown(str(node.headline) ?? str(node.name)),
       datePublished: str(node.datePublished) ?? str(node.dateCreated),
-      publisher: nameOf(node.publisher),
+      publisher: shown(nameOf(node.publisher)),
       url: str(node.url) ?? urlOf(node.mainEntityOfPage),
       inLanguage: nameOf(node.inLanguage) ?? str(node.inLanguage),
-      description: str(node.description),
+      description: shown(str(node.description)),
       keywords: (Array.isArray(keywords) ? keywords : typeof keywords === 'string' ? keywords.split(',') : [])
-        .map((keyword) => (typeof keyword === 'string' ? keyword.trim() : ''))
+        .map((keyword) => (typeof keyword === 'string' ? (shown(keyword.trim()) ?? '') : ''))
         .filter((keyword) => keyword !== ''),
     };
   }

@@ -3,11 +3,22 @@ import { toText } from 'hast-util-to-text';
 import { parseHtml } from '../html/html-to-markdown.ts';
 
 /**
+ * Elements a title, an excerpt or a category name is marked up with. A `<` before any other name
+ * (`x<y matters`, `<brut>`, `R&D <lab>`) is the publisher's text, escaped by a feed that writes
+ * titles as plain text: an HTML parser would read it as a tag and drop the words up to its `>`.
+ */
+const SNIPPET_TAGS = new Set(
+  ('a abbr acronym address b bdi bdo big blockquote br center cite code data dd del dfn div dl dt em font h1 h2 h3 h4 h5 h6 ' +
+    'hr i img ins kbd li mark ol p pre q rp rt ruby s samp small span strike strong sub sup time tt u ul var wbr').split(' '),
+);
+
+/**
  * Plain text of an HTML snippet (a title or an excerpt as WordPress and feeds write them, with
  * `&amp;` and `&#8217;`), white space collapsed. Entities are decoded here, once.
  */
 export function htmlSnippetText(html: string): string {
-  return toText(parseHtml(html)).replace(/\s+/g, ' ').trim();
+  const markup = html.replace(/<(\/?)([A-Za-z][^\s/>]*)/g, (whole, _slash: string, name: string) => (SNIPPET_TAGS.has(name.toLowerCase()) ? whole : `&lt;${whole.slice(1)}`));
+  return toText(parseHtml(markup)).replace(/\s+/g, ' ').trim();
 }
 
 /** A BCP 47 tag from what sources write (`en-US`, `en_US`, `zh-hans`); undefined when it is none. */

@@ -53,9 +53,20 @@ export function isDecorative(alt: string | null | undefined, title: string | nul
   return (alt ?? '').trim() === '' && title === DECORATIVE_TITLE;
 }
 
-/** Whether an image address points to another site (an absolute or protocol-relative URL). */
+/**
+ * Whether an image address may point to another site: one with a scheme (`https:/x` resolves to
+ * another host from an http page) or starting with two slashes, read as a browser reads it
+ * (a backslash is a slash, tabs and line breaks are removed, leading spaces ignored).
+ */
 export function isRemoteImage(src: string): boolean {
-  return /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(src.trim());
+  const read = src.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
+  return /^(?:[a-z][a-z0-9+.-]*:|[\\/]{2})/i.test(read);
+}
+
+/** The addresses of a srcset (`a.png 1x, b.png 2x`). */
+function srcsetUrls(srcset: unknown): string[] {
+  const text = Array.isArray(srcset) ? srcset.join(', ') : typeof srcset === 'string' ? srcset : '';
+  return text.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '').filter((url) => url !== '');
 }
 
 export function missingAltMessage(image: string): string {
@@ -154,11 +165,11 @@ function makeFigures(parent: HastRoot | Element): void {
   }) as typeof parent.children;
 }
 
-function images(parent: HastRoot | Element, found: Element[] = []): Element[] {
+function images(parent: HastRoot | Element, found: Element[] = [], sources = false): Element[] {
   for (const child of parent.children) {
     if (child.type !== 'element') continue;
-    if (child.tagName === 'img') found.push(child);
-    else images(child, found);
+    if (child.tagName === 'img' || (sources && child.tagName === 'source')) found.push(child);
+    else images(child, found, sources);
   }
   return found;
 }
@@ -170,10 +181,10 @@ interface AstroFileData {
 export function rehypeBodyImages(options: BodyImageOptions = {}) {
   return (tree: HastRoot, file: VFile): void => {
     const astro = (file.data as AstroFileData).astro;
-    const remote = images(tree).filter((image) => typeof image.properties.src === 'string' && isRemoteImage(image.properties.src));
-    const problems = remote.map((image): ImageProblem => {
-      const src = String(image.properties.src);
-      return { line: image.position?.start.line, image: src, message: remoteImageMessage(src) };
+    // An img's src, and a <picture>'s <source srcset> (the sanitiser keeps it; the browser prefers it).
+    const problems = images(tree, [], true).flatMap((image): ImageProblem[] => {
+      const urls = image.tagName === 'source' ? srcsetUrls(image.properties.srcSet) : typeof image.properties.src === 'string' ? [image.properties.src] : [];
+      return urls.filter(isRemoteImage).map((src) => ({ line: image.position?.start.line, image: src, message: remoteImageMessage(src) }));
     });
     if (problems.length > 0) options.onProblems?.(file, problems);
     makeFigures(tree);

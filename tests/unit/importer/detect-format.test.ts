@@ -36,6 +36,9 @@ test('text that only mentions a format later is plain text; unknown XML is no fo
   assert.equal(detectFormat('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>', 'a.xml'), undefined);
   assert.equal(detectFormat('<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"></rdf:RDF>', 'a.rdf'), undefined);
   assert.equal(detectFormat('<feed><title>not Atom</title></feed>', 'a.xml'), undefined);
+  // A release whose title starts with markup is text: no XML declaration, namespace or page root.
+  assert.equal(detectFormat('<b>HTML</b> & entities 2020\n\nOn August 2, 2020, ...', 'html.txt'), 'text');
+  assert.equal(detectFormat('<Reuters> Launch 2020\n\nOn August 2, 2020, ...', 'r.txt'), 'text');
   assert.equal(detectFormat('', 'empty.txt'), undefined);
   // A release that opens with markup is a release: imported as text, as written.
   assert.equal(detectFormat('<b>Embargoed</b> until Monday\n\nBEIJING, July 31, 2020 -- ...', 'release.txt'), 'text');

@@ -97,3 +97,24 @@ test('each listed image URL is written in the Markdown exactly as listed, even w
   ]);
   for (const image of result.images) assert.ok(result.markdown.includes(`](${image.url})`), result.markdown);
 });
+
+test('an inline SVG is not imported, and when it holds words (a chart, an infographic) the editor is told which', () => {
+  const result = htmlToMarkdown('<p>Launches rose. <svg viewBox="0 0 10 10"><title>Launches by year</title><text>2019: 30</text><text>2020: 35</text></svg> More.</p><p><svg><path d="M0 0"/></svg>Icon</p>');
+  assert.match(result.markdown, /^Launches rose\. +More\.\n\nIcon$/);
+  assert.equal(result.warnings.length, 1, result.warnings.join('\n'));
+  assert.match(result.warnings[0]!, /<svg>.*"Launches by year 2019: 30 2020: 35".*not imported/);
+});
+
+test('a link in an image caption, which becomes the image title (text only), is named in a warning; its text stays', () => {
+  const result = htmlToMarkdown('<figure><img src="a.jpg" alt="The pad"><figcaption>The pad at dawn (Photo: <a href="https://agency.example/jane">Jane Doe</a>)</figcaption></figure>');
+  assert.equal(result.markdown, '![The pad](a.jpg "The pad at dawn (Photo: Jane Doe)")');
+  assert.equal(result.warnings.length, 1, result.warnings.join('\n'));
+  assert.match(result.warnings[0]!, /link to "https:\/\/agency\.example\/jane" in the caption of the image "a\.jpg" was not kept/);
+});
+
+test('an image marked decorative as the site expects (empty alt, title "decorative") draws no missing-alt warning', () => {
+  const result = htmlToMarkdown('<p><img src="rule.png" alt="" title="decorative"></p><p><img src="b.png" alt=""></p>');
+  assert.equal(result.markdown, '![](rule.png "decorative")\n\n![](b.png)');
+  assert.equal(result.warnings.length, 1, result.warnings.join('\n'));
+  assert.match(result.warnings[0]!, /"b\.png" has no alt text/);
+});

@@ -6,15 +6,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { TMP } from '../../support/paths.ts';
 import { freeSlug, indexReports, matchItem, remember } from '../../../src/importer/pipeline/report-index.ts';
 import { describeChange, summarizeChange } from '../../../src/importer/pipeline/change-summary.ts';
 import { currentDigest, itemToDraft, reportFile } from '../../../src/importer/pipeline/item-to-report.ts';
 import type { ImportItem } from '../../../src/importer/pipeline/import-item.ts';
 import { knownReport } from '../../../src/importer/pipeline/scan-content.ts';
-import { TEMP_FILE, tempFileName } from '../../../src/importer/pipeline/atomic-write.ts';
+import { removeLeftoverTemps, TEMP_FILE, tempFileName } from '../../../src/importer/pipeline/atomic-write.ts';
 import { detectFormat, readSource, sourceReaders } from '../../../src/importer/pipeline/read-source.ts';
 import { confine, locateImage, mediaFileName } from '../../../src/importer/media/media-paths.ts';
 import { rewriteImages } from '../../../src/importer/media/rewrite-images.ts';
+import { renderMarkdown } from '../../support/source-fidelity.ts';
 import { languageProblem, timeZoneProblem } from '../../../src/importer/import-options.ts';
 import { reportSchema } from '../../../src/reports/schema.ts';
 import { reportRecord } from '../../../src/formats/machine-readable.ts';
@@ -155,6 +159,18 @@ test('media file names are safe in a URL and unique within a report', () => {
   assert.equal(mediaFileName('/u/???.png', used), 'image.png');
 });
 
+test('no report, report folder or media file takes a name Windows reserves (a checkout or copy there would fail)', () => {
+  for (const title of ['CON', 'Nul', 'aux', 'PRN', 'COM1', 'lpt9']) {
+    const slug = draftOf({ title }).slug;
+    assert.notEqual(slug, title.toLowerCase(), `${title}: ${slug}`);
+    assert.match(slug, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+  }
+  assert.equal(draftOf({ title: 'Console' }).slug, 'console');
+  const used = new Set<string>();
+  assert.notEqual(mediaFileName('/u/2020/07/CON.jpg', used), 'con.jpg');
+  assert.equal(mediaFileName('/u/2020/07/console.jpg', used), 'console.jpg');
+});
+
 test('images are pointed at their copy, or become links to where they were; the rest stays as written', () => {
   const markdown = [
     'Text *kept* as written.',
@@ -181,10 +197,32 @@ test('images are pointed at their copy, or become links to where they were; the 
   assert.equal(out[2], '[gone.png](https://cdn.example/gone.png)');
   assert.equal(out[3], '[Thumb](https://example.org/full)', 'no link inside a link: the alt text stays');
   assert.equal(out[4], '[Ref][r]');
-  assert.equal(out[6], '<img src="./launch/probe.jpg" alt="x"> <a href="https://cdn.example/gone.png">Gone &amp;amp; away</a>');
+  assert.equal(out[6], '<img src="./launch/probe.jpg" alt="x"> <a href="https://cdn.example/gone.png">Gone &amp; away</a>', 'the alt text shows as written ("Gone & away"), not with its entity');
   assert.equal(out[7], 'Local map (image img/missing.png, not imported)', 'a relative path would be a broken link: text');
   assert.equal(out[8], '[Crowd](https://cdn.example/crowd.jpg): The crowd at noon', 'a caption is text of the article: it stays on the page');
   assert.equal(rewriteImages(markdown, new Map()), markdown);
+});
+
+test('an image not copied inside a table cell leaves the table whole: a "|" in its alt or caption divides no cell', async () => {
+  const markdown = [
+    '| Photo | Note |',
+    '| ----- | ---- |',
+    '| ![Left \\| right](https://cdn.example/a.jpg "Up \\| down") | last cell |',
+    '| ![Map \\| key](img/map.png) | second row |',
+    '| <img src="https://cdn.example/b.jpg" alt="Raw &#124; alt"> | third row |',
+  ].join('\n');
+  const targets = new Map<string, string | undefined>([
+    ['https://cdn.example/a.jpg', undefined],
+    ['img/map.png', undefined],
+    ['https://cdn.example/b.jpg', undefined],
+  ]);
+  const { html } = await renderMarkdown(rewriteImages(markdown, targets));
+  const rows = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<td>([\s\S]*?)<\/td>/g)].map((cell) => cell[1]!.replace(/<[^>]+>/g, '')));
+  assert.deepEqual(rows.slice(1), [
+    ['Left | right: Up | down', 'last cell'],
+    ['Map | key (image img/map.png, not imported)', 'second row'],
+    ['Raw | alt', 'third row'],
+  ]);
 });
 
 test('temporary files are hidden, beside their target, and only ours match the cleanup pattern', () => {
@@ -194,6 +232,21 @@ test('temporary files are hidden, beside their target, and only ours match the c
   for (const other of ['.launch.md.swp', 'launch.md', '.notes.tmp', '.launch.md.import-1-xyz.tmp', 'launch.md.import-1-abcdef012345.tmp']) {
     assert.doesNotMatch(other, TEMP_FILE, other);
   }
+});
+
+test("an import's cleanup removes leftovers of an import that is gone, never the files of one still running", async () => {
+  const dir = path.join(TMP, 'import-leftovers');
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(path.join(dir, '2020'), { recursive: true });
+  // A process that has exited, and one that is running (this test's parent) but is not this import.
+  const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+  const leftover = path.basename(tempFileName('/c/2020/a.md', gone));
+  const running = path.basename(tempFileName('/c/2020/b.md', process.ppid));
+  await writeFile(path.join(dir, '2020', leftover), 'half');
+  await writeFile(path.join(dir, '2020', running), 'being written');
+  assert.deepEqual(await removeLeftoverTemps(dir), [`2020/${leftover}`]);
+  assert.deepEqual((await readdir(path.join(dir, '2020'))).sort(), [running]);
+  await rm(dir, { recursive: true, force: true });
 });
 
 test('options: a time zone is an IANA place, a language a BCP 47 tag', () => {
@@ -222,6 +275,20 @@ test('formats are told from the content; a format without its reader fails its f
   const text = readSource(Buffer.from('Title 2020\n\nOn July 31, X met.\n'), 'sources/r.txt', { ...options, reader: { sourceName: 'S' } });
   assert.equal(text.outcomes[0]!.kind, 'item');
   assert.equal(text.outcomes[0]!.kind === 'item' && text.outcomes[0]!.item.key, 'sources/r.txt', 'a release without URL is keyed by its path');
+});
+
+test('--date and --source-url, which only a plain-text release takes, fail a file of another format instead of being ignored', () => {
+  const options = { decoding: { encoding: 'utf-8' as const, fixDoubleEncoding: false }, reader: { sourceName: 'S' } };
+  const page = Buffer.from('<!DOCTYPE html><html><head><title>T</title></head><body><article><h1>T</h1><p>Words.</p></article></body></html>');
+  for (const [flags, name] of [[{ date: '2020-07-31' }, '--date'], [{ sourceUrl: 'https://example.org/r' }, '--source-url']] as const) {
+    const read = readSource(page, 'page.html', { ...options, readers: sourceReaders(flags) });
+    assert.equal(read.outcomes.length, 1);
+    const [outcome] = read.outcomes;
+    assert.equal(outcome!.kind, 'failed', JSON.stringify(outcome));
+    assert.match((outcome as { reason: string }).reason, new RegExp(`${name} applies to a plain-text release only: page\\.html is a saved HTML page`));
+    const text = readSource(Buffer.from('Title 2020\n\nOn July 31, X met.\n'), 'r.txt', { ...options, readers: sourceReaders(flags) });
+    assert.equal(text.outcomes[0]!.kind, 'item');
+  }
 });
 
 test('progress: a plain line every N items when not on a terminal, and nothing for a short import', async () => {

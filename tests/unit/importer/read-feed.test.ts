@@ -118,3 +118,17 @@ test('a feed that is neither RSS nor Atom, or not XML, fails as one outcome', ()
   assert.match(reasonOf(readFeed('<urlset></urlset>', 'f.xml', {})[0]), /neither an RSS 2\.0 feed/);
   assert.match(reasonOf(readFeed('<rss><channel><title>a & b</title></channel></rss>', 'f.xml', {})[0]), /not well-formed XML \(line 1/);
 });
+
+test('RSS: a "<" in a title or description that starts no HTML tag is text, not a tag that swallows words', () => {
+  const [item] = itemsOf(
+    readFeed(
+      rss(`<item><title>Why x&lt;y matters &lt;b&gt;now&lt;/b&gt;</title><link>https://agency.example/n/2</link><pubDate>Fri, 31 Jul 2020 10:00:00 GMT</pubDate>
+<description>Rates &lt;5% and &lt;brut&gt; data</description><content:encoded><![CDATA[<p>Body</p>]]></content:encoded><category>R&amp;D &lt;lab&gt;</category></item>`),
+      'feed.xml',
+      {},
+    ),
+  );
+  assert.equal(item!.title, 'Why x<y matters now');
+  assert.equal(item!.summary, 'Rates <5% and <brut> data');
+  assert.deepEqual(item!.topics, ['R&D <lab>']);
+});

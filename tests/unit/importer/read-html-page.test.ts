@@ -95,3 +95,14 @@ test('without marks, Readability locates the article and every word of it is kep
   assertWordsInOrder(expected, text, item.markdown);
   assert.deepEqual(item.images, [{ url: 'https://agency.example/img/launch.jpg', alt: 'Launch' }]);
 });
+
+test('JSON-LD text written with HTML character references (as WordPress writes titles) reads as the page shows it', () => {
+  const ld = `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Sanders&#8217; plan &amp; more","datePublished":"2020-07-31T10:00:00Z",
+"description":"Q&amp;A, x &lt; y","publisher":{"@type":"Organization","name":"AT&amp;T News"},"keywords":["R&amp;D"]}</script>`;
+  const item = itemOf(readHtmlPage(page(ld, '<article><h1>Sanders’ plan &amp; more</h1><p>Body text.</p></article>', ' lang="en"'), 'p.html', {}));
+  assert.equal(item.title, 'Sanders’ plan & more');
+  assert.equal(item.summary, 'Q&A, x < y');
+  assert.equal(item.source?.name, 'AT&T News');
+  assert.deepEqual(item.topics, ['R&D']);
+  assert.equal(item.markdown, 'Body text.', 'the heading that repeats the title is not said twice');
+});
