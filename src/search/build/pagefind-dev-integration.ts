@@ -17,7 +17,7 @@ import { SEARCH_BUNDLE_PATH, SEARCH_PARTITIONS_FILE, reportPath } from '../../ur
 import { countIndexedRecords, type PagefindEntryFile } from '../../checks/search-index-check.ts';
 import type { PartitionManifest } from './search-partitions.ts';
 import { normalizeBase } from '../../urls/base-urls.ts';
-import { failOn } from './pagefind-integration.ts';
+import { PAGEFIND_INDEX_OPTIONS, failOn } from './pagefind-integration.ts';
 
 export interface PagefindDevOptions {
   contentDir: string;
@@ -51,7 +51,7 @@ async function indexDevServer(origin: string, base: string, contentDir: string):
     const entry = reportIdFromPath(file);
     return entry.ok ? [reportPath(entry.id)] : []; // the content loader reports bad names itself
   });
-  const { index, errors } = await pagefind.createIndex({});
+  const { index, errors } = await pagefind.createIndex(PAGEFIND_INDEX_OPTIONS);
   failOn('createIndex', errors);
   if (!index) throw new Error('Pagefind createIndex returned no index');
   try {

@@ -59,6 +59,12 @@ export function reportsOf(files: readonly string[]): PartitionedReport[] {
   });
 }
 
+/**
+ * Pagefind's index options, for the build and `astro dev` alike. They are part of each partition's
+ * digest: a partition indexed with other options is indexed again.
+ */
+export const PAGEFIND_INDEX_OPTIONS: Parameters<typeof pagefind.createIndex>[0] = {};
+
 const PAGEFIND_VERSION = (JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.resolve('pagefind'))), 'utf8')) as { version: string }).version;
 
 const readEntry = async (dir: string) => JSON.parse(await readFile(path.join(dir, 'pagefind-entry.json'), 'utf8')) as PagefindEntryFile;
@@ -128,7 +134,7 @@ async function indexPartition(siteDir: string, partition: Partition, single: boo
   const folder = single ? SEARCH_BUNDLE_FOLDER : `${SEARCH_BUNDLE_FOLDER}/${partition.name}`;
   const outputPath = path.join(siteDir, folder);
   try {
-    const { index, errors } = await pagefind.createIndex({});
+    const { index, errors } = await pagefind.createIndex(PAGEFIND_INDEX_OPTIONS);
     failOn('createIndex', errors);
     if (!index) throw new Error('Pagefind createIndex returned no index');
     // One partition: the whole site, as before partitions existed (a stray data-pagefind-body
@@ -194,7 +200,7 @@ export async function buildSearchIndex(
   const folderOf = (name: string) => path.join(siteDir, searchPartitionPath(name));
   const digests = new Map<string, string>();
   for (const partition of partitions) {
-    const input = partitionDigestInput(await pageDigests(siteDir, partition.ids), `pagefind ${PAGEFIND_VERSION}`);
+    const input = partitionDigestInput(await pageDigests(siteDir, partition.ids), `pagefind ${PAGEFIND_VERSION} ${JSON.stringify(PAGEFIND_INDEX_OPTIONS)}`);
     digests.set(partition.name, createHash('sha256').update(input).digest('hex'));
   }
   const intact = new Map<string, boolean>();
