@@ -56,8 +56,11 @@ test('the benchmark measures a 20-report archive and writes every figure to JSON
   const hugo = size!.hugo!;
   assert.match(hugo.hugoVersion, /hugo v0\.\d+/);
   for (const step of [hugo.hugo, hugo.pagefind]) {
-    assert.ok(step.seconds > 0 && step.cpuSeconds > 0 && step.peakRssBytes > 1 * 2 ** 20, JSON.stringify(step));
+    // Memory is sampled every 100 ms: a step over 20 pages may end before its first full sample,
+    // so only a sample is required here; at the bench's sizes the steps run for seconds.
+    assert.ok(step.seconds > 0 && step.cpuSeconds > 0 && step.peakRssBytes > 0, JSON.stringify(step));
   }
+  assert.ok(hugo.peakRssBytes >= Math.max(hugo.hugo.peakRssBytes, hugo.pagefind.peakRssBytes), 'the pair peaks at the larger of the two');
   assert.match(run.stdout, /Hugo \+ Pagefind/, 'the comparison table is printed');
 
   assert.equal(results.search?.reports, 20);
