@@ -89,17 +89,30 @@ function bodyAndSummary(full: Body | undefined, short: Body | undefined, shortTe
   return { body: full };
 }
 
+/**
+ * The day of the first date field the item fills (a blank one counts as absent), read in the
+ * publication's time zone when one is given; `missing` when it fills none.
+ */
+function firstDate(
+  fields: { field: string; text: string | undefined; parse: (text: string) => ReturnType<typeof parseRfc3339> }[],
+  timeZone: string | undefined,
+  missing: string,
+): DateReading {
+  const given = fields.find(({ text }) => text !== undefined && text.trim() !== '');
+  return given ? publicationDay(given.parse(given.text!), given.text!, given.field, timeZone) : { ok: false, reason: missing };
+}
+
 function rssEntry(item: XmlNode, index: number, file: string, channel: XmlNode, options: ReaderOptions): Entry {
   const link = textOf(item.link)?.trim();
   const guid = textOf(item.guid)?.trim();
-  const pubDate = textOf(item.pubDate);
-  const dcDate = textOf(item['dc:date']);
-  const dated: DateReading =
-    pubDate !== undefined && pubDate.trim() !== ''
-      ? publicationDay(parseRfc822(pubDate), pubDate, 'pubDate', options.timeZone)
-      : dcDate !== undefined && dcDate.trim() !== ''
-        ? publicationDay(parseRfc3339(dcDate), dcDate, 'dc:date', options.timeZone)
-        : { ok: false, reason: 'the item has no pubDate or dc:date: pass the date by importing it by hand' };
+  const dated = firstDate(
+    [
+      { field: 'pubDate', text: textOf(item.pubDate), parse: parseRfc822 },
+      { field: 'dc:date', text: textOf(item['dc:date']), parse: parseRfc3339 },
+    ],
+    options.timeZone,
+    'the item has no pubDate or dc:date: pass the date by importing it by hand',
+  );
   const baseUrl = isHttpUrl(link) ? link : textOf(channel.link)?.trim();
   const content = textOf(item['content:encoded']);
   const description = textOf(item.description);
@@ -153,14 +166,14 @@ function atomLink(entry: XmlNode): string | undefined {
 function atomEntry(entry: XmlNode, index: number, file: string, feed: XmlNode, options: ReaderOptions): Entry {
   const warnings: string[] = [];
   const link = atomLink(entry);
-  const published = textOf(entry.published);
-  const updated = textOf(entry.updated);
-  const dated: DateReading =
-    published !== undefined && published.trim() !== ''
-      ? publicationDay(parseRfc3339(published), published, 'published', options.timeZone)
-      : updated !== undefined && updated.trim() !== ''
-        ? publicationDay(parseRfc3339(updated), updated, 'updated', options.timeZone)
-        : { ok: false, reason: 'the entry has no published or updated date' };
+  const dated = firstDate(
+    [
+      { field: 'published', text: textOf(entry.published), parse: parseRfc3339 },
+      { field: 'updated', text: textOf(entry.updated), parse: parseRfc3339 },
+    ],
+    options.timeZone,
+    'the entry has no published or updated date',
+  );
   const baseUrl = isHttpUrl(link) ? link : atomLink(feed);
   const toBody = (text: AtomText | undefined): Body | undefined => {
     if (!text) return undefined;
