@@ -66,12 +66,12 @@ export interface BenchResults {
 const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const BENCH_TMP = path.join(TMP, 'bench');
 
-function progress(message: string): void {
+export function progress(message: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 }
 
 /** One `astro build`, timed, with the peak memory of its whole process tree; log kept in `logFile`. */
-async function astroBuild(env: Record<string, string>, logFile: string): Promise<BuildRun> {
+export async function astroBuild(env: Record<string, string>, logFile: string): Promise<BuildRun> {
   const { code, output, seconds, cpuSeconds, peakRssBytes } = await runMeasured(
     process.execPath,
     [ASTRO, 'build'],
@@ -84,7 +84,7 @@ async function astroBuild(env: Record<string, string>, logFile: string): Promise
 }
 
 /** The bench's builds are at the root of their site, with no site URL. */
-const HOSTING = { BASE_PATH: '', SITE_URL: '' };
+export const HOSTING = { BASE_PATH: '', SITE_URL: '' };
 
 /**
  * A cold start: Astro's generated types, this build's own cache folder (content store, Vite's
@@ -99,7 +99,7 @@ async function clearBuildCaches(outDir: string, contentDir: string): Promise<voi
 }
 
 /** Bytes of a file, or of every file under a folder; 0 when absent. */
-async function bytesAt(target: string): Promise<number> {
+export async function bytesAt(target: string): Promise<number> {
   const info = await stat(target).catch(() => undefined);
   if (!info) return 0;
   if (!info.isDirectory()) return info.size;
@@ -222,19 +222,19 @@ export function formatTable(results: BenchResults): string {
     }
     lines.push('', markdownTable(hugo));
   }
-  if (results.search) {
-    const search: string[][] = [
-      [`search (${results.search.reports} reports)`, 'query', 'results', 'cold: bytes (gzip host)', 'cold time', 'warm: bytes (gzip host)', 'warm time'],
-    ];
-    const bytes = (m: SearchCost['cold']) => `${kb(m.bytes)} (${kb(m.gzipBytes)})`;
-    for (const q of results.search.queries) {
-      search.push([q.name, q.query, String(q.cold.results), bytes(q.cold), `${q.cold.ms.toFixed(0)} ms`, bytes(q.warm), `${q.warm.ms.toFixed(0)} ms`]);
-    }
-    lines.push('', markdownTable(search));
-  }
+  if (results.search) lines.push('', formatSearchTable(results.search.reports, results.search.queries));
   const m = results.machine;
   lines.push('', `${m.cores} cores (${m.cpu}), ${mib(m.memoryBytes)} RAM, Node ${m.node}, load average at start ${m.loadAverageAtStart.map((l) => l.toFixed(2)).join(' ')}`);
   return lines.join('\n');
+}
+
+export function formatSearchTable(reports: number, queries: readonly SearchCost[]): string {
+  const search: string[][] = [[`search (${reports} reports)`, 'query', 'results', 'cold: bytes (gzip host)', 'cold time', 'warm: bytes (gzip host)', 'warm time']];
+  const bytes = (m: SearchCost['cold']) => `${kb(m.bytes)} (${kb(m.gzipBytes)})`;
+  for (const q of queries) {
+    search.push([q.name, q.query, String(q.cold.results), bytes(q.cold), `${q.cold.ms.toFixed(0)} ms`, bytes(q.warm), `${q.warm.ms.toFixed(0)} ms`]);
+  }
+  return markdownTable(search);
 }
 
 function markdownTable(rows: string[][]): string {
@@ -243,7 +243,7 @@ function markdownTable(rows: string[][]): string {
   return [line(rows[0]!), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.slice(1).map(line)].join('\n');
 }
 
-function gitCommit(): string {
+export function gitCommit(): string {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
     const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim();
