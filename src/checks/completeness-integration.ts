@@ -13,7 +13,7 @@ import { checkCompleteness } from './completeness.ts';
 import { findBrokenLinks } from './link-check.ts';
 import { absoluteUrl, feedUrl, normalizeBase } from '../urls/base-urls.ts';
 import { reportIdFromPath } from '../reports/report-path.ts';
-import { CORRECTIONS_FEED, CORRECTIONS_PATH, FEED_FILES } from '../urls/site-paths.ts';
+import { CORRECTIONS_FEED, CORRECTIONS_PATH, FEED_FILES, SEARCH_BUNDLE_FOLDER } from '../urls/site-paths.ts';
 import { listReportFiles } from '../reports/reports-loader.ts';
 import { filesUnder } from '../output/files-under.ts';
 
@@ -42,7 +42,9 @@ export default function completenessIntegration(
     },
     async checkSite(siteDir, logger) {
       const started = performance.now();
-      const [files, sources] = await Promise.all([filesUnder(siteDir), listReportFiles(options.contentDir)]);
+      // Not the search bundle: the search step, running alongside, writes and prunes it, and checks
+      // its record count itself.
+      const [files, sources] = await Promise.all([filesUnder(siteDir, new Set([SEARCH_BUNDLE_FOLDER])), listReportFiles(options.contentDir)]);
       const fileSet = new Set(files);
       const read = (file: string) => (fileSet.has(file) ? readFileSync(path.join(siteDir, file), 'utf8') : undefined);
       const ids = sources.map((file) => {

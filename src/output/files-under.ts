@@ -2,14 +2,18 @@ import { existsSync } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Every file under `dir`, as paths relative to it with forward slashes (none if it is missing). */
+/**
+ * Every file under `dir`, as paths relative to it with forward slashes (none if it is missing).
+ * Top-level entries named in `skipTopLevel` are not entered: another step may be changing them.
+ */
 export async function filesUnder(dir: string, skipTopLevel: ReadonlySet<string> = new Set()): Promise<string[]> {
   if (!existsSync(dir)) return [];
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .filter((file) => !skipTopLevel.has(file.split('/')[0]!));
+  const relative = (entry: { parentPath: string; name: string }) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+  const top = (await readdir(dir, { withFileTypes: true })).filter((entry) => !skipTopLevel.has(entry.name));
+  const nested = await Promise.all(
+    top.filter((entry) => entry.isDirectory()).map((entry) => readdir(path.join(dir, entry.name), { recursive: true, withFileTypes: true })),
+  );
+  return [...top, ...nested.flat()].filter((entry) => !entry.isDirectory()).map(relative).sort();
 }
 
 /**

@@ -61,6 +61,8 @@ async function fileStats(dir: string): Promise<Map<string, string>> {
 test('a partitioned index finds what one index finds, and rebuilds only the partition that changed', { timeout: 900_000 }, async () => {
   const contentDir = path.join(TMP, 'archives', 'search-partitions');
   const reports = await writeContent(contentDir);
+  // Fresh output folders: the checks below count the partitions indexed by a first build.
+  for (const name of ['search-partitions-one', 'search-partitions']) await rm(path.join(TMP, 'builds', name), { recursive: true, force: true });
   const single = await buildInto('search-partitions-one', contentDir, {});
   const parted = await buildInto('search-partitions', contentDir, { ARCHIVE_SEARCH_PARTITION_YEARS: YEARS });
 
@@ -126,6 +128,15 @@ test('a partitioned index finds what one index finds, and rebuilds only the part
     assert.match(afterDelete.log, / 1 indexed \(2000-2009\)/);
     const status = await openSearch(pageB, b.server.url(`search/?q=${deleted.rareWord}`));
     assert.match(status, /^No reports/);
+
+    // The list of partitions lost, and the span changed: the old partitions' folders still go, and
+    // only the new ones are published.
+    await rm(path.join(parted.outDir, 'pagefind/partitions.json'));
+    await buildInto('search-partitions', contentDir, { ARCHIVE_SEARCH_PARTITION_YEARS: '7' });
+    const relisted = JSON.parse(await readFile(path.join(parted.outDir, 'pagefind/partitions.json'), 'utf8')) as { partitions: { name: string }[] };
+    const folders = (await filesUnder(path.join(parted.outDir, 'pagefind'))).filter((f) => f.endsWith('/pagefind-entry.json')).map((f) => f.split('/')[0]).sort();
+    assert.deepEqual(folders, relisted.partitions.map((p) => p.name).sort());
+    assert.ok(names.every((name) => !folders.includes(name)), `no folder of the 10-year partitions left: ${folders}`);
   } finally {
     await a.close();
     await b.close();

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -105,6 +105,12 @@ async function pruneBundle(siteDir: string, folder: string, entry: PagefindEntry
   return stale.length;
 }
 
+/** The folders of a bundle that hold a Pagefind index (partitions of earlier builds, listed or not). */
+async function indexedFolders(bundleDir: string): Promise<string[]> {
+  const entries = await readdir(bundleDir, { withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => entry.isDirectory() && existsSync(path.join(bundleDir, entry.name, 'pagefind-entry.json'))).map((entry) => entry.name);
+}
+
 /** sha256 of each report page of a partition, a few files at a time. */
 async function pageDigests(siteDir: string, ids: readonly string[]): Promise<{ path: string; digest: string }[]> {
   const out: { path: string; digest: string }[] = new Array(ids.length);
@@ -194,7 +200,7 @@ export async function buildSearchIndex(
     await removeInside(siteDir, SEARCH_BUNDLE_FOLDER, { recursive: true });
     previous = undefined;
   }
-  for (const name of obsoletePartitions(partitions, previous)) {
+  for (const name of obsoletePartitions(partitions, previous, await indexedFolders(outputPath))) {
     if (name !== '') await removeInside(siteDir, `${SEARCH_BUNDLE_FOLDER}/${name}`, { recursive: true });
   }
   const folderOf = (name: string) => path.join(siteDir, searchPartitionPath(name));

@@ -120,10 +120,18 @@ export function partitionsToRebuild(
   return new Set(current.filter((p) => before.get(p.name) !== p.digest || !intact(p.name)).map((p) => p.name));
 }
 
-/** Partition folders of the previous build that this build has no partition for. */
-export function obsoletePartitions(current: readonly { name: string }[], previous: PartitionManifest | undefined): string[] {
+/** A partition folder's name: `2020`, `2020-2024`. */
+export const PARTITION_NAME = /^\d{4}(-\d{4})?$/;
+
+/**
+ * Partition folders of earlier builds that this build has no partition for: those the previous
+ * list names, and `present` ones (partition-named folders of the bundle holding a Pagefind index),
+ * so that a lost or damaged `partitions.json` does not leave an old partition published.
+ */
+export function obsoletePartitions(current: readonly { name: string }[], previous: PartitionManifest | undefined, present: readonly string[] = []): string[] {
   const names = new Set(current.map((p) => p.name));
-  return (previous?.partitions ?? []).map((entry) => entry.name).filter((name) => !names.has(name));
+  const earlier = new Set([...(previous?.partitions ?? []).map((entry) => entry.name), ...present.filter((name) => PARTITION_NAME.test(name))]);
+  return [...earlier].filter((name) => !names.has(name));
 }
 
 /** Reads a `partitions.json`; anything unexpected reads as no manifest (everything is rebuilt). */
@@ -133,7 +141,7 @@ export function parseManifest(text: string | undefined): PartitionManifest | und
     const value = JSON.parse(text) as PartitionManifest;
     const ok =
       Array.isArray(value?.partitions) &&
-      value.partitions.every((p) => typeof p?.name === 'string' && /^(\d{4}(-\d{4})?)?$/.test(p.name) && typeof p.digest === 'string');
+      value.partitions.every((p) => typeof p?.name === 'string' && (p.name === '' || PARTITION_NAME.test(p.name)) && typeof p.digest === 'string');
     return ok ? value : undefined;
   } catch {
     return undefined;

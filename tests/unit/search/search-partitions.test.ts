@@ -56,6 +56,9 @@ test('only partitions whose digest changed, new ones or damaged ones are indexed
   assert.deepEqual([...partitionsToRebuild(current, previous, (name) => name !== '2010-2014')].sort(), ['2010-2014', '2015-2019', '2025-2029']);
   assert.equal(partitionsToRebuild(current, undefined, () => true).size, 4, 'no previous list: everything');
   assert.deepEqual(obsoletePartitions([{ name: '2020-2024' }], previous), ['2015-2019', '2010-2014']);
+  // A lost list: the partition folders found in the bundle, and only partition-shaped ones.
+  assert.deepEqual(obsoletePartitions([{ name: '2020-2024' }], undefined, ['2020-2024', '2010-2014', '2005', 'fragment', 'index', '2010-20']), ['2010-2014', '2005']);
+  assert.deepEqual(obsoletePartitions([{ name: '2020-2024' }], previous, ['2015-2019', '2000-2004']), ['2015-2019', '2010-2014', '2000-2004']);
 });
 
 test('the digest covers every page path and content, and the indexer', () => {
