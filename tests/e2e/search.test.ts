@@ -12,7 +12,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { SyntheticReport } from '../bench/generate.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/server.ts';
-import { buildSearchArchive, CHINESE_QUERY, type SearchArchive } from '../support/search-archive.ts';
+import { buildSearchArchive, CHINESE_QUERY, NOTATION_TEXT, type SearchArchive } from '../support/search-archive.ts';
 import { allResults, highlightedPixels, openSearch, searchSettled } from '../support/search-page.ts';
 
 type Facet = 'year' | 'topic' | 'organization' | 'person' | 'source';
@@ -262,6 +262,22 @@ describe('results', () => {
     // The facet counts are written the same way.
     const counts = await page.locator('.facet .count').allTextContents();
     assert.ok(counts.length > 0 && counts.every((c) => /^\((?:\d{1,3}(?:,\d{3})*)\)$/.test(c)), counts.join(' '));
+  });
+
+  test('an excerpt shows the report\'s words as written: "&lt;" in code stays "&lt;", "<b>" and "R&D" are text', async () => {
+    const page = await freshPage();
+    await openSearch(page, server.url(`search/?${new URLSearchParams({ q: archive.notation.rareWord })}`));
+    assert.deepEqual(idsOf(await allResults(page)), [archive.notation.id]);
+    const excerpt = page.locator('.search-result .excerpt');
+    const text = (await excerpt.textContent())!;
+    for (const written of NOTATION_TEXT) assert.ok(text.includes(written), `"${written}" in the excerpt: ${text}`);
+    assert.deepEqual(await excerpt.locator('mark').allTextContents(), [archive.notation.rareWord]);
+    assert.equal(await excerpt.locator('b').count(), 0, 'no element made from the report\'s text');
+    // The page itself shows the same.
+    const link = page.locator('.search-result h2 a');
+    await Promise.all([page.waitForURL((url) => url.pathname.endsWith(`/news/${archive.notation.id}/`)), link.click()]);
+    const body = (await page.locator('article .prose').textContent())!;
+    for (const written of NOTATION_TEXT) assert.ok(body.includes(written), `"${written}" on the page`);
   });
 
   test('following a result highlights the words on the report, on that visit only, with no script on the report', async () => {

@@ -34,11 +34,31 @@ const ZH_BODY = [
   '会议要求各单位坚持“零缺陷”理念，把质量放在首位，持续提升产品可靠性。',
 ].join('\n\n');
 
+/** A report that writes notation in words: code with "&lt;" and "<b>", "R&D", "5 < 6". */
+const NOTATION: SyntheticReport = {
+  id: '2018/notation-in-words',
+  file: '',
+  title: 'A standards notice writes its notation out',
+  date: '2018-03-14',
+  topics: ['Quality management'],
+  organizations: ['CASIC'],
+  people: [],
+  language: 'en',
+  rareWord: 'zqnotationvex',
+  headings: [],
+};
+
+const NOTATION_BODY = 'The zqnotationvex notice writes `<b>` and `a &lt; b` as code, names R&D and AT&T, and says 5 < 6.';
+
+/** What the notation report's page shows of its body (what its search excerpt must show too). */
+export const NOTATION_TEXT = ['<b> and a &lt; b', 'R&D and AT&T', '5 < 6'];
+
 export interface SearchArchive {
   contentDir: string;
   /** Every report, newest first, the Chinese one included. */
   reports: SyntheticReport[];
   zh: SyntheticReport;
+  notation: SyntheticReport;
 }
 
 let pending: Promise<SearchArchive> | undefined;
@@ -65,8 +85,23 @@ export function searchArchive(): Promise<SearchArchive> {
         ZH_BODY,
       ),
     );
-    const all = [...reports, zh].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
-    return { contentDir, reports: all, zh };
+    const notation = { ...NOTATION, file: path.join(contentDir, `${NOTATION.id}.md`) };
+    await mkdir(path.dirname(notation.file), { recursive: true });
+    await writeFile(
+      notation.file,
+      report(
+        [
+          `title: ${notation.title}`,
+          `date: ${notation.date}`,
+          'source: { name: CASIC }',
+          `topics: [${notation.topics.join(', ')}]`,
+          `organizations: [${notation.organizations.join(', ')}]`,
+        ].join('\n'),
+        NOTATION_BODY,
+      ),
+    );
+    const all = [...reports, zh, notation].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+    return { contentDir, reports: all, zh, notation };
   })();
   return pending;
 }

@@ -28,7 +28,11 @@ export interface PagefindSubResult {
 
 export interface PagefindResultData {
   url: string;
+  /** HTML: the words of `raw_content` around the match, matched words in <mark> (see excerpt-text.ts). */
   excerpt: string;
+  /** The page's indexed text as written, and the same with `<` and `>` escaped. */
+  content?: string;
+  raw_content?: string;
   meta: Record<string, string | undefined>;
   /** The page's filter values (`data-pagefind-filter`), by filter. */
   filters?: Record<string, string[] | undefined>;

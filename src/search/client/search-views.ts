@@ -1,12 +1,14 @@
 /**
  * How the search page shows results and facets: DOM built from Pagefind's data, nothing else.
- * Result text comes from Pagefind, which escapes the indexed text and adds only <mark> elements.
+ * Excerpts are text nodes and <mark> elements made from the report's own text (excerpt-text.ts),
+ * never HTML.
  */
 import { formatLongDate, parseIsoDate } from '../../reports/calendar-date.ts';
 import { languageOfResult } from './search-languages.ts';
 import { FACETS, FACET_LABELS, type Facet, type SearchState } from './search-state.ts';
 import type { PagefindResultData } from './pagefind-client.ts';
 import { markedTerms, withTextFragment } from './text-fragment.ts';
+import { excerptParts, type ExcerptPart } from './excerpt-text.ts';
 import { countOf, formatCount } from '../../archive/numbers.ts';
 import type { ChartBar } from '../../archive/archive-chart.ts';
 
@@ -17,7 +19,19 @@ function formattedDate(iso: string | undefined): string {
   return date ? formatLongDate(date) : '';
 }
 
+/** An excerpt's parts as nodes: text, and the matched words in <mark>. */
+function excerptNodes(doc: Document, parts: readonly ExcerptPart[]): Node[] {
+  return parts.map((part) => {
+    if (!part.marked) return doc.createTextNode(part.text);
+    const mark = doc.createElement('mark');
+    mark.textContent = part.text;
+    return mark;
+  });
+}
+
 export function renderResult(doc: Document, id: string, data: PagefindResultData): HTMLLIElement {
+  const excerptOf = (excerpt: string) => excerptParts(excerpt, data.raw_content, data.content);
+  const parts = excerptOf(data.excerpt);
   const item = doc.createElement('li');
   item.className = 'search-result';
   const language = languageOfResult(id);
@@ -32,7 +46,7 @@ export function renderResult(doc: Document, id: string, data: PagefindResultData
   const heading = doc.createElement('h2');
   const link = doc.createElement('a');
   // The browser highlights the marked words on the report and scrolls to them (see text-fragment.ts).
-  link.href = withTextFragment(data.url, markedTerms(data.excerpt));
+  link.href = withTextFragment(data.url, markedTerms(parts));
   link.textContent = data.meta.title ?? data.url;
   heading.append(link);
   item.append(heading);
@@ -52,8 +66,7 @@ export function renderResult(doc: Document, id: string, data: PagefindResultData
   }
   const excerpt = doc.createElement('p');
   excerpt.className = 'excerpt';
-  // Pagefind escapes the indexed text and adds only <mark> around the matched terms.
-  excerpt.innerHTML = data.excerpt;
+  excerpt.append(...excerptNodes(doc, parts));
   item.append(excerpt);
   // Sections of a report with headings: links straight to the matching section.
   const sections = (data.sub_results ?? []).filter((sub) => sub.anchor && sub.url.includes('#')).slice(0, SUB_RESULTS_SHOWN);
@@ -64,10 +77,11 @@ export function renderResult(doc: Document, id: string, data: PagefindResultData
     for (const sub of sections) {
       const entry = doc.createElement('li');
       const subLink = doc.createElement('a');
-      subLink.href = withTextFragment(sub.url, markedTerms(sub.excerpt));
+      const subParts = excerptOf(sub.excerpt);
+      subLink.href = withTextFragment(sub.url, markedTerms(subParts));
       subLink.textContent = sub.title;
       const subExcerpt = doc.createElement('span');
-      subExcerpt.innerHTML = sub.excerpt;
+      subExcerpt.append(...excerptNodes(doc, subParts));
       entry.append(subLink, ' ', subExcerpt);
       list.append(entry);
     }

@@ -5,18 +5,16 @@
  * their weight budget requires; pagefind-highlight.js would need a script on every report page.
  */
 
+import type { ExcerptPart } from './excerpt-text.ts';
+
 const MAX_TERMS = 6;
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" };
 
-function decodeEntities(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, name: string) => ENTITIES[name]!);
-}
-
-/** The words Pagefind marked in an excerpt (`<mark>`), trimmed of punctuation, each once. */
-export function markedTerms(excerptHtml: string): string[] {
+/** The words Pagefind marked in an excerpt (excerpt-text.ts), trimmed of punctuation, each once. */
+export function markedTerms(parts: readonly ExcerptPart[]): string[] {
   const terms = new Map<string, string>();
-  for (const match of excerptHtml.matchAll(/<mark>([\s\S]*?)<\/mark>/g)) {
-    const word = decodeEntities(match[1]!.replace(/<[^>]*>/g, '')).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  for (const part of parts) {
+    if (!part.marked) continue;
+    const word = part.text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
     if (word && !terms.has(word.toLowerCase())) terms.set(word.toLowerCase(), word);
   }
   return [...terms.values()].slice(0, MAX_TERMS);

@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { markedTerms, withTextFragment } from '../../../src/search/client/text-fragment.ts';
+import { excerptParts } from '../../../src/search/client/excerpt-text.ts';
 
 test('the marked words of an excerpt, without punctuation, each once', () => {
-  assert.deepEqual(markedTerms('the <mark>"zero</mark> <mark>defects"</mark>, and <mark>Zero</mark> again'), ['zero', 'defects']);
-  assert.deepEqual(markedTerms('<mark>R&amp;D</mark> and <mark>质量</mark>'), ['R&D', '质量']);
-  assert.deepEqual(markedTerms('no marks here'), []);
+  assert.deepEqual(markedTerms(excerptParts('the <mark>"zero</mark> <mark>defects"</mark>, and <mark>Zero</mark> again')), ['zero', 'defects']);
+  assert.deepEqual(markedTerms(excerptParts('<mark>R&D</mark> and <mark>质量</mark>')), ['R&D', '质量']);
+  assert.deepEqual(markedTerms(excerptParts('no marks here')), []);
 });
 
 test('a text fragment is added after any section anchor, with its syntax characters encoded', () => {
