@@ -9,6 +9,7 @@
  * Then the files are copied, the search partitions listed together, and the whole site checked as
  * a build checks it: every report published, listed, indexed and fed, no link broken, one search
  * record per report. Any problem exits with status 1 and says what to do.
+ * `npm run merge-parts -- --list` prints the parts of the split as JSON (for a CI matrix).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
@@ -28,8 +29,8 @@ import { partitionCountProblem, reportsOf } from '../search/build/pagefind-integ
 import { listReportFiles } from '../reports/reports-loader.ts';
 import { SEARCH_BUNDLE_FOLDER, SEARCH_PARTITIONS_FILE, searchPartitionPath } from '../urls/site-paths.ts';
 import { siteConfig } from '../site.config.ts';
-import { BUILD_PART_VARIABLE } from './build-part.ts';
-import { partFingerprint } from './part-fingerprint.ts';
+import { allPartNames, BUILD_PART_VARIABLE } from './build-part.ts';
+import { archiveYears, partFingerprint } from './part-fingerprint.ts';
 import { mergePartitionLists, mergeProblems, PART_MANIFEST, planCopies, readPartManifest, type PartManifest } from './part-manifest.ts';
 
 const PARTITIONS_LIST = `${SEARCH_BUNDLE_FOLDER}/${SEARCH_PARTITIONS_FILE}`;
@@ -186,9 +187,22 @@ export async function mergeParts(into: string, partFolders: readonly string[], e
   return { files: copies.length + 2, reports: reports.length };
 }
 
+/** `--list`: the parts of this archive's split, as JSON, for a CI matrix. */
+export function listParts(env: NodeJS.ProcessEnv, root: string): string[] {
+  const settings = buildSettings({ ...env, ARCHIVE_OUT_DIR: undefined, [BUILD_PART_VARIABLE]: undefined }, root);
+  if (settings.searchPartitionYears === undefined) throw new Error('Set ARCHIVE_SEARCH_PARTITION_YEARS: a build is split along the search index\'s partitions.');
+  const parts = allPartNames(archiveYears(settings.contentDir), settings.searchPartitionYears!);
+  if (parts.length < 3) throw new Error(`With ARCHIVE_SEARCH_PARTITION_YEARS=${settings.searchPartitionYears} the archive falls in one partition: build it whole, or use fewer years per partition.`);
+  return parts;
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   try {
+    if (process.argv.includes('--list')) {
+      console.log(JSON.stringify(listParts(process.env, root)));
+      process.exit(0);
+    }
     const { into, parts } = parseArgs(process.argv.slice(2));
     await mergeParts(into, parts, process.env, root, (message) => console.log(message));
   } catch (error) {
