@@ -73,7 +73,7 @@ export function subIntegrations(settings: BuildSettings): AstroIntegration[] {
     filter: (page) => !/\/404\/?$/.test(new URL(page).pathname),
     // A corrected or updated report's lastmod, from the reports.json written with the pages.
     serialize: sitemapLastmod(path.resolve(settings.root, settings.outDir, FEED_FILES.index)),
-    // Read when the sitemap is written, after the build start below has listed the reports.
+    // Read when the sitemap is written: its build:done, wrapped below, lists the reports first.
     get customPages() {
       return reportPages.length > 0 ? reportPages : undefined;
     },

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { listReportFiles } from '../reports/reports-loader.ts';
-import { reportIdFromPath } from '../reports/report-path.ts';
+import { reportsOf } from '../search/build/pagefind-integration.ts';
 import { reportPath } from '../urls/site-paths.ts';
 import { removeInside } from '../output/remove-inside.ts';
 import { allPartNames, publishesReport, type BuildPart } from './build-part.ts';
@@ -20,12 +20,9 @@ import type { BuildSettings } from '../build-settings.ts';
 
 const PART_MODULE = 'virtual:news-archive/build-part';
 
-/** The archive's report ids (bad names are the content loader's to report). */
-export async function reportIds(contentDir: string): Promise<{ id: string; year: number }[]> {
-  return (await listReportFiles(contentDir)).flatMap((file) => {
-    const entry = reportIdFromPath(file);
-    return entry.ok ? [{ id: entry.id, year: entry.year }] : [];
-  });
+/** The archive's report ids and years (bad names are the content loader's to report). */
+async function reportIds(contentDir: string): Promise<{ id: string; year: number }[]> {
+  return reportsOf(await listReportFiles(contentDir));
 }
 
 /**

@@ -321,7 +321,7 @@ export function renderingLoader(
           existing!.digest ===
             reportDigest(generateDigest, contents, before.files, leadBefore.file, await imageStamp(contentDir, file, storedImages(existing)));
         if (existing && unchanged && existing.filePath === relativePath) {
-          dated.push({ id, year: entryId.year, date: existing.data.date as Date });
+          dated.push({ id, year: entryId.year, date: new Date(existing.data.date as Date) });
           // The file is unchanged, but the schema may have changed since it was stored (a rule,
           // a normalisation or a field with a default added by an upgrade): its stored front
           // matter is validated again, or a report the new rules refuse would stay published by
@@ -355,7 +355,7 @@ export function renderingLoader(
         }
         changed.push({ id, year: entryId.year, file, relativePath, contents, data: parsed, attachments: attached.files, leadImage: lead.file });
         jobs.push({ filePath, body, frontmatter: data, lineOffset: linesBefore(contents, body) });
-        dated.push({ id, year: entryId.year, date: parsed.date as Date });
+        dated.push({ id, year: entryId.year, date: new Date(parsed.date as Date) });
       }
       let deferred = 0;
       if (scope) {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { allPartNames, buildsListings, parseBuildPart, publishesReport, reportsToRender, WHOLE_BUILD, type BuildPart } from '../../../src/build-parts/build-part.ts';
 import { mergePartitionLists, mergeProblems, planCopies, readPartManifest, type Fingerprint, type PartManifest } from '../../../src/build-parts/part-manifest.ts';
 import { buildSettings } from '../../../src/build-settings.ts';
+import { listParts } from '../../../src/build-parts/merge-cli.ts';
 import { ConfigError } from '../../../src/urls/url-settings.ts';
 import type { PartitionEntry } from '../../../src/search/build/search-partitions.ts';
 
@@ -49,6 +50,9 @@ test('the build settings check ARCHIVE_BUILD_PART against the archive before Ast
   assert.deepEqual(buildSettings({ ...env, ARCHIVE_BUILD_PART: '2020-2024' }, root).buildPart, { kind: 'partition', name: '2020-2024', from: 2020, to: 2024 });
   assert.deepEqual(buildSettings(env, root).buildPart, WHOLE_BUILD);
   assert.throws(() => buildSettings({ ...env, ARCHIVE_BUILD_PART: '2015-2019' }, root), /its parts are: 2020-2024, 2010-2014, listings/);
+  // What a CI matrix runs: every part, whatever ARCHIVE_BUILD_PART says in the planning job.
+  assert.deepEqual(listParts({ ...env, ARCHIVE_BUILD_PART: 'listings' }, root), ['2020-2024', '2010-2014', 'listings']);
+  assert.throws(() => listParts({ ...env, ARCHIVE_SEARCH_PARTITION_YEARS: '50' }, root), /falls in one partition: build it whole/);
 });
 
 test('a partition part publishes its years; the listings part publishes no report and builds the listings', () => {
