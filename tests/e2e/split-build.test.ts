@@ -99,7 +99,8 @@ test('two partitions and the listings, built at once in separate checkouts and m
   for (const [log, name] of [[olderLog, '2015-2019'], [newerLog, '2020-2024'], [listingsLog, 'listings']] as const) {
     assert.ok(renderedBy(log) < total, `${name} rendered ${renderedBy(log)} of ${total}`);
   }
-  assert.equal(renderedBy(listingsLog), 20, 'the listings part renders only the feeds\' reports');
+  // (Fewer when the content cache of an earlier run holds some.)
+  assert.ok(renderedBy(listingsLog) <= 20, 'the listings part renders only the feeds\' reports');
   assert.ok(!existsSync(path.join(part('listings'), 'news/2016/with-annex/index.html')), 'the listings part has no report page');
   assert.ok(!existsSync(path.join(part('2015-2019'), 'topics')), 'a partition part has no term pages');
 
