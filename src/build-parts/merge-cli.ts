@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, realpath, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,8 @@ import { ConfigError } from '../urls/url-settings.ts';
 import { filesUnder, symlinksUnder } from '../output/files-under.ts';
 import { OUTPUT_MARKER, outputFolderProblem, outputMarkerContent, ownershipProblem } from '../output/output-folder.ts';
 import { removeInside } from '../output/remove-inside.ts';
+import { buildCacheDir } from '../output/build-cache.ts';
+import { FINISHED_MARKER } from '../output/keep-output-integration.ts';
 import completenessIntegration from '../checks/completeness-integration.ts';
 import { countIndexedRecords, type PagefindEntryFile } from '../checks/search-index-check.ts';
 import { parseManifest, type PartitionManifest } from '../search/build/search-partitions.ts';
@@ -136,6 +138,9 @@ export async function mergeParts(into: string, partFolders: readonly string[], e
   }
 
   // 3. Write: claim the folder first (a merge that fails later leaves it recognisably ours), empty it, copy.
+  // A build into this folder must not take it for its own last finished output (keep-output-integration.ts).
+  const cache = buildCacheDir(root, { outDir: target, base: settings.base, ...(settings.site ? { site: settings.site } : {}), contentDir: settings.contentDir });
+  await rm(path.join(cache, FINISHED_MARKER), { force: true });
   await mkdir(target, { recursive: true });
   const real = await realpath(target);
   for (const name of await readdir(target)) {

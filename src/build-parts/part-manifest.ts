@@ -56,10 +56,16 @@ export function readPartManifest(folder: string, text: string | undefined): { ok
   return { ok: false, problem: `${folder}/${PART_MANIFEST} is not a part manifest this version writes: build that part again.` };
 }
 
-const FINGERPRINT_WHAT: Record<keyof Fingerprint, string> = {
-  settings: 'settings (BASE_PATH, SITE_URL or ARCHIVE_SEARCH_PARTITION_YEARS)',
-  content: 'archive (the files of ARCHIVE_CONTENT_DIR)',
-  code: 'code (src/, astro.config.mjs or package-lock.json)',
+/** What differs, said two ways: between two parts, and between the parts and the merge's checkout. */
+const FINGERPRINT_WHAT: Record<keyof Fingerprint, [between: string, here: string]> = {
+  settings: ['different settings', 'other settings'],
+  content: ['a different archive', 'another archive'],
+  code: ['different code', 'other code'],
+};
+const FINGERPRINT_INPUTS: Record<keyof Fingerprint, string> = {
+  settings: 'BASE_PATH, SITE_URL or ARCHIVE_SEARCH_PARTITION_YEARS',
+  content: 'the files of ARCHIVE_CONTENT_DIR',
+  code: 'src/, astro.config.mjs or package-lock.json',
 };
 
 /**
@@ -75,11 +81,11 @@ export function mergeProblems(parts: readonly { folder: string; manifest: PartMa
     const differing = parts.filter((p) => p.manifest.fingerprint[key] !== first.manifest.fingerprint[key]);
     if (differing.length > 0) {
       problems.push(
-        `${first.folder} (${first.manifest.part}) and ${differing[0]!.folder} (${differing[0]!.manifest.part}) were built from a different ${FINGERPRINT_WHAT[key]}: build every part from the same commit, archive and settings.`,
+        `${first.folder} (${first.manifest.part}) and ${differing[0]!.folder} (${differing[0]!.manifest.part}) were built from ${FINGERPRINT_WHAT[key][0]} (${FINGERPRINT_INPUTS[key]}): build every part from the same commit, archive and settings.`,
       );
     } else if (first.manifest.fingerprint[key] !== current[key]) {
       problems.push(
-        `The parts were built from another ${FINGERPRINT_WHAT[key]} than the merge sees here: merge with the same checkout, ARCHIVE_CONTENT_DIR and settings the parts were built with.`,
+        `The parts were built from ${FINGERPRINT_WHAT[key][1]} (${FINGERPRINT_INPUTS[key]}) than the merge sees here: merge with the same checkout, ARCHIVE_CONTENT_DIR and settings the parts were built with.`,
       );
     }
   }
