@@ -8,12 +8,16 @@
  *   ARCHIVE_CONTENT_DIR (default content/news/): the folder holding <year>/<slug>.md.
  *   ARCHIVE_SEARCH_PARTITION_YEARS (default unset: one index): split the search index into
  *     partitions of this many years each (src/search/build/search-partitions.ts).
+ *   ARCHIVE_BUILD_PART (default unset: the whole build): one part of a build split across
+ *     machines, a search partition's name or `listings` (src/build-parts/build-part.ts).
  */
 import { existsSync, realpathSync } from 'node:fs';
 import os from 'node:os';
 import { reportsContentDir } from './reports/content-dir.ts';
 import { checkBasePath, checkSiteUrl, ConfigError } from './urls/url-settings.ts';
 import { outputFolderProblem } from './output/output-folder.ts';
+import { parseBuildPart, WHOLE_BUILD, type BuildPart } from './build-parts/build-part.ts';
+import { archiveYears } from './build-parts/part-fingerprint.ts';
 
 export interface BuildSettings {
   /** The project folder (absolute). */
@@ -26,6 +30,8 @@ export interface BuildSettings {
   site?: string;
   /** Years per search index partition; undefined: one index. */
   searchPartitionYears?: number;
+  /** The whole build, or one part of a split build. */
+  buildPart: BuildPart;
 }
 
 /** ARCHIVE_SEARCH_PARTITION_YEARS: a whole number of years, or unset. */
@@ -57,9 +63,12 @@ export function buildSettings(env: NodeJS.ProcessEnv, root: string, home = os.ho
   const site = attempt(() => checkSiteUrl(env.SITE_URL));
   const searchPartitionYears = attempt(() => checkPartitionYears(env.ARCHIVE_SEARCH_PARTITION_YEARS));
   const contentDir = reportsContentDir(env, root);
+  // Only a split build reads the archive's years (which parts it has) before Astro starts.
+  const years = () => (env.ARCHIVE_BUILD_PART?.trim() ? archiveYears(contentDir) : []);
+  const buildPart = attempt(() => parseBuildPart(env.ARCHIVE_BUILD_PART, searchPartitionYears, years())) ?? WHOLE_BUILD;
   const outDir = env.ARCHIVE_OUT_DIR || DEFAULT_OUT_DIR;
   const outProblem = outputFolderProblem(outDir, { root, home, contentDir }, (p) => realpathSync.native(p), existsSync);
   if (outProblem) problems.push(outProblem);
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
-  return { root, contentDir, outDir, base, ...(site ? { site } : {}), ...(searchPartitionYears ? { searchPartitionYears } : {}) };
+  return { root, contentDir, outDir, base, ...(site ? { site } : {}), ...(searchPartitionYears ? { searchPartitionYears } : {}), buildPart };
 }

@@ -25,6 +25,8 @@ import { sitemapLastmod } from './formats/sitemap-lastmod.ts';
 import { FEED_FILES, SEARCH_BUNDLE_FOLDER } from './urls/site-paths.ts';
 import { siteConfig } from './site.config.ts';
 import type { BuildSettings } from './build-settings.ts';
+import buildPartIntegration, { reportPageUrls } from './build-parts/build-part-integration.ts';
+import { PART_MANIFEST } from './build-parts/part-manifest.ts';
 
 /** The sub-integrations, in order, and why each stands where it does. */
 export const BUILD_STEPS = [
@@ -44,6 +46,8 @@ export const BUILD_STEPS = [
   'news-archive:pagefind-dev',
   // `astro dev` only: serves attachments, which the dev server cannot route (see its file).
   'news-archive:attachments-dev',
+  // Tells pages which part of a split build this is; in a part, writes its manifest once the rest is done.
+  'news-archive:build-part',
   // Last: records that the build finished, so the next build may keep the folder.
   'news-archive:keep-output-finished',
 ] as const;
@@ -58,28 +62,46 @@ export function subIntegrations(settings: BuildSettings): AstroIntegration[] {
   const [keepOutputFolder, markOutputFinished] = keepOutput({
     producedElsewhere: () => reportFiles.producedFiles(),
     // Written again after the pages by the steps below.
-    rewritten: (file) => HOSTING_FILES.includes(file) || /^sitemap-(index|\d+)\.xml$/.test(file),
+    rewritten: (file) => HOSTING_FILES.includes(file) || /^sitemap-(index|\d+)\.xml$/.test(file) || file === PART_MANIFEST,
     // The search bundle is kept and pruned by its own step (src/search/build/search-bundle-files.ts).
     managedElsewhere: (file) => file.startsWith(`${SEARCH_BUNDLE_FOLDER}/`),
   });
+  const part = settings.buildPart;
+  // The listings part lists every report page, which the partition parts build; they write no sitemap.
+  let reportPages: string[] = [];
+  const siteMap = sitemap({
+    filter: (page) => !/\/404\/?$/.test(new URL(page).pathname),
+    // A corrected or updated report's lastmod, from the reports.json written with the pages.
+    serialize: sitemapLastmod(path.resolve(settings.root, settings.outDir, FEED_FILES.index)),
+    // Read when the sitemap is written: its build:done, wrapped below, lists the reports first.
+    get customPages() {
+      return reportPages.length > 0 ? reportPages : undefined;
+    },
+  });
+  const siteMapDone = siteMap.hooks['astro:build:done'];
+  siteMap.hooks['astro:build:done'] = async (params) => {
+    if (part.kind === 'partition') return;
+    if (part.kind === 'listings' && settings.site) reportPages = await reportPageUrls(contentDir, settings.site, settings.base);
+    await siteMapDone?.(params);
+  };
   return [
     keepOutputFolder!,
-    sitemap({
-      filter: (page) => !/\/404\/?$/.test(new URL(page).pathname),
-      // A corrected or updated report's lastmod, from the reports.json written with the pages.
-      serialize: sitemapLastmod(path.resolve(settings.root, settings.outDir, FEED_FILES.index)),
-    }),
+    siteMap,
     contentStoreFromDisk(),
     reportFiles,
     pagefindIntegration({
       contentDir,
       ...(settings.searchPartitionYears ? { partitionYears: settings.searchPartitionYears } : {}),
-      alongside: (siteDir, logger) => completeness.checkSite(siteDir, logger),
+      // A part alone is not a site: the merge of all parts checks it (src/build-parts/merge-cli.ts).
+      alongside: (siteDir, logger) =>
+        part.kind === 'whole' ? completeness.checkSite(siteDir, logger) : Promise.resolve(logger.info('completeness: checked on the merged site (npm run merge-parts)')),
+      part,
     }),
     completeness,
     hostingIntegration(),
     pagefindDevIntegration({ contentDir }),
     attachmentDevIntegration({ contentDir }),
+    buildPartIntegration(settings),
     markOutputFinished!,
   ];
 }
@@ -98,6 +120,7 @@ export function newsArchive(settings: BuildSettings): AstroIntegration {
               base: settings.base,
               site: settings.site,
               contentDir: settings.contentDir,
+              ...(settings.buildPart.kind === 'whole' ? {} : { part: settings.buildPart.name }),
             })}${path.sep}`,
           ),
           // Stylesheets as hashed files: cacheable, and no inline styles for the Content-Security-Policy.

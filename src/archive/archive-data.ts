@@ -70,6 +70,8 @@ export function wordCount(report: Report): number {
  */
 export async function reportHtml(report: Report): Promise<string> {
   const key = report.rendered?.metadata?.htmlKey;
+  // A part of a split build renders only what it publishes (src/build-parts/build-part.ts).
+  if (report.rendered?.metadata?.renderedElsewhere) throw new Error(`${report.filePath}: this build part did not render the report, yet a page asks for its HTML: add it to reportsToRender (src/build-parts/build-part.ts)`);
   if (key === undefined) return report.rendered?.html ?? '';
   if (!isHtmlCacheKey(key) || reportHtmlFolder === undefined) throw new Error(`report ${report.id} has no readable HTML: rebuild with its content cache (node_modules/.astro/) removed`);
   return readReportHtml(reportHtmlFolder, key).catch((error: unknown) => {

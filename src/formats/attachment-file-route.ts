@@ -11,6 +11,7 @@ import { allReports } from '../reports/all-reports.ts';
 import { reportAttachments, type PublishedAttachment } from '../reports/attachments/report-attachments.ts';
 import { reportFileCacheKey } from '../output/page-cache-key.ts';
 import { publishedLeadImage } from '../reports/lead-image/published-lead-image.ts';
+import { publishedHere } from '../build-parts/this-part.ts';
 
 interface PublishedFile {
   source: string;
@@ -27,7 +28,7 @@ function publishedFiles(report: Parameters<typeof reportAttachments>[0] & Parame
 
 export const attachmentFileRoute: { getStaticPaths: GetStaticPaths; GET: APIRoute } = {
   getStaticPaths: async () =>
-    (await allReports()).flatMap((report) => {
+    (await allReports()).filter(publishedHere).flatMap((report) => {
       const [year, slug] = report.id.split('/') as [string, string];
       const cacheKey = reportFileCacheKey(report);
       return publishedFiles(report).map(({ name, file }) => ({ params: { year, slug, attachment: name }, props: { file }, cacheKey }));

@@ -11,13 +11,14 @@ import { allReports, type Report } from '../reports/all-reports.ts';
 import { reportFileCacheKey } from '../output/page-cache-key.ts';
 import { contentType, formatByExtension } from './report-formats.ts';
 import { REPORT_FORMAT_RENDERERS } from './report-format-renderers.ts';
+import { publishedHere } from '../build-parts/this-part.ts';
 
 export function reportFileRoute(extension: string): { getStaticPaths: GetStaticPaths; GET: APIRoute } {
   const format = formatByExtension(extension);
   if (!format) throw new Error(`no report format with the extension .${extension}: add it to src/formats/report-formats.ts`);
   return {
     getStaticPaths: async () =>
-      (await allReports()).map((report) => {
+      (await allReports()).filter(publishedHere).map((report) => {
         const [year, slug] = report.id.split('/') as [string, string];
         return { params: { year, slug }, props: { report }, cacheKey: reportFileCacheKey(report) };
       }),

@@ -16,11 +16,13 @@ export interface BuildIdentity {
   site?: string;
   /** Absolute content folder. */
   contentDir: string;
+  /** One part of a split build (src/build-parts/build-part.ts): renders and imports other reports than the whole build. */
+  part?: string;
 }
 
 export function buildCacheDir(root: string, identity: BuildIdentity): string {
   const key = createHash('sha256')
-    .update(JSON.stringify([identity.outDir, identity.base, identity.site ?? '', identity.contentDir]))
+    .update(JSON.stringify([identity.outDir, identity.base, identity.site ?? '', identity.contentDir, ...(identity.part ? [identity.part] : [])]))
     .digest('hex')
     .slice(0, 12);
   const label = path.basename(identity.outDir).replace(/[^\w.-]+/g, '-') || 'site';

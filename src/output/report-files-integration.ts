@@ -43,7 +43,7 @@ interface Manifest {
 const digest = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest('base64url');
 
 /** One hash of every file under the inputs (paths and contents). */
-async function codeHash(root: string, inputs: readonly string[]): Promise<string> {
+export async function codeHash(root: string, inputs: readonly string[]): Promise<string> {
   const hash = createHash('sha1');
   for (const input of inputs) {
     const at = path.join(root, input);

@@ -39,6 +39,20 @@ import type { RenderJob, RendererSettings } from './render/render-report.ts';
 import { pipelineFingerprint } from './render/pipeline-fingerprint.ts';
 import { htmlCacheKey, isHtmlCacheKey, REPORT_HTML_FOLDER } from '../output/html-cache-key.ts';
 import { openReportHtmlCache, type ReportHtmlCache } from '../output/report-html-cache.ts';
+import type { DatedReport } from '../build-parts/build-part.ts';
+
+/**
+ * In one part of a split build (src/build-parts/build-part.ts): `render` gives the ids of the
+ * reports whose Markdown this build renders, given every report's date. The others are checked
+ * and stored with their front matter and file sizes only (listings, feeds' enclosures and
+ * neighbours need no more); the part that publishes them renders them. The images in the body of
+ * a report rendered only for the feeds are not imported: no page of this part shows them, and
+ * Astro would publish their originals.
+ */
+export interface RenderScope {
+  render(reports: readonly DatedReport[]): Set<string>;
+  publishes(year: number): boolean;
+}
 
 export const REPORT_FILE_PATTERN = '**/*.md';
 
@@ -260,6 +274,7 @@ export function renderingLoader(
   sources: () => Map<string, string>,
   render: typeof renderAll = renderAll,
   htmlFolder: () => string | undefined = () => undefined,
+  scope?: RenderScope,
 ): Loader {
   return {
     name: 'rendering-loader',
@@ -277,6 +292,7 @@ export function renderingLoader(
       const usedKeys = new Set<string>();
       const changed: {
         id: string;
+        year: number;
         file: string;
         relativePath: string;
         contents: string;
@@ -285,6 +301,7 @@ export function renderingLoader(
         leadImage: LeadImageFile | undefined;
       }[] = [];
       const jobs: RenderJob[] = [];
+      const dated: DatedReport[] = [];
       for (const [file, contents] of sources()) {
         const entryId = reportIdFromPath(file);
         if (!entryId.ok) throw new Error(`${file}: ${entryId.problem}`);
@@ -304,6 +321,7 @@ export function renderingLoader(
           existing!.digest ===
             reportDigest(generateDigest, contents, before.files, leadBefore.file, await imageStamp(contentDir, file, storedImages(existing)));
         if (existing && unchanged && existing.filePath === relativePath) {
+          dated.push({ id, year: entryId.year, date: new Date(existing.data.date as Date) });
           // The file is unchanged, but the schema may have changed since it was stored (a rule,
           // a normalisation or a field with a default added by an upgrade): its stored front
           // matter is validated again, or a report the new rules refuse would stay published by
@@ -335,8 +353,36 @@ export function renderingLoader(
           logger.error(lead.problem);
           continue;
         }
-        changed.push({ id, file, relativePath, contents, data: parsed, attachments: attached.files, leadImage: lead.file });
+        changed.push({ id, year: entryId.year, file, relativePath, contents, data: parsed, attachments: attached.files, leadImage: lead.file });
         jobs.push({ filePath, body, frontmatter: data, lineOffset: linesBefore(contents, body) });
+        dated.push({ id, year: entryId.year, date: new Date(parsed.date as Date) });
+      }
+      let deferred = 0;
+      if (scope) {
+        const rendered = scope.render(dated);
+        for (let i = changed.length - 1; i >= 0; i--) {
+          const entry = changed[i]!;
+          if (rendered.has(entry.id)) continue;
+          changed.splice(i, 1);
+          jobs.splice(i, 1);
+          deferred++;
+          // Without `pipeline`, the next build sees it as not rendered here and processes it again.
+          store.delete(entry.id);
+          store.set({
+            id: entry.id,
+            data: entry.data,
+            filePath: entry.relativePath,
+            digest: reportDigest(generateDigest, entry.contents, entry.attachments, entry.leadImage),
+            rendered: {
+              html: '',
+              metadata: {
+                renderedElsewhere: true,
+                attachmentBytes: entry.attachments.map((a) => a.bytes),
+                leadImage: entry.leadImage && { src: entry.leadImage.src, bytes: entry.leadImage.bytes },
+              },
+            },
+          });
+        }
       }
       const outcomes = await render(jobs, { settings });
       const writes: Promise<void>[] = [];
@@ -400,23 +446,29 @@ export function renderingLoader(
               leadImage: entry.leadImage && { src: entry.leadImage.src, bytes: entry.leadImage.bytes },
             },
           },
-          assetImports: outcome.rendered.metadata.imagePaths,
+          assetImports: !scope || scope.publishes(entry.year) ? outcome.rendered.metadata.imagePaths : [],
         });
       }
       // Written before the store is saved (after the loader returns): a stored key has its file.
       await Promise.all(writes);
       for (const id of stale) store.delete(id);
-      if (jobs.length > 0) logger.info(`rendered ${jobs.length} new or changed report(s); ${sources().size - jobs.length} unchanged`);
+      if (deferred > 0) logger.info(`rendered ${jobs.length} report(s); ${deferred} checked, rendered by the build part that publishes them`);
+      else if (jobs.length > 0) logger.info(`rendered ${jobs.length} new or changed report(s); ${sources().size - jobs.length} unchanged`);
       const pruned = cache ? await cache.prune(usedKeys) : 0;
       if (pruned > 0) logger.info(`removed the cached HTML of ${pruned} changed or deleted report(s)`);
     },
   };
 }
 
-export function reportsLoader(contentDir: string): Loader {
+/** `scope`: in one part of a split build, which reports to render (`astro dev` renders all). */
+export function reportsLoader(contentDir: string, scope?: RenderScope): Loader {
   let sources: Map<string, string> | undefined;
   let htmlFolder: string | undefined;
-  const inner = renderingLoader(contentDir, () => sources!, renderAll, () => htmlFolder);
+  const inBuild: RenderScope | undefined = scope && {
+    render: (reports) => (htmlFolder === undefined ? new Set(reports.map((r) => r.id)) : scope.render(reports)),
+    publishes: (year) => htmlFolder === undefined || scope.publishes(year),
+  };
+  const inner = renderingLoader(contentDir, () => sources!, renderAll, () => htmlFolder, inBuild);
   const strict = strictLoader(inner, async () => {
     sources = await checkContentFolder(contentDir);
   });

@@ -35,6 +35,7 @@ import { filesUnder } from '../../output/files-under.ts';
 import { removeInside } from '../../output/remove-inside.ts';
 import { listReportFiles } from '../../reports/reports-loader.ts';
 import { reportIdFromPath } from '../../reports/report-path.ts';
+import { publishesReport, type BuildPart } from '../../build-parts/build-part.ts';
 import { reportPath, searchPartitionPath, SEARCH_BUNDLE_FOLDER, SEARCH_PARTITIONS_FILE } from '../../urls/site-paths.ts';
 
 export interface PagefindOptions {
@@ -44,6 +45,8 @@ export interface PagefindOptions {
   partitionYears?: number;
   /** Work on the finished site to do while Pagefind indexes it in its own process (checks). */
   alongside?: (siteDir: string, logger: AstroIntegrationLogger) => Promise<void>;
+  /** In one part of a split build (src/build-parts/build-part.ts): its partition only, or none. */
+  part?: BuildPart;
 }
 
 /** Pagefind's Node API reports failures in `errors` arrays instead of throwing. */
@@ -187,12 +190,14 @@ export interface SearchIndexResult {
 export async function buildSearchIndex(
   siteDir: string,
   reports: readonly PartitionedReport[],
-  options: { partitionYears?: number; force?: boolean } = {},
+  options: { partitionYears?: number; force?: boolean; only?: string } = {},
 ): Promise<SearchIndexResult> {
   const outputPath = path.join(siteDir, SEARCH_BUNDLE_FOLDER);
   const manifestPath = path.join(outputPath, SEARCH_PARTITIONS_FILE);
-  const partitions = partitionReports(reports, options.partitionYears);
-  const single = partitions.length <= 1;
+  const archivePartitions = partitionReports(reports, options.partitionYears);
+  const single = archivePartitions.length <= 1;
+  // One part of a split build indexes its own partition, in the layout of the whole archive's.
+  const partitions = options.only === undefined ? archivePartitions : archivePartitions.filter((p) => p.name === options.only);
   let previous: PartitionManifest | undefined = parseManifest(await readFile(manifestPath, 'utf8').catch(() => undefined));
   const previousSingle = previous ? previous.partitions.length === 1 && previous.partitions[0]!.name === '' : existsSync(path.join(outputPath, 'pagefind-entry.json'));
   if (existsSync(outputPath) && previousSingle !== single) {
@@ -255,7 +260,7 @@ export async function buildSearchIndex(
     outputPath,
     pruned,
     partitions: results,
-    advice: partitionSizeAdvice(partitions, options.partitionYears),
+    advice: partitionSizeAdvice(archivePartitions, options.partitionYears),
   };
 }
 
@@ -275,12 +280,19 @@ export default function pagefindIntegration(options: PagefindOptions): AstroInte
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const siteDir = fileURLToPath(dir);
-        const files = await listReportFiles(options.contentDir);
+        const part = options.part;
+        if (part?.kind === 'listings') {
+          // A bundle left by an earlier build into this folder would be merged with the parts' bundles.
+          await removeInside(siteDir, SEARCH_BUNDLE_FOLDER, { recursive: true });
+          logger.info('search index: none in the listings part (each partition part builds its own)');
+          return;
+        }
+        const reports = reportsOf(await listReportFiles(options.contentDir));
         const [result] = await Promise.all([
-          buildSearchIndex(siteDir, reportsOf(files), { partitionYears: options.partitionYears }),
+          buildSearchIndex(siteDir, reports, { partitionYears: options.partitionYears, ...(part?.kind === 'partition' ? { only: part.name } : {}) }),
           options.alongside?.(siteDir, logger),
         ]);
-        const problem = partitionCountProblem(result, files.length);
+        const problem = partitionCountProblem(result, reports.filter((r) => !part || publishesReport(part, r.year)).length);
         if (problem) throw new Error(problem);
         if (result.advice) logger.warn(result.advice);
         const removed = result.pruned > 0 ? `; ${result.pruned} file(s) the index no longer uses removed` : '';

@@ -83,18 +83,20 @@ test('real paths of folders that do not exist yet go through the symlinks of the
 
 test('every setting is checked at once, before the build starts, naming each variable', () => {
   const settings = buildSettings({ ARCHIVE_CONTENT_DIR: 'content/news' }, root, home);
-  assert.deepEqual(settings, { root, base: '/', outDir: './dist', contentDir });
+  assert.deepEqual(settings, { root, base: '/', outDir: './dist', contentDir, buildPart: { kind: 'whole' } });
   assert.deepEqual(buildSettings({ BASE_PATH: 'archive', SITE_URL: 'https://example.org/', ARCHIVE_OUT_DIR: 'build/site' }, root, home), {
     root,
     site: 'https://example.org',
     base: '/archive/',
     outDir: 'build/site',
     contentDir,
+    buildPart: { kind: 'whole' },
   });
   assert.throws(
-    () => buildSettings({ ARCHIVE_OUT_DIR: '.', BASE_PATH: '..', SITE_URL: 'https://example.org/sub' }, root, home),
+    () => buildSettings({ ARCHIVE_OUT_DIR: '.', BASE_PATH: '..', SITE_URL: 'https://example.org/sub', ARCHIVE_BUILD_PART: 'listings' }, root, home),
     (error: Error) =>
       error instanceof ConfigError &&
+      /^ARCHIVE_BUILD_PART="listings" needs ARCHIVE_SEARCH_PARTITION_YEARS/m.test(error.message) &&
       /^ARCHIVE_OUT_DIR=\. is .*the project folder/m.test(error.message) &&
       /^BASE_PATH="\.\." has a "\.\." segment/m.test(error.message) &&
       /^SITE_URL="https:\/\/example\.org\/sub" has a path/m.test(error.message),

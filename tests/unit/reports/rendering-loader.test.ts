@@ -271,3 +271,31 @@ test('a body missing from the cache, or rendered by another pipeline, is rendere
   assert.notDeepEqual(keys(), before);
   assert.equal((await readdir(folder)).length, 2, 'the bodies of the old pipeline are pruned');
 });
+
+test('in one part of a split build, only the reports in its scope are rendered; the others keep front matter and sizes', async () => {
+  const { context, entries } = fakeContext();
+  const { render, rendered } = countingRender();
+  const dated = (title: string, date: string) => `---\ntitle: ${title}\ndate: ${date}\nsource: { name: Example }\n---\n\nBody of ${title}.\n`;
+  const sources = new Map([
+    ['2012/old.md', dated('Old', '2012-01-02')],
+    ['2021/mine.md', dated('Mine', '2021-01-02')],
+    ['2024/newest.md', dated('Newest', '2024-01-02')],
+  ]);
+  const seen: string[] = [];
+  const scope = {
+    // The part publishes 2020s reports; it renders them and the newest (for the feeds).
+    render: (reports: readonly { id: string; year: number }[]) => {
+      seen.push(...reports.map((r) => r.id));
+      return new Set(['2021/mine', '2024/newest']);
+    },
+    publishes: (year: number) => year >= 2020 && year < 2024,
+  };
+  await renderingLoader(CONTENT, () => sources, render, () => undefined, scope).load(context);
+  assert.deepEqual(seen.sort(), ['2012/old', '2021/mine', '2024/newest'], 'the scope sees every report');
+  assert.deepEqual(rendered.flat().sort(), ['2021/mine.md', '2024/newest.md']);
+  const old = entries.get('2012/old')!;
+  assert.equal(old.data.parsed, true, 'front matter checked');
+  assert.equal(old.rendered!.html, '');
+  assert.equal(old.rendered!.metadata!.renderedElsewhere, true);
+  assert.deepEqual(old.rendered!.metadata!.attachmentBytes, []);
+});
