@@ -23,6 +23,13 @@ import type { Processor } from 'unified';
 
 type SyntaxExtension = NonNullable<FromMarkdownOptions['extensions']>[number];
 
+/** What remark-parse reads from the processor's data (its own types declare them on unified's Data). */
+interface ParseData {
+  settings?: Record<string, unknown>;
+  micromarkExtensions?: SyntaxExtension[];
+  fromMarkdownExtensions?: NonNullable<FromMarkdownOptions['mdastExtensions']>;
+}
+
 /** The constructs (by their micromark name) that can be left out, and what a body needs to hold one. */
 export const OPTIONAL_CONSTRUCTS: Readonly<Record<string, RegExp>> = {
   emailAutolink: /@/,
@@ -57,9 +64,9 @@ export function withoutConstructs(extension: SyntaxExtension, names: ReadonlySet
   return copy as SyntaxExtension;
 }
 
-export default function remarkGfmLean(this: Processor<Root>): void {
+export default function remarkGfmLean(this: Processor): void {
   remarkGfm.call(this);
-  const data = this.data();
+  const data = this.data() as ParseData;
   const extensions = data.micromarkExtensions ?? [];
   // remark-gfm's own, just added; the others (none today) stay as they are.
   const gfm = extensions.at(-1)!;
@@ -76,7 +83,7 @@ export default function remarkGfmLean(this: Processor<Root>): void {
   this.parser = (document: string): Root =>
     fromMarkdown(document, {
       ...data.settings,
-      extensions: (data.micromarkExtensions ?? []).map((extension) => (extension === gfm ? gfmFor(document) : extension)),
+      extensions: (data.micromarkExtensions ?? []).map((extension: SyntaxExtension) => (extension === gfm ? gfmFor(document) : extension)),
       mdastExtensions: data.fromMarkdownExtensions ?? [],
     });
 }

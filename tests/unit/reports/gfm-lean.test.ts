@@ -59,7 +59,7 @@ test('remark-gfm still has the constructs the lean parse leaves out (renamed one
       else Object.values(value).forEach(collect);
     }
   };
-  collect(processor.data('micromarkExtensions'));
+  collect((processor.data() as Record<string, unknown>).micromarkExtensions);
   for (const name of Object.keys(OPTIONAL_CONSTRUCTS)) assert.ok(names.has(name), `${name} in ${[...names]}`);
 });
 
