@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import remarkGfm from 'remark-gfm';
 import { unified } from '@astrojs/markdown-remark';
 import { markdownOptions } from '../../../src/reports/render/markdown-processor.ts';
-import remarkGfmLean, { constructsNotNeeded, OPTIONAL_CONSTRUCTS } from '../../../src/reports/render/remark-gfm-lean.ts';
+import remarkGfmLean, { constructsNotNeeded, OPTIONAL_CONSTRUCTS } from '../../../src/reports/render/gfm/remark-gfm-lean.ts';
 import { createReportRenderer, renderReport, type RenderOutcome, type ReportRenderer } from '../../../src/reports/render/render-report.ts';
 
 const SETTINGS = { syntaxHighlight: false } as const;
