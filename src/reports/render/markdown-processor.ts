@@ -1,11 +1,13 @@
 /**
  * How report bodies become HTML, shared by astro.config.mjs and the tests that check rendering.
- * - remark-gfm is owned here (the processor's own GFM is off, or it would run twice).
+ * - remark-gfm is owned here (the processor's own GFM is off, or it would run twice), through
+ *   gfm/remark-gfm-lean.ts: a body that cannot hold a table or an autolink literal is parsed without
+ *   those constructs (most of micromark's time), to the same tree.
  * - No smart punctuation: an archive of record shows quotes and dashes as the source wrote them.
  * - Raw HTML in a report is parsed, then sanitised with GitHub's rules (hast-util-sanitize's
  *   default schema): allowed elements (`sup`, `kbd`, `details`, `div`, ...) and their text stay;
  *   scripts, event handlers, `javascript:` URLs, `<iframe>` and `<style>` never reach the page.
- *   GFM's tagfilter shows `<script>`, `<textarea>`, `<xmp>`, ... as text (remark-tagfilter.ts).
+ *   GFM's tagfilter shows `<script>`, `<textarea>`, `<xmp>`, ... as text (gfm/remark-tagfilter.ts).
  *   What the sanitiser removed is reported per file (`onSanitized`; the reports loader logs it).
  * - Ids from the body get GitHub's `user-content-` prefix, so a heading "Main" cannot take the
  *   id of the page's <main>; in-page links follow (user-content-ids.ts).
@@ -21,12 +23,12 @@
  * (its rehype-raw then finds nothing left to do), and heading ids are given here, before the
  * sanitiser prefixes them (its heading-id plugin keeps an id that is already set).
  */
-import remarkGfm from 'remark-gfm';
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
 import rehypeExternalLinks from 'rehype-external-links';
 import type { VFile } from 'vfile';
 import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
-import remarkTagfilter from './remark-tagfilter.ts';
+import remarkGfmLean from './gfm/remark-gfm-lean.ts';
+import remarkTagfilter from './gfm/remark-tagfilter.ts';
 import rehypeRawHtml from './rehype-raw-html.ts';
 import rehypeSanitizeReported, { type SanitizeReport } from './rehype-sanitize-reported.ts';
 import { rehypeHeadingSlugs, rehypeInPageLinks, USER_CONTENT_PREFIX } from './user-content-ids.ts';
@@ -54,7 +56,7 @@ export function markdownOptions(options: MarkdownOptions = {}): UnifiedProcessor
   return {
     gfm: false,
     smartypants: false,
-    remarkPlugins: [remarkGfm, remarkTagfilter, [remarkImageChecks, { onProblems: options.onImageProblems }]],
+    remarkPlugins: [remarkGfmLean, remarkTagfilter, [remarkImageChecks, { onProblems: options.onImageProblems }]],
     // Footnote ids are prefixed by the sanitiser with every other id; remark-rehype's own prefix
     // would make them user-content-user-content-fn-1.
     remarkRehype: { clobberPrefix: '' },
