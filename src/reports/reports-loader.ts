@@ -482,12 +482,15 @@ export function reportsLoader(contentDir: string): Loader {
   let sources: CheckedSources | undefined;
   let htmlFolder: string | undefined;
   const inner = renderingLoader(contentDir, () => sources!.texts, renderAll, () => htmlFolder, () => sources?.stamps);
-  const strict = strictLoader(inner, async ({ store }) => {
+  const strict = strictLoader(inner, async ({ store, logger }) => {
     const check = await rawCheckFingerprint();
     sources = await checkContentFolder(contentDir, check, (file, stamp) => {
       const id = reportIdFromPath(file);
       return id.ok && trustedUnchanged(storedSource(store.get(id.id))?.stamp, stamp);
     });
+    const total = sources.texts.size;
+    const read = [...sources.texts.values()].filter((text) => text !== undefined).length;
+    logger.info(`read ${read} of ${total} report file(s); ${total - read} unchanged since they were last read (same inode, size and times)`);
   });
   return {
     name: 'reports-loader',
