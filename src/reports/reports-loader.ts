@@ -39,7 +39,7 @@ import type { RenderJob, RendererSettings } from './render/render-report.ts';
 import { pipelineFingerprint } from './render/pipeline-fingerprint.ts';
 import { htmlCacheKey, isHtmlCacheKey, REPORT_HTML_FOLDER } from '../output/html-cache-key.ts';
 import { openReportHtmlCache, type ReportHtmlCache } from '../output/report-html-cache.ts';
-import { encodeStamp, rawCheckFingerprint, sourceStamp, trustedUnchanged, type SourceStamp } from './source-stamp.ts';
+import { encodeStamp, rawCheckFingerprint, sourceStamp, trustedUnchanged, type SourceStamp } from './source-stamp/source-stamp.ts';
 
 export const REPORT_FILE_PATTERN = '**/*.md';
 
@@ -55,7 +55,7 @@ export interface CheckedSources {
 
 /**
  * Reads and checks every report, except those whose stamp the stored entry vouches for
- * (source-stamp.ts): their bytes, and so the raw check's verdict on them, are those of the last
+ * (source-stamp/source-stamp.ts): their bytes, and so the raw check's verdict on them, are those of the last
  * sync. Ids are checked over every file: they come from the names.
  */
 export async function checkContentFolder(
@@ -257,7 +257,7 @@ function companionStamp(attachments: readonly AttachmentFile[], leadImage: LeadI
 }
 
 /**
- * Kept in each entry's metadata: the stamp of the file it was made from (source-stamp.ts) and the
+ * Kept in each entry's metadata: the stamp of the file it was made from (source-stamp/source-stamp.ts) and the
  * companion stamp its digest holds, so that a file its stamp vouches for is compared without
  * being read.
  */

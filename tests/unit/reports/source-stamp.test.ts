@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { encodeStamp, SETTLE_MS, sourceStamp, trustedUnchanged } from '../../../src/reports/source-stamp.ts';
+import { encodeStamp, SETTLE_MS, sourceStamp, trustedUnchanged } from '../../../src/reports/source-stamp/source-stamp.ts';
 
 const written = 1_700_000_000_123.456;
 const file = { dev: 2049, ino: 1234567, size: 4096, mtimeMs: written, ctimeMs: written };

@@ -12,11 +12,11 @@
  *   file written in the same clock tick as the stat (timestamps are coarse on some file systems:
  *   2 s on FAT) could be written again in that tick, after the read, and keep its times; such a
  *   file is read again on the next sync, and stamped again then;
- * - the raw check (raw-report-check.ts) that passed on those bytes is the same code: its verdict,
+ * - the raw check (../raw-report-check.ts) that passed on those bytes is the same code: its verdict,
  *   like the bytes, is unchanged.
  * Anything else (no stamp, another one, another check) reads and checks the file as before.
  */
-import { codeFingerprint } from '../output/code-fingerprint.ts';
+import { codeFingerprint } from '../../output/code-fingerprint.ts';
 
 /** Margin between a file's last change and the stat that may vouch for it; covers FAT's 2 s times and small clock skew. */
 export const SETTLE_MS = 2_000;
@@ -75,5 +75,5 @@ export function trustedUnchanged(storedStamp: unknown, current: SourceStamp): bo
 
 /** The raw check's code (raw-report-check.ts and the modules it imports) and the installed packages. */
 export function rawCheckFingerprint(): Promise<string> {
-  return codeFingerprint(new URL('./raw-report-check.ts', import.meta.url));
+  return codeFingerprint(new URL('../raw-report-check.ts', import.meta.url));
 }
