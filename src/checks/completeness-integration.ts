@@ -6,16 +6,19 @@
  * reads only the pages and files Astro wrote, so it runs while Pagefind indexes them (see
  * `alongside` in src/search/build/pagefind-integration.ts, which checks the search-record count itself).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { checkCompleteness } from './completeness.ts';
-import { findBrokenLinks } from './link-check.ts';
+import { brokenLinks } from './link-check.ts';
 import { absoluteUrl, feedUrl, normalizeBase } from '../urls/base-urls.ts';
 import { reportIdFromPath } from '../reports/report-path.ts';
 import { CORRECTIONS_FEED, CORRECTIONS_PATH, FEED_FILES, SEARCH_BUNDLE_FOLDER } from '../urls/site-paths.ts';
 import { listReportFiles } from '../reports/reports-loader.ts';
 import { filesUnder } from '../output/files-under.ts';
+import { pageLinks } from './page-links.ts';
+import { codeFingerprint } from '../output/code-fingerprint.ts';
 
 export interface CompletenessOptions {
   contentDir: string;
@@ -27,24 +30,50 @@ function report(problems: string[], heading: string): string {
   return `${heading}:\n  ${shown.join('\n  ')}${problems.length > shown.length ? `\n  ... and ${problems.length - shown.length} more` : ''}`;
 }
 
+/** The links remembered by the last build; anything unreadable is no cache (page-links.ts then starts from nothing). */
+function readCache(file: string | undefined): unknown {
+  if (!file) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written whole or not at all (a build stopped half-way leaves the previous cache). */
+function writeCache(file: string | undefined, cache: object): void {
+  if (!file) return;
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(cache));
+  renameSync(temporary, file);
+}
+
 export default function completenessIntegration(
   options: CompletenessOptions,
 ): AstroIntegration & { checkSite: (siteDir: string, logger: AstroIntegrationLogger) => Promise<void> } {
   let base = '/';
   let site: string | undefined;
+  let cacheFile: string | undefined;
   return {
     name: 'news-archive:completeness',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = normalizeBase(config.base);
         site = config.site;
+        // Beside the content store: one per kind of build (src/output/build-cache.ts).
+        cacheFile = fileURLToPath(new URL('link-check/page-links.json', config.cacheDir));
       },
     },
     async checkSite(siteDir, logger) {
       const started = performance.now();
       // Not the search bundle: the search step, running alongside, writes and prunes it, and checks
       // its record count itself.
-      const [files, sources] = await Promise.all([filesUnder(siteDir, new Set([SEARCH_BUNDLE_FOLDER])), listReportFiles(options.contentDir)]);
+      const [files, sources, extractor] = await Promise.all([
+        filesUnder(siteDir, new Set([SEARCH_BUNDLE_FOLDER])),
+        listReportFiles(options.contentDir),
+        codeFingerprint(new URL('./link-check.ts', import.meta.url)),
+      ]);
       const fileSet = new Set(files);
       const read = (file: string) => (fileSet.has(file) ? readFileSync(path.join(siteDir, file), 'utf8') : undefined);
       const ids = sources.map((file) => {
@@ -54,8 +83,15 @@ export default function completenessIntegration(
       });
       if (!site) logger.warn('SITE_URL is not set: no sitemap is written and feeds link to the local preview origin. Set it for production builds.');
 
+      const htmlFiles = files.filter((f) => f.endsWith('.html'));
+      // Every page is read (its bytes decide); only pages whose bytes are new are parsed (page-links.ts).
+      const known = pageLinks(readCache(cacheFile), extractor);
+      const linksByPage = new Map<string, readonly string[]>();
+      for (const file of htmlFiles) linksByPage.set(file, known.of(readFileSync(path.join(siteDir, file))));
+      writeCache(cacheFile, known.toCache());
+
       const missing = checkCompleteness(
-        { files, exists: (f) => fileSet.has(f), read, size: (f) => (fileSet.has(f) ? statSync(path.join(siteDir, f)).size : undefined) },
+        { files, exists: (f) => fileSet.has(f), read, links: (f) => linksByPage.get(f), size: (f) => (fileSet.has(f) ? statSync(path.join(siteDir, f)).size : undefined) },
         {
           ids,
           base,
@@ -68,12 +104,8 @@ export default function completenessIntegration(
           corrections: { page: `${CORRECTIONS_PATH}index.html`, feed: CORRECTIONS_FEED },
         },
       );
-      const htmlFiles = files.filter((f) => f.endsWith('.html'));
-      // One page in memory at a time: a 10,000-report site has hundreds of megabytes of HTML.
-      const pages = (function* () {
-        for (const file of htmlFiles) yield { file, html: readFileSync(path.join(siteDir, file), 'utf8') };
-      })();
-      const broken = findBrokenLinks(pages, (f) => fileSet.has(f), base, site ? new URL(site).origin : undefined).map(
+      const pages = htmlFiles.map((file) => ({ file, links: linksByPage.get(file)! }));
+      const broken = brokenLinks(pages, (f) => fileSet.has(f), base, site ? new URL(site).origin : undefined).map(
         (b) => `${b.page}: ${b.link} (${b.problem})`,
       );
       const problems = [
@@ -82,7 +114,7 @@ export default function completenessIntegration(
       ];
       if (problems.length) throw new Error(problems.join('\n'));
       logger.info(
-        `completeness: ${ids.length} reports listed, indexed and fed; ${htmlFiles.length} pages' links whole, in ${Math.round(performance.now() - started)} ms`,
+        `completeness: ${ids.length} reports listed, indexed and fed; ${htmlFiles.length} pages' links whole (${known.extracted} page(s) parsed, the rest unchanged), in ${Math.round(performance.now() - started)} ms`,
       );
     },
   };

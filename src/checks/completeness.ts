@@ -18,6 +18,8 @@ export interface BuiltSite {
   files: readonly string[];
   /** Bytes of a file (undefined when it does not exist). */
   size?(file: string): number | undefined;
+  /** The links of a built page, as extractLinks gives them, when already known (read from the page otherwise). */
+  links?(file: string): readonly string[] | undefined;
 }
 
 export interface CompletenessInput {
@@ -38,9 +40,14 @@ export interface CompletenessInput {
 
 const REPORT_LINK = /\/news\/(\d{4}\/[a-z0-9]+(?:-[a-z0-9]+)*)\/$/;
 
-function linkedReportIds(html: string): Set<string> {
+/** The links of a page (none if it is missing). */
+function linksOf(site: BuiltSite, file: string): readonly string[] {
+  return site.links?.(file) ?? extractLinks(site.read(file) ?? '');
+}
+
+function linkedReportIds(links: readonly string[]): Set<string> {
   const ids = new Set<string>();
-  for (const link of extractLinks(html)) {
+  for (const link of links) {
     const match = REPORT_LINK.exec(link.split(/[?#]/)[0]!);
     if (match) ids.add(match[1]!);
   }
@@ -89,7 +96,7 @@ export function checkCompleteness(site: BuiltSite, input: CompletenessInput): st
 
   const archivePages = site.files.filter((f) => /^news\/(?:page\/\d+\/)?index\.html$/.test(f));
   const listed = new Set<string>();
-  for (const page of archivePages) for (const id of linkedReportIds(site.read(page) ?? '')) listed.add(id);
+  for (const page of archivePages) for (const id of linkedReportIds(linksOf(site, page))) listed.add(id);
   problems.push(...describe('the archive listing (news/ and its pages)', missing(ids, listed)));
 
   const byYear = new Map<string, string[]>();
@@ -99,8 +106,8 @@ export function checkCompleteness(site: BuiltSite, input: CompletenessInput): st
     byYear.get(year)!.push(id);
   }
   for (const [year, yearIds] of byYear) {
-    const html = site.read(`${yearPath(year)}index.html`);
-    problems.push(...describe(`the year page ${yearPath(year)}`, html === undefined ? yearIds : missing(yearIds, linkedReportIds(html))));
+    const page = `${yearPath(year)}index.html`;
+    problems.push(...describe(`the year page ${yearPath(year)}`, !site.exists(page) ? yearIds : missing(yearIds, linkedReportIds(linksOf(site, page)))));
   }
 
   if (input.hasSiteUrl) {
@@ -145,9 +152,8 @@ function checkCorrections(site: BuiltSite, input: CompletenessInput, index: Arch
     .flatMap((r) => (r.updates ?? []).filter((u) => u.kind === 'correction').map((u) => ({ id: r.id, date: u.date })))
     .sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
   const problems: string[] = [];
-  const html = site.read(page);
-  if (html === undefined) problems.push(`the corrections page ${page} was not written`);
-  else problems.push(...describe(`the corrections page ${page}`, missing(new Set(corrections.map((c) => c.id)), linkedReportIds(html))));
+  if (!site.exists(page)) problems.push(`the corrections page ${page} was not written`);
+  else problems.push(...describe(`the corrections page ${page}`, missing(new Set(corrections.map((c) => c.id)), linkedReportIds(linksOf(site, page)))));
   const text = site.read(feed);
   if (text === undefined) problems.push(`the corrections feed ${feed} was not written`);
   else {

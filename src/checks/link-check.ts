@@ -137,11 +137,42 @@ export function findBrokenLinks(
   base: string,
   siteOrigin?: string,
 ): BrokenLink[] {
+  return brokenLinks(
+    (function* () {
+      for (const { file, html } of pages) yield { file, links: extractLinks(html) };
+    })(),
+    exists,
+    base,
+    siteOrigin,
+  );
+}
+
+/**
+ * The broken links among each page's links (as extractLinks gives them). A link that starts with
+ * `/` resolves the same on every page (the page's path is not part of it), so its target is
+ * worked out once for the whole site: most links are the same navigation, stylesheet and
+ * listing links, repeated on thousands of pages.
+ */
+export function brokenLinks(
+  pages: Iterable<{ file: string; links: readonly string[] }>,
+  exists: (file: string) => boolean,
+  base: string,
+  siteOrigin?: string,
+): BrokenLink[] {
   const broken: BrokenLink[] = [];
-  for (const { file, html } of pages) {
+  const fromRoot = new Map<string, ReturnType<typeof linkTarget>>();
+  for (const { file, links } of pages) {
     const pagePath = pageUrlPath(base, file);
-    for (const link of extractLinks(html)) {
-      const target = linkTarget(link, pagePath, base, siteOrigin);
+    for (const link of links) {
+      let target: ReturnType<typeof linkTarget>;
+      if (!link.startsWith('/')) {
+        target = linkTarget(link, pagePath, base, siteOrigin);
+      } else if (fromRoot.has(link)) {
+        target = fromRoot.get(link)!;
+      } else {
+        target = linkTarget(link, pagePath, base, siteOrigin);
+        fromRoot.set(link, target);
+      }
       if (!target) continue;
       if ('malformed' in target) broken.push({ page: file, link, problem: 'is a malformed path (a bad %-escape or an encoded ../)' });
       else if ('outside' in target) broken.push({ page: file, link, problem: `points outside the site's base ${base}` });

@@ -39,6 +39,7 @@ import type { RenderJob, RendererSettings } from './render/render-report.ts';
 import { pipelineFingerprint } from './render/pipeline-fingerprint.ts';
 import { htmlCacheKey, isHtmlCacheKey, REPORT_HTML_FOLDER } from '../output/html-cache-key.ts';
 import { openReportHtmlCache, type ReportHtmlCache } from '../output/report-html-cache.ts';
+import { encodeStamp, rawCheckFingerprint, sourceStamp, trustedUnchanged, type SourceStamp } from './source-stamp/source-stamp.ts';
 import type { DatedReport } from '../build-parts/build-part.ts';
 
 /**
@@ -60,8 +61,22 @@ export async function listReportFiles(contentDir: string): Promise<string[]> {
   return (await findFiles(REPORT_FILE_PATTERN, { cwd: contentDir })).sort();
 }
 
-/** Reads and checks every report; returns their text by path relative to the folder. */
-async function checkContentFolder(contentDir: string): Promise<Map<string, string>> {
+/** What the precheck found: each report's text by path relative to the folder (undefined: not read, its stamp vouched for it), and each file's stamp. */
+export interface CheckedSources {
+  texts: Map<string, string | undefined>;
+  stamps: Map<string, SourceStamp>;
+}
+
+/**
+ * Reads and checks every report, except those whose stamp the stored entry vouches for
+ * (source-stamp/source-stamp.ts): their bytes, and so the raw check's verdict on them, are those of the last
+ * sync. Ids are checked over every file: they come from the names.
+ */
+export async function checkContentFolder(
+  contentDir: string,
+  check = '',
+  trusted: (file: string, stamp: SourceStamp) => boolean = () => false,
+): Promise<CheckedSources> {
   if (!existsSync(contentDir)) {
     throw new Error(
       `The news folder ${contentDir} does not exist: create it, or point ARCHIVE_CONTENT_DIR at the folder holding <year>/<slug>.md reports.`,
@@ -73,22 +88,38 @@ async function checkContentFolder(contentDir: string): Promise<Map<string, strin
       `No reports found in ${contentDir}: add one with \`npm run import -- report.txt\`, or point ARCHIVE_CONTENT_DIR at a folder of <year>/<slug>.md files.`,
     );
   }
-  const sources = new Map<string, string>();
+  const texts = new Map<string, string | undefined>();
+  const stamps = new Map<string, SourceStamp>();
   const checks: (RawReportCheck & { file: string })[] = [];
   // In slices: opening 50,000 files at once would run out of file descriptors.
   for (let start = 0; start < files.length; start += 256) {
     const slice = files.slice(start, start + 256);
-    const texts = await Promise.all(slice.map((file) => readFile(path.join(contentDir, file), 'utf8')));
+    // The clock before the stat, and the stat before the read: a stamp never vouches for bytes older than it.
+    const stampedAt = Date.now();
+    const read = await Promise.all(
+      slice.map(async (file) => {
+        const stamp = sourceStamp(await stat(path.join(contentDir, file)), stampedAt, check);
+        const text = trusted(file, stamp) ? undefined : await readFile(path.join(contentDir, file), 'utf8');
+        return { stamp, text };
+      }),
+    );
     slice.forEach((file, i) => {
-      sources.set(file, texts[i]!);
-      checks.push({ file, ...checkRawReport(file, texts[i]!) });
+      const { stamp, text } = read[i]!;
+      texts.set(file, text);
+      stamps.set(file, stamp);
+      if (text !== undefined) {
+        checks.push({ file, ...checkRawReport(file, text) });
+      } else {
+        const id = reportIdFromPath(file);
+        checks.push({ file, id: id.ok ? id.id : undefined, problems: [] });
+      }
     });
   }
   const problems = [...checks.flatMap((c) => c.problems), ...findDuplicateIds(checks)];
   if (problems.length > 0) {
     throw new Error(`${problems.length} problem(s) in ${contentDir}; nothing was published:\n${formatProblems(problems)}`);
   }
-  return sources;
+  return { texts, stamps };
 }
 
 /** Turns the glob loader's logged errors into a failed build. */
@@ -112,11 +143,11 @@ function failingLogger(context: LoaderContext, errors: string[]): LoaderContext[
  * Wraps a loader so that a failed precheck, or any error the loader logs (Astro's glob loader logs
  * unreadable and unrenderable files and carries on), fails the build instead.
  */
-export function strictLoader(inner: Loader, precheck: () => Promise<void>): Loader {
+export function strictLoader(inner: Loader, precheck: (context: LoaderContext) => Promise<void>): Loader {
   return {
     name: `strict-${inner.name}`,
     async load(context) {
-      await precheck();
+      await precheck(context);
       const errors: string[] = [];
       await inner.load({ ...context, logger: failingLogger(context, errors) });
       if (errors.length > 0) {
@@ -230,16 +261,28 @@ function asStored(data: Record<string, unknown>): string {
  * its body, their sizes and times too, so that replacing an attached file, the photo or an image
  * renders the report (its listed size, its image's srcset) and its files again.
  */
-function reportDigest(
-  generateDigest: LoaderContext['generateDigest'],
-  contents: string,
-  attachments: readonly AttachmentFile[],
-  leadImage: LeadImageFile | undefined,
-  images = '',
-): string {
-  const stamp = [attachments.length === 0 ? '' : attachmentStamp(attachments), leadImageStamp(leadImage), images].filter(Boolean).join('\0');
-  return generateDigest(stamp === '' ? contents : `${contents}\0${stamp}`);
+function reportDigest(generateDigest: LoaderContext['generateDigest'], contents: string, companions: string): string {
+  return generateDigest(companions === '' ? contents : `${contents}\0${companions}`);
 }
+
+/** The part of a report's digest that is not its file: its attachments', lead image's and images' sizes and times. */
+function companionStamp(attachments: readonly AttachmentFile[], leadImage: LeadImageFile | undefined, images = ''): string {
+  return [attachments.length === 0 ? '' : attachmentStamp(attachments), leadImageStamp(leadImage), images].filter(Boolean).join('\0');
+}
+
+/**
+ * Kept in each entry's metadata: the stamp of the file it was made from (source-stamp/source-stamp.ts) and the
+ * companion stamp its digest holds, so that a file its stamp vouches for is compared without
+ * being read.
+ */
+interface StoredSource {
+  /** encodeStamp's string. */
+  stamp: string;
+  companions: string;
+}
+
+const storedSource = (entry: { rendered?: { metadata?: Record<string, unknown> } } | undefined): Partial<StoredSource> | undefined =>
+  entry?.rendered?.metadata?.source as Partial<StoredSource> | undefined;
 
 const storedImages = (entry: { rendered?: { metadata?: Record<string, unknown> } } | undefined): string[] => {
   const images = entry?.rendered?.metadata?.localImagePaths;
@@ -271,10 +314,18 @@ function renderedHere(rendered: { html?: string; metadata?: Record<string, unkno
  */
 export function renderingLoader(
   contentDir: string,
-  sources: () => Map<string, string>,
+  sources: () => ReadonlyMap<string, string | undefined>,
   render: typeof renderAll = renderAll,
   htmlFolder: () => string | undefined = () => undefined,
-  scope?: RenderScope,
+  {
+    stamps = () => undefined,
+    scope,
+  }: {
+    /** Each file's stat stamp when the file was not read (its text undefined): see source-stamp/. */
+    stamps?: () => ReadonlyMap<string, SourceStamp> | undefined;
+    /** In one part of a split build, which reports to render. */
+    scope?: RenderScope;
+  } = {},
 ): Loader {
   return {
     name: 'rendering-loader',
@@ -296,13 +347,14 @@ export function renderingLoader(
         file: string;
         relativePath: string;
         contents: string;
+        stamp: SourceStamp | undefined;
         data: Record<string, unknown>;
         attachments: AttachmentFile[];
         leadImage: LeadImageFile | undefined;
       }[] = [];
       const jobs: RenderJob[] = [];
       const dated: DatedReport[] = [];
-      for (const [file, contents] of sources()) {
+      for (const [file, text] of sources()) {
         const entryId = reportIdFromPath(file);
         if (!entryId.ok) throw new Error(`${file}: ${entryId.problem}`);
         const id = entryId.id;
@@ -315,11 +367,14 @@ export function renderingLoader(
         const current = renderedHere(existing?.rendered, pipeline, cache);
         const before = existing && current ? await findAttachmentFiles(contentDir, file, attachedFiles(existing.data)) : undefined;
         const leadBefore = existing && current ? await findLeadImageFile(contentDir, file, leadImageSrc(existing.data)) : undefined;
-        const unchanged =
-          before?.ok &&
-          leadBefore?.ok &&
-          existing!.digest ===
-            reportDigest(generateDigest, contents, before.files, leadBefore.file, await imageStamp(contentDir, file, storedImages(existing)));
+        const stamp = stamps()?.get(file);
+        let companions: string | undefined;
+        let unchanged = false;
+        if (before?.ok && leadBefore?.ok) {
+          companions = companionStamp(before.files, leadBefore.file, await imageStamp(contentDir, file, storedImages(existing)));
+          // Not read (text undefined): the stored stamp vouched for the file, so its bytes are those of the stored digest.
+          unchanged = text === undefined ? storedSource(existing)?.companions === companions : existing!.digest === reportDigest(generateDigest, text, companions);
+        }
         if (existing && unchanged && existing.filePath === relativePath) {
           dated.push({ id, year: entryId.year, date: new Date(existing.data.date as Date) });
           // The file is unchanged, but the schema may have changed since it was stored (a rule,
@@ -329,9 +384,13 @@ export function renderingLoader(
           // the digest it holds, so the entry is deleted first). The stored data is the schema's
           // own output, which the schema accepts as it is; a zod check, no YAML or Markdown.
           const revalidated = await parseData({ id, data: existing.data, filePath });
-          if (asStored(revalidated) !== asStored(existing.data)) {
+          const revised = asStored(revalidated) !== asStored(existing.data);
+          // Read this time and found unchanged: the new stamp vouches for it on the next sync.
+          const restamp = text !== undefined && stamp !== undefined;
+          if (revised || restamp) {
             store.delete(id);
-            store.set({ ...existing, data: revalidated });
+            const rendered = restamp ? { ...existing.rendered!, metadata: { ...existing.rendered!.metadata, source: { stamp: encodeStamp(stamp), companions: companions! } } } : existing.rendered;
+            store.set({ ...existing, data: revised ? revalidated : existing.data, rendered });
           }
           const localImages = existing.rendered?.metadata?.localImagePaths;
           if (Array.isArray(localImages)) for (const problem of await imageProblems(contentDir, file, localImages as string[])) logger.error(problem);
@@ -340,6 +399,18 @@ export function renderingLoader(
           warnSanitized(logger, file, existing.rendered?.metadata?.sanitized as SanitizeReport | undefined);
           if (cache) usedKeys.add(existing.rendered!.metadata!.htmlKey as string);
           continue;
+        }
+        let contents = text;
+        if (contents === undefined) {
+          // Vouched for by its stamp but to be rendered again (another pipeline, a changed image):
+          // read now, and checked, since the bytes read are not the ones the stamp vouched for
+          // if the file was written since.
+          contents = await readFile(filePath, 'utf8');
+          const { problems } = checkRawReport(file, contents);
+          if (problems.length > 0) {
+            logger.error(`${problems.length} problem(s) in ${file}:\n${formatProblems(problems)}`);
+            continue;
+          }
         }
         const { body, data } = await markdown.getEntryInfo({ contents, fileUrl: pathToFileURL(filePath) });
         const parsed = await parseData({ id, data, filePath });
@@ -353,7 +424,7 @@ export function renderingLoader(
           logger.error(lead.problem);
           continue;
         }
-        changed.push({ id, year: entryId.year, file, relativePath, contents, data: parsed, attachments: attached.files, leadImage: lead.file });
+        changed.push({ id, year: entryId.year, file, relativePath, contents, stamp, data: parsed, attachments: attached.files, leadImage: lead.file });
         jobs.push({ filePath, body, frontmatter: data, lineOffset: linesBefore(contents, body) });
         dated.push({ id, year: entryId.year, date: new Date(parsed.date as Date) });
       }
@@ -372,7 +443,7 @@ export function renderingLoader(
             id: entry.id,
             data: entry.data,
             filePath: entry.relativePath,
-            digest: reportDigest(generateDigest, entry.contents, entry.attachments, entry.leadImage),
+            digest: reportDigest(generateDigest, entry.contents, companionStamp(entry.attachments, entry.leadImage)),
             rendered: {
               html: '',
               metadata: {
@@ -413,8 +484,8 @@ export function renderingLoader(
         }
         warnSanitized(logger, entry.file, outcome.rendered.metadata.sanitized);
         // The images a report shows are known once it is rendered.
-        const stamp = await imageStamp(contentDir, entry.file, outcome.rendered.metadata.localImagePaths);
-        const digest = reportDigest(generateDigest, entry.contents, entry.attachments, entry.leadImage, stamp);
+        const companions = companionStamp(entry.attachments, entry.leadImage, await imageStamp(contentDir, entry.file, outcome.rendered.metadata.localImagePaths));
+        const digest = reportDigest(generateDigest, entry.contents, companions);
         // Neither the Markdown body nor (with a cache) the HTML is stored: the two files that
         // publish the Markdown read it from the report's file, and pages read the HTML from the
         // cache. What stays is front matter and small metadata, which every build writes, reads
@@ -449,6 +520,7 @@ export function renderingLoader(
               htmlKey,
               attachmentBytes: entry.attachments.map((a) => a.bytes),
               leadImage: entry.leadImage && { src: entry.leadImage.src, bytes: entry.leadImage.bytes },
+              source: entry.stamp && { stamp: encodeStamp(entry.stamp), companions },
             },
           },
           assetImports: !scope || scope.publishes(entry.year) ? outcome.rendered.metadata.imagePaths : [],
@@ -467,15 +539,22 @@ export function renderingLoader(
 
 /** `scope`: in one part of a split build, which reports to render (`astro dev` renders all). */
 export function reportsLoader(contentDir: string, scope?: RenderScope): Loader {
-  let sources: Map<string, string> | undefined;
+  let sources: CheckedSources | undefined;
   let htmlFolder: string | undefined;
   const inBuild: RenderScope | undefined = scope && {
     render: (reports) => (htmlFolder === undefined ? new Set(reports.map((r) => r.id)) : scope.render(reports)),
     publishes: (year) => htmlFolder === undefined || scope.publishes(year),
   };
-  const inner = renderingLoader(contentDir, () => sources!, renderAll, () => htmlFolder, inBuild);
-  const strict = strictLoader(inner, async () => {
-    sources = await checkContentFolder(contentDir);
+  const inner = renderingLoader(contentDir, () => sources!.texts, renderAll, () => htmlFolder, { stamps: () => sources?.stamps, scope: inBuild });
+  const strict = strictLoader(inner, async ({ store, logger }) => {
+    const check = await rawCheckFingerprint();
+    sources = await checkContentFolder(contentDir, check, (file, stamp) => {
+      const id = reportIdFromPath(file);
+      return id.ok && trustedUnchanged(storedSource(store.get(id.id))?.stamp, stamp);
+    });
+    const total = sources.texts.size;
+    const read = [...sources.texts.values()].filter((text) => text !== undefined).length;
+    logger.info(`read ${read} of ${total} report file(s); ${total - read} unchanged since they were last read (same inode, size and times)`);
   });
   return {
     name: 'reports-loader',

@@ -196,8 +196,13 @@ const imported = z.strictObject(
   },
 );
 
-/** The fields, with the schema that reads the lead image's `src` (see lead-image-rules.ts). */
-const fieldsWith = <Src extends z.ZodType>(imageSrc: Src) => ({
+/**
+ * The fields that do not depend on how the lead image's `src` is read, built once: Astro calls
+ * the collection's schema function for every entry it validates (its `image()` is per entry),
+ * and building these zod schemas cost more than validating with them (1.6 of 2.5 s of a warm
+ * 2,000-report sync).
+ */
+const fixedFields = {
     title: requiredText('title', '"CASIC Holds 2020 Aerospace Defense Conference"'),
     subtitle: requiredText('subtitle', '"Focusing on ..."').optional(),
     date: calendarDate,
@@ -225,8 +230,14 @@ const fieldsWith = <Src extends z.ZodType>(imageSrc: Src) => ({
     rights: requiredText('rights', '"Copyright ©2020 Publisher. All Rights Reserved."', LIMITS.rights).optional(),
     updates,
     attachments,
+};
+const importedField = imported.optional();
+
+/** The fields, with the schema that reads the lead image's `src` (see lead-image-rules.ts); in the order the output keeps. */
+const fieldsWith = <Src extends z.ZodType>(imageSrc: Src) => ({
+    ...fixedFields,
     image: leadImageField(imageSrc).optional(),
-    imported: imported.optional(),
+    imported: importedField,
 });
 
 /**

@@ -55,6 +55,14 @@ export const leadImageSrcText = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
+/** The fields beside `src`, built once: Astro builds the schema again for every report it validates (see schema.ts). */
+const textFields = {
+  alt: optionalText('image.alt'),
+  decorative: z.literal(true, { error: '"image.decorative" can only be true (for a purely decorative photo, with no alt): otherwise remove it' }).optional(),
+  caption: optionalText('image.caption'),
+  credit: optionalText('image.credit'),
+};
+
 /**
  * The `image` field. `src` is a schema of its own: the content collection passes Astro's
  * `image()` (piped after the text checks), which makes the file part of Astro's image pipeline;
@@ -63,13 +71,7 @@ export const leadImageSrcText = z
 export function leadImageField<Src extends z.ZodType>(src: Src) {
   return z
     .strictObject(
-      {
-        src,
-        alt: optionalText('image.alt'),
-        decorative: z.literal(true, { error: '"image.decorative" can only be true (for a purely decorative photo, with no alt): otherwise remove it' }).optional(),
-        caption: optionalText('image.caption'),
-        credit: optionalText('image.credit'),
-      },
+      { src, ...textFields },
       {
         error: (issue) =>
           issue.code === 'unrecognized_keys'

@@ -290,7 +290,7 @@ test('in one part of a split build, only the reports in its scope are rendered; 
     },
     publishes: (year: number) => year >= 2020 && year < 2024,
   };
-  await renderingLoader(CONTENT, () => sources, render, () => undefined, scope).load(context);
+  await renderingLoader(CONTENT, () => sources, render, () => undefined, { scope }).load(context);
   assert.deepEqual(seen.sort(), ['2012/old', '2021/mine', '2024/newest'], 'the scope sees every report');
   assert.deepEqual(rendered.flat().sort(), ['2021/mine.md', '2024/newest.md']);
   const old = entries.get('2012/old')!;
