@@ -1,6 +1,6 @@
 /**
  * Loads the compile-time Pagefind bundle from this site's base, whatever the hosting path, and
- * searches every language and every partition in it at once.
+ * searches every language and every partition in it.
  *
  * Pagefind writes one index per `<html lang>` and by default searches only the index of the page
  * it runs on, so from the (English) search page a Chinese report would never be found. Readers of
@@ -11,11 +11,15 @@
  * through an equivalent URL (`.../pagefind/./`) that fetch resolves to the same files.
  *
  * A large archive's index is split into partitions by year (`partitions.json` lists them, newest
- * first: src/search/build/search-partitions.ts); each is merged in the same way, newest first,
- * tagged with a synthetic `partition` filter (`mergeFilter`) so a date-ordered search can ask one
- * partition at a time. Pagefind sums result and facet counts across merged indexes.
+ * first: src/search/build/search-partitions.ts). Each partition is a Pagefind instance of its own
+ * (`createInstance`), opened only when a search first needs it: Pagefind loads an index's whole
+ * per-page metadata (about 9 bytes a page) before it can search it, so one merged instance made
+ * the first search wait for every partition's metadata. The search page searches the newest
+ * partition first and shows its results while the older ones load (search-page.ts); their
+ * answers are merged as Pagefind merges indexes (merge-partitions.ts).
  */
 import { mergeByDate } from './merge-by-date.ts';
+import { mergePartitionAnswers, sumFilterCounts } from './merge-partitions.ts';
 import { partitionByLanguage, primaryLanguage } from './search-languages.ts';
 import { SEARCH_BUNDLE_PATH, SEARCH_PARTITIONS_FILE } from '../../urls/site-paths.ts';
 
@@ -37,6 +41,7 @@ export interface PagefindResultData {
 
 export interface PagefindResult {
   id: string;
+  score: number;
   data: () => Promise<PagefindResultData>;
 }
 
@@ -47,12 +52,16 @@ export interface PagefindSearch {
   totalFilters: Record<string, Record<string, number>>;
 }
 
+/** A Pagefind instance (`createInstance` of pagefind.js). */
 export interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   mergeIndex(url: string, options?: Record<string, unknown>): Promise<void>;
   search(term: string | null, options?: Record<string, unknown>): Promise<PagefindSearch>;
   filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+interface PagefindModule {
+  createInstance(options: Record<string, unknown>): Pagefind;
 }
 
 /** What the search page reads of `partitions.json` (PartitionEntry in search-partitions.ts). */
@@ -60,14 +69,16 @@ interface PartitionsFile {
   partitions: { name: string; path: string; languages: Record<string, number> }[];
 }
 
-export interface SearchIndex {
-  pagefind: Pagefind;
-  /** Partition names, newest first; `['']` for an index in one piece. */
-  partitions: string[];
+export interface SearchPartition {
+  name: string;
+  /** This partition's Pagefind instance, loaded on first use (its metadata, WASM, languages). */
+  open(): Promise<Pagefind>;
 }
 
-/** The synthetic filter naming each merged index's partition (never shown as a facet). */
-const PARTITION_FILTER = 'partition';
+export interface SearchIndex {
+  /** Newest first; one, named `''`, for an index in one piece. */
+  partitions: SearchPartition[];
+}
 
 export function siteBase(): string {
   return import.meta.env.BASE_URL.replace(/\/?$/, '/');
@@ -81,35 +92,68 @@ export function loadPagefind(): Promise<SearchIndex> {
     const bundle = `${base}${SEARCH_BUNDLE_PATH}`;
     const options = { baseUrl: base, excerptLength: 30 };
     const [pagefind, manifest] = await Promise.all([
-      import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>,
+      import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindModule>,
       fetch(`${bundle}${SEARCH_PARTITIONS_FILE}`).then((response) => {
         if (!response.ok) throw new Error(`${SEARCH_PARTITIONS_FILE}: HTTP ${response.status}`);
         return response.json() as Promise<PartitionsFile>;
       }),
     ]);
-    const [first, ...older] = manifest.partitions;
-    if (!first) throw new Error(`${SEARCH_PARTITIONS_FILE} lists no partition`);
-    const tag = (name: string) => (older.length > 0 ? { mergeFilter: { [PARTITION_FILTER]: name } } : {});
-    const firstPath = `${bundle}${first.path}`;
-    await pagefind.options({ basePath: firstPath, ...options, ...tag(first.name) });
-    await pagefind.init();
-    const counts = (languages: Record<string, number>) => Object.fromEntries(Object.entries(languages).map(([l, n]) => [l, { page_count: n }]));
-    const primary = primaryLanguage(document.documentElement.lang || 'unknown', counts(first.languages));
+    if (manifest.partitions.length === 0) throw new Error(`${SEARCH_PARTITIONS_FILE} lists no partition`);
+    const pageLanguage = document.documentElement.lang || 'unknown';
     const absolute = (path: string) => new URL(path, document.baseURI).href;
-    await Promise.all(
-      [first, ...older].flatMap((part, at) =>
+    const openPartition = async (part: PartitionsFile['partitions'][number]): Promise<Pagefind> => {
+      const path = `${bundle}${part.path}`;
+      const instance = pagefind.createInstance({ basePath: path, ...options });
+      await instance.init();
+      const counts = Object.fromEntries(Object.entries(part.languages).map(([l, n]) => [l, { page_count: n }]));
+      const primary = primaryLanguage(pageLanguage, counts);
+      await Promise.all(
         Object.keys(part.languages)
-          .filter((language) => at > 0 || language !== primary)
-          .map((language) =>
-            pagefind.mergeIndex(absolute(at === 0 ? `${firstPath}./` : `${bundle}${part.path}`), { language, ...options, ...tag(part.name) }),
-          ),
-      ),
-    );
-    return { pagefind, partitions: manifest.partitions.map((part) => part.name) };
+          .filter((language) => language !== primary)
+          .map((language) => instance.mergeIndex(absolute(`${path}./`), { language, ...options })),
+      );
+      return instance;
+    };
+    return {
+      partitions: manifest.partitions.map((part) => {
+        let opened: Promise<Pagefind> | undefined;
+        const open = () => {
+          opened ??= openPartition(part);
+          opened.catch(() => (opened = undefined));
+          return opened;
+        };
+        return { name: part.name, open };
+      }),
+    };
   })();
   // A failed load (offline, missing index) is retried by the next search, not remembered.
   loading.catch(() => (loading = undefined));
   return loading;
+}
+
+/** Facet counts over the whole archive (every partition's filter indexes: only for the facets panel). */
+export async function allFilterCounts(index: SearchIndex): Promise<Record<string, Record<string, number>>> {
+  const counts = await Promise.all(index.partitions.map(async (part) => (await part.open()).filters()));
+  return sumFilterCounts(counts);
+}
+
+/**
+ * One partition's answer to a search. `withFacets`: with counts for every facet, which Pagefind
+ * gives only for the filters whose index is loaded (a search loads only those it filters by).
+ */
+export async function searchPartition(
+  part: SearchPartition,
+  request: { term: string | null; options: Record<string, unknown> },
+  withFacets: boolean,
+): Promise<PagefindSearch> {
+  const instance = await part.open();
+  if (withFacets) await instance.filters();
+  return instance.search(request.term, request.options);
+}
+
+/** The partitions' answers (newest partition first) as one, ranked as Pagefind ranks merged indexes. */
+export function mergeAnswers(answers: readonly PagefindSearch[]): PagefindSearch {
+  return mergePartitionAnswers(answers);
 }
 
 /** One list's results in date order across its languages (see merge-by-date.ts). */
@@ -125,15 +169,14 @@ function byDate(
 }
 
 /**
- * The results in the order asked for, their data loaded on demand. Relevance keeps Pagefind's
- * order; a date order is re-established across languages (see merge-by-date.ts) and, with
- * partitions, by searching one partition at a time in date order (their years do not overlap),
- * only when the results shown so far run out.
+ * The results in the order asked for, their data loaded on demand. `answers` come in the order
+ * they are shown: for relevance one answer (Pagefind's order kept); for a date order one per
+ * partition, newest partition first for newest first, oldest first for oldest first (their years
+ * do not overlap), each awaited only when the results shown so far run out. Within an answer a
+ * date order is re-established across languages (see merge-by-date.ts).
  */
 export function orderedResults(
-  index: SearchIndex,
-  search: PagefindSearch,
-  request: { term: string | null; options: { filters: Record<string, string[]> } & Record<string, unknown> },
+  answers: Iterable<Promise<PagefindSearch>>,
   order: 'relevance' | 'asc' | 'desc',
 ): AsyncGenerator<{ id: string; data: PagefindResultData }> {
   const data = new Map<PagefindResult, Promise<PagefindResultData>>();
@@ -143,19 +186,10 @@ export function orderedResults(
     return pending;
   };
   return (async function* () {
-    let sequence: AsyncGenerator<PagefindResult>;
-    if (order === 'relevance') sequence = (async function* () { yield* search.results; })();
-    else if (index.partitions.length <= 1) sequence = byDate(search.results, order, load);
-    else {
-      const names = order === 'desc' ? index.partitions : [...index.partitions].reverse();
-      sequence = (async function* () {
-        for (const name of names) {
-          const { term, options } = request;
-          const part = await index.pagefind.search(term, { ...options, filters: { ...options.filters, [PARTITION_FILTER]: [name] } });
-          yield* byDate(part.results, order, load);
-        }
-      })();
+    for (const answer of answers) {
+      const { results } = await answer;
+      const sequence = order === 'relevance' ? results : byDate(results, order, load);
+      for await (const result of sequence) yield { id: result.id, data: await load(result) };
     }
-    for await (const result of sequence) yield { id: result.id, data: await load(result) };
   })();
 }

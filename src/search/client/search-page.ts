@@ -16,7 +16,16 @@ import {
   yearCounts,
   type SearchState,
 } from './search-state.ts';
-import { loadPagefind, orderedResults, siteBase, type PagefindResultData } from './pagefind-client.ts';
+import {
+  allFilterCounts,
+  loadPagefind,
+  mergeAnswers,
+  orderedResults,
+  searchPartition,
+  siteBase,
+  type PagefindResultData,
+  type PagefindSearch,
+} from './pagefind-client.ts';
 import { renderFacets, renderResult, renderYearChart } from './search-views.ts';
 import { yearBars } from '../../archive/archive-chart.ts';
 import { countOf } from '../../archive/numbers.ts';
@@ -120,11 +129,14 @@ export function startSearchPage(doc: Document): void {
   let latest = 0;
   let current = parseSearchState(new URLSearchParams(doc.location.search));
   let pending: AsyncGenerator<{ id: string; data: PagefindResultData }> | undefined;
+  /** The ids of the results in the list, in order. */
+  let shownIds: string[] = [];
 
-  async function showMore(ticket: number, focusFirst: boolean): Promise<void> {
+  async function showMore(ticket: number, focusFirst: boolean, count = PAGE_SIZE): Promise<void> {
     const items: HTMLLIElement[] = [];
+    const ids: string[] = [];
     let exhausted = false;
-    while (items.length < PAGE_SIZE) {
+    while (items.length < count) {
       const next = await pending!.next();
       if (ticket !== latest) return;
       if (next.done) {
@@ -132,7 +144,10 @@ export function startSearchPage(doc: Document): void {
         break;
       }
       items.push(renderResult(doc, next.value.id, next.value.data));
+      ids.push(next.value.id);
     }
+    if (els!.list.children.length === 0) shownIds = [];
+    shownIds.push(...ids);
     els!.list.append(...items);
     els!.more.hidden = exhausted || els!.list.children.length >= total;
     if (focusFirst) items[0]?.querySelector('a')?.focus();
@@ -165,16 +180,15 @@ export function startSearchPage(doc: Document): void {
 
   async function search(ticket: number, state: SearchState): Promise<void> {
     const index = await loadPagefind();
-    const { pagefind } = index;
     if (ticket !== latest) return; // a newer search (the reader typed meanwhile) decides the facets
-    // Facet counts need every filter index. A plain word search does not load them (it stays
-    // small); browsing, a filtered search, or opening "Refine" does.
+    // Facet counts need every filter index of every partition. A plain word search does not load
+    // them (it stays small); browsing, a filtered search, or opening "Refine" does.
     if (isBlank(state) || hasFilters(state)) els!.refine.open = true;
     const withFacets = els!.refine.open;
-    const allCounts = withFacets ? await pagefind.filters() : {};
-    if (ticket !== latest) return;
-    facetsShown = withFacets;
     if (isBlank(state)) {
+      const allCounts = withFacets ? await allFilterCounts(index) : {};
+      if (ticket !== latest) return;
+      facetsShown = withFacets;
       els!.list.replaceChildren();
       renderYearChart(doc, els!.chart, []);
       renderFacets(doc, els!.facets, state, allCounts);
@@ -182,15 +196,69 @@ export function startSearchPage(doc: Document): void {
       return;
     }
     const request = pagefindArguments(state);
-    const found = await pagefind.search(request.term, request.options);
-    if (ticket !== latest) return;
-    total = found.results.length;
     const sort = effectiveSort(state);
-    pending = orderedResults(index, found, request, sort === 'relevance' ? 'relevance' : sort === 'newest' ? 'desc' : 'asc');
-    els!.list.replaceChildren();
-    await showMore(ticket, false);
+    const order = sort === 'relevance' ? 'relevance' : sort === 'newest' ? 'desc' : 'asc';
+    // Partitions in the order their results are shown: newest first, or oldest first for "oldest".
+    // Best match starts with the newest partition too (newer reports are the likelier read).
+    const walk = order === 'asc' ? [...index.partitions].reverse() : index.partitions;
+    const [head, ...rest] = walk;
+    const first = searchPartition(head!, request, withFacets);
+    const firstAnswer = await first;
     if (ticket !== latest) return;
-    if (withFacets) renderFacets(doc, els!.facets, state, found.filters);
+    // The first partition's results are shown at once; the others are searched after its first
+    // page's data is in hand (they share Pagefind's worker, whose searches run one at a time).
+    let others: Promise<PagefindSearch>[] = [];
+    const searchOthers = () => (others = rest.map((part) => searchPartition(part, request, withFacets)));
+    if (rest.length === 0 || order !== 'relevance') {
+      // A date order is exact from the first partition on: later partitions only append.
+      pending = orderedResults(
+        (function* () {
+          yield first;
+          // The reader asked for more than the first partition holds before the others started.
+          if (others.length === 0) searchOthers();
+          yield* others;
+        })(),
+        order,
+      );
+    } else {
+      // Best match: the newest partition's best results, until every partition has been ranked.
+      pending = orderedResults([first], order);
+    }
+    total = rest.length === 0 ? firstAnswer.results.length : Infinity;
+    els!.list.replaceChildren();
+    // Only what the first partition holds: the first page's start, never waiting for the others.
+    await showMore(ticket, false, rest.length === 0 ? PAGE_SIZE : Math.min(PAGE_SIZE, firstAnswer.results.length));
+    if (ticket !== latest) return;
+    if (rest.length > 0) {
+      const shownNone = els!.list.children.length === 0;
+      els!.status.textContent = shownNone
+        ? 'Searching older reports…'
+        : order === 'asc' ? 'Showing the oldest reports; searching newer ones…' : 'Showing the newest reports; searching older ones…';
+      // Best match may still change order, and a short first page is filled up below.
+      if (order === 'relevance' || els!.list.children.length < PAGE_SIZE) els!.more.hidden = true;
+      if (others.length === 0) searchOthers();
+    }
+    const answers = await Promise.all([first, ...others]);
+    if (ticket !== latest) return;
+    // Newest partition first, as Pagefind merges indexes.
+    const found = mergeAnswers(order === 'asc' ? [...answers].reverse() : answers);
+    total = found.results.length;
+    if (order === 'relevance' && rest.length > 0) {
+      const best = found.results.slice(0, shownIds.length).map((result) => result.id);
+      if (best.join() !== shownIds.join() || shownIds.length < Math.min(PAGE_SIZE, total)) {
+        pending = orderedResults([Promise.resolve(found)], order);
+        els!.list.replaceChildren();
+        await showMore(ticket, false);
+        if (ticket !== latest) return;
+      }
+    } else if (els!.list.children.length < PAGE_SIZE) {
+      await showMore(ticket, false, PAGE_SIZE - els!.list.children.length);
+      if (ticket !== latest) return;
+    }
+    els!.more.hidden = els!.list.children.length >= total;
+    const counts = withFacets ? found.filters : {};
+    facetsShown = withFacets;
+    if (withFacets) renderFacets(doc, els!.facets, state, counts);
     // The year counts come with the search only when the year filter's index is loaded, which
     // Pagefind does for the facets (or a year filter): without them, no chart, rather than a
     // request of its own on every word search.
