@@ -140,6 +140,13 @@ test('a partitioned index finds what one index finds, and rebuilds only the part
       const final = await seen(pageB, b.server.url(`search/?${query}`));
       assert.deepEqual(final, whole, `${query}: the same list once every partition is in`);
     }
+    // Browsing with nothing asked counts the facets of every partition, all opened at once by a
+    // fresh page (they share Pagefind's WebAssembly, which must be set up once, not by each).
+    const fresh = await strictPage(b.browser);
+    assert.doesNotMatch(await openSearch(fresh, b.server.url('search/')), /unavailable/);
+    const yearsOffered = await fresh.locator('fieldset[data-facet="year"] input').count();
+    assert.equal(yearsOffered, new Set(['2003', ...reports.map((r) => r.date.slice(0, 4))]).size, 'every year of every partition offered');
+    await fresh.close();
     // Best match ranks every partition as Pagefind ranks one instance's merged indexes.
     const pagefindRanking = await pageB.evaluate(async (bundle) => {
       const pagefind = await import(/* @vite-ignore */ `${bundle}pagefind.js`);

@@ -11,12 +11,14 @@
  * through an equivalent URL (`.../pagefind/./`) that fetch resolves to the same files.
  *
  * A large archive's index is split into partitions by year (`partitions.json` lists them, newest
- * first: src/search/build/search-partitions.ts). Each partition is a Pagefind instance of its own
- * (`createInstance`), opened only when a search first needs it: Pagefind loads an index's whole
- * per-page metadata (about 9 bytes a page) before it can search it, so one merged instance made
- * the first search wait for every partition's metadata. The search page searches the newest
- * partition first and shows its results while the older ones load (search-page.ts); their
- * answers are merged as Pagefind merges indexes (merge-partitions.ts).
+ * first: src/search/build/search-partitions.ts). Pagefind loads an index's whole per-page metadata
+ * (about 9 bytes a page) before it can search it, and a search loads the word's chunk from every
+ * index merged in, so the newest partition is a Pagefind instance of its own (`createInstance`),
+ * searched first and alone, and the older partitions are merged into a second instance, opened
+ * after the newest partition's results are shown; each of its partitions is tagged with a
+ * synthetic `partition` filter (`mergeFilter`) so a date-ordered search can ask one at a time.
+ * The two instances' answers are merged as Pagefind merges indexes (merge-partitions.ts). Two
+ * instances, not one per partition: each instance loads Pagefind's WebAssembly (60 KB) again.
  */
 import { mergeByDate } from './merge-by-date.ts';
 import { mergePartitionAnswers, sumFilterCounts } from './merge-partitions.ts';
@@ -69,16 +71,19 @@ interface PartitionsFile {
   partitions: { name: string; path: string; languages: Record<string, number> }[];
 }
 
-export interface SearchPartition {
-  name: string;
-  /** This partition's Pagefind instance, loaded on first use (its metadata, WASM, languages). */
-  open(): Promise<Pagefind>;
+export interface SearchIndex {
+  /** Partition names, newest first; `['']` for an index in one piece. */
+  partitions: string[];
+  /** The newest partition's instance. */
+  newest(): Promise<Pagefind>;
+  /** The older partitions' instance, opened on first use; undefined without older partitions. */
+  older: (() => Promise<Pagefind>) | undefined;
 }
 
-export interface SearchIndex {
-  /** Newest first; one, named `''`, for an index in one piece. */
-  partitions: SearchPartition[];
-}
+export type SearchRequest = { term: string | null; options: { filters: Record<string, string[]> } & Record<string, unknown> };
+
+/** The synthetic filter naming each of the older instance's partitions (never shown as a facet). */
+const PARTITION_FILTER = 'partition';
 
 export function siteBase(): string {
   return import.meta.env.BASE_URL.replace(/\/?$/, '/');
@@ -98,62 +103,87 @@ export function loadPagefind(): Promise<SearchIndex> {
         return response.json() as Promise<PartitionsFile>;
       }),
     ]);
-    if (manifest.partitions.length === 0) throw new Error(`${SEARCH_PARTITIONS_FILE} lists no partition`);
+    const [first, ...older] = manifest.partitions;
+    if (!first) throw new Error(`${SEARCH_PARTITIONS_FILE} lists no partition`);
     const pageLanguage = document.documentElement.lang || 'unknown';
     const absolute = (path: string) => new URL(path, document.baseURI).href;
-    const openPartition = async (part: PartitionsFile['partitions'][number]): Promise<Pagefind> => {
-      const path = `${bundle}${part.path}`;
-      const instance = pagefind.createInstance({ basePath: path, ...options });
+    /** An instance of `parts`: the first one's primary language its own index, the rest merged in. */
+    const openInstance = async (parts: PartitionsFile['partitions'], tagged: boolean): Promise<Pagefind> => {
+      const tag = (name: string) => (tagged ? { mergeFilter: { [PARTITION_FILTER]: name } } : {});
+      const [own] = parts;
+      const ownPath = `${bundle}${own!.path}`;
+      const instance = pagefind.createInstance({ basePath: ownPath, ...options, ...tag(own!.name) });
       await instance.init();
-      const counts = Object.fromEntries(Object.entries(part.languages).map(([l, n]) => [l, { page_count: n }]));
+      const counts = Object.fromEntries(Object.entries(own!.languages).map(([l, n]) => [l, { page_count: n }]));
       const primary = primaryLanguage(pageLanguage, counts);
       await Promise.all(
-        Object.keys(part.languages)
-          .filter((language) => language !== primary)
-          .map((language) => instance.mergeIndex(absolute(`${path}./`), { language, ...options })),
+        parts.flatMap((part, at) =>
+          Object.keys(part.languages)
+            .filter((language) => at > 0 || language !== primary)
+            .map((language) =>
+              instance.mergeIndex(absolute(at === 0 ? `${ownPath}./` : `${bundle}${part.path}`), { language, ...options, ...tag(part.name) }),
+            ),
+        ),
       );
+      // Resolves once the instance has its metadata and WASM (a search without words stops there).
+      await instance.search('');
       return instance;
     };
-    return {
-      partitions: manifest.partitions.map((part) => {
-        let opened: Promise<Pagefind> | undefined;
-        const open = () => {
-          opened ??= openPartition(part);
-          opened.catch(() => (opened = undefined));
-          return opened;
-        };
-        return { name: part.name, open };
-      }),
+    const retried = (open: () => Promise<Pagefind>) => {
+      let opened: Promise<Pagefind> | undefined;
+      return () => {
+        opened ??= open();
+        opened.catch(() => (opened = undefined));
+        return opened;
+      };
     };
+    const newest = retried(() => openInstance([first], false));
+    // Pagefind's WebAssembly glue is one module per worker, shared by its instances: two instances
+    // initialising at the same time would each instantiate it, and the one whose memory was
+    // replaced fails ("memory access out of bounds"). The newest partition's instance sets it up.
+    const olderInstance =
+      older.length > 0
+        ? retried(async () => {
+            await newest();
+            return openInstance(older, true);
+          })
+        : undefined;
+    return { partitions: manifest.partitions.map((part) => part.name), newest, older: olderInstance };
   })();
   // A failed load (offline, missing index) is retried by the next search, not remembered.
   loading.catch(() => (loading = undefined));
   return loading;
 }
 
-/** Facet counts over the whole archive (every partition's filter indexes: only for the facets panel). */
-export async function allFilterCounts(index: SearchIndex): Promise<Record<string, Record<string, number>>> {
-  const counts = await Promise.all(index.partitions.map(async (part) => (await part.open()).filters()));
-  return sumFilterCounts(counts);
+/**
+ * One partition's answer. `withFacets`: with counts for every facet, which Pagefind gives only
+ * for the filters whose index is loaded (a search loads only those it filters by).
+ */
+export async function searchPartition(index: SearchIndex, request: SearchRequest, name: string, withFacets: boolean): Promise<PagefindSearch> {
+  const { term, options } = request;
+  const isNewest = name === index.partitions[0];
+  const instance = await (isNewest || !index.older ? index.newest() : index.older());
+  if (withFacets) await instance.filters();
+  if (isNewest || !index.older) return instance.search(term, options);
+  return instance.search(term, { ...options, filters: { ...options.filters, [PARTITION_FILTER]: [name] } });
 }
 
 /**
- * One partition's answer to a search. `withFacets`: with counts for every facet, which Pagefind
- * gives only for the filters whose index is loaded (a search loads only those it filters by).
+ * Every partition's answer as one, ranked as Pagefind ranks merged indexes. `newestAnswer`: the
+ * newest partition's answer to the same request, when already in hand.
  */
-export async function searchPartition(
-  part: SearchPartition,
-  request: { term: string | null; options: Record<string, unknown> },
-  withFacets: boolean,
-): Promise<PagefindSearch> {
-  const instance = await part.open();
-  if (withFacets) await instance.filters();
-  return instance.search(request.term, request.options);
+export async function searchAll(index: SearchIndex, request: SearchRequest, withFacets: boolean, newestAnswer?: PagefindSearch): Promise<PagefindSearch> {
+  const newest = newestAnswer ?? (await searchPartition(index, request, index.partitions[0]!, withFacets));
+  if (!index.older) return newest;
+  const older = await index.older();
+  if (withFacets) await older.filters();
+  return mergePartitionAnswers([newest, await older.search(request.term, request.options)]);
 }
 
-/** The partitions' answers (newest partition first) as one, ranked as Pagefind ranks merged indexes. */
-export function mergeAnswers(answers: readonly PagefindSearch[]): PagefindSearch {
-  return mergePartitionAnswers(answers);
+/** Facet counts over the whole archive (every filter index: for the facets panel only). */
+export async function allFilterCounts(index: SearchIndex): Promise<Record<string, Record<string, number>>> {
+  const newest = await (await index.newest()).filters();
+  return index.older ? sumFilterCounts([newest, await (await index.older()).filters()]) : newest;
 }
 
 /** One list's results in date order across its languages (see merge-by-date.ts). */
@@ -169,15 +199,18 @@ function byDate(
 }
 
 /**
- * The results in the order asked for, their data loaded on demand. `answers` come in the order
- * they are shown: for relevance one answer (Pagefind's order kept); for a date order one per
- * partition, newest partition first for newest first, oldest first for oldest first (their years
- * do not overlap), each awaited only when the results shown so far run out. Within an answer a
- * date order is re-established across languages (see merge-by-date.ts).
+ * The results in the order asked for, their data loaded on demand. Relevance keeps the order of
+ * `shown`. A date order walks `walk`, the partitions in that order (their years do not overlap):
+ * `shown` is the first partition's answer, and each next partition is searched only when the
+ * results shown so far run out. Within a partition, a date order is re-established across
+ * languages (see merge-by-date.ts).
  */
 export function orderedResults(
-  answers: Iterable<Promise<PagefindSearch>>,
+  index: SearchIndex,
+  shown: PagefindSearch,
+  request: SearchRequest,
   order: 'relevance' | 'asc' | 'desc',
+  walk: readonly string[],
 ): AsyncGenerator<{ id: string; data: PagefindResultData }> {
   const data = new Map<PagefindResult, Promise<PagefindResultData>>();
   const load = (result: PagefindResult) => {
@@ -186,10 +219,16 @@ export function orderedResults(
     return pending;
   };
   return (async function* () {
-    for (const answer of answers) {
-      const { results } = await answer;
-      const sequence = order === 'relevance' ? results : byDate(results, order, load);
-      for await (const result of sequence) yield { id: result.id, data: await load(result) };
+    let sequence: AsyncGenerator<PagefindResult>;
+    if (order === 'relevance') sequence = (async function* () { yield* shown.results; })();
+    else {
+      sequence = (async function* () {
+        for (const [at, name] of walk.entries()) {
+          const part = at === 0 ? shown : await searchPartition(index, request, name, false);
+          yield* byDate(part.results, order, load);
+        }
+      })();
     }
+    for await (const result of sequence) yield { id: result.id, data: await load(result) };
   })();
 }

@@ -16,16 +16,8 @@ import {
   yearCounts,
   type SearchState,
 } from './search-state.ts';
-import {
-  allFilterCounts,
-  loadPagefind,
-  mergeAnswers,
-  orderedResults,
-  searchPartition,
-  siteBase,
-  type PagefindResultData,
-  type PagefindSearch,
-} from './pagefind-client.ts';
+import { allFilterCounts, loadPagefind, orderedResults, searchAll, searchPartition, siteBase, type PagefindResultData } from './pagefind-client.ts';
+import { firstPageChanged, partitionsInShowingOrder } from './progressive-results.ts';
 import { renderFacets, renderResult, renderYearChart } from './search-views.ts';
 import { yearBars } from '../../archive/archive-chart.ts';
 import { countOf } from '../../archive/numbers.ts';
@@ -181,8 +173,8 @@ export function startSearchPage(doc: Document): void {
   async function search(ticket: number, state: SearchState): Promise<void> {
     const index = await loadPagefind();
     if (ticket !== latest) return; // a newer search (the reader typed meanwhile) decides the facets
-    // Facet counts need every filter index of every partition. A plain word search does not load
-    // them (it stays small); browsing, a filtered search, or opening "Refine" does.
+    // Facet counts need every filter index. A plain word search does not load them (it stays
+    // small); browsing, a filtered search, or opening "Refine" does.
     if (isBlank(state) || hasFilters(state)) els!.refine.open = true;
     const withFacets = els!.refine.open;
     if (isBlank(state)) {
@@ -198,64 +190,44 @@ export function startSearchPage(doc: Document): void {
     const request = pagefindArguments(state);
     const sort = effectiveSort(state);
     const order = sort === 'relevance' ? 'relevance' : sort === 'newest' ? 'desc' : 'asc';
-    // Partitions in the order their results are shown: newest first, or oldest first for "oldest".
-    // Best match starts with the newest partition too (newer reports are the likelier read).
-    const walk = order === 'asc' ? [...index.partitions].reverse() : index.partitions;
-    const [head, ...rest] = walk;
-    const first = searchPartition(head!, request, withFacets);
-    const firstAnswer = await first;
+    const walk = partitionsInShowingOrder(index.partitions, order);
+    const progressive = walk.length > 1;
+    // The partition shown first (newest, or oldest for "oldest first") is searched alone and its
+    // results shown at once; the others are searched after, once its first page's data is in
+    // hand (Pagefind's worker answers one request at a time).
+    const first = await searchPartition(index, request, walk[0]!, withFacets);
     if (ticket !== latest) return;
-    // The first partition's results are shown at once; the others are searched after its first
-    // page's data is in hand (they share Pagefind's worker, whose searches run one at a time).
-    let others: Promise<PagefindSearch>[] = [];
-    const searchOthers = () => (others = rest.map((part) => searchPartition(part, request, withFacets)));
-    if (rest.length === 0 || order !== 'relevance') {
-      // A date order is exact from the first partition on: later partitions only append.
-      pending = orderedResults(
-        (function* () {
-          yield first;
-          // The reader asked for more than the first partition holds before the others started.
-          if (others.length === 0) searchOthers();
-          yield* others;
-        })(),
-        order,
-      );
-    } else {
-      // Best match: the newest partition's best results, until every partition has been ranked.
-      pending = orderedResults([first], order);
-    }
-    total = rest.length === 0 ? firstAnswer.results.length : Infinity;
+    pending = orderedResults(index, first, request, order, walk);
+    total = progressive ? Infinity : first.results.length;
     els!.list.replaceChildren();
     // Only what the first partition holds: the first page's start, never waiting for the others.
-    await showMore(ticket, false, rest.length === 0 ? PAGE_SIZE : Math.min(PAGE_SIZE, firstAnswer.results.length));
+    await showMore(ticket, false, progressive ? Math.min(PAGE_SIZE, first.results.length) : PAGE_SIZE);
     if (ticket !== latest) return;
-    if (rest.length > 0) {
+    let found = first;
+    if (progressive) {
       const shownNone = els!.list.children.length === 0;
       els!.status.textContent = shownNone
         ? 'Searching older reports…'
         : order === 'asc' ? 'Showing the oldest reports; searching newer ones…' : 'Showing the newest reports; searching older ones…';
       // Best match may still change order, and a short first page is filled up below.
       if (order === 'relevance' || els!.list.children.length < PAGE_SIZE) els!.more.hidden = true;
-      if (others.length === 0) searchOthers();
-    }
-    const answers = await Promise.all([first, ...others]);
-    if (ticket !== latest) return;
-    // Newest partition first, as Pagefind merges indexes.
-    const found = mergeAnswers(order === 'asc' ? [...answers].reverse() : answers);
-    total = found.results.length;
-    if (order === 'relevance' && rest.length > 0) {
-      const best = found.results.slice(0, shownIds.length).map((result) => result.id);
-      if (best.join() !== shownIds.join() || shownIds.length < Math.min(PAGE_SIZE, total)) {
-        pending = orderedResults([Promise.resolve(found)], order);
-        els!.list.replaceChildren();
-        await showMore(ticket, false);
+      found = await searchAll(index, request, withFacets, walk[0] === index.partitions[0] ? first : undefined);
+      if (ticket !== latest) return;
+      total = found.results.length;
+      if (order === 'relevance') {
+        // Every partition ranked together, as Pagefind ranks merged indexes.
+        if (firstPageChanged(shownIds, found.results.map((result) => result.id), PAGE_SIZE)) {
+          pending = orderedResults(index, found, request, order, walk);
+          els!.list.replaceChildren();
+          await showMore(ticket, false);
+          if (ticket !== latest) return;
+        }
+      } else if (els!.list.children.length < PAGE_SIZE) {
+        await showMore(ticket, false, PAGE_SIZE - els!.list.children.length);
         if (ticket !== latest) return;
       }
-    } else if (els!.list.children.length < PAGE_SIZE) {
-      await showMore(ticket, false, PAGE_SIZE - els!.list.children.length);
-      if (ticket !== latest) return;
+      els!.more.hidden = els!.list.children.length >= total;
     }
-    els!.more.hidden = els!.list.children.length >= total;
     const counts = withFacets ? found.filters : {};
     facetsShown = withFacets;
     if (withFacets) renderFacets(doc, els!.facets, state, counts);
