@@ -24,12 +24,19 @@ interface Marks {
 
 /** Installed before the page's scripts: notes when results first appear and when the list stops being busy. */
 function watchResults(): void {
-  const scope = window as unknown as { benchMarks: { start: number; first: number; done: number } };
+  const scope = window as unknown as { benchMarks: { start: number; first: number; done: number }; benchRestart: () => void };
   scope.benchMarks = { start: 0, first: 0, done: 0 };
+  let busy = false;
+  // A new search about to be submitted: its marks count from now; the list is emptied so that
+  // the previous search's results are not taken for the new one's.
+  scope.benchRestart = () => {
+    busy = false;
+    document.querySelector('[data-search-results]')?.replaceChildren();
+    scope.benchMarks = { start: performance.now(), first: 0, done: 0 };
+  };
   const observe = () => {
     const list = document.querySelector('[data-search-results]');
     if (!list) return;
-    let busy = false;
     new MutationObserver(() => {
       const marks = scope.benchMarks;
       if (!marks.first && list.querySelector('.search-result')) marks.first = performance.now();
@@ -42,7 +49,8 @@ function watchResults(): void {
 }
 
 async function joinedSite(siteDir: string, pagesDir: string): Promise<string> {
-  const dir = path.join(TMP, 'bench', 'search-page-site');
+  // One folder per build measured, so two builds can be measured side by side.
+  const dir = path.join(TMP, 'bench', `search-page-site-${path.basename(path.dirname(path.resolve(pagesDir)))}`);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const fromSite = new Set([SEARCH_BUNDLE_FOLDER, 'news']);
@@ -75,11 +83,8 @@ export async function main(argv: string[]): Promise<void> {
               // The reader's previous search, run to the end; then the words typed and submitted.
               await page.goto(server.url(`search/?${new URLSearchParams({ q: values.warm!, ...(sort === 'relevance' ? {} : { sort }) })}`));
               await page.waitForFunction(() => (window as unknown as { benchMarks: Marks }).benchMarks.done > 0, undefined, { timeout: 600_000 });
-              await page.evaluate(() => {
-                document.querySelector('[data-search-results]')!.replaceChildren();
-                (window as unknown as { benchMarks: Marks & { start: number } }).benchMarks = { start: performance.now(), first: 0, done: 0 };
-              });
               await page.fill('input[name="q"]', query);
+              await page.evaluate(() => (window as unknown as { benchRestart: () => void }).benchRestart());
               await page.press('input[name="q"]', 'Enter');
             }
             await page.waitForFunction(() => (window as unknown as { benchMarks: Marks }).benchMarks.done > 0, undefined, { timeout: 600_000 });
