@@ -10,11 +10,12 @@
  * Neither folder is changed: the two are joined by symbolic links in a temporary folder.
  */
 import { mkdir, readdir, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../support/browser.ts';
 import { serveStatic } from '../support/server.ts';
-import { ROOT, TMP } from '../support/paths.ts';
+import { ROOT } from '../support/paths.ts';
 import { SEARCH_BUNDLE_FOLDER } from '../../src/urls/site-paths.ts';
 
 interface Marks {
@@ -49,8 +50,9 @@ function watchResults(): void {
 }
 
 async function joinedSite(siteDir: string, pagesDir: string): Promise<string> {
-  // One folder per build measured, so two builds can be measured side by side.
-  const dir = path.join(TMP, 'bench', `search-page-site-${path.basename(path.dirname(path.resolve(pagesDir)))}`);
+  // Outside the project (a dev server's file watcher would follow the links into the large site),
+  // one folder per build measured, so two builds can be measured side by side.
+  const dir = path.join(tmpdir(), `search-page-site-${path.basename(path.dirname(path.resolve(pagesDir)))}`);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const fromSite = new Set([SEARCH_BUNDLE_FOLDER, 'news']);
@@ -65,7 +67,8 @@ export async function main(argv: string[]): Promise<void> {
     options: { site: { type: 'string' }, pages: { type: 'string', default: path.join(ROOT, 'dist') }, rare: { type: 'string' }, warm: { type: 'string' } },
   });
   if (!values.site || !values.rare || !values.warm) throw new Error('needs --site DIR (a site with a search index), --rare WORD and --warm WORD');
-  const server = await serveStatic(await joinedSite(values.site, values.pages), '/');
+  const joined = await joinedSite(values.site, values.pages);
+  const server = await serveStatic(joined, '/');
   const browser = await launchBrowser();
   const rows: string[] = ['| query | sort | results | cold: first visible | cold: finished | warm: first visible | warm: finished |', '| --- | --- | --- | --- | --- | --- | --- |'];
   try {
@@ -105,6 +108,8 @@ export async function main(argv: string[]): Promise<void> {
   } finally {
     await browser.close();
     await server.close();
+    // Links only: removing them leaves both sites as they were.
+    await rm(joined, { recursive: true, force: true });
   }
   process.stdout.write(`${rows.join('\n')}\n`);
 }
