@@ -234,7 +234,13 @@ export function formatSearchTable(reports: number, queries: readonly SearchCost[
   for (const q of queries) {
     search.push([q.name, q.query, String(q.cold.results), bytes(q.cold), `${q.cold.ms.toFixed(0)} ms`, bytes(q.warm), `${q.warm.ms.toFixed(0)} ms`]);
   }
-  return markdownTable(search);
+  // What the search page shows first: the newest partition's results (the same search unpartitioned).
+  const first: string[][] = [['newest partition first', 'query', 'results', 'cold: bytes (gzip host)', 'cold time', 'warm: bytes (gzip host)', 'warm time']];
+  for (const q of queries) {
+    if (!q.coldFirst || !q.warmFirst) continue;
+    first.push([q.name, q.query, String(q.coldFirst.results), bytes(q.coldFirst), `${q.coldFirst.ms.toFixed(0)} ms`, bytes(q.warmFirst), `${q.warmFirst.ms.toFixed(0)} ms`]);
+  }
+  return first.length > 1 ? `${markdownTable(search)}\n\n${markdownTable(first)}` : markdownTable(search);
 }
 
 function markdownTable(rows: string[][]): string {

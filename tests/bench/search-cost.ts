@@ -6,6 +6,10 @@
  *   metadata, the index chunks and the result fragments all come over the wire;
  * - warm: the same page right after another search (Pagefind loaded and initialised, as for a
  *   reader's second query): only what this query newly needs is fetched.
+ * Each is measured twice, as the search page shows a partitioned index's results: `first`, the
+ * newest partition's results (shown at once: final for newest-first, the newest reports' best
+ * matches for best match), and the whole search (every partition merged and ranked: the final
+ * best-match list and the count). An index in one piece has one partition: both are the same.
  */
 import { gzipSync } from 'node:zlib';
 import type { Browser, Request } from 'playwright-core';
@@ -32,42 +36,72 @@ export interface SearchMeasurement {
 export interface SearchCost {
   name: string;
   query: string;
+  /** Every partition searched: the final best-match list. */
   cold: SearchMeasurement;
   warm: SearchMeasurement;
+  /** The newest partition alone: the results the search page shows first. */
+  coldFirst: SearchMeasurement;
+  warmFirst: SearchMeasurement;
 }
 
-/** Runs in the page: loads Pagefind from the site's base, searches, and fetches 10 results' data. */
-async function searchInPage({ base, query }: { base: string; query: string }): Promise<{ results: number; ms: number }> {
+type Scope = 'all' | 'first';
+
+/**
+ * Runs in the page: loads Pagefind from the site's base as the search page does, searches the
+ * newest partition (`first`) or every partition (`all`), and fetches 10 results' data.
+ */
+async function searchInPage({ base, query, scope }: { base: string; query: string; scope: Scope }): Promise<{ results: number; ms: number }> {
+  interface Result {
+    score: number;
+    data(): Promise<unknown>;
+  }
   interface PagefindApi {
-    options(o: Record<string, unknown>): Promise<void>;
     init(): Promise<void>;
     mergeIndex(url: string, o: Record<string, unknown>): Promise<void>;
-    search(q: string): Promise<{ results: { data(): Promise<unknown> }[] }>;
+    search(q: string): Promise<{ results: Result[] }>;
   }
-  const scope = window as unknown as { benchPagefind?: Promise<PagefindApi> };
+  interface Bench {
+    newest?: Promise<{ newest: PagefindApi; openOlder?: () => Promise<PagefindApi> }>;
+    older?: Promise<PagefindApi>;
+  }
+  const bench: Bench = ((window as unknown as { bench?: Bench }).bench ??= {});
   const started = performance.now();
-  // As the search page loads it (src/search/client/pagefind-client.ts): the partitions listed in
-  // partitions.json, newest first, merged into the newest (an archive in one piece, or a build
-  // from before partitions, has no list or one entry). The bench's archive has one language.
-  scope.benchPagefind ??= (async () => {
-    const bundle = `${base}pagefind/`;
-    const [pagefind, manifest] = await Promise.all([
-      import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindApi>,
+  // As src/search/client/pagefind-client.ts: the partitions listed in partitions.json, newest
+  // first (an archive in one piece, or a build from before partitions, has no list or one entry);
+  // the newest is an instance of its own, the older ones are merged into a second instance,
+  // tagged with a synthetic filter, opened once the first has set up Pagefind's WASM. The
+  // bench's archive has one language.
+  const bundle = `${base}pagefind/`;
+  const options = { baseUrl: base, excerptLength: 30 };
+  bench.newest ??= (async () => {
+    const [module, manifest] = await Promise.all([
+      import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<{ createInstance(o: Record<string, unknown>): PagefindApi }>,
       fetch(`${bundle}partitions.json`).then((r) => (r.ok ? (r.json() as Promise<{ partitions: { name: string; path: string }[] }>) : { partitions: [{ name: '', path: '' }] })),
     ]);
     const [first, ...older] = manifest.partitions;
-    const tag = (name: string) => (older.length > 0 ? { mergeFilter: { partition: name } } : {});
-    const options = { baseUrl: base, excerptLength: 30 };
-    await pagefind.options({ basePath: `${bundle}${first!.path}`, ...options, ...tag(first!.name) });
-    await pagefind.init();
-    await Promise.all(older.map((part) => pagefind.mergeIndex(`${bundle}${part.path}`, { ...options, ...tag(part.name) })));
-    return pagefind;
+    const newest = module.createInstance({ basePath: `${bundle}${first!.path}`, ...options });
+    await newest.init();
+    await newest.search('');
+    const openOlder = async () => {
+      const tag = (name: string) => ({ mergeFilter: { partition: name } });
+      const instance = module.createInstance({ basePath: `${bundle}${older[0]!.path}`, ...options, ...tag(older[0]!.name) });
+      await instance.init();
+      await Promise.all(older.slice(1).map((part) => instance.mergeIndex(`${bundle}${part.path}`, { ...options, ...tag(part.name) })));
+      return instance;
+    };
+    return { newest, openOlder: older.length > 0 ? openOlder : undefined };
   })();
-  const pagefind = await scope.benchPagefind;
-  const search = await pagefind.search(query);
-  await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
+  const { newest, openOlder } = await bench.newest;
+  const answers = [await newest.search(query)];
+  if (scope === 'all' && openOlder) {
+    bench.older ??= openOlder();
+    answers.push(await (await bench.older).search(query));
+  }
+  // As Pagefind ranks merged indexes (and merge-partitions.ts): by score, stable, newest first.
+  const results: Result[] = answers.flatMap((answer) => answer.results).sort((a: Result, b: Result) => b.score - a.score);
+  await Promise.all(results.slice(0, 10).map((r: Result) => r.data()));
   const ms = performance.now() - started;
-  return { results: search.results.length, ms };
+  return { results: results.length, ms };
 }
 
 const TEXT = /javascript|json|css|html|text\/|svg/;
@@ -90,17 +124,18 @@ export async function measureSearch(siteDir: string, queries: SearchQuery[], war
   try {
     browser = await launchBrowser();
     const costs: SearchCost[] = [];
-    const run = async (query: string, warmUp?: string): Promise<SearchMeasurement> => {
+    const run = async (query: string, scope: Scope, warmUp?: string): Promise<SearchMeasurement> => {
       const context = await browser!.newContext();
       try {
         const page = await context.newPage();
         // A page that does not exist serves the site's 404 page: same origin, no Pagefind loaded.
         await page.goto(server.url('bench-blank/'));
-        if (warmUp) await page.evaluate(searchInPage, { base, query: warmUp });
+        // The reader's previous search ran to the end: every partition is loaded.
+        if (warmUp) await page.evaluate(searchInPage, { base, query: warmUp, scope: 'all' as Scope });
         // Bytes on the wire (headers + encoded body) of every request, Pagefind's worker's too.
         const sizes: Promise<{ bytes: number; gzipBytes: number }>[] = [];
         context.on('requestfinished', (request) => sizes.push(transferred(request)));
-        const measured = await page.evaluate(searchInPage, { base, query });
+        const measured = await page.evaluate(searchInPage, { base, query, scope });
         // Network events trail the page's promises slightly.
         await new Promise((resolve) => setTimeout(resolve, 250));
         const all = await Promise.all(sizes);
@@ -114,7 +149,14 @@ export async function measureSearch(siteDir: string, queries: SearchQuery[], war
       }
     };
     for (const { name, query } of queries) {
-      costs.push({ name, query, cold: await run(query), warm: await run(query, warmUpQuery) });
+      costs.push({
+        name,
+        query,
+        cold: await run(query, 'all'),
+        warm: await run(query, 'all', warmUpQuery),
+        coldFirst: await run(query, 'first'),
+        warmFirst: await run(query, 'first', warmUpQuery),
+      });
     }
     return costs;
   } finally {

@@ -1,5 +1,6 @@
 /**
  * `npm run bench:search -- [--reports 10000] [--copies 10] [--partition-years 5] [--out FILE] [--keep]`
+ * `npm run bench:search -- --site DIR --rare WORD --warm WORD [--out FILE]`
  *
  * What search costs a reader at archive sizes this machine cannot build in a session (100,000
  * reports: about half an hour of Astro and most of its memory). The real build makes `--reports`
@@ -10,6 +11,11 @@
  * the build's own code (buildSearchIndex, partitioned as ARCHIVE_SEARCH_PARTITION_YEARS would),
  * and the issue's four searches are measured in Chromium as `npm run bench` does (search-cost.ts).
  * Only the search is measured: the copies are not an archive (their listings do not exist).
+ *
+ * `--site DIR` measures a site built before (a kept `scaled` folder: nothing in it is changed)
+ * without building or indexing again; `--rare` is a word found in exactly one of its pages (the
+ * oldest report's last copy, for the same figures as a full run) and `--warm` the search run
+ * before each warm measurement (the newest report's unique word).
  */
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -62,8 +68,12 @@ export async function main(argv: string[]): Promise<SearchScaleResult> {
       'partition-years': { type: 'string', default: '5' },
       out: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      site: { type: 'string' },
+      rare: { type: 'string' },
+      warm: { type: 'string' },
     },
   });
+  if (values.site !== undefined) return measureSite(values.site, values.rare, values.warm, values.out);
   const reports = Number(values.reports);
   const copies = Number(values.copies);
   const partitionYears = values['partition-years'] === '0' ? undefined : Number(values['partition-years']);
@@ -117,21 +127,7 @@ export async function main(argv: string[]): Promise<SearchScaleResult> {
   progress(`search at ${records.length}: searching in Chromium`);
   // The oldest report's last copy: its word's chunk is in the oldest partition, the last one merged.
   const oldest = manifest[manifest.length - 1]!;
-  const rare = copyRareWord(oldest.rareWord, copies - 1);
-  const queries = await measureSearch(
-    siteDir,
-    [
-      { name: 'rare word', query: rare },
-      { name: 'common word', query: 'production' },
-      { name: 'two words', query: 'quality management' },
-      { name: 'phrase', query: '"annual growth"' },
-    ],
-    manifest[0]!.rareWord,
-  );
-  if (queries[0]!.cold.results !== 1) throw new Error(`the rare word ${rare} should find exactly its page, found ${queries[0]!.cold.results}`);
-  for (const q of queries) {
-    if (q.cold.results < 1 || q.warm.results !== q.cold.results) throw new Error(`search for ${q.query} found ${q.cold.results} then ${q.warm.results} results`);
-  }
+  const queries = await measureIssueQueries(siteDir, copyRareWord(oldest.rareWord, copies - 1), manifest[0]!.rareWord);
   const result: SearchScaleResult = {
     startedAt: started.toISOString(),
     commit: gitCommit(),
@@ -159,6 +155,56 @@ export async function main(argv: string[]): Promise<SearchScaleResult> {
       `results: ${path.relative(ROOT, out)}`,
     ].join('\n') + '\n',
   );
+  return result;
+}
+
+/** The issue's four searches, cold and warm, with their result counts checked. */
+async function measureIssueQueries(siteDir: string, rare: string, warmUp: string): Promise<SearchCost[]> {
+  const queries = await measureSearch(
+    siteDir,
+    [
+      { name: 'rare word', query: rare },
+      { name: 'common word', query: 'production' },
+      { name: 'two words', query: 'quality management' },
+      { name: 'phrase', query: '"annual growth"' },
+    ],
+    warmUp,
+  );
+  if (queries[0]!.cold.results !== 1) throw new Error(`the rare word ${rare} should find exactly its page, found ${queries[0]!.cold.results}`);
+  for (const q of queries) {
+    if (q.cold.results < 1 || q.warm.results !== q.cold.results) throw new Error(`search for ${q.query} found ${q.cold.results} then ${q.warm.results} results`);
+  }
+  return queries;
+}
+
+/** `--site`: the same searches on a site indexed before, left as it is. */
+async function measureSite(siteDir: string, rare: string | undefined, warmUp: string | undefined, out: string | undefined): Promise<SearchScaleResult> {
+  if (!rare || !warmUp) throw new Error('--site needs --rare WORD (found in exactly one page) and --warm WORD (searched before each warm measurement)');
+  const listFile = path.join(siteDir, SEARCH_BUNDLE_FOLDER, 'partitions.json');
+  const list = JSON.parse(await readFile(listFile, 'utf8').catch(() => {
+    throw new Error(`--site ${siteDir}: no ${listFile}; give the folder of a site with a search index (the bench's "scaled" folder)`);
+  })) as { partitions: { records: number }[] };
+  const started = new Date();
+  const machine = { cores: cpus().length, memoryBytes: totalmem(), cpu: cpus()[0]?.model ?? 'unknown', node: process.versions.node, loadAverageAtStart: loadavg() };
+  const records = list.partitions.reduce((sum, part) => sum + part.records, 0);
+  progress(`search at ${records}: searching ${siteDir} in Chromium`);
+  const queries = await measureIssueQueries(siteDir, rare, warmUp);
+  const result: SearchScaleResult = {
+    startedAt: started.toISOString(),
+    commit: gitCommit(),
+    machine,
+    built: { reports: 0, seconds: 0, cpuSeconds: 0 },
+    records,
+    partitions: list.partitions.length,
+    indexSeconds: 0,
+    indexPeakRssBytes: 0,
+    indexBytes: await bytesAt(path.join(siteDir, SEARCH_BUNDLE_FOLDER)),
+    queries,
+  };
+  const file = out ?? path.join(ROOT, 'tests/bench/results', `search-site-${started.toISOString().replace(/[:.]/g, '-')}.json`);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, JSON.stringify(result, null, 2) + '\n');
+  process.stdout.write(`${formatSearchTable(records, queries)}\n\n${records} records in ${list.partitions.length} partition(s) of ${siteDir}\nresults: ${path.relative(ROOT, file)}\n`);
   return result;
 }
 

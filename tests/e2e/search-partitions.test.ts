@@ -2,18 +2,19 @@
  * A search index split into partitions by year (ARCHIVE_SEARCH_PARTITION_YEARS) searches as one:
  * the same results in the same date order, the same total and year counts as the same archive
  * indexed in one piece, from every partition and language; and a rebuild indexes only the
- * partition whose report changed, leaving the others' files untouched.
+ * partition whose report changed, leaving the others' files untouched. The newest partition's
+ * results are shown before the older partitions have loaded.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, rm, stat, writeFile, appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { generateArchive } from '../bench/generate.ts';
 import { build } from '../support/build.ts';
 import { report } from '../support/fixtures.ts';
 import { openSiteSession, strictPage } from '../support/browser.ts';
-import { allResults, openSearch, searchSettled } from '../support/search-page.ts';
+import { allResults, openSearch, reportIdOf, searchSettled } from '../support/search-page.ts';
 import { filesUnder } from '../../src/output/files-under.ts';
 import { TMP } from '../support/paths.ts';
 
@@ -47,6 +48,12 @@ async function seen(page: Page, url: string) {
   await page.waitForSelector('fieldset[data-facet="year"] label');
   const years = (await page.locator('fieldset[data-facet="year"] label').allTextContents()).map((t) => t.trim());
   return { status, ids: results.map((r) => r.id), years };
+}
+
+/** The report ids of the results on screen now, in order (without pressing "more"). */
+async function allResultIds(page: Page): Promise<string[]> {
+  const hrefs = await page.locator('.search-result h2 a').evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
+  return hrefs.map(reportIdOf);
 }
 
 async function fileStats(dir: string): Promise<Map<string, string>> {
@@ -107,6 +114,57 @@ test('a partitioned index finds what one index finds, and rebuilds only the part
     }
     await openSearch(pageB, b.server.url(`search/?q=${encodeURIComponent(ZH_QUERY)}`));
     assert.deepEqual((await allResults(pageB)).map((x) => x.id), ['2003/zhiliang-dahui']);
+
+    // The newest partition's results are on screen while the older partitions are still loading
+    // (their files held back), and the list, once they arrive, is the one shown all at once.
+    const newest = manifest.partitions[0]!;
+    const inNewest = (id: string) => Number(id.slice(0, 4)) >= newest.from;
+    for (const query of ['q=production&sort=newest', 'q=production']) {
+      const whole = await seen(pageB, b.server.url(`search/?${query}`));
+      const held: Route[] = [];
+      const isOlder = (url: URL) => manifest.partitions.slice(1).some((p) => url.pathname.startsWith(`/pagefind/${p.path}`));
+      let holding = true;
+      await pageB.context().route(isOlder, (route) => (holding ? void held.push(route) : route.continue()));
+      await pageB.goto(b.server.url(`search/?${query}`));
+      await pageB.waitForSelector('.search-result');
+      const early = await allResultIds(pageB);
+      assert.match((await pageB.locator('[data-search-status]').textContent()) ?? '', /searching older ones/, query);
+      assert.equal(await pageB.locator('[data-search-results]').getAttribute('aria-busy'), 'true', `${query}: still busy`);
+      assert.ok(held.length > 0, `${query}: the older partitions were asked for`);
+      assert.ok(early.length > 0 && early.every(inNewest), `${query}: first results from the newest partition: ${early}`);
+      // Newest first: what is shown early is already the start of the final list.
+      if (query.includes('newest')) assert.deepEqual(early, whole.ids.slice(0, early.length), query);
+      holding = false;
+      for (const route of held) await route.continue();
+      await pageB.context().unroute(isOlder);
+      const final = await seen(pageB, b.server.url(`search/?${query}`));
+      assert.deepEqual(final, whole, `${query}: the same list once every partition is in`);
+    }
+    // Browsing with nothing asked counts the facets of every partition, all opened at once by a
+    // fresh page (they share Pagefind's WebAssembly, which must be set up once, not by each).
+    const fresh = await strictPage(b.browser);
+    assert.doesNotMatch(await openSearch(fresh, b.server.url('search/')), /unavailable/);
+    const yearsOffered = await fresh.locator('fieldset[data-facet="year"] input').count();
+    assert.equal(yearsOffered, new Set(['2003', ...reports.map((r) => r.date.slice(0, 4))]).size, 'every year of every partition offered');
+    await fresh.close();
+    // Best match ranks every partition as Pagefind ranks one instance's merged indexes.
+    const pagefindRanking = await pageB.evaluate(async (bundle) => {
+      const pagefind = await import(/* @vite-ignore */ `${bundle}pagefind.js`);
+      const { partitions } = (await (await fetch(`${bundle}partitions.json`)).json()) as { partitions: { path: string; languages: Record<string, number> }[] };
+      const options = { baseUrl: '/', excerptLength: 30 };
+      const merged = pagefind.createInstance({ basePath: `${bundle}${partitions[0]!.path}`, ...options });
+      await merged.init();
+      for (const [at, part] of partitions.entries()) {
+        for (const language of Object.keys(part.languages)) {
+          if (at === 0 && language === 'en') continue;
+          await merged.mergeIndex(new URL(`${bundle}${part.path}${at === 0 ? './' : ''}`, location.href).href, { language, ...options });
+        }
+      }
+      const found = await merged.search('production');
+      return Promise.all(found.results.map(async (r: { data(): Promise<{ url: string }> }) => (await r.data()).url));
+    }, '/pagefind/');
+    await openSearch(pageB, b.server.url('search/?q=production'));
+    assert.deepEqual((await allResults(pageB)).map((r) => r.id), pagefindRanking.map((url) => reportIdOf(url)));
 
     // An edit to one report: only its partition is indexed again; the others' files stay as they were.
     const edited = reports.find((r) => r.date.startsWith('201'))!;

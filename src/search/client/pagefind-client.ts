@@ -1,6 +1,6 @@
 /**
  * Loads the compile-time Pagefind bundle from this site's base, whatever the hosting path, and
- * searches every language and every partition in it at once.
+ * searches every language and every partition in it.
  *
  * Pagefind writes one index per `<html lang>` and by default searches only the index of the page
  * it runs on, so from the (English) search page a Chinese report would never be found. Readers of
@@ -11,11 +11,17 @@
  * through an equivalent URL (`.../pagefind/./`) that fetch resolves to the same files.
  *
  * A large archive's index is split into partitions by year (`partitions.json` lists them, newest
- * first: src/search/build/search-partitions.ts); each is merged in the same way, newest first,
- * tagged with a synthetic `partition` filter (`mergeFilter`) so a date-ordered search can ask one
- * partition at a time. Pagefind sums result and facet counts across merged indexes.
+ * first: src/search/build/search-partitions.ts). Pagefind loads an index's whole per-page metadata
+ * (about 9 bytes a page) before it can search it, and a search loads the word's chunk from every
+ * index merged in, so the newest partition is a Pagefind instance of its own (`createInstance`),
+ * searched first and alone, and the older partitions are merged into a second instance, opened
+ * after the newest partition's results are shown; each of its partitions is tagged with a
+ * synthetic `partition` filter (`mergeFilter`) so a date-ordered search can ask one at a time.
+ * The two instances' answers are merged as Pagefind merges indexes (merge-partitions.ts). Two
+ * instances, not one per partition: each instance loads Pagefind's WebAssembly (60 KB) again.
  */
 import { mergeByDate } from './merge-by-date.ts';
+import { mergePartitionAnswers, sumFilterCounts } from './merge-partitions.ts';
 import { partitionByLanguage, primaryLanguage } from './search-languages.ts';
 import { SEARCH_BUNDLE_PATH, SEARCH_PARTITIONS_FILE } from '../../urls/site-paths.ts';
 
@@ -41,6 +47,7 @@ export interface PagefindResultData {
 
 export interface PagefindResult {
   id: string;
+  score: number;
   data: () => Promise<PagefindResultData>;
 }
 
@@ -51,12 +58,16 @@ export interface PagefindSearch {
   totalFilters: Record<string, Record<string, number>>;
 }
 
+/** A Pagefind instance (`createInstance` of pagefind.js). */
 export interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   mergeIndex(url: string, options?: Record<string, unknown>): Promise<void>;
   search(term: string | null, options?: Record<string, unknown>): Promise<PagefindSearch>;
   filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+interface PagefindModule {
+  createInstance(options: Record<string, unknown>): Pagefind;
 }
 
 /** What the search page reads of `partitions.json` (PartitionEntry in search-partitions.ts). */
@@ -65,12 +76,17 @@ interface PartitionsFile {
 }
 
 export interface SearchIndex {
-  pagefind: Pagefind;
   /** Partition names, newest first; `['']` for an index in one piece. */
   partitions: string[];
+  /** The newest partition's instance. */
+  newest(): Promise<Pagefind>;
+  /** The older partitions' instance, opened on first use; undefined without older partitions. */
+  older: (() => Promise<Pagefind>) | undefined;
 }
 
-/** The synthetic filter naming each merged index's partition (never shown as a facet). */
+export type SearchRequest = { term: string | null; options: { filters: Record<string, string[]> } & Record<string, unknown> };
+
+/** The synthetic filter naming each of the older instance's partitions (never shown as a facet). */
 const PARTITION_FILTER = 'partition';
 
 export function siteBase(): string {
@@ -85,7 +101,7 @@ export function loadPagefind(): Promise<SearchIndex> {
     const bundle = `${base}${SEARCH_BUNDLE_PATH}`;
     const options = { baseUrl: base, excerptLength: 30 };
     const [pagefind, manifest] = await Promise.all([
-      import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>,
+      import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindModule>,
       fetch(`${bundle}${SEARCH_PARTITIONS_FILE}`).then((response) => {
         if (!response.ok) throw new Error(`${SEARCH_PARTITIONS_FILE}: HTTP ${response.status}`);
         return response.json() as Promise<PartitionsFile>;
@@ -93,27 +109,85 @@ export function loadPagefind(): Promise<SearchIndex> {
     ]);
     const [first, ...older] = manifest.partitions;
     if (!first) throw new Error(`${SEARCH_PARTITIONS_FILE} lists no partition`);
-    const tag = (name: string) => (older.length > 0 ? { mergeFilter: { [PARTITION_FILTER]: name } } : {});
-    const firstPath = `${bundle}${first.path}`;
-    await pagefind.options({ basePath: firstPath, ...options, ...tag(first.name) });
-    await pagefind.init();
-    const counts = (languages: Record<string, number>) => Object.fromEntries(Object.entries(languages).map(([l, n]) => [l, { page_count: n }]));
-    const primary = primaryLanguage(document.documentElement.lang || 'unknown', counts(first.languages));
+    const pageLanguage = document.documentElement.lang || 'unknown';
     const absolute = (path: string) => new URL(path, document.baseURI).href;
-    await Promise.all(
-      [first, ...older].flatMap((part, at) =>
-        Object.keys(part.languages)
-          .filter((language) => at > 0 || language !== primary)
-          .map((language) =>
-            pagefind.mergeIndex(absolute(at === 0 ? `${firstPath}./` : `${bundle}${part.path}`), { language, ...options, ...tag(part.name) }),
-          ),
-      ),
-    );
-    return { pagefind, partitions: manifest.partitions.map((part) => part.name) };
+    /** An instance of `parts`: the first one's primary language its own index, the rest merged in. */
+    const openInstance = async (parts: PartitionsFile['partitions'], tagged: boolean): Promise<Pagefind> => {
+      const tag = (name: string) => (tagged ? { mergeFilter: { [PARTITION_FILTER]: name } } : {});
+      const [own] = parts;
+      const ownPath = `${bundle}${own!.path}`;
+      const instance = pagefind.createInstance({ basePath: ownPath, ...options, ...tag(own!.name) });
+      await instance.init();
+      const counts = Object.fromEntries(Object.entries(own!.languages).map(([l, n]) => [l, { page_count: n }]));
+      const primary = primaryLanguage(pageLanguage, counts);
+      await Promise.all(
+        parts.flatMap((part, at) =>
+          Object.keys(part.languages)
+            .filter((language) => at > 0 || language !== primary)
+            .map((language) =>
+              instance.mergeIndex(absolute(at === 0 ? `${ownPath}./` : `${bundle}${part.path}`), { language, ...options, ...tag(part.name) }),
+            ),
+        ),
+      );
+      // Resolves once the instance has its metadata and WASM (a search without words stops there).
+      await instance.search('');
+      return instance;
+    };
+    const retried = (open: () => Promise<Pagefind>) => {
+      let opened: Promise<Pagefind> | undefined;
+      return () => {
+        opened ??= open();
+        opened.catch(() => (opened = undefined));
+        return opened;
+      };
+    };
+    const newest = retried(() => openInstance([first], false));
+    // Pagefind's WebAssembly glue is one module per worker, shared by its instances: two instances
+    // initialising at the same time would each instantiate it, and the one whose memory was
+    // replaced fails ("memory access out of bounds"). The newest partition's instance sets it up.
+    const olderInstance =
+      older.length > 0
+        ? retried(async () => {
+            await newest();
+            return openInstance(older, true);
+          })
+        : undefined;
+    return { partitions: manifest.partitions.map((part) => part.name), newest, older: olderInstance };
   })();
   // A failed load (offline, missing index) is retried by the next search, not remembered.
   loading.catch(() => (loading = undefined));
   return loading;
+}
+
+/**
+ * One partition's answer. `withFacets`: with counts for every facet, which Pagefind gives only
+ * for the filters whose index is loaded (a search loads only those it filters by).
+ */
+export async function searchPartition(index: SearchIndex, request: SearchRequest, name: string, withFacets: boolean): Promise<PagefindSearch> {
+  const { term, options } = request;
+  const isNewest = name === index.partitions[0];
+  const instance = await (isNewest || !index.older ? index.newest() : index.older());
+  if (withFacets) await instance.filters();
+  if (isNewest || !index.older) return instance.search(term, options);
+  return instance.search(term, { ...options, filters: { ...options.filters, [PARTITION_FILTER]: [name] } });
+}
+
+/**
+ * Every partition's answer as one, ranked as Pagefind ranks merged indexes. `newestAnswer`: the
+ * newest partition's answer to the same request, when already in hand.
+ */
+export async function searchAll(index: SearchIndex, request: SearchRequest, withFacets: boolean, newestAnswer?: PagefindSearch): Promise<PagefindSearch> {
+  const newest = newestAnswer ?? (await searchPartition(index, request, index.partitions[0]!, withFacets));
+  if (!index.older) return newest;
+  const older = await index.older();
+  if (withFacets) await older.filters();
+  return mergePartitionAnswers([newest, await older.search(request.term, request.options)]);
+}
+
+/** Facet counts over the whole archive (every filter index: for the facets panel only). */
+export async function allFilterCounts(index: SearchIndex): Promise<Record<string, Record<string, number>>> {
+  const newest = await (await index.newest()).filters();
+  return index.older ? sumFilterCounts([newest, await (await index.older()).filters()]) : newest;
 }
 
 /** One list's results in date order across its languages (see merge-by-date.ts). */
@@ -129,16 +203,18 @@ function byDate(
 }
 
 /**
- * The results in the order asked for, their data loaded on demand. Relevance keeps Pagefind's
- * order; a date order is re-established across languages (see merge-by-date.ts) and, with
- * partitions, by searching one partition at a time in date order (their years do not overlap),
- * only when the results shown so far run out.
+ * The results in the order asked for, their data loaded on demand. Relevance keeps the order of
+ * `shown`. A date order walks `walk`, the partitions in that order (their years do not overlap):
+ * `shown` is the first partition's answer, and each next partition is searched only when the
+ * results shown so far run out. Within a partition, a date order is re-established across
+ * languages (see merge-by-date.ts).
  */
 export function orderedResults(
   index: SearchIndex,
-  search: PagefindSearch,
-  request: { term: string | null; options: { filters: Record<string, string[]> } & Record<string, unknown> },
+  shown: PagefindSearch,
+  request: SearchRequest,
   order: 'relevance' | 'asc' | 'desc',
+  walk: readonly string[],
 ): AsyncGenerator<{ id: string; data: PagefindResultData }> {
   const data = new Map<PagefindResult, Promise<PagefindResultData>>();
   const load = (result: PagefindResult) => {
@@ -148,14 +224,11 @@ export function orderedResults(
   };
   return (async function* () {
     let sequence: AsyncGenerator<PagefindResult>;
-    if (order === 'relevance') sequence = (async function* () { yield* search.results; })();
-    else if (index.partitions.length <= 1) sequence = byDate(search.results, order, load);
+    if (order === 'relevance') sequence = (async function* () { yield* shown.results; })();
     else {
-      const names = order === 'desc' ? index.partitions : [...index.partitions].reverse();
       sequence = (async function* () {
-        for (const name of names) {
-          const { term, options } = request;
-          const part = await index.pagefind.search(term, { ...options, filters: { ...options.filters, [PARTITION_FILTER]: [name] } });
+        for (const [at, name] of walk.entries()) {
+          const part = at === 0 ? shown : await searchPartition(index, request, name, false);
           yield* byDate(part.results, order, load);
         }
       })();

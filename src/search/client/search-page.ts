@@ -16,7 +16,8 @@ import {
   yearCounts,
   type SearchState,
 } from './search-state.ts';
-import { loadPagefind, orderedResults, siteBase, type PagefindResultData } from './pagefind-client.ts';
+import { allFilterCounts, loadPagefind, orderedResults, searchAll, searchPartition, siteBase, type PagefindResultData } from './pagefind-client.ts';
+import { firstPageChanged, partitionsInShowingOrder } from './progressive-results.ts';
 import { renderFacets, renderResult, renderYearChart } from './search-views.ts';
 import { yearBars } from '../../archive/archive-chart.ts';
 import { countOf } from '../../archive/numbers.ts';
@@ -120,11 +121,14 @@ export function startSearchPage(doc: Document): void {
   let latest = 0;
   let current = parseSearchState(new URLSearchParams(doc.location.search));
   let pending: AsyncGenerator<{ id: string; data: PagefindResultData }> | undefined;
+  /** The ids of the results in the list, in order. */
+  let shownIds: string[] = [];
 
-  async function showMore(ticket: number, focusFirst: boolean): Promise<void> {
+  async function showMore(ticket: number, focusFirst: boolean, count = PAGE_SIZE): Promise<void> {
     const items: HTMLLIElement[] = [];
+    const ids: string[] = [];
     let exhausted = false;
-    while (items.length < PAGE_SIZE) {
+    while (items.length < count) {
       const next = await pending!.next();
       if (ticket !== latest) return;
       if (next.done) {
@@ -132,7 +136,10 @@ export function startSearchPage(doc: Document): void {
         break;
       }
       items.push(renderResult(doc, next.value.id, next.value.data));
+      ids.push(next.value.id);
     }
+    if (els!.list.children.length === 0) shownIds = [];
+    shownIds.push(...ids);
     els!.list.append(...items);
     els!.more.hidden = exhausted || els!.list.children.length >= total;
     if (focusFirst) items[0]?.querySelector('a')?.focus();
@@ -165,16 +172,15 @@ export function startSearchPage(doc: Document): void {
 
   async function search(ticket: number, state: SearchState): Promise<void> {
     const index = await loadPagefind();
-    const { pagefind } = index;
     if (ticket !== latest) return; // a newer search (the reader typed meanwhile) decides the facets
     // Facet counts need every filter index. A plain word search does not load them (it stays
     // small); browsing, a filtered search, or opening "Refine" does.
     if (isBlank(state) || hasFilters(state)) els!.refine.open = true;
     const withFacets = els!.refine.open;
-    const allCounts = withFacets ? await pagefind.filters() : {};
-    if (ticket !== latest) return;
-    facetsShown = withFacets;
     if (isBlank(state)) {
+      const allCounts = withFacets ? await allFilterCounts(index) : {};
+      if (ticket !== latest) return;
+      facetsShown = withFacets;
       els!.list.replaceChildren();
       renderYearChart(doc, els!.chart, []);
       renderFacets(doc, els!.facets, state, allCounts);
@@ -182,15 +188,49 @@ export function startSearchPage(doc: Document): void {
       return;
     }
     const request = pagefindArguments(state);
-    const found = await pagefind.search(request.term, request.options);
-    if (ticket !== latest) return;
-    total = found.results.length;
     const sort = effectiveSort(state);
-    pending = orderedResults(index, found, request, sort === 'relevance' ? 'relevance' : sort === 'newest' ? 'desc' : 'asc');
-    els!.list.replaceChildren();
-    await showMore(ticket, false);
+    const order = sort === 'relevance' ? 'relevance' : sort === 'newest' ? 'desc' : 'asc';
+    const walk = partitionsInShowingOrder(index.partitions, order);
+    const progressive = walk.length > 1;
+    // The partition shown first (newest, or oldest for "oldest first") is searched alone and its
+    // results shown at once; the others are searched after, once its first page's data is in
+    // hand (Pagefind's worker answers one request at a time).
+    const first = await searchPartition(index, request, walk[0]!, withFacets);
     if (ticket !== latest) return;
-    if (withFacets) renderFacets(doc, els!.facets, state, found.filters);
+    pending = orderedResults(index, first, request, order, walk);
+    total = progressive ? Infinity : first.results.length;
+    els!.list.replaceChildren();
+    // Only what the first partition holds: the first page's start, never waiting for the others.
+    await showMore(ticket, false, progressive ? Math.min(PAGE_SIZE, first.results.length) : PAGE_SIZE);
+    if (ticket !== latest) return;
+    let found = first;
+    if (progressive) {
+      const shownNone = els!.list.children.length === 0;
+      els!.status.textContent = shownNone
+        ? 'Searching older reports…'
+        : order === 'asc' ? 'Showing the oldest reports; searching newer ones…' : 'Showing the newest reports; searching older ones…';
+      // Best match may still change order, and a short first page is filled up below.
+      if (order === 'relevance' || els!.list.children.length < PAGE_SIZE) els!.more.hidden = true;
+      found = await searchAll(index, request, withFacets, walk[0] === index.partitions[0] ? first : undefined);
+      if (ticket !== latest) return;
+      total = found.results.length;
+      if (order === 'relevance') {
+        // Every partition ranked together, as Pagefind ranks merged indexes.
+        if (firstPageChanged(shownIds, found.results.map((result) => result.id), PAGE_SIZE)) {
+          pending = orderedResults(index, found, request, order, walk);
+          els!.list.replaceChildren();
+          await showMore(ticket, false);
+          if (ticket !== latest) return;
+        }
+      } else if (els!.list.children.length < PAGE_SIZE) {
+        await showMore(ticket, false, PAGE_SIZE - els!.list.children.length);
+        if (ticket !== latest) return;
+      }
+      els!.more.hidden = els!.list.children.length >= total;
+    }
+    const counts = withFacets ? found.filters : {};
+    facetsShown = withFacets;
+    if (withFacets) renderFacets(doc, els!.facets, state, counts);
     // The year counts come with the search only when the year filter's index is loaded, which
     // Pagefind does for the facets (or a year filter): without them, no chart, rather than a
     // request of its own on every word search.
