@@ -61,8 +61,9 @@ export default function completenessIntegration(
       'astro:config:done': ({ config }) => {
         base = normalizeBase(config.base);
         site = config.site;
-        // Beside the content store: one per kind of build (src/output/build-cache.ts).
-        cacheFile = fileURLToPath(new URL('link-check/page-links.json', config.cacheDir));
+        // Beside the content store: one per kind of build (src/output/build-cache.ts). None when
+        // the check runs outside a build (merge-parts checks a merged folder from nothing).
+        cacheFile = config.cacheDir ? fileURLToPath(new URL('link-check/page-links.json', config.cacheDir)) : undefined;
       },
     },
     async checkSite(siteDir, logger) {
