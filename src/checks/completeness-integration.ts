@@ -2,7 +2,8 @@
  * After every build, proves the archive is complete and its links whole, and fails the build
  * otherwise: every report has its page, is in the archive listings, the sitemap, the JSON index
  * and (if among the newest) the feeds, and every corrected report is on the corrections page;
- * every attachment is published; and no page links to a file the site lacks. The check
+ * every attachment is published; no page links to a file the site lacks; and no page, feed or
+ * JSON file holds an image Astro left unresolved (src/checks/image-placeholders.ts). The check
  * reads only the pages and files Astro wrote, so it runs while Pagefind indexes them (see
  * `alongside` in src/search/build/pagefind-integration.ts, which checks the search-record count itself).
  */
@@ -11,6 +12,7 @@ import path from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { checkCompleteness } from './completeness.ts';
 import { findBrokenLinks } from './link-check.ts';
+import { findImagePlaceholders, hasImagePlaceholder, imagePlaceholderProblem, mayHoldReportHtml } from './image-placeholders.ts';
 import { absoluteUrl, feedUrl, normalizeBase } from '../urls/base-urls.ts';
 import { reportIdFromPath } from '../reports/report-path.ts';
 import { CORRECTIONS_FEED, CORRECTIONS_PATH, FEED_FILES, SEARCH_BUNDLE_FOLDER } from '../urls/site-paths.ts';
@@ -69,20 +71,31 @@ export default function completenessIntegration(
         },
       );
       const htmlFiles = files.filter((f) => f.endsWith('.html'));
+      const unresolvedImages: string[] = [];
       // One page in memory at a time: a 10,000-report site has hundreds of megabytes of HTML.
+      // Each page, read once for its links, is searched for image placeholders on the way.
       const pages = (function* () {
-        for (const file of htmlFiles) yield { file, html: readFileSync(path.join(siteDir, file), 'utf8') };
+        for (const file of htmlFiles) {
+          const html = readFileSync(path.join(siteDir, file), 'utf8');
+          if (hasImagePlaceholder(html)) unresolvedImages.push(imagePlaceholderProblem(file));
+          yield { file, html };
+        }
       })();
       const broken = findBrokenLinks(pages, (f) => fileSet.has(f), base, site ? new URL(site).origin : undefined).map(
         (b) => `${b.page}: ${b.link} (${b.problem})`,
       );
+      const otherTextFiles = (function* () {
+        for (const file of files) if (!file.endsWith('.html') && mayHoldReportHtml(file)) yield { file, text: readFileSync(path.join(siteDir, file), 'utf8') };
+      })();
+      unresolvedImages.push(...findImagePlaceholders(otherTextFiles));
       const problems = [
         ...(missing.length ? [report(missing, 'The archive is incomplete')] : []),
         ...(broken.length ? [report(broken, `${broken.length} broken internal link(s)`)] : []),
+        ...(unresolvedImages.length ? [report(unresolvedImages, `${unresolvedImages.length} file(s) with an unresolved image`)] : []),
       ];
       if (problems.length) throw new Error(problems.join('\n'));
       logger.info(
-        `completeness: ${ids.length} reports listed, indexed and fed; ${htmlFiles.length} pages' links whole, in ${Math.round(performance.now() - started)} ms`,
+        `completeness: ${ids.length} reports listed, indexed and fed; ${htmlFiles.length} pages' links whole; no unresolved image, in ${Math.round(performance.now() - started)} ms`,
       );
     },
   };
