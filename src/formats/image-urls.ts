@@ -12,6 +12,7 @@
  * everything else stays byte for byte.
  */
 import { Tokenizer } from 'htmlparser2';
+import { srcsetCandidates } from '../urls/srcset.ts';
 
 const ignore = () => {};
 
@@ -20,35 +21,11 @@ function escapeAttribute(value: string): string {
   return value.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
 }
 
-/**
- * A srcset with each candidate's URL rewritten and its descriptors kept, parsed as HTML's "parse a
- * srcset attribute" reads it (a URL may hold commas; a candidate ends at a comma outside parentheses).
- */
+/** A srcset with each candidate's URL rewritten and its descriptors kept. */
 export function rewriteSrcset(srcset: string, rewrite: (url: string) => string): string {
-  const candidates: string[] = [];
-  let i = 0;
-  while (i < srcset.length) {
-    while (i < srcset.length && /[\s,]/.test(srcset[i]!)) i++;
-    let end = i;
-    while (end < srcset.length && !/\s/.test(srcset[end]!)) end++;
-    let url = srcset.slice(i, end);
-    i = end;
-    let descriptors = '';
-    if (url.endsWith(',')) {
-      url = url.replace(/,+$/, '');
-    } else {
-      const from = i;
-      let depth = 0;
-      while (i < srcset.length && (srcset[i] !== ',' || depth > 0)) {
-        if (srcset[i] === '(') depth++;
-        else if (srcset[i] === ')') depth = Math.max(0, depth - 1);
-        i++;
-      }
-      descriptors = srcset.slice(from, i).trim();
-    }
-    if (url) candidates.push(descriptors ? `${rewrite(url)} ${descriptors}` : rewrite(url));
-  }
-  return candidates.join(', ');
+  return srcsetCandidates(srcset)
+    .map(({ url, descriptors }) => (descriptors ? `${rewrite(url)} ${descriptors}` : rewrite(url)))
+    .join(', ');
 }
 
 /** The HTML with the `src` and `srcset` of every `img` and `source` passed through `rewrite`. */

@@ -9,7 +9,7 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root } from 'hast';
 import { imageUrlsFromPage, rewriteSrcset } from '../../../src/formats/image-urls.ts';
 import { absoluteUrl, feedUrl, LOCAL_PREVIEW_ORIGIN } from '../../../src/urls/base-urls.ts';
-import { srcsetUrls } from '../../../src/checks/link-check.ts';
+import { srcsetUrls } from '../../../src/urls/srcset.ts';
 
 // As Astro's render() writes a resolved Markdown image, in a figure of rehypeBodyImages.
 const ASTRO_FIGURE =
