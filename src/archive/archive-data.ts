@@ -15,6 +15,10 @@ import { siteConfig } from '../site.config.ts';
 import { reportHtmlFolder } from 'virtual:news-archive/report-html';
 import { isHtmlCacheKey } from '../output/html-cache-key.ts';
 import { readReportHtml } from '../output/report-html-cache.ts';
+import { render } from 'astro:content';
+import { experimental_AstroContainer } from 'astro/container';
+import { reportPath } from '../urls/site-paths.ts';
+import { imageUrlsFromPage } from '../formats/image-urls.ts';
 
 export interface Archive {
   /** Newest first. */
@@ -66,7 +70,7 @@ export function wordCount(report: Report): number {
 /**
  * The report's body as HTML: from the build's HTML cache (src/output/report-html-cache.ts), or from
  * the store, which keeps it in `astro dev`. Astro's image placeholders are still in it: pages
- * render it through `render()`, which resolves them.
+ * render it through `render()`, which resolves them; any other file publishes publishedReportHtml().
  */
 export async function reportHtml(report: Report): Promise<string> {
   const key = report.rendered?.metadata?.htmlKey;
@@ -77,6 +81,32 @@ export async function reportHtml(report: Report): Promise<string> {
   return readReportHtml(reportHtmlFolder, key).catch((error: unknown) => {
     throw new Error(`${report.filePath}: its rendered HTML is missing from ${reportHtmlFolder} (${String(error)}): delete node_modules/.astro/ and build again`);
   });
+}
+
+/** What Astro's image step leaves in the cached HTML for each local image (see publishedReportHtml). */
+export const IMAGE_PLACEHOLDER = '__ASTRO_IMAGE_';
+
+let container: Promise<experimental_AstroContainer> | undefined;
+
+/**
+ * The report's body as every file other than its page publishes it (feeds, its JSON file): the
+ * HTML of reportHtml() with Astro's image placeholders resolved exactly as on the page (same
+ * files, sizes, srcset, alt, figure and caption), and every image address resolved against the
+ * report's URL as `toUrl` makes it (feeds: always absolute; the JSON file: as its other URLs).
+ *
+ * Astro resolves the placeholders only inside render() (its updateImageReferencesInBody is not
+ * exported), and hands back a component: the container API turns that into the same string the
+ * page embeds. Resolving calls Astro's getImage, so the build writes each image file the
+ * feeds name even if no page rendered in this build asked for it.
+ */
+export async function publishedReportHtml(report: Report, toUrl: (path: string) => string): Promise<string> {
+  let html = await reportHtml(report);
+  if (html.includes(IMAGE_PLACEHOLDER)) {
+    const { Content } = await render({ ...report, rendered: { ...report.rendered, html } });
+    container ??= experimental_AstroContainer.create();
+    html = await (await container).renderToString(Content);
+  }
+  return imageUrlsFromPage(html, toUrl(reportPath(report.id)));
 }
 
 /** The report's Markdown body as the publisher wrote it, without its front matter. */

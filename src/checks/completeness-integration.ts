@@ -2,7 +2,8 @@
  * After every build, proves the archive is complete and its links whole, and fails the build
  * otherwise: every report has its page, is in the archive listings, the sitemap, the JSON index
  * and (if among the newest) the feeds, and every corrected report is on the corrections page;
- * every attachment is published; and no page links to a file the site lacks. The check
+ * every attachment is published; no page links to a file the site lacks; and no page, feed or
+ * JSON file holds an image Astro left unresolved (src/checks/image-placeholders.ts). The check
  * reads only the pages and files Astro wrote, so it runs while Pagefind indexes them (see
  * `alongside` in src/search/build/pagefind-integration.ts, which checks the search-record count itself).
  */
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { checkCompleteness } from './completeness.ts';
 import { brokenLinks } from './link-check.ts';
+import { findImagePlaceholders, hasImagePlaceholder, imagePlaceholderProblem, mayHoldReportHtml } from './image-placeholders.ts';
 import { absoluteUrl, feedUrl, normalizeBase } from '../urls/base-urls.ts';
 import { reportIdFromPath } from '../reports/report-path.ts';
 import { CORRECTIONS_FEED, CORRECTIONS_PATH, FEED_FILES, SEARCH_BUNDLE_FOLDER } from '../urls/site-paths.ts';
@@ -88,7 +90,14 @@ export default function completenessIntegration(
       // Every page is read (its bytes decide); only pages whose bytes are new are parsed (page-links.ts).
       const known = pageLinks(readCache(cacheFile), extractor);
       const linksByPage = new Map<string, readonly string[]>();
-      for (const file of htmlFiles) linksByPage.set(file, known.of(readFileSync(path.join(siteDir, file))));
+      // Each page, read once for its links, is searched for image placeholders on the way (only a
+      // page holding Astro's marker is decoded: the marker is Astro's, written in this case).
+      const unresolvedImages: string[] = [];
+      for (const file of htmlFiles) {
+        const bytes = readFileSync(path.join(siteDir, file));
+        if (bytes.includes('__ASTRO_IMAGE_') && hasImagePlaceholder(bytes.toString('utf8'))) unresolvedImages.push(imagePlaceholderProblem(file));
+        linksByPage.set(file, known.of(bytes));
+      }
       writeCache(cacheFile, known.toCache());
 
       const missing = checkCompleteness(
@@ -109,13 +118,18 @@ export default function completenessIntegration(
       const broken = brokenLinks(pages, (f) => fileSet.has(f), base, site ? new URL(site).origin : undefined).map(
         (b) => `${b.page}: ${b.link} (${b.problem})`,
       );
+      const otherTextFiles = (function* () {
+        for (const file of files) if (!file.endsWith('.html') && mayHoldReportHtml(file)) yield { file, text: readFileSync(path.join(siteDir, file), 'utf8') };
+      })();
+      unresolvedImages.push(...findImagePlaceholders(otherTextFiles));
       const problems = [
         ...(missing.length ? [report(missing, 'The archive is incomplete')] : []),
         ...(broken.length ? [report(broken, `${broken.length} broken internal link(s)`)] : []),
+        ...(unresolvedImages.length ? [report(unresolvedImages, `${unresolvedImages.length} file(s) with an unresolved image`)] : []),
       ];
       if (problems.length) throw new Error(problems.join('\n'));
       logger.info(
-        `completeness: ${ids.length} reports listed, indexed and fed; ${htmlFiles.length} pages' links whole (${known.extracted} page(s) parsed, the rest unchanged), in ${Math.round(performance.now() - started)} ms`,
+        `completeness: ${ids.length} reports listed, indexed and fed; ${htmlFiles.length} pages' links whole (${known.extracted} page(s) parsed, the rest unchanged); no unresolved image, in ${Math.round(performance.now() - started)} ms`,
       );
     },
   };

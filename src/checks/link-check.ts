@@ -6,35 +6,7 @@
  * unquoted attribute or entity-encoded URL is read as a browser reads it.
  */
 import { Tokenizer } from 'htmlparser2';
-
-/**
- * The URLs of a srcset: candidates separated by commas, each a URL (which may itself contain
- * commas) and optional descriptors (HTML's "parse a srcset attribute", without the descriptors).
- */
-export function srcsetUrls(srcset: string): string[] {
-  const urls: string[] = [];
-  let i = 0;
-  while (i < srcset.length) {
-    while (i < srcset.length && /[\s,]/.test(srcset[i]!)) i++;
-    let end = i;
-    while (end < srcset.length && !/\s/.test(srcset[end]!)) end++;
-    let url = srcset.slice(i, end);
-    i = end;
-    if (url.endsWith(',')) {
-      url = url.replace(/,+$/, '');
-    } else {
-      // Skip the descriptors, up to the comma that ends this candidate (not one inside parentheses).
-      let depth = 0;
-      while (i < srcset.length && (srcset[i] !== ',' || depth > 0)) {
-        if (srcset[i] === '(') depth++;
-        else if (srcset[i] === ')') depth = Math.max(0, depth - 1);
-        i++;
-      }
-    }
-    if (url) urls.push(url);
-  }
-  return urls;
-}
+import { srcsetUrls } from '../urls/srcset.ts';
 
 const ignore = () => {};
 

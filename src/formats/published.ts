@@ -10,7 +10,7 @@ import { CORRECTIONS_FEED, CORRECTIONS_PATH, FEED_FILES, reportPath } from '../u
 import { siteConfig } from '../site.config.ts';
 import { absolute, feedAbsolute } from '../urls/site-urls.ts';
 import { reportAttachments } from '../reports/attachments/report-attachments.ts';
-import { reportHtml } from '../archive/archive-data.ts';
+import { publishedReportHtml } from '../archive/archive-data.ts';
 import { publishedLeadImage } from '../reports/lead-image/published-lead-image.ts';
 
 function feedImage(report: Report): FeedImage | undefined {
@@ -23,7 +23,7 @@ let feeds: Promise<FeedFiles> | undefined;
 export function feedFiles(): Promise<FeedFiles> {
   feeds ??= allReports().then(async (reports) => {
     const newest = reports.slice(0, siteConfig.feedSize);
-    const html = await Promise.all(newest.map(reportHtml));
+    const html = await Promise.all(newest.map((report) => publishedReportHtml(report, feedAbsolute)));
     return buildFeeds(
       {
         title: siteConfig.name,

@@ -5,7 +5,7 @@
  */
 import type { Report } from '../reports/all-reports.ts';
 import { citationInput } from '../archive/report-page-data.ts';
-import { reportHtml, reportMarkdown, reportSource } from '../archive/archive-data.ts';
+import { publishedReportHtml, reportMarkdown, reportSource } from '../archive/archive-data.ts';
 import { bibtex, cslJson, ris } from './citation.ts';
 import { reportRecord } from './machine-readable.ts';
 import type { ReportFormatKey } from './report-formats.ts';
@@ -17,7 +17,7 @@ export const REPORT_FORMAT_RENDERERS: Record<ReportFormatKey, (report: Report) =
   // The file exactly as the publisher wrote it, front matter included.
   markdown: (report) => reportSource(report),
   json: async (report) =>
-    JSON.stringify({ ...reportRecord(report.id, report.data, absolute, reportAttachments(report), publishedLeadImage(report)), markdown: await reportMarkdown(report), html: await reportHtml(report) }),
+    JSON.stringify({ ...reportRecord(report.id, report.data, absolute, reportAttachments(report), publishedLeadImage(report)), markdown: await reportMarkdown(report), html: await publishedReportHtml(report, absolute) }),
   bibtex: (report) => bibtex(citationInput(report)),
   ris: (report) => ris(citationInput(report)),
   cslJson: (report) => JSON.stringify(cslJson(citationInput(report))),
