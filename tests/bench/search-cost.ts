@@ -164,3 +164,22 @@ export async function measureSearch(siteDir: string, queries: SearchQuery[], war
     await server.close();
   }
 }
+
+/** The issue's four searches, cold and warm, with their result counts checked. */
+export async function measureIssueQueries(siteDir: string, rare: string, warmUp: string): Promise<SearchCost[]> {
+  const queries = await measureSearch(
+    siteDir,
+    [
+      { name: 'rare word', query: rare },
+      { name: 'common word', query: 'production' },
+      { name: 'two words', query: 'quality management' },
+      { name: 'phrase', query: '"annual growth"' },
+    ],
+    warmUp,
+  );
+  if (queries[0]!.cold.results !== 1) throw new Error(`the rare word ${rare} should find exactly its page, found ${queries[0]!.cold.results}`);
+  for (const q of queries) {
+    if (q.cold.results < 1 || q.warm.results !== q.cold.results) throw new Error(`search for ${q.query} found ${q.cold.results} then ${q.warm.results} results`);
+  }
+  return queries;
+}

@@ -23,7 +23,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateArchive } from './generate.ts';
 import { samplePeakMemory } from './process-tree.ts';
-import { measureSearch, type SearchCost } from './search-cost.ts';
+import { measureIssueQueries, type SearchCost } from './search-cost.ts';
 import { astroBuild, bytesAt, formatSearchTable, gitCommit, HOSTING, progress } from './run.ts';
 import { buildSearchIndex } from '../../src/search/build/pagefind-integration.ts';
 import { buildCacheDir } from '../../src/output/build-cache.ts';
@@ -156,25 +156,6 @@ export async function main(argv: string[]): Promise<SearchScaleResult> {
     ].join('\n') + '\n',
   );
   return result;
-}
-
-/** The issue's four searches, cold and warm, with their result counts checked. */
-async function measureIssueQueries(siteDir: string, rare: string, warmUp: string): Promise<SearchCost[]> {
-  const queries = await measureSearch(
-    siteDir,
-    [
-      { name: 'rare word', query: rare },
-      { name: 'common word', query: 'production' },
-      { name: 'two words', query: 'quality management' },
-      { name: 'phrase', query: '"annual growth"' },
-    ],
-    warmUp,
-  );
-  if (queries[0]!.cold.results !== 1) throw new Error(`the rare word ${rare} should find exactly its page, found ${queries[0]!.cold.results}`);
-  for (const q of queries) {
-    if (q.cold.results < 1 || q.warm.results !== q.cold.results) throw new Error(`search for ${q.query} found ${q.cold.results} then ${q.warm.results} results`);
-  }
-  return queries;
 }
 
 /** `--site`: the same searches on a site indexed before, left as it is. */
