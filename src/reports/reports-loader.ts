@@ -46,13 +46,12 @@ import type { DatedReport } from '../build-parts/build-part.ts';
  * In one part of a split build (src/build-parts/build-part.ts): `render` gives the ids of the
  * reports whose Markdown this build renders, given every report's date. The others are checked
  * and stored with their front matter and file sizes only (listings, feeds' enclosures and
- * neighbours need no more); the part that publishes them renders them. The images in the body of
- * a report rendered only for the feeds are not imported: no page of this part shows them, and
- * Astro would publish their originals.
+ * neighbours need no more); the part that publishes them renders them. Every report rendered
+ * imports its body's images, those rendered for the feeds too: the feeds show them as the page
+ * does (publishedReportHtml), so every part publishes the same image files, as the merge requires.
  */
 export interface RenderScope {
   render(reports: readonly DatedReport[]): Set<string>;
-  publishes(year: number): boolean;
 }
 
 export const REPORT_FILE_PATTERN = '**/*.md';
@@ -523,7 +522,7 @@ export function renderingLoader(
               source: entry.stamp && { stamp: encodeStamp(entry.stamp), companions },
             },
           },
-          assetImports: !scope || scope.publishes(entry.year) ? outcome.rendered.metadata.imagePaths : [],
+          assetImports: outcome.rendered.metadata.imagePaths,
         });
       }
       // Written before the store is saved (after the loader returns): a stored key has its file.
@@ -543,7 +542,6 @@ export function reportsLoader(contentDir: string, scope?: RenderScope): Loader {
   let htmlFolder: string | undefined;
   const inBuild: RenderScope | undefined = scope && {
     render: (reports) => (htmlFolder === undefined ? new Set(reports.map((r) => r.id)) : scope.render(reports)),
-    publishes: (year) => htmlFolder === undefined || scope.publishes(year),
   };
   const inner = renderingLoader(contentDir, () => sources!.texts, renderAll, () => htmlFolder, { stamps: () => sources?.stamps, scope: inBuild });
   const strict = strictLoader(inner, async ({ store, logger }) => {
