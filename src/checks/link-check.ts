@@ -5,10 +5,8 @@
  * archive), so a report whose text *says* `src="/x.png"` has no link, and a real `<link href>`,
  * unquoted attribute or entity-encoded URL is read as a browser reads it.
  */
-import { Tokenizer } from 'htmlparser2';
+import { tokenize } from '../urls/html-tokens.ts';
 import { srcsetUrls } from '../urls/srcset.ts';
-
-const ignore = () => {};
 
 /**
  * Every href, src and srcset URL in the page's elements, entities decoded; never text, comments
@@ -19,41 +17,25 @@ export function extractLinks(html: string): string[] {
   const links: string[] = [];
   let attribute: 'href' | 'src' | 'srcset' | undefined;
   let value = '';
-  const tokenizer = new Tokenizer(
-    {},
-    {
-      onattribname(start, end) {
-        const length = end - start;
-        const name = length === 3 || length === 4 || length === 6 ? html.slice(start, end).toLowerCase() : '';
-        attribute = name === 'href' || name === 'src' || name === 'srcset' ? name : undefined;
-        value = '';
-      },
-      onattribdata(start, end) {
-        if (attribute) value += html.slice(start, end);
-      },
-      onattribentity(codePoint) {
-        if (attribute) value += String.fromCodePoint(codePoint);
-      },
-      onattribend() {
-        if (attribute === 'srcset') links.push(...srcsetUrls(value));
-        else if (attribute) links.push(value.trim());
-        attribute = undefined;
-      },
-      oncdata: ignore,
-      onclosetag: ignore,
-      oncomment: ignore,
-      ondeclaration: ignore,
-      onend: ignore,
-      onopentagend: ignore,
-      onopentagname: ignore,
-      onprocessinginstruction: ignore,
-      onselfclosingtag: ignore,
-      ontext: ignore,
-      ontextentity: ignore,
+  tokenize(html, {
+    onattribname(start, end) {
+      const length = end - start;
+      const name = length === 3 || length === 4 || length === 6 ? html.slice(start, end).toLowerCase() : '';
+      attribute = name === 'href' || name === 'src' || name === 'srcset' ? name : undefined;
+      value = '';
     },
-  );
-  tokenizer.write(html);
-  tokenizer.end();
+    onattribdata(start, end) {
+      if (attribute) value += html.slice(start, end);
+    },
+    onattribentity(codePoint) {
+      if (attribute) value += String.fromCodePoint(codePoint);
+    },
+    onattribend() {
+      if (attribute === 'srcset') links.push(...srcsetUrls(value));
+      else if (attribute) links.push(value.trim());
+      attribute = undefined;
+    },
+  });
   return links;
 }
 

@@ -11,10 +11,8 @@
  * says `src="x"` is left alone; only the values of `src`/`srcset` on `img` and `source` change,
  * everything else stays byte for byte.
  */
-import { Tokenizer } from 'htmlparser2';
+import { tokenize } from '../urls/html-tokens.ts';
 import { srcsetCandidates } from '../urls/srcset.ts';
-
-const ignore = () => {};
 
 /** `&` and `"` as entities: enough for a double-quoted attribute value. */
 function escapeAttribute(value: string): string {
@@ -36,51 +34,37 @@ export function rewriteImageUrls(html: string, rewrite: (url: string) => string)
   let attribute: 'src' | 'srcset' | undefined;
   let nameEnd = 0;
   let value = '';
-  const tokenizer = new Tokenizer(
-    {},
-    {
-      onopentagname(start, end) {
-        tag = html.slice(start, end).toLowerCase();
-      },
-      onattribname(start, end) {
-        const name = html.slice(start, end).toLowerCase();
-        attribute = (tag === 'img' || tag === 'source') && (name === 'src' || name === 'srcset') ? name : undefined;
-        nameEnd = end;
-        value = '';
-      },
-      onattribdata(start, end) {
-        if (attribute) value += html.slice(start, end);
-      },
-      onattribentity(codePoint) {
-        if (attribute) value += String.fromCodePoint(codePoint);
-      },
-      onattribend(quote, endIndex) {
-        // QuoteType: 0 no value, 1 unquoted, 2 single, 3 double.
-        if (attribute && quote !== 0) {
-          const equals = html.indexOf('=', nameEnd);
-          let start = equals + 1;
-          while (/\s/.test(html[start]!)) start++;
-          const text = attribute === 'srcset' ? rewriteSrcset(value, rewrite) : rewrite(value.trim());
-          edits.push({ start, end: endIndex, text: `"${escapeAttribute(text)}"` });
-        }
-        attribute = undefined;
-      },
-      onclosetag: () => {
-        tag = '';
-      },
-      oncdata: ignore,
-      oncomment: ignore,
-      ondeclaration: ignore,
-      onend: ignore,
-      onopentagend: ignore,
-      onprocessinginstruction: ignore,
-      onselfclosingtag: ignore,
-      ontext: ignore,
-      ontextentity: ignore,
+  tokenize(html, {
+    onopentagname(start, end) {
+      tag = html.slice(start, end).toLowerCase();
     },
-  );
-  tokenizer.write(html);
-  tokenizer.end();
+    onattribname(start, end) {
+      const name = html.slice(start, end).toLowerCase();
+      attribute = (tag === 'img' || tag === 'source') && (name === 'src' || name === 'srcset') ? name : undefined;
+      nameEnd = end;
+      value = '';
+    },
+    onattribdata(start, end) {
+      if (attribute) value += html.slice(start, end);
+    },
+    onattribentity(codePoint) {
+      if (attribute) value += String.fromCodePoint(codePoint);
+    },
+    onattribend(quote, endIndex) {
+      // QuoteType: 0 no value, 1 unquoted, 2 single, 3 double.
+      if (attribute && quote !== 0) {
+        const equals = html.indexOf('=', nameEnd);
+        let start = equals + 1;
+        while (/\s/.test(html[start]!)) start++;
+        const text = attribute === 'srcset' ? rewriteSrcset(value, rewrite) : rewrite(value.trim());
+        edits.push({ start, end: endIndex, text: `"${escapeAttribute(text)}"` });
+      }
+      attribute = undefined;
+    },
+    onclosetag: () => {
+      tag = '';
+    },
+  });
   let out = '';
   let at = 0;
   for (const edit of edits) {
