@@ -18,13 +18,9 @@ import { FINISHED_MARKER } from '../../src/output/keep-output-integration.ts';
 
 const source = 'source: { name: Example }';
 
-test('rebuilds publish edits, new and deleted reports, and re-render only what changed', { timeout: 300_000 }, async () => {
-  const contentDir = await writeArchive('rebuild', {
-    '2020/first.md': report(`title: First report\ndate: 2020-01-02\n${source}`, 'The first body.'),
-    '2020/second.md': report(`title: Second report\ndate: 2020-02-03\n${source}`, 'The second body.'),
-    '2021/third.md': report(`title: Third report\ndate: 2021-03-04\n${source}`, 'The third body.'),
-  });
-  const outDir = path.join(TMP, 'builds', 'rebuild');
+/** An emptied output folder for `contentDir`, a reader of its report pages, and a build that must succeed (returns its log). */
+async function emptyBuild(name: string, contentDir: string) {
+  const outDir = path.join(TMP, 'builds', name);
   await rm(outDir, { recursive: true, force: true });
   const page = (id: string) => readFile(path.join(outDir, 'news', id, 'index.html'), 'utf8');
   const rebuild = async () => {
@@ -32,6 +28,16 @@ test('rebuilds publish edits, new and deleted reports, and re-render only what c
     assert.equal(result.code, 0, result.output.slice(-3000));
     return result.output;
   };
+  return { outDir, page, rebuild };
+}
+
+test('rebuilds publish edits, new and deleted reports, and re-render only what changed', { timeout: 300_000 }, async () => {
+  const contentDir = await writeArchive('rebuild', {
+    '2020/first.md': report(`title: First report\ndate: 2020-01-02\n${source}`, 'The first body.'),
+    '2020/second.md': report(`title: Second report\ndate: 2020-02-03\n${source}`, 'The second body.'),
+    '2021/third.md': report(`title: Third report\ndate: 2021-03-04\n${source}`, 'The third body.'),
+  });
+  const { outDir, page, rebuild } = await emptyBuild('rebuild', contentDir);
 
   const cold = await rebuild();
   assert.match(cold, /rendered 3 new or changed report\(s\)/);
@@ -109,14 +115,7 @@ test('a report file left unread by its stamp is read again after an edit of the 
   // Times in whole seconds, in the past, as a restored backup has them: put back exactly below.
   const past = new Date('2024-05-06T07:08:09Z');
   for (const file of ['2020/first.md', '2020/second.md', '2021/third.md']) await utimes(path.join(contentDir, file), past, past);
-  const outDir = path.join(TMP, 'builds', 'rebuild-stamps');
-  await rm(outDir, { recursive: true, force: true });
-  const page = (id: string) => readFile(path.join(outDir, 'news', id, 'index.html'), 'utf8');
-  const rebuild = async () => {
-    const result = await build({ contentDir, outDir });
-    assert.equal(result.code, 0, result.output.slice(-3000));
-    return result.output;
-  };
+  const { page, rebuild } = await emptyBuild('rebuild-stamps', contentDir);
   // Files written just before a build are read again by the next one (their times are too close
   // to the stat to vouch for them); two seconds later they are not.
   await rebuild();
