@@ -24,6 +24,7 @@ import { staleOutputFiles } from './stale-output-files.ts';
 import { OUTPUT_MARKER, outputMarkerContent, ownershipProblem } from './output-folder.ts';
 import { filesUnder, hardLinkedUnder, symlinksUnder } from './files-under.ts';
 import { removeInside } from './remove-inside.ts';
+import { UP_TO_DATE_RECORD } from './up-to-date/up-to-date.ts';
 
 /**
  * Never emptied or pruned: `.git`, as Astro keeps it (some publish the output as a repository),
@@ -129,6 +130,8 @@ export default function keepOutput(options: KeepOutputOptions = {}): AstroIntegr
           if (shared.length > 0) logger.warn(`made ${shared.length} hard-linked file(s) in the output folder its own (copied), so that the build's writes do not change the other names of the same file: ${shared.slice(0, 3).join(', ')}`);
           const lastBuildFinished = existsSync(finishedMarker);
           await rm(finishedMarker, { force: true });
+          // Whatever this build does, the record of the last one no longer describes the folder (src/output/up-to-date/).
+          await rm(path.join(path.dirname(finishedMarker), UP_TO_DATE_RECORD), { force: true });
           if (!lastBuildFinished && existsSync(outDir)) {
             logger.info('the last build into this folder did not finish (or is unknown): starting from an empty folder');
             await emptyFolder(outDir);
