@@ -54,7 +54,7 @@ export async function symlinksUnder(dir: string, skipTopLevel: ReadonlySet<strin
 export function linksUnder(dir: string, skipTopLevel: ReadonlySet<string> = new Set()): { symlinks: string[]; hardLinked: string[] } {
   const found = { symlinks: [] as string[], hardLinked: [] as string[] };
   if (!existsSync(dir)) return found;
-  // By hand, folder by folder: readdir's recursive mode enters symlinked folders.
+  // By hand, folder by folder: readdirSync's recursive mode enters symlinked folders (Node 24).
   const walk = (folder: string, prefix: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       if (prefix === '' && skipTopLevel.has(entry.name)) continue;
