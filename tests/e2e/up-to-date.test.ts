@@ -5,34 +5,20 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { runAstro } from '../support/build.ts';
+import { runAstro, runScript } from '../support/build.ts';
 import { report, writeArchive } from '../support/fixtures.ts';
 import { ROOT, TMP } from '../support/paths.ts';
+import { buildCacheDir } from '../../src/output/build-cache.ts';
 import { filesUnder } from '../../src/output/files-under.ts';
 import { SETTLE_MS } from '../../src/reports/source-stamp/source-stamp.ts';
 
-const CLI = path.join(ROOT, 'src/output/up-to-date/build-cli.ts');
 const source = 'source: { name: Example }';
 
 /** `npm run build`'s command, with the archive and output set by env. */
-function npmRunBuild(env: Record<string, string>, args: string[] = []): Promise<{ code: number; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
-  });
-}
+const npmRunBuild = (env: Record<string, string>, args: string[] = []) => runScript('src/output/up-to-date/build-cli.ts', args, env);
 
 /** Past the margin within which a file's stamp cannot vouch for it (an edit that close to a build is looked at again). */
 const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS + 200));
@@ -49,7 +35,8 @@ test('npm run build does nothing when nothing changed, and builds after any chan
     '2020/raw.md': report(`title: Raw report\ndate: 2020-02-03\n${source}`, 'Text <a href="javascript:alert(1)">link</a> kept.'),
   });
   const outDir = path.join(TMP, 'builds', 'up-to-date');
-  await rm(outDir, { recursive: true, force: true });
+  // No output and no cache: the first build has no record to compare with.
+  for (const dir of [outDir, buildCacheDir(ROOT, { outDir, base: '/', contentDir })]) await rm(dir, { recursive: true, force: true });
   const env = { ARCHIVE_CONTENT_DIR: contentDir, ARCHIVE_OUT_DIR: outDir };
   const build = async (expect: RegExp, args: string[] = []) => {
     const result = await npmRunBuild(env, args);
