@@ -14,7 +14,7 @@ import { collectionStorage } from './reports/content-storage.ts';
 import contentStoreFromDisk from './reports/content-store-integration.ts';
 import keepOutput from './output/keep-output-integration.ts';
 import reportFilesIntegration from './output/report-files-integration.ts';
-import { buildCacheDir } from './output/build-cache.ts';
+import { buildCacheDirFor } from './output/build-cache.ts';
 import pagefindIntegration from './search/build/pagefind-integration.ts';
 import pagefindDevIntegration from './search/build/pagefind-dev-integration.ts';
 import attachmentDevIntegration from './reports/attachments/attachment-dev-integration.ts';
@@ -114,15 +114,7 @@ export function newsArchive(settings: BuildSettings): AstroIntegration {
         updateConfig({
           // A content cache per kind of build, so rebuilds stay warm (see src/output/build-cache.ts).
           // (A URL with a final slash, as Astro holds it once its own config is resolved.)
-          cacheDir: pathToFileURL(
-            `${buildCacheDir(settings.root, {
-              outDir: path.resolve(settings.root, settings.outDir),
-              base: settings.base,
-              site: settings.site,
-              contentDir: settings.contentDir,
-              ...(settings.buildPart.kind === 'whole' ? {} : { part: settings.buildPart.name }),
-            })}${path.sep}`,
-          ),
+          cacheDir: pathToFileURL(`${buildCacheDirFor(settings)}${path.sep}`),
           // Stylesheets as hashed files: cacheable, and no inline styles for the Content-Security-Policy.
           // Pages are written eight at a time: one at a time, the build mostly waits on the disk.
           build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },

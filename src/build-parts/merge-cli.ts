@@ -24,6 +24,7 @@ import { OUTPUT_MARKER, outputFolderProblem, outputMarkerContent, ownershipProbl
 import { removeInside } from '../output/remove-inside.ts';
 import { buildCacheDir } from '../output/build-cache.ts';
 import { FINISHED_MARKER } from '../output/keep-output-integration.ts';
+import { UP_TO_DATE_RECORD } from '../output/up-to-date/up-to-date.ts';
 import completenessIntegration from '../checks/completeness-integration.ts';
 import { countIndexedRecords, type PagefindEntryFile } from '../checks/search-index-check.ts';
 import { parseManifest, type PartitionManifest } from '../search/build/search-partitions.ts';
@@ -141,6 +142,7 @@ export async function mergeParts(into: string, partFolders: readonly string[], e
   // A build into this folder must not take it for its own last finished output (keep-output-integration.ts).
   const cache = buildCacheDir(root, { outDir: target, base: settings.base, ...(settings.site ? { site: settings.site } : {}), contentDir: settings.contentDir });
   await rm(path.join(cache, FINISHED_MARKER), { force: true });
+  await rm(path.join(cache, UP_TO_DATE_RECORD), { force: true });
   await mkdir(target, { recursive: true });
   const real = await realpath(target);
   for (const name of await readdir(target)) {

@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import type { BuildSettings } from '../build-settings.ts';
 
 export interface BuildIdentity {
   /** Absolute output folder. */
@@ -27,4 +28,15 @@ export function buildCacheDir(root: string, identity: BuildIdentity): string {
     .slice(0, 12);
   const label = path.basename(identity.outDir).replace(/[^\w.-]+/g, '-') || 'site';
   return path.join(root, 'node_modules', '.astro', `${label}-${key}`);
+}
+
+/** The cache folder of the build these settings describe (the one Astro is given as its cacheDir). */
+export function buildCacheDirFor(settings: Pick<BuildSettings, 'root' | 'outDir' | 'base' | 'site' | 'contentDir' | 'buildPart'>): string {
+  return buildCacheDir(settings.root, {
+    outDir: path.resolve(settings.root, settings.outDir),
+    base: settings.base,
+    site: settings.site,
+    contentDir: settings.contentDir,
+    ...(settings.buildPart.kind === 'whole' ? {} : { part: settings.buildPart.name }),
+  });
 }

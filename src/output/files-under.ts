@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { lstat, readdir } from 'node:fs/promises';
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -44,21 +44,27 @@ export async function symlinksUnder(dir: string, skipTopLevel: ReadonlySet<strin
 }
 
 /**
- * Every regular file under `dir` that has other hard links (relative, forward slashes). A hard
- * link is the same file under two names: the build writes pages in place, so it would change the
- * other name too (a snapshot made with `cp -al`, a file linked in from elsewhere).
+ * The links under `dir` (relative, forward slashes) that would make the build write outside its
+ * own files: every symlink (files or folders; linked folders are not entered), and every regular
+ * file with other hard links. A hard link is the same file under two names: the build writes
+ * pages in place, so it would change the other name too (a snapshot made with `cp -al`, a file
+ * linked in from elsewhere). One walk, and `lstat` without promises: 80,000 files in a fraction of
+ * the time two walks and as many queued requests took (this runs before every build).
  */
-export async function hardLinkedUnder(dir: string, skipTopLevel: ReadonlySet<string> = new Set()): Promise<string[]> {
-  const files = await filesUnder(dir, skipTopLevel);
-  const linked: string[] = [];
-  // In slices: 70,000 lstat calls at once would hold as many requests in memory.
-  for (let start = 0; start < files.length; start += 512) {
-    const slice = files.slice(start, start + 512);
-    const stats = await Promise.all(slice.map((file) => lstat(path.join(dir, file)).catch(() => undefined)));
-    slice.forEach((file, i) => {
-      const stat = stats[i];
-      if (stat?.isFile() && stat.nlink > 1) linked.push(file);
-    });
-  }
-  return linked;
+export function linksUnder(dir: string, skipTopLevel: ReadonlySet<string> = new Set()): { symlinks: string[]; hardLinked: string[] } {
+  const found = { symlinks: [] as string[], hardLinked: [] as string[] };
+  if (!existsSync(dir)) return found;
+  // By hand, folder by folder: readdirSync's recursive mode enters symlinked folders (Node 24).
+  const walk = (folder: string, prefix: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (prefix === '' && skipTopLevel.has(entry.name)) continue;
+      const file = `${prefix}${entry.name}`;
+      const full = path.join(folder, entry.name);
+      if (entry.isSymbolicLink()) found.symlinks.push(file);
+      else if (entry.isDirectory()) walk(full, `${file}/`);
+      else if (entry.isFile() && (lstatSync(full, { throwIfNoEntry: false })?.nlink ?? 1) > 1) found.hardLinked.push(file);
+    }
+  };
+  walk(dir, '');
+  return found;
 }

@@ -22,8 +22,9 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { staleOutputFiles } from './stale-output-files.ts';
 import { OUTPUT_MARKER, outputMarkerContent, ownershipProblem } from './output-folder.ts';
-import { filesUnder, hardLinkedUnder, symlinksUnder } from './files-under.ts';
+import { filesUnder, linksUnder } from './files-under.ts';
 import { removeInside } from './remove-inside.ts';
+import { UP_TO_DATE_RECORD } from './up-to-date/up-to-date.ts';
 
 /**
  * Never emptied or pruned: `.git`, as Astro keeps it (some publish the output as a repository),
@@ -118,17 +119,18 @@ export default function keepOutput(options: KeepOutputOptions = {}): AstroIntegr
           // Astro, Pagefind and the hosting files write into the folder by name: a symlink there
           // (dist/index.html -> a file elsewhere, dist/news -> a folder elsewhere) would have them
           // overwrite what it points to. No build writes a symlink, so every one is removed first.
-          const links = await symlinksUnder(outDir, new Set(['.git']));
+          const { symlinks: links, hardLinked: shared } = linksUnder(outDir, new Set(['.git']));
           await Promise.all(links.map((link) => removeInside(outDir, link)));
           if (links.length > 0) logger.warn(`removed ${links.length} symlink(s) from the output folder, which holds only files the build writes: ${links.slice(0, 3).join(', ')}`);
           // A hard link is the same file under another name, maybe outside the folder (a snapshot
           // made with `cp -al dist snapshot`): pages are written in place, so each such file is
           // replaced by a copy of its own before anything is written.
-          const shared = await hardLinkedUnder(outDir, new Set(['.git']));
           for (const file of shared) await unshareFile(outDir, file);
           if (shared.length > 0) logger.warn(`made ${shared.length} hard-linked file(s) in the output folder its own (copied), so that the build's writes do not change the other names of the same file: ${shared.slice(0, 3).join(', ')}`);
           const lastBuildFinished = existsSync(finishedMarker);
           await rm(finishedMarker, { force: true });
+          // Whatever this build does, the record of the last one no longer describes the folder (src/output/up-to-date/).
+          await rm(path.join(path.dirname(finishedMarker), UP_TO_DATE_RECORD), { force: true });
           if (!lastBuildFinished && existsSync(outDir)) {
             logger.info('the last build into this folder did not finish (or is unknown): starting from an empty folder');
             await emptyFolder(outDir);

@@ -50,8 +50,23 @@ export function reportFileCacheKey(report: KeyedReport): string | undefined {
  * pass it here too.**
  */
 export function listingPageCacheKey(inputs: unknown): string {
-  const json = JSON.stringify(inputs, (_key, value: unknown) => (isReport(value) ? [value.id, value.data] : value));
+  const json = JSON.stringify(inputs, (_key, value: unknown) => (isReport(value) ? reportDigest(value) : value));
   return createHash('sha256').update(json).digest('hex').slice(0, 32);
+}
+
+/**
+ * A digest of a report's id and front matter, made once per build: a report is listed on many
+ * pages (the archive, its year, each of its terms), and writing its front matter out for each of
+ * them was most of the time spent on listing keys.
+ */
+const reportDigests = new WeakMap<object, string>();
+function reportDigest(report: KeyedReport): string {
+  let digest = reportDigests.get(report);
+  if (digest === undefined) {
+    digest = `report:${createHash('sha256').update(JSON.stringify([report.id, report.data])).digest('hex').slice(0, 32)}`;
+    reportDigests.set(report, digest);
+  }
+  return digest;
 }
 
 function isReport(value: unknown): value is KeyedReport & { collection: string } {

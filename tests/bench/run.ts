@@ -1,8 +1,10 @@
 /**
  * `npm run bench [-- --sizes 1000,10000] [--search-size N] [--out FILE] [--no-hugo] [--no-images] [--partition-years N]`
  *
- * For each size: a synthetic archive (tests/bench/generate.ts) built through ARCHIVE_CONTENT_DIR,
- * cold (caches removed), warm with nothing changed, and warm after editing one report; the
+ * For each size: a synthetic archive (tests/bench/generate.ts) built through ARCHIVE_CONTENT_DIR
+ * with `npm run build`'s command (src/output/up-to-date/build-cli.ts): cold (caches removed), with
+ * nothing changed (the up-to-date check), the same as a plain `astro build` (Astro's warm path,
+ * what an edit costs before its own work), and after editing one report; the
  * search-index step on its own; peak memory of the build's process tree; what was produced; and
  * the article page's weight; and Hugo + Pagefind over the same archive in the same run
  * (hugo-baseline.ts), the yardstick of issue 14. Then the cost of four searches in Chromium on one archive (10,000
@@ -23,6 +25,7 @@ import { buildSearchIndex } from '../../src/search/build/pagefind-integration.ts
 import { buildCacheDir } from '../../src/output/build-cache.ts';
 import { ROOT, TMP } from '../support/paths.ts';
 import { reportPath } from '../../src/urls/site-paths.ts';
+import { SETTLE_MS } from '../../src/reports/source-stamp/source-stamp.ts';
 
 export interface BuildRun {
   ok: boolean;
@@ -38,7 +41,10 @@ export interface SizeResult {
   reports: number;
   generateSeconds: number;
   cold: BuildRun;
+  /** `npm run build` with nothing changed: the up-to-date check, no Astro. */
   warm: BuildRun;
+  /** A plain `astro build` with nothing changed: every step of a rebuild, none with work to do. */
+  warmAstro?: BuildRun;
   warmAfterEdit: BuildRun;
   /** Pagefind over the built site, run on its own (every partition indexed). */
   indexSeconds: number;
@@ -64,17 +70,22 @@ export interface BenchResults {
 }
 
 const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
+/** What `npm run build` runs. */
+const BUILD_CLI = path.join(ROOT, 'src/output/up-to-date/build-cli.ts');
 const BENCH_TMP = path.join(TMP, 'bench');
 
 export function progress(message: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 }
 
-/** One `astro build`, timed, with the peak memory of its whole process tree; log kept in `logFile`. */
-export async function astroBuild(env: Record<string, string>, logFile: string): Promise<BuildRun> {
+/**
+ * One build as `npm run build` runs it (or, `plain`, as `astro build`), timed, with the peak
+ * memory of its whole process tree; log kept in `logFile`.
+ */
+export async function astroBuild(env: Record<string, string>, logFile: string, plain = false): Promise<BuildRun> {
   const { code, output, seconds, cpuSeconds, peakRssBytes } = await runMeasured(
     process.execPath,
-    [ASTRO, 'build'],
+    plain ? [ASTRO, 'build'] : [BUILD_CLI],
     { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } },
     logFile,
   );
@@ -134,9 +145,9 @@ async function benchSize(reports: number, withHugo: boolean, partitionYears: num
   progress(`${reports} reports: generating`);
   const [manifest, generateSeconds] = await timed(() => generateArchive({ dir: contentDir, count: reports, leadImages: withImages, bodyImages: withImages }));
 
-  const build = async (label: string): Promise<BuildRun> => {
+  const build = async (label: string, plain = false): Promise<BuildRun> => {
     progress(`${reports} reports: ${label} build`);
-    const run = await astroBuild(env, path.join(workDir, `${label}.log`));
+    const run = await astroBuild(env, path.join(workDir, `${label}.log`), plain);
     if (!run.ok) throw new Error(`${label} build of ${reports} reports failed: see ${path.join(workDir, `${label}.log`)}`);
     progress(`${reports} reports: ${label} build ${run.seconds.toFixed(1)} s (CPU ${run.cpuSeconds.toFixed(1)} s), peak ${(run.peakRssBytes / 2 ** 20).toFixed(0)} MiB`);
     // Astro logs each image it makes with its sizes, and each it takes from its cache as reused.
@@ -146,6 +157,8 @@ async function benchSize(reports: number, withHugo: boolean, partitionYears: num
   };
 
   await clearBuildCaches(outDir, contentDir);
+  // A file written within SETTLE_MS of a build cannot vouch for itself at the next (src/output/up-to-date/).
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   const cold = await build('cold');
   const site = await siteSize(outDir);
   const cache = await cacheSizes(outDir, contentDir);
@@ -153,6 +166,20 @@ async function benchSize(reports: number, withHugo: boolean, partitionYears: num
   const articlePath = reportPath(article.id);
   const weight = { path: articlePath, ...(await pageWeight(outDir, '/', articlePath)) };
 
+  // Nothing changed, so no file should even be read again; first as `npm run build` (the
+  // up-to-date check), then as a plain `astro build`, which runs every step of a rebuild.
+  const warm = await build('warm');
+  if (!/up to date: nothing changed/.test(await readFile(path.join(workDir, 'warm.log'), 'utf8'))) throw new Error('npm run build found a change in an archive that had none: see warm.log');
+  const warmAstro = await build('warm-astro', true);
+  // An editor corrects one report: its body changes, nothing else does.
+  await appendFile(article.file, `\nCorrection: a figure in this report was updated by the editor (${reports}).\n`);
+  const warmAfterEdit = await build('warm-after-edit');
+  const edited = await readFile(path.join(outDir, articlePath, 'index.html'), 'utf8');
+  if (!edited.includes('Correction: a figure in this report was updated')) {
+    throw new Error(`the rebuild after editing ${article.file} did not publish the edit`);
+  }
+
+  // Last: it rewrites the search bundle, which the next build would then rebuild from empty.
   progress(`${reports} reports: search index on its own`);
   const sampler = samplePeakMemory(process.pid, 100, false);
   const ids = manifest.map((report) => ({ id: report.id, year: Number(report.id.slice(0, 4)) }));
@@ -164,15 +191,6 @@ async function benchSize(reports: number, withHugo: boolean, partitionYears: num
   if (indexed.records !== reports) throw new Error(`the index holds ${indexed.records} records, expected ${reports}`);
   progress(`${reports} reports: index alone ${s(indexSeconds)} in ${indexed.partitions.length} partition(s), Pagefind peak ${mib(indexPeakRssBytes)}`);
 
-  const warm = await build('warm');
-  // An editor corrects one report: its body changes, nothing else does.
-  await appendFile(article.file, `\nCorrection: a figure in this report was updated by the editor (${reports}).\n`);
-  const warmAfterEdit = await build('warm-after-edit');
-  const edited = await readFile(path.join(outDir, articlePath, 'index.html'), 'utf8');
-  if (!edited.includes('Correction: a figure in this report was updated')) {
-    throw new Error(`the rebuild after editing ${article.file} did not publish the edit`);
-  }
-
   let hugo: HugoBaseline | undefined;
   if (withHugo) {
     progress(`${reports} reports: Hugo + Pagefind over the same archive`);
@@ -182,7 +200,7 @@ async function benchSize(reports: number, withHugo: boolean, partitionYears: num
 
   return {
     result: {
-      reports, generateSeconds, cold, warm, warmAfterEdit, indexSeconds, indexPeakRssBytes,
+      reports, generateSeconds, cold, warm, warmAstro, warmAfterEdit, indexSeconds, indexPeakRssBytes,
       ...(partitionYears ? { partitionYears } : {}), partitions: indexed.partitions.length, site, article: weight, cache, hugo,
     },
     manifest,
@@ -194,16 +212,17 @@ const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 const s = (seconds: number) => `${seconds.toFixed(1)} s`;
 const run = (build: BuildRun) => `${s(build.seconds)} (${s(build.cpuSeconds)})`;
+const peakOf = (r: SizeResult) => Math.max(...[r.cold, r.warm, r.warmAstro, r.warmAfterEdit].map((build) => build?.peakRssBytes ?? 0));
 
 export function formatTable(results: BenchResults): string {
   const rows: string[][] = [
-    ['reports', 'cold build (CPU)', '(index in build)', 'index alone (Pagefind peak RSS, partitions)', 'warm, unchanged (CPU)', 'warm, 1 edited (CPU)', 'peak RSS', 'pages', 'output', 'index', 'content store', 'cached HTML', 'article HTML+CSS', 'article JS'],
+    ['reports', 'cold build (CPU)', '(index in build)', 'index alone (Pagefind peak RSS, partitions)', 'unchanged: npm run build (CPU)', 'unchanged: astro build (CPU)', 'warm, 1 edited (CPU)', 'peak RSS', 'pages', 'output', 'index', 'content store', 'cached HTML', 'article HTML+CSS', 'article JS'],
   ];
   for (const r of results.sizes) {
     rows.push([
       String(r.reports), run(r.cold), r.cold.indexSecondsInBuild === undefined ? '-' : s(r.cold.indexSecondsInBuild),
-      `${s(r.indexSeconds)} (${mib(r.indexPeakRssBytes ?? 0)}, ${r.partitions ?? 1})`, run(r.warm), run(r.warmAfterEdit),
-      mib(Math.max(r.cold.peakRssBytes, r.warm.peakRssBytes, r.warmAfterEdit.peakRssBytes)),
+      `${s(r.indexSeconds)} (${mib(r.indexPeakRssBytes ?? 0)}, ${r.partitions ?? 1})`, run(r.warm), r.warmAstro ? run(r.warmAstro) : '-', run(r.warmAfterEdit),
+      mib(peakOf(r)),
       String(r.site.pages), mib(r.site.outputBytes), mib(r.site.indexBytes), mib(r.cache.storeBytes), mib(r.cache.htmlBytes),
       kb(r.article.htmlBytes + r.article.cssBytes), `${r.article.jsBytes} B`,
     ]);
@@ -214,7 +233,7 @@ export function formatTable(results: BenchResults): string {
     const hugo: string[][] = [['reports', 'this archive, cold (CPU)', 'Hugo (CPU)', 'Pagefind on Hugo (CPU)', 'Hugo + Pagefind', 'ratio (wall)', 'peak RSS: ours / Hugo + Pagefind']];
     for (const r of compared) {
       const h = r.hugo!;
-      const ours = Math.max(r.cold.peakRssBytes, r.warm.peakRssBytes, r.warmAfterEdit.peakRssBytes);
+      const ours = peakOf(r);
       hugo.push([
         String(r.reports), run(r.cold), `${s(h.hugo.seconds)} (${s(h.hugo.cpuSeconds)})`, `${s(h.pagefind.seconds)} (${s(h.pagefind.cpuSeconds)})`,
         `${s(h.totalSeconds)} (${s(h.totalCpuSeconds)})`, `${(r.cold.seconds / h.totalSeconds).toFixed(2)}x`, `${mib(ours)} / ${mib(h.peakRssBytes)}`,

@@ -7,17 +7,17 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, rename, rm, symlink, writeFile, appendFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { generateArchive } from '../bench/generate.ts';
-import { runAstro } from '../support/build.ts';
+import { runAstro, runScript } from '../support/build.ts';
 import { report } from '../support/fixtures.ts';
 import { openSiteSession, strictPage } from '../support/browser.ts';
 import { allResults, openSearch } from '../support/search-page.ts';
-import { NODE, ROOT, TMP } from '../support/paths.ts';
+import { ROOT, TMP } from '../support/paths.ts';
 
 const SPAN = '5';
 const SITE_URL = 'https://archive.example.org';
@@ -42,18 +42,7 @@ async function buildPart(project: string, outDir: string, env: Record<string, st
 }
 
 function merge(into: string, parts: string[], env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(NODE, ['src/build-parts/merge-cli.ts', '--into', into, ...parts], {
-      cwd: ROOT,
-      env: { ...process.env, ARCHIVE_CONTENT_DIR: CONTENT, ARCHIVE_SEARCH_PARTITION_YEARS: SPAN, SITE_URL, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
-  });
+  return runScript('src/build-parts/merge-cli.ts', ['--into', into, ...parts], { ARCHIVE_CONTENT_DIR: CONTENT, ARCHIVE_SEARCH_PARTITION_YEARS: SPAN, SITE_URL, ...env });
 }
 
 async function writeContent() {

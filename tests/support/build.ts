@@ -23,9 +23,14 @@ export interface BuildResult {
 
 /** `project`: the checkout to build (another copy of the project, as on another machine). */
 export function runAstro(args: string[], env: Record<string, string | undefined>, project = ROOT): Promise<BuildResult> {
+  return runScript(path.join(project, 'node_modules/astro/bin/astro.mjs'), args, env, project);
+}
+
+/** One of the project's command-line scripts (`script`, relative to `project` or absolute), its output collected. */
+export function runScript(script: string, args: string[], env: Record<string, string | undefined>, project = ROOT): Promise<BuildResult> {
   return new Promise((resolve, reject) => {
     // The pinned Node runs the tests; Astro must run on it too, not on whatever `node` is on PATH.
-    const child = spawn(process.execPath, [path.join(project, 'node_modules/astro/bin/astro.mjs'), ...args], {
+    const child = spawn(process.execPath, [path.resolve(project, script), ...args], {
       cwd: project,
       // No colours: CI=true turns them on, and escape codes would split the lines tests match.
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },

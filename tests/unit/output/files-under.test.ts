@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { filesUnder, symlinksUnder } from '../../../src/output/files-under.ts';
+import { filesUnder, linksUnder, symlinksUnder } from '../../../src/output/files-under.ts';
 
 test('every file under a folder, relative with forward slashes, however the folder is written', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'files-under-'));
@@ -39,5 +39,28 @@ test('every file under a folder, nested ones too, sorted, without the top-level 
     assert.deepEqual(await filesUnder(path.join(dir, 'missing')), []);
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('the links that would make a build write outside its own files: symlinks, and files with other hard links', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'links-under-'));
+  const outside = await mkdtemp(path.join(tmpdir(), 'links-under-outside-'));
+  try {
+    for (const file of ['index.html', 'news/2020/a/index.html', 'news/2020/a.md', '.git/objects/x']) {
+      await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+      await writeFile(path.join(dir, file), file);
+    }
+    await writeFile(path.join(outside, 'thesis.txt'), 'not the build\'s');
+    await link(path.join(outside, 'thesis.txt'), path.join(dir, 'news/2020/a.bib'));
+    await link(path.join(dir, '.git/objects/x'), path.join(outside, 'y'));
+    await symlink(outside, path.join(dir, 'news/linked-folder'));
+    await symlink(path.join(outside, 'thesis.txt'), path.join(dir, 'linked.txt'));
+    const found = linksUnder(dir, new Set(['.git']));
+    assert.deepEqual(found.symlinks.sort(), ['linked.txt', 'news/linked-folder']);
+    assert.deepEqual(found.hardLinked, ['news/2020/a.bib'], 'a linked folder is not entered, and .git is left alone');
+    assert.deepEqual(linksUnder(path.join(dir, 'missing')), { symlinks: [], hardLinked: [] });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+    await rm(outside, { recursive: true, force: true });
   }
 });
