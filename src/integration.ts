@@ -9,7 +9,7 @@ import type { AstroIntegration } from 'astro';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { markdownProcessorOptions } from './reports/render/markdown-processor.ts';
-import { reportSourceBytes } from './reports/content-dir.ts';
+import { measureReportSources } from './reports/content-dir.ts';
 import { collectionStorage } from './reports/content-storage.ts';
 import contentStoreFromDisk from './reports/content-store-integration.ts';
 import keepOutput from './output/keep-output-integration.ts';
@@ -110,7 +110,7 @@ export function newsArchive(settings: BuildSettings): AstroIntegration {
   return {
     name: 'news-archive',
     hooks: {
-      'astro:config:setup': async ({ updateConfig }) => {
+      'astro:config:setup': async ({ command, updateConfig }) => {
         updateConfig({
           // A content cache per kind of build, so rebuilds stay warm (see src/output/build-cache.ts).
           // (A URL with a final slash, as Astro holds it once its own config is resolved.)
@@ -123,8 +123,8 @@ export function newsArchive(settings: BuildSettings): AstroIntegration {
           // getStaticPaths cacheKey); pages without a key are always rendered.
           experimental: {
             incrementalBuild: true,
-            // One store file while it fits in a JavaScript string, split files for very large archives.
-            collectionStorage: collectionStorage(await reportSourceBytes(settings.contentDir)),
+            // One store file while it provably fits in a JavaScript string, split files for very large archives.
+            collectionStorage: collectionStorage(command, await measureReportSources(settings.contentDir, command)),
           },
           // Scripts as files, never inlined: cacheable, allowed by a strict CSP (script-src 'self'),
           // and Vite's dynamic-import helper is only resolved in emitted chunks.

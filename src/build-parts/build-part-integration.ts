@@ -9,7 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { listReportFiles } from '../reports/reports-loader.ts';
+import { listReportFiles } from '../reports/content-dir.ts';
 import { reportsOf } from '../search/build/pagefind-integration.ts';
 import { reportPath } from '../urls/site-paths.ts';
 import { removeInside } from '../output/remove-inside.ts';

@@ -29,7 +29,7 @@ import completenessIntegration from '../checks/completeness-integration.ts';
 import { countIndexedRecords, type PagefindEntryFile } from '../checks/search-index-check.ts';
 import { parseManifest, type PartitionManifest } from '../search/build/search-partitions.ts';
 import { partitionCountProblem, reportsOf } from '../search/build/pagefind-integration.ts';
-import { listReportFiles } from '../reports/reports-loader.ts';
+import { listReportFiles } from '../reports/content-dir.ts';
 import { SEARCH_BUNDLE_FOLDER, SEARCH_PARTITIONS_FILE, searchPartitionPath } from '../urls/site-paths.ts';
 import { siteConfig } from '../site.config.ts';
 import { allPartNames, BUILD_PART_VARIABLE } from './build-part.ts';

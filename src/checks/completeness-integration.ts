@@ -17,7 +17,7 @@ import { findImagePlaceholders, hasImagePlaceholder, imagePlaceholderProblem, ma
 import { absoluteUrl, feedUrl, normalizeBase } from '../urls/base-urls.ts';
 import { reportIdFromPath } from '../reports/report-path.ts';
 import { CORRECTIONS_FEED, CORRECTIONS_PATH, FEED_FILES, SEARCH_BUNDLE_FOLDER } from '../urls/site-paths.ts';
-import { listReportFiles } from '../reports/reports-loader.ts';
+import { listReportFiles } from '../reports/content-dir.ts';
 import { filesUnder } from '../output/files-under.ts';
 import { pageLinks } from './page-links.ts';
 import { codeFingerprint } from '../output/code-fingerprint.ts';

@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { glob as findFiles } from 'tinyglobby';
+import { listReportFiles } from './content-dir.ts';
 import { reportIdFromPath } from './report-path.ts';
 import { checkRawReport, findDuplicateIds, formatProblems, type RawReportCheck } from './raw-report-check.ts';
 import { findForbiddenCharacter } from './text-rules.ts';
@@ -54,11 +54,6 @@ export interface RenderScope {
   render(reports: readonly DatedReport[]): Set<string>;
 }
 
-export const REPORT_FILE_PATTERN = '**/*.md';
-
-export async function listReportFiles(contentDir: string): Promise<string[]> {
-  return (await findFiles(REPORT_FILE_PATTERN, { cwd: contentDir })).sort();
-}
 
 /** What the precheck found: each report's text by path relative to the folder (undefined: not read, its stamp vouched for it), and each file's stamp. */
 export interface CheckedSources {

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { childrenCpuSeconds, samplePeakMemory } from './process-tree.ts';
 import { measureSearch, type SearchCost } from './search-cost.ts';
 import { buildSearchIndex, reportsOf } from '../../src/search/build/pagefind-integration.ts';
-import { listReportFiles } from '../../src/reports/reports-loader.ts';
+import { listReportFiles } from '../../src/reports/content-dir.ts';
 import { rareWordFor } from './generate.ts';
 
 const { values } = parseArgs({ options: { site: { type: 'string' }, content: { type: 'string' }, years: { type: 'string', default: '5' }, out: { type: 'string' }, 'skip-one': { type: 'boolean', default: false } } });

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import { listReportFiles } from '../../reports/reports-loader.ts';
+import { listReportFiles } from '../../reports/content-dir.ts';
 import { reportIdFromPath } from '../../reports/report-path.ts';
 import { SEARCH_BUNDLE_PATH, SEARCH_PARTITIONS_FILE, reportPath } from '../../urls/site-paths.ts';
 import { countIndexedRecords, type PagefindEntryFile } from '../../checks/search-index-check.ts';

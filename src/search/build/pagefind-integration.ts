@@ -33,7 +33,7 @@ import {
 } from './search-partitions.ts';
 import { filesUnder } from '../../output/files-under.ts';
 import { removeInside } from '../../output/remove-inside.ts';
-import { listReportFiles } from '../../reports/reports-loader.ts';
+import { listReportFiles } from '../../reports/content-dir.ts';
 import { reportIdFromPath } from '../../reports/report-path.ts';
 import { publishesReport, type BuildPart } from '../../build-parts/build-part.ts';
 import { reportPath, searchPartitionPath, SEARCH_BUNDLE_FOLDER, SEARCH_PARTITIONS_FILE } from '../../urls/site-paths.ts';
