@@ -13,6 +13,7 @@
  * requires each part's copy to be byte-identical.
  * Pure: the build settings, the loader, pages and the merge command ask this module.
  */
+import { compareIds } from '../archive/ordering.ts';
 import { ConfigError } from '../urls/url-settings.ts';
 import { rangeName, rangeOfYear } from '../search/build/search-partitions.ts';
 
@@ -95,6 +96,6 @@ export interface DatedReport {
  */
 export function reportsToRender(part: BuildPart, reports: readonly DatedReport[], feedSize: number): Set<string> {
   if (part.kind === 'whole') return new Set(reports.map((r) => r.id));
-  const newest = [...reports].sort((a, b) => b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id)).slice(0, feedSize);
+  const newest = [...reports].sort((a, b) => b.date.getTime() - a.date.getTime() || compareIds(a.id, b.id)).slice(0, feedSize);
   return new Set([...reports.filter((r) => publishesReport(part, r.year)).map((r) => r.id), ...newest.map((r) => r.id)]);
 }

@@ -7,6 +7,7 @@
  * so the integration reads the disk and the tests use a map. (The search-record count is checked
  * by the Pagefind integration itself.)
  */
+import { compareIds } from '../archive/ordering.ts';
 import { extractLinks } from './link-check.ts';
 import { reportAttachmentPath, reportPath, yearPath } from '../urls/site-paths.ts';
 import type { ArchiveIndex } from '../formats/machine-readable.ts';
@@ -130,7 +131,7 @@ export function checkCompleteness(site: BuiltSite, input: CompletenessInput): st
     problems.push(...missingAttachments(site, index));
     // The index is now known to be complete; its dates give the newest reports the feeds must hold.
     const newest = [...index.reports]
-      .sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id))
+      .sort((a, b) => b.date.localeCompare(a.date, 'en') || compareIds(a.id, b.id))
       .slice(0, input.feedSize);
     for (const [kind, file] of Object.entries(input.feedFiles)) {
       const text = site.read(file);
@@ -150,7 +151,7 @@ function checkCorrections(site: BuiltSite, input: CompletenessInput, index: Arch
   const { page, feed } = input.corrections;
   const corrections = index.reports
     .flatMap((r) => (r.updates ?? []).filter((u) => u.kind === 'correction').map((u) => ({ id: r.id, date: u.date })))
-    .sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+    .sort((a, b) => b.date.localeCompare(a.date, 'en') || compareIds(a.id, b.id));
   const problems: string[] = [];
   if (!site.exists(page)) problems.push(`the corrections page ${page} was not written`);
   else problems.push(...describe(`the corrections page ${page}`, missing(new Set(corrections.map((c) => c.id)), linkedReportIds(linksOf(site, page)))));

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runAstro, runScript } from '../support/build.ts';
 import { report, writeArchive } from '../support/fixtures.ts';
@@ -76,6 +76,21 @@ test('npm run build does nothing when nothing changed, and builds after any chan
   await writeFile(path.join(outDir, 'extra.html'), '<p>added by hand</p>');
   await build(/building: output files added since the last build: .*extra\.html/);
   assert.equal(existsSync(path.join(outDir, 'extra.html')), false);
+  // Changed by hand while a report changed too: the folder is still built again from empty.
+  const rawPage = path.join(outDir, 'news/2020/raw/index.html');
+  const rawBuilt = await readFile(rawPage, 'utf8');
+  await writeFile(rawPage, rawBuilt.replace('kept.', 'changed by hand.'));
+  await appendFile(first, '\nA paragraph added.\n');
+  await settle();
+  await build(/building: files changed since the last build: .*2020\/first\.md; output files changed .*news\/2020\/raw\/index\.html.*from empty/);
+  assert.equal(await readFile(rawPage, 'utf8'), rawBuilt);
+  assert.match(await readFile(page, 'utf8'), /A paragraph added\./);
+  await build(/up to date/);
+
+  // Astro's own options would change what is written without the check seeing them: refused.
+  const withSite = await npmRunBuild(env, ['--site', 'https://other.example/']);
+  assert.equal(withSite.code, 1);
+  assert.match(withSite.output, /npm run build takes --force, --verbose and --silent, not --site https:\/\/other\.example\/: .*SITE_URL/);
 
   // A plain `astro build` in between: its output is not the one recorded.
   const plain = await runAstro(['build'], env);

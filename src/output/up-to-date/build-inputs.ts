@@ -9,7 +9,11 @@ import type { BuildSettings } from '../../build-settings.ts';
 import { digestFile, listFolder, stampFile } from './file-stamps.ts';
 import type { InputSnapshot } from './up-to-date.ts';
 
-/** Files at the project's root that a build reads: its configuration, the installed packages (npm keeps node_modules/.package-lock.json), and Vite's .env files. */
+/**
+ * Files at the project's root that a build reads: its configuration, the installed packages (npm
+ * keeps node_modules/.package-lock.json), Vite's .env files, and the PostCSS and browserslist
+ * configuration Vite looks for (absent here; one added changes every stylesheet).
+ */
 export const ROOT_INPUTS = [
   'astro.config.mjs',
   'package.json',
@@ -20,18 +24,26 @@ export const ROOT_INPUTS = [
   '.env.local',
   '.env.production',
   '.env.production.local',
+  ...['js', 'cjs', 'mjs', 'ts', 'cts', 'mts'].map((extension) => `postcss.config.${extension}`),
+  ...['', '.json', '.yaml', '.yml', '.js', '.cjs', '.mjs', '.ts'].map((extension) => `.postcssrc${extension}`),
+  '.browserslistrc',
+  'browserslist',
 ];
 /** Folders of code, compared by digest. */
 export const CODE_FOLDERS = ['src'];
 /** Folders copied or read as they are, compared by stamp (besides the archive's own folder). */
 export const FILE_FOLDERS = ['public'];
 
-/** The environment a build may read: the archive's settings, Astro's and Vite's variables, the locale and time zone. */
+/**
+ * The environment a build may read: the archive's settings, Astro's, Vite's and Pagefind's
+ * variables, Node's options, the locale (every LC_ variable: Node's default locale reads
+ * LC_MESSAGES too) and the time zone.
+ */
 export function relevantEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
-  const named = new Set(['SITE_URL', 'BASE_PATH', 'NODE_ENV', 'TZ', 'LANG', 'LC_ALL']);
+  const named = new Set(['SITE_URL', 'BASE_PATH', 'NODE_ENV', 'NODE_OPTIONS', 'TZ', 'LANG', 'LANGUAGE']);
   return Object.fromEntries(
     Object.entries(env)
-      .filter((entry): entry is [string, string] => entry[1] !== undefined && (named.has(entry[0]) || /^(ARCHIVE_|ASTRO_|PUBLIC_|VITE_)/.test(entry[0])))
+      .filter((entry): entry is [string, string] => entry[1] !== undefined && (named.has(entry[0]) || /^(ARCHIVE_|ASTRO_|PUBLIC_|VITE_|PAGEFIND_|LC_)/.test(entry[0])))
       .sort(([a], [b]) => (a < b ? -1 : 1)),
   );
 }

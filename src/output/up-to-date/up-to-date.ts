@@ -110,8 +110,10 @@ function describe(what: string, diff: ReturnType<typeof differences>, show: (fil
 
 /**
  * Why a build is needed, or undefined when the last finished build's output is what a build
- * would write. `outputs` stamps the output folder; it is only called when every input is
- * unchanged. `show` gives a path as the message names it.
+ * would write. `outputs` stamps the output folder: it is compared whenever a build is recorded,
+ * since a folder changed by hand must be built again from empty even when an input changed too
+ * (a build keeps the files it would write again unchanged). `show` gives a path as the message
+ * names it.
  */
 export function whatChanged(
   record: BuildRecord | undefined,
@@ -119,20 +121,26 @@ export function whatChanged(
   outputs: () => ReadonlyMap<string, string>,
   show: (file: string) => string = (file) => file,
 ): Change | undefined {
-  const input = (reason: string): Change => ({ reason, output: false });
-  if (!record) return input('no finished build of these settings is recorded');
-  if (record.settings !== inputs.settings) return input('the settings, the environment or the Node version changed since the last build');
-  if (inputs.links.length > 0) return input(`${some(inputs.links, show)}: a symbolic link to a folder, whose files are not compared between builds`);
+  if (!record) return { reason: 'no finished build of these settings is recorded', output: false };
+  const output = describe('output files', differences(record.outputs, outputs()), show);
+  const input = inputChange(record, inputs, show);
+  if (output) return { reason: `${input ? `${input}; ` : ''}${output} (the output folder is built again from empty)`, output: true };
+  return input ? { reason: input, output: false } : undefined;
+}
+
+/** Why the inputs are not those the recorded build read, or undefined. */
+function inputChange(record: BuildRecord, inputs: InputSnapshot, show: (file: string) => string): string | undefined {
+  if (record.settings !== inputs.settings) return 'the settings, the environment or the Node version changed since the last build';
+  if (inputs.links.length > 0) return `${some(inputs.links, show)}: a symbolic link to a folder, whose files are not compared between builds`;
   const code = describe('code or configuration', differences(record.digested, inputs.digested), show);
-  if (code) return input(code);
+  if (code) return code;
   const files = describe('files', differences(record.stamped, inputs.stamped), show);
-  if (files) return input(files);
+  if (files) return files;
   const unsettled = Object.entries(record.stamped)
     .filter(([, stamp]) => !(stampTime(stamp) < record.stampedAt - SETTLE_MS))
     .map(([file]) => file);
   if (unsettled.length > 0) {
-    return input(`${some(unsettled, show)} changed within ${SETTLE_MS / 1000} s of the last build's start, which may have read an earlier version`);
+    return `${some(unsettled, show)} changed within ${SETTLE_MS / 1000} s of the last build's start, which may have read an earlier version`;
   }
-  const output = describe('output files', differences(record.outputs, outputs()), show);
-  return output ? { reason: `${output} (the output folder is built again from empty)`, output: true } : undefined;
+  return undefined;
 }

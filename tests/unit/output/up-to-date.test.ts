@@ -7,6 +7,7 @@ import path from 'node:path';
 import { buildRecord, parseRecord, whatChanged, type InputSnapshot } from '../../../src/output/up-to-date/up-to-date.ts';
 import { listFolder, stampFile, stampOf, stampTime } from '../../../src/output/up-to-date/file-stamps.ts';
 import { relevantEnvironment, settingsFingerprint, snapshotInputs, stampOutputs } from '../../../src/output/up-to-date/build-inputs.ts';
+import { argumentProblem } from '../../../src/output/up-to-date/build-cli.ts';
 import { buildSettings } from '../../../src/build-settings.ts';
 
 const T = 1_700_000_000_000;
@@ -68,16 +69,14 @@ test('an input changed within 2 s before the last build started cannot vouch for
   assert.equal(whatChanged(next, inputs({ stamped: fresh, stampedAt: T + 120_000 }), outputs), undefined);
 });
 
-test('outputs are stamped only when every input is unchanged', () => {
-  let stamped = 0;
-  const counting = () => {
-    stamped++;
-    return outputs();
-  };
-  whatChanged(recorded(), inputs({ settings: 'other' }), counting);
-  assert.equal(stamped, 0);
-  whatChanged(recorded(), inputs(), counting);
-  assert.equal(stamped, 1);
+test('an output folder changed by hand is built again from empty, even when an input changed too', () => {
+  const tampered = () => new Map([['dist/index.html', stamp(9, 12)]]);
+  const edited = new Map(inputs().stamped).set('content/2020/b.md', stamp(2, 11));
+  const both = whatChanged(recorded(), inputs({ stamped: edited }), tampered);
+  assert.equal(both?.output, true);
+  assert.match(both!.reason, /files changed .*b\.md; output files changed .*index\.html/);
+  assert.equal(whatChanged(recorded(), inputs({ stamped: edited }), outputs)?.output, false, 'an input change alone keeps the folder');
+  assert.equal(whatChanged(recorded(), inputs({ settings: 'other' }), tampered)?.output, true);
 });
 
 test('a record of another version, or not a record, is no record', () => {
@@ -147,8 +146,9 @@ test('the inputs are the archive, public/ and the code; the settings fingerprint
     assert.ok(names(snapshot.digested.keys()).includes('package-lock.json'));
     assert.ok(!names(snapshot.digested.keys()).some((file) => file.startsWith('tests/') || file === 'README.md'), 'the README and the tests are not inputs');
     assert.equal(snapshot.digested.get(path.join(root, '.env')), 'absent');
-    assert.deepEqual(relevantEnvironment({ SITE_URL: 'https://x.test', HOME: '/root', ARCHIVE_OUT_DIR: 'out', PUBLIC_X: '1', PATH: '/bin' }), {
+    assert.deepEqual(relevantEnvironment({ SITE_URL: 'https://x.test', HOME: '/root', ARCHIVE_OUT_DIR: 'out', PUBLIC_X: '1', PATH: '/bin', LC_MESSAGES: 'da_DK.UTF-8' }), {
       ARCHIVE_OUT_DIR: 'out',
+      LC_MESSAGES: 'da_DK.UTF-8',
       PUBLIC_X: '1',
       SITE_URL: 'https://x.test',
     });
@@ -157,4 +157,11 @@ test('the inputs are the archive, public/ and the code; the settings fingerprint
   } finally {
     await rm(root, { recursive: true, force: true });
   }
+});
+
+test("npm run build refuses Astro's own options, which would change the output without the check seeing them", () => {
+  assert.equal(argumentProblem([]), undefined);
+  assert.equal(argumentProblem(['--force', '--verbose']), undefined);
+  assert.match(argumentProblem(['--site', 'https://other.example/'])!, /not --site https:\/\/other\.example\/: .*SITE_URL/);
+  assert.match(argumentProblem(['--outDir', 'elsewhere'])!, /ARCHIVE_OUT_DIR/);
 });
