@@ -20,7 +20,8 @@ test('reports of one day are listed in one order whatever the locale of the mach
   // In Danish collation "aa" is "å", after "b": a build that used the process's locale would differ.
   assert.ok('aab'.localeCompare('bab', 'da') > 0, 'this Node knows Danish collation');
   const expected = ['2020/aab', '2020/bab'];
-  for (const locale of [{}, { LANG: 'da_DK.UTF-8' }, { LC_MESSAGES: 'da_DK.UTF-8' }, { LC_ALL: 'cs_CZ.UTF-8' }]) {
+  const locales: Record<string, string>[] = [{}, { LANG: 'da_DK.UTF-8' }, { LC_MESSAGES: 'da_DK.UTF-8' }, { LC_ALL: 'cs_CZ.UTF-8' }];
+  for (const locale of locales) {
     assert.deepEqual(orderUnder(locale), expected, JSON.stringify(locale));
   }
 });
