@@ -37,6 +37,7 @@ import type { SanitizeReport } from './render/rehype-sanitize-reported.ts';
 import { renderAll } from './render/render-pool.ts';
 import type { RenderJob, RendererSettings } from './render/render-report.ts';
 import { pipelineFingerprint } from './render/pipeline-fingerprint.ts';
+import { schemaFingerprint } from './schema-fingerprint.ts';
 import { htmlCacheKey, isHtmlCacheKey, REPORT_HTML_FOLDER } from '../output/html-cache-key.ts';
 import { openReportHtmlCache, type ReportHtmlCache } from '../output/report-html-cache.ts';
 import { encodeStamp, rawCheckFingerprint, sourceStamp, trustedUnchanged, type SourceStamp } from './source-stamp/source-stamp.ts';
@@ -319,11 +320,14 @@ export function renderingLoader(
   {
     stamps = () => undefined,
     scope,
+    schema: schemaCode = schemaFingerprint,
   }: {
     /** Each file's stat stamp when the file was not read (its text undefined): see source-stamp/. */
     stamps?: () => ReadonlyMap<string, SourceStamp> | undefined;
     /** In one part of a split build, which reports to render. */
     scope?: RenderScope;
+    /** The fingerprint of what decides parseData's verdict on stored data (schema-fingerprint.ts). */
+    schema?: () => Promise<string>;
   } = {},
 ): Loader {
   return {
@@ -337,6 +341,8 @@ export function renderingLoader(
       const settings = rendererSettings(config);
       // Part of every entry: a change to the pipeline's code, packages or settings renders all again.
       const pipeline = await pipelineFingerprint(root, settings);
+      // Kept in every entry: the data of an unchanged report is validated again only under another schema.
+      const schema = await schemaCode();
       const folder = htmlFolder();
       const cache = folder === undefined ? undefined : await openReportHtmlCache(folder);
       const usedKeys = new Set<string>();
@@ -376,20 +382,27 @@ export function renderingLoader(
         }
         if (existing && unchanged && existing.filePath === relativePath) {
           dated.push({ id, year: entryId.year, date: new Date(existing.data.date as Date) });
-          // The file is unchanged, but the schema may have changed since it was stored (a rule,
-          // a normalisation or a field with a default added by an upgrade): its stored front
-          // matter is validated again, or a report the new rules refuse would stay published by
-          // every warm build, and stored again when the result differs (Astro ignores a set with
-          // the digest it holds, so the entry is deleted first). The stored data is the schema's
-          // own output, which the schema accepts as it is; a zod check, no YAML or Markdown.
-          const revalidated = await parseData({ id, data: existing.data, filePath });
-          const revised = asStored(revalidated) !== asStored(existing.data);
+          // The file is unchanged, but the schema may have changed since its data was validated
+          // (a rule, a normalisation or a field with a default added by an upgrade): unless the
+          // entry was validated under this schema (schema-fingerprint.ts), its stored front matter
+          // is validated again, or a report the new rules refuse would stay published by every
+          // warm build, and stored again with the fingerprint, and with the result when it differs
+          // (Astro ignores a set with the digest it holds, so the entry is deleted first). The
+          // stored data is the schema's own output, which the schema accepts as it is; a zod
+          // check, no YAML or Markdown. A refusal fails the build and leaves the entry as it was,
+          // so the next build checks it again.
+          const validated = existing.rendered!.metadata!.schema === schema;
+          let revalidated: Record<string, unknown> | undefined;
+          if (!validated) {
+            const parsed = await parseData({ id, data: existing.data, filePath });
+            if (asStored(parsed) !== asStored(existing.data)) revalidated = parsed;
+          }
           // Read this time and found unchanged: the new stamp vouches for it on the next sync.
           const restamp = text !== undefined && stamp !== undefined;
-          if (revised || restamp) {
+          if (!validated || restamp) {
             store.delete(id);
-            const rendered = restamp ? { ...existing.rendered!, metadata: { ...existing.rendered!.metadata, source: { stamp: encodeStamp(stamp), companions: companions! } } } : existing.rendered;
-            store.set({ ...existing, data: revised ? revalidated : existing.data, rendered });
+            const metadata = { ...existing.rendered!.metadata, schema, ...(restamp ? { source: { stamp: encodeStamp(stamp), companions: companions! } } : {}) };
+            store.set({ ...existing, data: revalidated ?? existing.data, rendered: { ...existing.rendered!, metadata } });
           }
           const localImages = existing.rendered?.metadata?.localImagePaths;
           if (Array.isArray(localImages)) for (const problem of await imageProblems(contentDir, file, localImages as string[])) logger.error(problem);
@@ -447,6 +460,7 @@ export function renderingLoader(
               html: '',
               metadata: {
                 renderedElsewhere: true,
+                schema,
                 attachmentBytes: entry.attachments.map((a) => a.bytes),
                 leadImage: entry.leadImage && { src: entry.leadImage.src, bytes: entry.leadImage.bytes },
               },
@@ -516,6 +530,7 @@ export function renderingLoader(
             metadata: {
               ...metadata,
               pipeline,
+              schema,
               htmlKey,
               attachmentBytes: entry.attachments.map((a) => a.bytes),
               leadImage: entry.leadImage && { src: entry.leadImage.src, bytes: entry.leadImage.bytes },
