@@ -37,7 +37,7 @@ import type { SanitizeReport } from './render/rehype-sanitize-reported.ts';
 import { renderAll } from './render/render-pool.ts';
 import type { RenderJob, RendererSettings } from './render/render-report.ts';
 import { pipelineFingerprint } from './render/pipeline-fingerprint.ts';
-import { schemaFingerprint } from './schema-fingerprint.ts';
+import { schemaFingerprint } from './schema-fingerprint/schema-fingerprint.ts';
 import { htmlCacheKey, isHtmlCacheKey, REPORT_HTML_FOLDER } from '../output/html-cache-key.ts';
 import { openReportHtmlCache, type ReportHtmlCache } from '../output/report-html-cache.ts';
 import { encodeStamp, rawCheckFingerprint, sourceStamp, trustedUnchanged, type SourceStamp } from './source-stamp/source-stamp.ts';
@@ -326,7 +326,7 @@ export function renderingLoader(
     stamps?: () => ReadonlyMap<string, SourceStamp> | undefined;
     /** In one part of a split build, which reports to render. */
     scope?: RenderScope;
-    /** The fingerprint of what decides parseData's verdict on stored data (schema-fingerprint.ts). */
+    /** The fingerprint of what decides parseData's verdict on stored data (schema-fingerprint/). */
     schema?: () => Promise<string>;
   } = {},
 ): Loader {
@@ -346,6 +346,7 @@ export function renderingLoader(
       const folder = htmlFolder();
       const cache = folder === undefined ? undefined : await openReportHtmlCache(folder);
       const usedKeys = new Set<string>();
+      let revalidatedCount = 0;
       const changed: {
         id: string;
         year: number;
@@ -384,7 +385,7 @@ export function renderingLoader(
           dated.push({ id, year: entryId.year, date: new Date(existing.data.date as Date) });
           // The file is unchanged, but the schema may have changed since its data was validated
           // (a rule, a normalisation or a field with a default added by an upgrade): unless the
-          // entry was validated under this schema (schema-fingerprint.ts), its stored front matter
+          // entry was validated under this schema (schema-fingerprint/), its stored front matter
           // is validated again, or a report the new rules refuse would stay published by every
           // warm build, and stored again with the fingerprint, and with the result when it differs
           // (Astro ignores a set with the digest it holds, so the entry is deleted first). The
@@ -394,6 +395,7 @@ export function renderingLoader(
           const validated = existing.rendered!.metadata!.schema === schema;
           let revalidated: Record<string, unknown> | undefined;
           if (!validated) {
+            revalidatedCount++;
             const parsed = await parseData({ id, data: existing.data, filePath });
             if (asStored(parsed) !== asStored(existing.data)) revalidated = parsed;
           }
@@ -545,6 +547,8 @@ export function renderingLoader(
       for (const id of stale) store.delete(id);
       if (deferred > 0) logger.info(`rendered ${jobs.length} report(s); ${deferred} checked, rendered by the build part that publishes them (${renderCost})`);
       else if (jobs.length > 0) logger.info(`rendered ${jobs.length} new or changed report(s); ${sources().size - jobs.length} unchanged (${renderCost})`);
+      // Said because such a build takes longer than the one before, with no report changed.
+      if (revalidatedCount > 0) logger.info(`validated the front matter of ${revalidatedCount} unchanged report(s) again: the schema's code, the packages or Node changed since it was`);
       const pruned = cache ? await cache.prune(usedKeys) : 0;
       if (pruned > 0) logger.info(`removed the cached HTML of ${pruned} changed or deleted report(s)`);
     },

@@ -11,7 +11,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { renderingLoader, strictLoader } from '../../../src/reports/reports-loader.ts';
 import { fakeLoaderContext } from '../../support/loader-context.ts';
 import { renderAll } from '../../../src/reports/render/render-pool.ts';
-import { schemaFingerprint } from '../../../src/reports/schema-fingerprint.ts';
+import { schemaFingerprint } from '../../../src/reports/schema-fingerprint/schema-fingerprint.ts';
 import type { RenderJob } from '../../../src/reports/render/render-report.ts';
 
 const ROOT = '/project';
