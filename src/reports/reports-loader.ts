@@ -37,6 +37,7 @@ import type { SanitizeReport } from './render/rehype-sanitize-reported.ts';
 import { renderAll } from './render/render-pool.ts';
 import type { RenderJob, RendererSettings } from './render/render-report.ts';
 import { pipelineFingerprint } from './render/pipeline-fingerprint.ts';
+import { schemaFingerprint } from './schema-fingerprint/schema-fingerprint.ts';
 import { htmlCacheKey, isHtmlCacheKey, REPORT_HTML_FOLDER } from '../output/html-cache-key.ts';
 import { openReportHtmlCache, type ReportHtmlCache } from '../output/report-html-cache.ts';
 import { encodeStamp, rawCheckFingerprint, sourceStamp, trustedUnchanged, type SourceStamp } from './source-stamp/source-stamp.ts';
@@ -314,11 +315,14 @@ export function renderingLoader(
   {
     stamps = () => undefined,
     scope,
+    schema: schemaCode = schemaFingerprint,
   }: {
     /** Each file's stat stamp when the file was not read (its text undefined): see source-stamp/. */
     stamps?: () => ReadonlyMap<string, SourceStamp> | undefined;
     /** In one part of a split build, which reports to render. */
     scope?: RenderScope;
+    /** The fingerprint of what decides parseData's verdict on stored data (schema-fingerprint/). */
+    schema?: () => Promise<string>;
   } = {},
 ): Loader {
   return {
@@ -332,9 +336,12 @@ export function renderingLoader(
       const settings = rendererSettings(config);
       // Part of every entry: a change to the pipeline's code, packages or settings renders all again.
       const pipeline = await pipelineFingerprint(root, settings);
+      // Kept in every entry: the data of an unchanged report is validated again only under another schema.
+      const schema = await schemaCode();
       const folder = htmlFolder();
       const cache = folder === undefined ? undefined : await openReportHtmlCache(folder);
       const usedKeys = new Set<string>();
+      let revalidatedCount = 0;
       const changed: {
         id: string;
         year: number;
@@ -371,20 +378,28 @@ export function renderingLoader(
         }
         if (existing && unchanged && existing.filePath === relativePath) {
           dated.push({ id, year: entryId.year, date: new Date(existing.data.date as Date) });
-          // The file is unchanged, but the schema may have changed since it was stored (a rule,
-          // a normalisation or a field with a default added by an upgrade): its stored front
-          // matter is validated again, or a report the new rules refuse would stay published by
-          // every warm build, and stored again when the result differs (Astro ignores a set with
-          // the digest it holds, so the entry is deleted first). The stored data is the schema's
-          // own output, which the schema accepts as it is; a zod check, no YAML or Markdown.
-          const revalidated = await parseData({ id, data: existing.data, filePath });
-          const revised = asStored(revalidated) !== asStored(existing.data);
+          // The file is unchanged, but the schema may have changed since its data was validated
+          // (a rule, a normalisation or a field with a default added by an upgrade): unless the
+          // entry was validated under this schema (schema-fingerprint/), its stored front matter
+          // is validated again, or a report the new rules refuse would stay published by every
+          // warm build, and stored again with the fingerprint, and with the result when it differs
+          // (Astro ignores a set with the digest it holds, so the entry is deleted first). The
+          // stored data is the schema's own output, which the schema accepts as it is; a zod
+          // check, no YAML or Markdown. A refusal fails the build and leaves the entry as it was,
+          // so the next build checks it again.
+          const validated = existing.rendered!.metadata!.schema === schema;
+          let revalidated: Record<string, unknown> | undefined;
+          if (!validated) {
+            revalidatedCount++;
+            const parsed = await parseData({ id, data: existing.data, filePath });
+            if (asStored(parsed) !== asStored(existing.data)) revalidated = parsed;
+          }
           // Read this time and found unchanged: the new stamp vouches for it on the next sync.
           const restamp = text !== undefined && stamp !== undefined;
-          if (revised || restamp) {
+          if (!validated || restamp) {
             store.delete(id);
-            const rendered = restamp ? { ...existing.rendered!, metadata: { ...existing.rendered!.metadata, source: { stamp: encodeStamp(stamp), companions: companions! } } } : existing.rendered;
-            store.set({ ...existing, data: revised ? revalidated : existing.data, rendered });
+            const metadata = { ...existing.rendered!.metadata, schema, ...(restamp ? { source: { stamp: encodeStamp(stamp), companions: companions! } } : {}) };
+            store.set({ ...existing, data: revalidated ?? existing.data, rendered: { ...existing.rendered!, metadata } });
           }
           const localImages = existing.rendered?.metadata?.localImagePaths;
           if (Array.isArray(localImages)) for (const problem of await imageProblems(contentDir, file, localImages as string[])) logger.error(problem);
@@ -442,6 +457,7 @@ export function renderingLoader(
               html: '',
               metadata: {
                 renderedElsewhere: true,
+                schema,
                 attachmentBytes: entry.attachments.map((a) => a.bytes),
                 leadImage: entry.leadImage && { src: entry.leadImage.src, bytes: entry.leadImage.bytes },
               },
@@ -511,6 +527,7 @@ export function renderingLoader(
             metadata: {
               ...metadata,
               pipeline,
+              schema,
               htmlKey,
               attachmentBytes: entry.attachments.map((a) => a.bytes),
               leadImage: entry.leadImage && { src: entry.leadImage.src, bytes: entry.leadImage.bytes },
@@ -525,6 +542,8 @@ export function renderingLoader(
       for (const id of stale) store.delete(id);
       if (deferred > 0) logger.info(`rendered ${jobs.length} report(s); ${deferred} checked, rendered by the build part that publishes them (${renderCost})`);
       else if (jobs.length > 0) logger.info(`rendered ${jobs.length} new or changed report(s); ${sources().size - jobs.length} unchanged (${renderCost})`);
+      // Said because such a build takes longer than the one before, with no report changed.
+      if (revalidatedCount > 0) logger.info(`validated the front matter of ${revalidatedCount} unchanged report(s) again: the schema's code, the packages or Node changed since it was`);
       const pruned = cache ? await cache.prune(usedKeys) : 0;
       if (pruned > 0) logger.info(`removed the cached HTML of ${pruned} changed or deleted report(s)`);
     },

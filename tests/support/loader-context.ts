@@ -19,7 +19,7 @@ export interface FakeLoaderOptions {
   logged?: string[];
   warned?: string[];
   /** Stands in for the collection's schema; marks data as parsed by default. */
-  parseData?: (input: { data: Record<string, unknown> }) => Promise<Record<string, unknown>>;
+  parseData?: (input: { id: string; data: Record<string, unknown> }) => Promise<Record<string, unknown>>;
 }
 
 export function fakeLoaderContext({ root, logged = [], warned = [], parseData }: FakeLoaderOptions) {

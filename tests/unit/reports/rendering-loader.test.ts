@@ -11,6 +11,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { renderingLoader, strictLoader } from '../../../src/reports/reports-loader.ts';
 import { fakeLoaderContext } from '../../support/loader-context.ts';
 import { renderAll } from '../../../src/reports/render/render-pool.ts';
+import { schemaFingerprint } from '../../../src/reports/schema-fingerprint/schema-fingerprint.ts';
 import type { RenderJob } from '../../../src/reports/render/render-report.ts';
 
 const ROOT = '/project';
@@ -68,13 +69,52 @@ test('a rebuild renders only new and changed reports, and forgets deleted ones',
   assert.match(entries.get('2020/b')!.rendered!.html, /Second, corrected\./);
 });
 
-test('an unchanged report is validated again, so a rule added to the schema applies to stored reports too', async () => {
+/** A parseData that records the ids it validates, with the fake context's own result. */
+function countingParseData(validated: string[]) {
+  return async ({ id, data }: { id: string; data: Record<string, unknown> }) => {
+    validated.push(id);
+    return { ...data, parsed: true };
+  };
+}
+
+test('an unchanged report is validated again only when the schema changed since its data was validated', async () => {
+  const validated: string[] = [];
+  const { context, entries } = fakeLoaderContext({ root: ROOT, parseData: countingParseData(validated) });
+  const { render, rendered } = countingRender();
+  const sources = new Map([['2020/a.md', report('A', 'First.')], ['2020/b.md', report('B', 'Second.')]]);
+  let schema = 'schema 1';
+  const loader = renderingLoader(CONTENT, () => sources, render, () => undefined, { schema: async () => schema });
+  await loader.load(context);
+  assert.deepEqual(validated.splice(0), ['2020/a', '2020/b'], 'new reports are validated');
+  await loader.load(context);
+  assert.deepEqual(validated.splice(0), [], 'unchanged reports under the same schema are not');
+  schema = 'schema 2';
+  await loader.load(context);
+  assert.deepEqual(validated.splice(0).sort(), ['2020/a', '2020/b'], 'under another schema, every unchanged report is');
+  await loader.load(context);
+  assert.deepEqual(validated.splice(0), [], 'once each, then remembered');
+  // As stored by a loader that kept no fingerprint.
+  delete entries.get('2020/b')!.rendered!.metadata!.schema;
+  await loader.load(context);
+  assert.deepEqual(validated.splice(0), ['2020/b']);
+  await loader.load(context);
+  assert.deepEqual(validated.splice(0), []);
+  // An edited report is parsed from its file, whatever the schema.
+  sources.set('2020/a.md', report('A', 'First, corrected.'));
+  await loader.load(context);
+  assert.deepEqual(validated.splice(0), ['2020/a']);
+  assert.deepEqual(rendered, [['2020/a.md', '2020/b.md'], [], [], [], [], [], ['2020/a.md']], 'nothing rendered again for a schema change');
+});
+
+test('a stored report that a changed schema refuses fails every build until it is corrected', async () => {
   const { context, entries } = fakeContext();
   const { render, rendered } = countingRender();
   const sources = new Map([['2020/a.md', report('A', 'First.')], ['2020/b.md', report('B', 'Second.')]]);
-  const loader = renderingLoader(CONTENT, () => sources, render);
+  let schema = 'schema 1';
+  const loader = renderingLoader(CONTENT, () => sources, render, () => undefined, { schema: async () => schema });
   await loader.load(context);
   // A stricter schema (as after an upgrade) refuses a report whose file has not changed.
+  schema = 'schema 2';
   const stricter = {
     ...context,
     parseData: async ({ data }: { data: Record<string, unknown> }) => {
@@ -83,18 +123,24 @@ test('an unchanged report is validated again, so a rule added to the schema appl
     },
   } as unknown as typeof context;
   await assert.rejects(loader.load(stricter), /refused by the new rule/);
+  await assert.rejects(loader.load(stricter), /refused by the new rule/, 'the next build checks it again');
   assert.deepEqual(rendered, [['2020/a.md', '2020/b.md']], 'refused before anything is rendered again');
   assert.equal(entries.size, 2);
+  sources.set('2020/b.md', report('C', 'Second.'));
+  await loader.load(stricter);
+  assert.equal(entries.get('2020/b')!.data.title, 'C');
 });
 
 test('an unchanged report is stored again with what a newer schema makes of it (a new field default, a normalised name), without rendering it again', async () => {
   const { context, entries } = fakeContext();
   const { render, rendered } = countingRender();
   const sources = new Map([['2020/a.md', report('A', 'First.')]]);
-  const loader = renderingLoader(CONTENT, () => sources, render);
+  let schema = 'schema 1';
+  const loader = renderingLoader(CONTENT, () => sources, render, () => undefined, { schema: async () => schema });
   await loader.load(context);
   const html = entries.get('2020/a')!.rendered!.html;
   // An upgrade adds a field with a default: pages read it from every stored report.
+  schema = 'schema 2';
   const upgraded = {
     ...context,
     parseData: async ({ data }: { data: Record<string, unknown> }) => ({ ...data, updates: [] }),
@@ -103,6 +149,16 @@ test('an unchanged report is stored again with what a newer schema makes of it (
   assert.deepEqual(entries.get('2020/a')!.data.updates, []);
   assert.equal(entries.get('2020/a')!.rendered!.html, html);
   assert.deepEqual(rendered.flat(), ['2020/a.md'], 'rendered once, on the first build only');
+  await loader.load(upgraded);
+  assert.deepEqual(entries.get('2020/a')!.data.updates, [], 'kept by the next build');
+});
+
+test('without a given schema fingerprint, the loader keeps that of the collection\'s schema code and Node', async () => {
+  const { context, entries } = fakeContext();
+  const sources = new Map([['2020/a.md', report('A', 'First.')]]);
+  await renderingLoader(CONTENT, () => sources).load(context);
+  assert.equal(entries.get('2020/a')!.rendered!.metadata!.schema, await schemaFingerprint());
+  assert.match(await schemaFingerprint(), new RegExp(`^[0-9a-f]{16} node ${process.version}$`));
 });
 
 test('the store keeps the HTML and a word count, not the Markdown; entries stored without a count are rendered again', async () => {
