@@ -31,6 +31,8 @@ import { UP_TO_DATE_RECORD } from './up-to-date/up-to-date.ts';
  * and the marker that says the folder is ours.
  */
 const UNTOUCHED = new Set(['.git', OUTPUT_MARKER]);
+/** In the build's cache folder: Astro's list of the pages its incremental build may copy back (astro/dist/core/build/incremental.js). */
+export const ASTRO_INCREMENTAL_MANIFEST = 'incremental-build.json';
 /** In the build's cache folder: present only while the output folder is a finished build's. */
 export const FINISHED_MARKER = 'output-folder-finished';
 
@@ -131,9 +133,16 @@ export default function keepOutput(options: KeepOutputOptions = {}): AstroIntegr
           await rm(finishedMarker, { force: true });
           // Whatever this build does, the record of the last one no longer describes the folder (src/output/up-to-date/).
           await rm(path.join(path.dirname(finishedMarker), UP_TO_DATE_RECORD), { force: true });
-          if (!lastBuildFinished && existsSync(outDir)) {
-            logger.info('the last build into this folder did not finish (or is unknown): starting from an empty folder');
-            await emptyFolder(outDir);
+          if (!lastBuildFinished) {
+            if (existsSync(outDir)) {
+              logger.info('the last build into this folder did not finish (or is unknown): starting from an empty folder, every page rendered again');
+              await emptyFolder(outDir);
+            }
+            // Astro's incremental build copies its cached pages back on a cache key, and its
+            // list of them is from the last build that finished: a build stopped while writing a
+            // page leaves that page's cached copy cut short, which would be copied back, and
+            // every later build would then fail its completeness check. So the list goes too.
+            await rm(path.join(path.dirname(finishedMarker), ASTRO_INCREMENTAL_MANIFEST), { force: true });
           }
           await removeInside(outDir, assetsFolder, { recursive: true });
         },
