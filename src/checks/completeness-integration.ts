@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { checkCompleteness } from './completeness.ts';
 import { brokenLinks } from './link-check.ts';
-import { findImagePlaceholders, hasImagePlaceholder, imagePlaceholderProblem, mayHoldReportHtml } from './image-placeholders.ts';
+import { hasImagePlaceholder, imagePlaceholderProblem, mayHoldReportHtml } from './image-placeholders.ts';
+import { stampFile } from '../output/up-to-date/file-stamps.ts';
 import { absoluteUrl, feedUrl, normalizeBase } from '../urls/base-urls.ts';
 import { reportIdFromPath } from '../reports/report-path.ts';
 import { CORRECTIONS_FEED, CORRECTIONS_PATH, FEED_FILES, SEARCH_BUNDLE_FOLDER } from '../urls/site-paths.ts';
@@ -87,16 +88,39 @@ export default function completenessIntegration(
       if (!site) logger.warn('SITE_URL is not set: no sitemap is written and feeds link to the local preview origin. Set it for production builds.');
 
       const htmlFiles = files.filter((f) => f.endsWith('.html'));
-      // Every page is read (its bytes decide); only pages whose bytes are new are parsed (page-links.ts).
+      // A page is read unless its stamp says it is as when last read and found clean; only pages
+      // whose bytes are new are parsed (page-links.ts).
       const known = pageLinks(readCache(cacheFile), extractor);
       const linksByPage = new Map<string, readonly string[]>();
       // Each page, read once for its links, is searched for image placeholders on the way (only a
       // page holding Astro's marker is decoded: the marker is Astro's, written in this case).
       const unresolvedImages: string[] = [];
+      let reread = 0;
+      let checked = htmlFiles.length;
       for (const file of htmlFiles) {
-        const bytes = readFileSync(path.join(siteDir, file));
-        if (bytes.includes('__ASTRO_IMAGE_') && hasImagePlaceholder(bytes.toString('utf8'))) unresolvedImages.push(imagePlaceholderProblem(file));
+        const full = path.join(siteDir, file);
+        const stamp = stampFile(full);
+        const unchanged = known.unchanged(file, stamp);
+        if (unchanged) {
+          linksByPage.set(file, unchanged);
+          continue;
+        }
+        reread++;
+        const bytes = readFileSync(full);
         linksByPage.set(file, known.of(bytes));
+        if (bytes.includes('__ASTRO_IMAGE_') && hasImagePlaceholder(bytes.toString('utf8'))) unresolvedImages.push(imagePlaceholderProblem(file));
+        else known.vouch(file, stamp, bytes);
+      }
+      // Feeds, sitemaps and JSON records (a report's .json carries its HTML): likewise.
+      for (const file of files) {
+        if (file.endsWith('.html') || !mayHoldReportHtml(file)) continue;
+        checked++;
+        const full = path.join(siteDir, file);
+        const stamp = stampFile(full);
+        if (known.unchanged(file, stamp)) continue;
+        reread++;
+        if (hasImagePlaceholder(readFileSync(full, 'utf8'))) unresolvedImages.push(imagePlaceholderProblem(file));
+        else known.vouch(file, stamp);
       }
       writeCache(cacheFile, known.toCache());
 
@@ -118,10 +142,6 @@ export default function completenessIntegration(
       const broken = brokenLinks(pages, (f) => fileSet.has(f), base, site ? new URL(site).origin : undefined).map(
         (b) => `${b.page}: ${b.link} (${b.problem})`,
       );
-      const otherTextFiles = (function* () {
-        for (const file of files) if (!file.endsWith('.html') && mayHoldReportHtml(file)) yield { file, text: readFileSync(path.join(siteDir, file), 'utf8') };
-      })();
-      unresolvedImages.push(...findImagePlaceholders(otherTextFiles));
       const problems = [
         ...(missing.length ? [report(missing, 'The archive is incomplete')] : []),
         ...(broken.length ? [report(broken, `${broken.length} broken internal link(s)`)] : []),
@@ -129,7 +149,7 @@ export default function completenessIntegration(
       ];
       if (problems.length) throw new Error(problems.join('\n'));
       logger.info(
-        `completeness: ${ids.length} reports listed, indexed and fed; ${htmlFiles.length} pages' links whole (${known.extracted} page(s) parsed, the rest unchanged); no unresolved image, in ${Math.round(performance.now() - started)} ms`,
+        `completeness: ${ids.length} reports listed, indexed and fed; ${htmlFiles.length} pages' links whole (${reread} of ${checked} file(s) read, the rest unchanged since they were last read; ${known.extracted} page(s) parsed); no unresolved image, in ${Math.round(performance.now() - started)} ms`,
       );
     },
   };

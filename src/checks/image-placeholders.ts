@@ -30,10 +30,3 @@ export function imagePlaceholderProblem(file: string): string {
     'as the report page does'
   );
 }
-
-/** One problem per file that holds a placeholder. */
-export function findImagePlaceholders(files: Iterable<{ file: string; text: string }>): string[] {
-  const problems: string[] = [];
-  for (const { file, text } of files) if (hasImagePlaceholder(text)) problems.push(imagePlaceholderProblem(file));
-  return problems;
-}

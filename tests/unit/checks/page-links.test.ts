@@ -64,3 +64,22 @@ test('links resolved once per site find the same broken links as resolving each 
   assert.ok(perPage.some((b) => b.link === '/missing.png'), 'the missing image is found');
   assert.ok(perPage.some((b) => b.page === 'news/2020/b/index.html' && b.link === '../c/'), 'a relative link is resolved on its page');
 });
+
+test('a file whose stamp is the one it had when read and found clean is not read again, build after build', () => {
+  const first = pageLinks(undefined, 'v1');
+  first.of(bytes(pageA));
+  first.vouch('news/a/index.html', 'stamp-a', bytes(pageA));
+  first.vouch('news/a.json', 'stamp-json');
+  // Read, but not found clean (it held an unresolved image): never vouched for.
+  first.of(bytes(pageB));
+  const second = pageLinks(JSON.parse(JSON.stringify(first.toCache())), 'v1');
+  assert.deepEqual(second.unchanged('news/a/index.html', 'stamp-a'), extractLinks(pageA));
+  assert.deepEqual(second.unchanged('news/a.json', 'stamp-json'), []);
+  assert.equal(second.unchanged('news/a/index.html', 'stamp-a-rewritten'), undefined, 'another stamp: read it');
+  assert.equal(second.unchanged('news/b/index.html', 'stamp-b'), undefined, 'never found clean: read it');
+  // Kept for the build after, though not read in this one.
+  const third = pageLinks(JSON.parse(JSON.stringify(second.toCache())), 'v1');
+  assert.deepEqual(third.unchanged('news/a/index.html', 'stamp-a'), extractLinks(pageA));
+  assert.deepEqual(third.unchanged('news/a.json', 'stamp-json'), []);
+  assert.equal(pageLinks(JSON.parse(JSON.stringify(third.toCache())), 'v2').unchanged('news/a/index.html', 'stamp-a'), undefined, 'another extractor');
+});
