@@ -55,7 +55,6 @@ export interface RenderScope {
   render(reports: readonly DatedReport[]): Set<string>;
 }
 
-
 /** What the precheck found: each report's text by path relative to the folder (undefined: not read, its stamp vouched for it), and each file's stamp. */
 export interface CheckedSources {
   texts: Map<string, string | undefined>;
