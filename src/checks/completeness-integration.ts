@@ -88,39 +88,32 @@ export default function completenessIntegration(
       if (!site) logger.warn('SITE_URL is not set: no sitemap is written and feeds link to the local preview origin. Set it for production builds.');
 
       const htmlFiles = files.filter((f) => f.endsWith('.html'));
-      // A page is read unless its stamp says it is as when last read and found clean; only pages
-      // whose bytes are new are parsed (page-links.ts).
+      // Pages, feeds, sitemaps and JSON records (a report's .json carries its HTML): each is read
+      // unless its stamp says it is as when last read and found clean, and searched for image
+      // placeholders; a page's links come with it, parsed only when its bytes are new (page-links.ts).
       const known = pageLinks(readCache(cacheFile), extractor);
       const linksByPage = new Map<string, readonly string[]>();
-      // Each page, read once for its links, is searched for image placeholders on the way (only a
-      // page holding Astro's marker is decoded: the marker is Astro's, written in this case).
       const unresolvedImages: string[] = [];
       let reread = 0;
-      let checked = htmlFiles.length;
-      for (const file of htmlFiles) {
+      let checked = 0;
+      for (const file of files) {
+        if (!mayHoldReportHtml(file)) continue;
+        const page = file.endsWith('.html');
+        checked++;
         const full = path.join(siteDir, file);
         const stamp = stampFile(full);
         const unchanged = known.unchanged(file, stamp);
         if (unchanged) {
-          linksByPage.set(file, unchanged);
+          if (page) linksByPage.set(file, unchanged);
           continue;
         }
         reread++;
         const bytes = readFileSync(full);
-        linksByPage.set(file, known.of(bytes));
-        if (bytes.includes('__ASTRO_IMAGE_') && hasImagePlaceholder(bytes.toString('utf8'))) unresolvedImages.push(imagePlaceholderProblem(file));
-        else known.vouch(file, stamp, bytes);
-      }
-      // Feeds, sitemaps and JSON records (a report's .json carries its HTML): likewise.
-      for (const file of files) {
-        if (file.endsWith('.html') || !mayHoldReportHtml(file)) continue;
-        checked++;
-        const full = path.join(siteDir, file);
-        const stamp = stampFile(full);
-        if (known.unchanged(file, stamp)) continue;
-        reread++;
-        if (hasImagePlaceholder(readFileSync(full, 'utf8'))) unresolvedImages.push(imagePlaceholderProblem(file));
-        else known.vouch(file, stamp);
+        if (page) linksByPage.set(file, known.of(bytes));
+        // A page is decoded only when it holds Astro's marker (the marker is Astro's, written in this case).
+        const placeholder = (!page || bytes.includes('__ASTRO_IMAGE_')) && hasImagePlaceholder(bytes.toString('utf8'));
+        if (placeholder) unresolvedImages.push(imagePlaceholderProblem(file));
+        else known.vouch(file, stamp, page ? bytes : undefined);
       }
       writeCache(cacheFile, known.toCache());
 

@@ -9,6 +9,7 @@ import { generateArchive, type SyntheticReport } from '../bench/generate.ts';
 import { buildOnce } from './build.ts';
 import { report } from './fixtures.ts';
 import { TMP } from './paths.ts';
+import { compareIds } from '../../src/archive/ordering.ts';
 
 export const SEARCH_ARCHIVE_SIZE = 300;
 
@@ -68,39 +69,21 @@ export function searchArchive(): Promise<SearchArchive> {
   pending ??= (async () => {
     const contentDir = path.join(TMP, 'archives', 'search');
     const reports = await generateArchive({ dir: contentDir, count: SEARCH_ARCHIVE_SIZE, seed: 4 });
-    const zh = { ...ZH, file: path.join(contentDir, `${ZH_ID}.md`) };
-    await mkdir(path.dirname(zh.file), { recursive: true });
-    await writeFile(
-      zh.file,
-      report(
-        [
-          `title: ${zh.title}`,
-          `date: ${zh.date}`,
-          'source: { name: 中国航天科工集团有限公司 }',
-          `topics: [${zh.topics.join(', ')}]`,
-          `organizations: [${zh.organizations.join(', ')}]`,
-          `people: [${zh.people.join(', ')}]`,
-          'language: zh',
-        ].join('\n'),
-        ZH_BODY,
-      ),
+    /** A hand-written report beside the generated ones: its front matter lines and body. */
+    const writeReport = async <T extends { id: string; title: string; date: string }>(entry: T, source: string, fields: string[], body: string) => {
+      const file = path.join(contentDir, `${entry.id}.md`);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, report([`title: ${entry.title}`, `date: ${entry.date}`, `source: { name: ${source} }`, ...fields].join('\n'), body));
+      return { ...entry, file };
+    };
+    const zh = await writeReport(
+      ZH,
+      '中国航天科工集团有限公司',
+      [`topics: [${ZH.topics.join(', ')}]`, `organizations: [${ZH.organizations.join(', ')}]`, `people: [${ZH.people.join(', ')}]`, 'language: zh'],
+      ZH_BODY,
     );
-    const notation = { ...NOTATION, file: path.join(contentDir, `${NOTATION.id}.md`) };
-    await mkdir(path.dirname(notation.file), { recursive: true });
-    await writeFile(
-      notation.file,
-      report(
-        [
-          `title: ${notation.title}`,
-          `date: ${notation.date}`,
-          'source: { name: CASIC }',
-          `topics: [${notation.topics.join(', ')}]`,
-          `organizations: [${notation.organizations.join(', ')}]`,
-        ].join('\n'),
-        NOTATION_BODY,
-      ),
-    );
-    const all = [...reports, zh, notation].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+    const notation = await writeReport(NOTATION, 'CASIC', [`topics: [${NOTATION.topics.join(', ')}]`, `organizations: [${NOTATION.organizations.join(', ')}]`], NOTATION_BODY);
+    const all = [...reports, zh, notation].sort((a, b) => b.date.localeCompare(a.date) || compareIds(a.id, b.id));
     return { contentDir, reports: all, zh, notation };
   })();
   return pending;

@@ -15,7 +15,7 @@
  * - the output folder: the stamps taken when the build finished; a file changed, added or removed
  *   there since means it is no longer that build's output.
  */
-import { SETTLE_MS } from '../../reports/source-stamp/source-stamp.ts';
+import { SETTLE_MS, settled } from '../../reports/source-stamp/source-stamp.ts';
 import { stampTime } from './file-stamps.ts';
 
 export const RECORD_VERSION = 1;
@@ -137,7 +137,7 @@ function inputChange(record: BuildRecord, inputs: InputSnapshot, show: (file: st
   const files = describe('files', differences(record.stamped, inputs.stamped), show);
   if (files) return files;
   const unsettled = Object.entries(record.stamped)
-    .filter(([, stamp]) => !(stampTime(stamp) < record.stampedAt - SETTLE_MS))
+    .filter(([, stamp]) => !settled(stampTime(stamp), record.stampedAt))
     .map(([file]) => file);
   if (unsettled.length > 0) {
     return `${some(unsettled, show)} changed within ${SETTLE_MS / 1000} s of the last build's start, which may have read an earlier version`;

@@ -70,7 +70,12 @@ export function trustedUnchanged(storedStamp: unknown, current: SourceStamp): bo
     stored.mtimeMs === current.mtimeMs &&
     stored.ctimeMs === current.ctimeMs &&
     stored.check === current.check;
-  return same && Math.max(stored.mtimeMs, stored.ctimeMs) < stored.stampedAt - SETTLE_MS;
+  return same && settled(Math.max(stored.mtimeMs, stored.ctimeMs), stored.stampedAt);
+}
+
+/** Whether a file last changed at `changedAt` lay far enough before the stat taken at `stampedAt` for that stat to vouch for its bytes (ms since the epoch). */
+export function settled(changedAt: number, stampedAt: number): boolean {
+  return changedAt < stampedAt - SETTLE_MS;
 }
 
 /** The raw check's code (raw-report-check.ts and the modules it imports) and the installed packages. */
