@@ -47,12 +47,12 @@ test('the cache writes, reads and prunes inside its folder only', async () => {
   const a = htmlCacheKey('p', 'a.md', 'A');
   const b = htmlCacheKey('p', 'b.md', 'B');
   const cache = await openReportHtmlCache(folder);
-  await cache.write(a, '<p>A</p>');
-  await cache.write(b, '<p>B</p>');
+  cache.write(a, '<p>A</p>');
+  cache.write(b, '<p>B</p>');
   await writeFile(path.join(folder, 'keep-me.txt'), 'not the cache’s');
   await mkdir(path.join(scratch, 'beside'));
   await writeFile(path.join(scratch, 'beside', `${b}.html`), 'outside the folder');
-  assert.equal(await readReportHtml(folder, a), '<p>A</p>');
+  assert.equal(readReportHtml(folder, a), '<p>A</p>');
   const reopened = await openReportHtmlCache(folder);
   assert.equal(reopened.has(a), true);
   assert.equal(await reopened.prune(new Set([a])), 1);
