@@ -7,7 +7,7 @@
  * reads only the pages and files Astro wrote, so it runs while Pagefind indexes them (see
  * `alongside` in src/search/build/pagefind-integration.ts, which checks the search-record count itself).
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -15,6 +15,7 @@ import { checkCompleteness } from './completeness.ts';
 import { brokenLinks } from './link-check.ts';
 import { hasImagePlaceholder, imagePlaceholderProblem, mayHoldReportHtml } from './image-placeholders.ts';
 import { stampFile } from '../output/up-to-date/file-stamps.ts';
+import { readCacheFile, writeCacheFile } from '../output/cache-file.ts';
 import { absoluteUrl, feedUrl, normalizeBase } from '../urls/base-urls.ts';
 import { reportIdFromPath } from '../reports/report-path.ts';
 import { CORRECTIONS_FEED, CORRECTIONS_PATH, FEED_FILES, SEARCH_BUNDLE_FOLDER } from '../urls/site-paths.ts';
@@ -31,25 +32,6 @@ export interface CompletenessOptions {
 function report(problems: string[], heading: string): string {
   const shown = problems.slice(0, 30);
   return `${heading}:\n  ${shown.join('\n  ')}${problems.length > shown.length ? `\n  ... and ${problems.length - shown.length} more` : ''}`;
-}
-
-/** The links remembered by the last build; anything unreadable is no cache (page-links.ts then starts from nothing). */
-function readCache(file: string | undefined): unknown {
-  if (!file) return undefined;
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-/** Written whole or not at all (a build stopped half-way leaves the previous cache). */
-function writeCache(file: string | undefined, cache: object): void {
-  if (!file) return;
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(cache));
-  renameSync(temporary, file);
 }
 
 export default function completenessIntegration(
@@ -91,7 +73,7 @@ export default function completenessIntegration(
       // Pages, feeds, sitemaps and JSON records (a report's .json carries its HTML): each is read
       // unless its stamp says it is as when last read and found clean, and searched for image
       // placeholders; a page's links come with it, parsed only when its bytes are new (page-links.ts).
-      const known = pageLinks(readCache(cacheFile), extractor);
+      const known = pageLinks(readCacheFile(cacheFile), extractor);
       const linksByPage = new Map<string, readonly string[]>();
       const unresolvedImages: string[] = [];
       let reread = 0;
@@ -115,7 +97,7 @@ export default function completenessIntegration(
         if (placeholder) unresolvedImages.push(imagePlaceholderProblem(file));
         else known.vouch(file, stamp, page ? bytes : undefined);
       }
-      writeCache(cacheFile, known.toCache());
+      writeCacheFile(cacheFile, known.toCache());
 
       const missing = checkCompleteness(
         { files, exists: (f) => fileSet.has(f), read, links: (f) => linksByPage.get(f), size: (f) => (fileSet.has(f) ? statSync(path.join(siteDir, f)).size : undefined) },

@@ -3,17 +3,24 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
- * Every file under `dir`, as paths relative to it with forward slashes (none if it is missing).
- * Top-level entries named in `skipTopLevel` are not entered: another step may be changing them.
+ * Every file under `dir`, as paths relative to it with forward slashes (none if it is missing); a
+ * symlink is listed, never entered. Top-level entries named in `skipTopLevel` are not entered:
+ * another step may be changing them. Walked synchronously, folder by folder: a site has a folder
+ * per report, and the promise walk's request per folder took 1-2 s of idle waiting at 10,000
+ * reports against a few hundred milliseconds.
  */
 export async function filesUnder(dir: string, skipTopLevel: ReadonlySet<string> = new Set()): Promise<string[]> {
   if (!existsSync(dir)) return [];
-  const relative = relativeTo(dir);
-  const top = (await readdir(dir, { withFileTypes: true })).filter((entry) => !skipTopLevel.has(entry.name));
-  const nested = await Promise.all(
-    top.filter((entry) => entry.isDirectory()).map((entry) => readdir(path.join(dir, entry.name), { recursive: true, withFileTypes: true })),
-  );
-  return [...top, ...nested.flat()].filter((entry) => !entry.isDirectory()).map(relative).sort();
+  const files: string[] = [];
+  const walk = (folder: string, prefix: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (prefix === '' && skipTopLevel.has(entry.name)) continue;
+      if (entry.isDirectory()) walk(path.join(folder, entry.name), `${prefix}${entry.name}/`);
+      else files.push(`${prefix}${entry.name}`);
+    }
+  };
+  walk(dir, '');
+  return files.sort();
 }
 
 /**

@@ -12,7 +12,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { build } from '../support/build.ts';
+import { build, startCold } from '../support/build.ts';
 import { openSiteSession, type SiteSession } from '../support/browser.ts';
 import { report, writeArchive } from '../support/fixtures.ts';
 import { openSearch } from '../support/search-page.ts';
@@ -262,6 +262,8 @@ describe('rebuilding with lead images', () => {
   test('an unchanged rebuild makes no image again; a replaced photo is published with its new size everywhere', async () => {
     const contentDir = await archiveWith('lead-image-rebuild', { '2020/satellite-launch.md': withPhoto }, { '2020/satellite-launch/photo.jpg': await photo(1600, 1000, 'jpeg') });
     const outDir = path.join(TMP, 'builds', 'lead-image-rebuild');
+    // Without the images of an earlier run of this test in its cache.
+    await startCold(outDir, contentDir);
     const first = await build({ contentDir, outDir });
     assert.equal(first.code, 0, first.output.slice(-2000));
     assert.match(first.output, /\(before: \d+kB, after: \d+kB\)/, 'the first build makes the images');

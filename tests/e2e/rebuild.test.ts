@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { build } from '../support/build.ts';
+import { build, startCold } from '../support/build.ts';
 import { report, writeArchive } from '../support/fixtures.ts';
 import { ROOT, TMP } from '../support/paths.ts';
 import { buildCacheDir } from '../../src/output/build-cache.ts';
@@ -22,7 +22,7 @@ const source = 'source: { name: Example }';
 async function emptyBuild(name: string, contentDir: string) {
   const outDir = path.join(TMP, 'builds', name);
   // No output and no cache: the first build is cold, however often the test has run.
-  for (const dir of [outDir, buildCacheDir(ROOT, { outDir, base: '/', contentDir })]) await rm(dir, { recursive: true, force: true });
+  await startCold(outDir, contentDir);
   const page = (id: string) => readFile(path.join(outDir, 'news', id, 'index.html'), 'utf8');
   const rebuild = async () => {
     const result = await build({ contentDir, outDir });

@@ -8,10 +8,9 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { appendFile, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { runAstro, runScript } from '../support/build.ts';
+import { runAstro, runScript, startCold } from '../support/build.ts';
 import { report, writeArchive } from '../support/fixtures.ts';
-import { ROOT, TMP } from '../support/paths.ts';
-import { buildCacheDir } from '../../src/output/build-cache.ts';
+import { TMP } from '../support/paths.ts';
 import { filesUnder } from '../../src/output/files-under.ts';
 import { SETTLE_MS } from '../../src/reports/source-stamp/source-stamp.ts';
 
@@ -36,7 +35,7 @@ test('npm run build does nothing when nothing changed, and builds after any chan
   });
   const outDir = path.join(TMP, 'builds', 'up-to-date');
   // No output and no cache: the first build has no record to compare with.
-  for (const dir of [outDir, buildCacheDir(ROOT, { outDir, base: '/', contentDir })]) await rm(dir, { recursive: true, force: true });
+  await startCold(outDir, contentDir);
   const env = { ARCHIVE_CONTENT_DIR: contentDir, ARCHIVE_OUT_DIR: outDir };
   const build = async (expect: RegExp, args: string[] = []) => {
     const result = await npmRunBuild(env, args);

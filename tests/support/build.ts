@@ -5,6 +5,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT, TMP } from './paths.ts';
 import { OUTPUT_MARKER, outputMarkerContent } from '../../src/output/output-folder.ts';
+import { buildCacheDir } from '../../src/output/build-cache.ts';
 
 export interface BuildOptions {
   /** Folder holding <year>/<slug>.md; defaults to the real content/news. */
@@ -42,6 +43,15 @@ export function runScript(script: string, args: string[], env: Record<string, st
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? 1, output: output.replace(/\x1B\[[0-9;]*m/g, '') }));
   });
+}
+
+/**
+ * Removes a test build's output folder and its cache folder (content store, cached HTML, images,
+ * pages: src/output/build-cache.ts), so that its next build is cold however often the test has
+ * run in this checkout. Builds at the site root only.
+ */
+export async function startCold(outDir: string, contentDir: string): Promise<void> {
+  for (const dir of [outDir, buildCacheDir(ROOT, { outDir, base: '/', contentDir })]) await rm(dir, { recursive: true, force: true });
 }
 
 /**

@@ -19,7 +19,6 @@ import * as pagefind from 'pagefind';
 import { countIndexedRecords, recordCountProblem, type PagefindEntryFile } from '../../checks/search-index-check.ts';
 import { liveBundleFiles, missingBundleFiles, staleBundleFiles, UnknownBundleFormat } from './search-bundle-files.ts';
 import {
-  indexedPart,
   obsoletePartitions,
   parseManifest,
   partitionDigestInput,
@@ -32,6 +31,9 @@ import {
   type PartitionManifest,
 } from './search-partitions.ts';
 import { filesUnder } from '../../output/files-under.ts';
+import { stampFile } from '../../output/up-to-date/file-stamps.ts';
+import { readCacheFile, writeCacheFile } from '../../output/cache-file.ts';
+import { pageDigests } from './page-digests.ts';
 import { removeInside } from '../../output/remove-inside.ts';
 import { listReportFiles } from '../../reports/content-dir.ts';
 import { reportIdFromPath } from '../../reports/report-path.ts';
@@ -114,23 +116,6 @@ async function indexedFolders(bundleDir: string): Promise<string[]> {
   return entries.filter((entry) => entry.isDirectory() && existsSync(path.join(bundleDir, entry.name, 'pagefind-entry.json'))).map((entry) => entry.name);
 }
 
-/**
- * sha256 of each report page of a partition. Read synchronously: a promise read of a small file
- * costs several times the time and CPU, for 10,000s of pages.
- */
-function pageDigests(siteDir: string, ids: readonly string[]): { path: string; digest: string }[] {
-  return ids.map((id) => {
-    const page = `${reportPath(id)}index.html`;
-    let html: string | undefined;
-    try {
-      html = readFileSync(path.join(siteDir, page), 'utf8');
-    } catch {
-      // A missing page indexes as no record, which the count check reports; digest it as missing.
-    }
-    return { path: page, digest: html === undefined ? 'missing' : createHash('sha256').update(indexedPart(html)).digest('hex') };
-  });
-}
-
 /** The glob of a partition's report pages, relative to the site: `news/{2020,2021}/{a,b}/index.html`. */
 function partitionGlob(partition: Partition): string {
   const years = [...new Set(partition.ids.map((id) => id.split('/')[0]!))].sort();
@@ -190,7 +175,7 @@ export interface SearchIndexResult {
 export async function buildSearchIndex(
   siteDir: string,
   reports: readonly PartitionedReport[],
-  options: { partitionYears?: number; force?: boolean; only?: string } = {},
+  options: { partitionYears?: number; force?: boolean; only?: string; digestCacheFile?: string } = {},
 ): Promise<SearchIndexResult> {
   const outputPath = path.join(siteDir, SEARCH_BUNDLE_FOLDER);
   const manifestPath = path.join(outputPath, SEARCH_PARTITIONS_FILE);
@@ -210,10 +195,23 @@ export async function buildSearchIndex(
   }
   const folderOf = (name: string) => path.join(siteDir, searchPartitionPath(name));
   const digests = new Map<string, string>();
+  // Synchronously: a promise stat or read of a small file costs several times the time and CPU.
+  const pages = pageDigests(
+    readCacheFile(options.digestCacheFile),
+    (page) => stampFile(path.join(siteDir, page)),
+    (page) => readFileSync(path.join(siteDir, page), 'utf8'),
+  );
   for (const partition of partitions) {
-    const input = partitionDigestInput(pageDigests(siteDir, partition.ids), `pagefind ${PAGEFIND_VERSION} ${JSON.stringify(PAGEFIND_INDEX_OPTIONS)}`);
+    const input = partitionDigestInput(
+      partition.ids.map((id) => {
+        const page = `${reportPath(id)}index.html`;
+        return { path: page, digest: pages.digest(page) };
+      }),
+      `pagefind ${PAGEFIND_VERSION} ${JSON.stringify(PAGEFIND_INDEX_OPTIONS)}`,
+    );
     digests.set(partition.name, createHash('sha256').update(input).digest('hex'));
   }
+  writeCacheFile(options.digestCacheFile, pages.toCache());
   const intact = new Map<string, boolean>();
   for (const partition of partitions) intact.set(partition.name, await isIntact(folderOf(partition.name)));
   const rebuild = options.force
@@ -274,9 +272,14 @@ export function partitionCountProblem(result: SearchIndexResult, reports: number
 }
 
 export default function pagefindIntegration(options: PagefindOptions): AstroIntegration {
+  let digestCacheFile: string | undefined;
   return {
     name: 'news-archive:pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        // Beside the content store: one per kind of build (src/output/build-cache.ts).
+        digestCacheFile = fileURLToPath(new URL('search/page-digests.json', config.cacheDir));
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const siteDir = fileURLToPath(dir);
@@ -289,7 +292,7 @@ export default function pagefindIntegration(options: PagefindOptions): AstroInte
         }
         const reports = reportsOf(await listReportFiles(options.contentDir));
         const [result] = await Promise.all([
-          buildSearchIndex(siteDir, reports, { partitionYears: options.partitionYears, ...(part?.kind === 'partition' ? { only: part.name } : {}) }),
+          buildSearchIndex(siteDir, reports, { partitionYears: options.partitionYears, digestCacheFile, ...(part?.kind === 'partition' ? { only: part.name } : {}) }),
           options.alongside?.(siteDir, logger),
         ]);
         const problem = partitionCountProblem(result, reports.filter((r) => !part || publishesReport(part, r.year)).length);
