@@ -38,8 +38,10 @@ export const BUILD_STEPS = [
   // Each report's own files (Markdown, JSON, citations) and its attachments, rendered in one pass
   // of their own; the files it writes are listed to keep-output, which would otherwise prune them.
   'news-archive:report-files',
-  // Indexes the finished pages; the completeness check reads the site alongside. Both need the
-  // sitemap and the report files written, so they come after them.
+  // Indexes the finished pages; the completeness check reads the site alongside. The check needs
+  // the sitemap and the report files written, so it comes after them. The index needs only the
+  // pages: in a folder that started empty it starts as soon as they are written, while the report
+  // files are rendered; otherwise here, once keep-output has removed earlier builds' pages.
   'news-archive:pagefind',
   'news-archive:completeness',
   'news-archive:hosting',
@@ -57,6 +59,7 @@ export function subIntegrations(settings: BuildSettings): AstroIntegration[] {
   const reportFiles = reportFilesIntegration({
     components: [...REPORT_FORMATS.map((format) => `src/pages/news/[year]/[slug].${format.extension}.ts`), 'src/pages/news/[year]/[slug]/[attachment].ts'],
     codeInputs: ['src', 'astro.config.mjs', 'package-lock.json'],
+    whenPagesWritten: () => search.pagesWritten(),
   });
   const completeness = completenessIntegration({ contentDir, feedSize: siteConfig.feedSize });
   const [keepOutputFolder, markOutputFinished] = keepOutput({
@@ -84,25 +87,28 @@ export function subIntegrations(settings: BuildSettings): AstroIntegration[] {
     if (part.kind === 'listings' && settings.site) reportPages = await reportPageUrls(contentDir, settings.site, settings.base);
     await siteMapDone?.(params);
   };
+  const search = pagefindIntegration({
+    contentDir,
+    ...(settings.searchPartitionYears ? { partitionYears: settings.searchPartitionYears } : {}),
+    // A part alone is not a site: the merge of all parts checks it (src/build-parts/merge-cli.ts).
+    alongside: (siteDir, logger) =>
+      part.kind === 'whole' ? completeness.checkSite(siteDir, logger) : Promise.resolve(logger.info('completeness: checked on the merged site (npm run merge-parts)')),
+    part,
+    // Pagefind may start on the pages before keep-output prunes the folder only if there is nothing to prune.
+    holdsOnlyThisBuild: () => keepOutputFolder.holdsOnlyThisBuild(),
+  });
   return [
-    keepOutputFolder!,
+    keepOutputFolder,
     siteMap,
     contentStoreFromDisk(),
     reportFiles,
-    pagefindIntegration({
-      contentDir,
-      ...(settings.searchPartitionYears ? { partitionYears: settings.searchPartitionYears } : {}),
-      // A part alone is not a site: the merge of all parts checks it (src/build-parts/merge-cli.ts).
-      alongside: (siteDir, logger) =>
-        part.kind === 'whole' ? completeness.checkSite(siteDir, logger) : Promise.resolve(logger.info('completeness: checked on the merged site (npm run merge-parts)')),
-      part,
-    }),
+    search,
     completeness,
     hostingIntegration(),
     pagefindDevIntegration({ contentDir }),
     attachmentDevIntegration({ contentDir }),
     buildPartIntegration(settings),
-    markOutputFinished!,
+    markOutputFinished,
   ];
 }
 

@@ -24,6 +24,9 @@ import { filesUnder } from '../output/files-under.ts';
 import { pageLinks } from './page-links.ts';
 import { codeFingerprint } from '../output/code-fingerprint.ts';
 
+/** Files read between two turns of the event loop (see checkSite). */
+const YIELD_EVERY = 100;
+
 export interface CompletenessOptions {
   contentDir: string;
   feedSize: number;
@@ -81,7 +84,10 @@ export default function completenessIntegration(
       for (const file of files) {
         if (!mayHoldReportHtml(file)) continue;
         const page = file.endsWith('.html');
-        checked++;
+        // Reads are synchronous (several times cheaper than promise reads of small files), so the
+        // loop lets the event loop run now and then: Pagefind's answers, alongside, wait on it,
+        // and its process would otherwise sit idle until the whole site was read.
+        if (++checked % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
         const full = path.join(siteDir, file);
         const stamp = stampFile(full);
         const unchanged = known.unchanged(file, stamp);

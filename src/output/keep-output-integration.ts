@@ -92,8 +92,9 @@ export interface KeepOutputOptions {
   managedElsewhere?: (file: string) => boolean;
 }
 
-export default function keepOutput(options: KeepOutputOptions = {}): AstroIntegration[] {
+export default function keepOutput(options: KeepOutputOptions = {}): [AstroIntegration & { holdsOnlyThisBuild: () => boolean }, AstroIntegration] {
   let outDir = '';
+  let startedEmpty = false;
   let publicDir = '';
   let assetsFolder = '_astro';
   let finishedMarker = '';
@@ -101,6 +102,8 @@ export default function keepOutput(options: KeepOutputOptions = {}): AstroIntegr
   return [
     {
       name: 'news-archive:keep-output',
+      /** True once this build has started from an empty folder: every page in it is this build's. */
+      holdsOnlyThisBuild: () => startedEmpty,
       hooks: {
         'astro:config:setup': ({ command: astroCommand, updateConfig }) => {
           command = astroCommand;
@@ -130,6 +133,7 @@ export default function keepOutput(options: KeepOutputOptions = {}): AstroIntegr
           for (const file of shared) await unshareFile(outDir, file);
           if (shared.length > 0) logger.warn(`made ${shared.length} hard-linked file(s) in the output folder its own (copied), so that the build's writes do not change the other names of the same file: ${shared.slice(0, 3).join(', ')}`);
           const lastBuildFinished = existsSync(finishedMarker);
+          startedEmpty = !lastBuildFinished || readdirSync(outDir).every((name) => UNTOUCHED.has(name));
           await rm(finishedMarker, { force: true });
           // Whatever this build does, the record of the last one no longer describes the folder (src/output/up-to-date/).
           await rm(path.join(path.dirname(finishedMarker), UP_TO_DATE_RECORD), { force: true });

@@ -28,6 +28,8 @@ export interface ReportFilesOptions {
   codeInputs: readonly string[];
   /** Files rendered at once. */
   concurrency?: number;
+  /** Called once every page of a successful page pass is written, before the report files are rendered. */
+  whenPagesWritten?: () => void;
 }
 
 type PathWithRoute = Awaited<ReturnType<AstroPrerenderer['getStaticPaths']>>[number];
@@ -155,6 +157,7 @@ export default function reportFilesIntegration(options: ReportFilesOptions): Ast
         files = [];
         setPrerenderer((defaults) => {
           let bulk: PathWithRoute[] = [];
+          let pagesWritten = false;
           return {
             ...defaults,
             name: `${defaults.name}+report-files`,
@@ -165,8 +168,15 @@ export default function reportFilesIntegration(options: ReportFilesOptions): Ast
               return all.filter((p) => !components.has(p.route.component));
             },
             render: (request, renderOptions) => defaults.render(request, renderOptions),
+            // Astro asks for the prerenderer's images once every page is written and its
+            // incremental cache recorded, and only then: teardown also runs after a failed page.
+            async collectStaticImages() {
+              pagesWritten = true;
+              return (await defaults.collectStaticImages?.()) ?? new Map();
+            },
             async teardown() {
               try {
+                if (pagesWritten) options.whenPagesWritten?.();
                 if (bulk.length > 0) await renderAll(defaults, bulk, (message) => logger.info(message));
               } finally {
                 await defaults.teardown?.();

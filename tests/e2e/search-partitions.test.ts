@@ -81,6 +81,8 @@ test('a partitioned index finds what one index finds, and rebuilds only the part
   assert.deepEqual(names, [...names].sort().reverse(), 'newest first');
   assert.equal(manifest.partitions.reduce((sum, p) => sum + p.records, 0), reports.length + 1, 'one record per report');
   assert.match(parted.log, new RegExp(`search index: ${reports.length + 1} records in \\d+ ms; ${names.length} partitions, ${names.length} indexed`));
+  // From an empty folder nothing of an earlier build can be indexed: Pagefind starts on the pages at once.
+  assert.match(parted.log, /search index: .*; started as the pages were written/);
   // One partition keeps Pagefind's own layout, with the list beside it.
   const one = JSON.parse(await readFile(path.join(single.outDir, 'pagefind/partitions.json'), 'utf8')) as { partitions: { path: string }[] };
   assert.deepEqual(one.partitions.map((p) => p.path), ['']);
@@ -184,6 +186,9 @@ test('a partitioned index finds what one index finds, and rebuilds only the part
     const afterDelete = await buildInto('search-partitions', contentDir, { ARCHIVE_SEARCH_PARTITION_YEARS: YEARS });
     assert.match(afterDelete.log, new RegExp(`search index: ${reports.length} records`));
     assert.match(afterDelete.log, / 1 indexed \(2000-2009\)/);
+    // The deleted report's page was still in the folder when the pages were written: indexing waited
+    // for keep-output to remove it.
+    assert.doesNotMatch(afterDelete.log, /started as the pages were written/);
     const status = await openSearch(pageB, b.server.url(`search/?q=${deleted.rareWord}`));
     assert.match(status, /^No reports/);
 
