@@ -67,7 +67,7 @@ export function subIntegrations(settings: BuildSettings): AstroIntegration[] {
     // Written again after the pages by the steps below.
     rewritten: (file) => HOSTING_FILES.includes(file) || /^sitemap-(index|\d+)\.xml$/.test(file) || file === PART_MANIFEST,
     // The search bundle is kept and pruned by its own step (src/search/build/search-bundle-files.ts).
-    managedElsewhere: (file) => file.startsWith(`${SEARCH_BUNDLE_FOLDER}/`),
+    managedFolders: [SEARCH_BUNDLE_FOLDER],
   });
   const part = settings.buildPart;
   // The listings part lists every report page, which the partition parts build; they write no sitemap.

@@ -88,8 +88,11 @@ export interface KeepOutputOptions {
   rewritten?: (file: string) => boolean;
   /** Files of this build written outside Astro's routes, listed by the integration that wrote them. */
   producedElsewhere?: () => Iterable<string>;
-  /** Files another integration keeps and prunes itself (the search bundle): left alone here. */
-  managedElsewhere?: (file: string) => boolean;
+  /**
+   * Top-level folders another integration keeps and prunes itself (the search bundle): left
+   * alone here, and not even listed, as Pagefind may be writing into it meanwhile.
+   */
+  managedFolders?: readonly string[];
 }
 
 export default function keepOutput(options: KeepOutputOptions = {}): [AstroIntegration & { holdsOnlyThisBuild: () => boolean }, AstroIntegration] {
@@ -153,7 +156,7 @@ export default function keepOutput(options: KeepOutputOptions = {}): [AstroInteg
         'astro:build:done': async ({ dir, assets, logger }) => {
           const siteDir = fileURLToPath(dir);
           const routeFiles = [...assets.values()].flat().map((url) => path.relative(siteDir, fileURLToPath(url)).split(path.sep).join('/'));
-          const existing = (await filesUnder(siteDir, UNTOUCHED)).filter((file) => !options.managedElsewhere?.(file));
+          const existing = await filesUnder(siteDir, new Set([...UNTOUCHED, ...(options.managedFolders ?? [])]));
           const stale = staleOutputFiles(existing, {
             routeFiles: [...routeFiles, ...(options.producedElsewhere?.() ?? [])],
             publicFiles: await filesUnder(publicDir),

@@ -171,8 +171,9 @@ export default function reportFilesIntegration(options: ReportFilesOptions): Ast
             // Astro asks for the prerenderer's images once every page is written and its
             // incremental cache recorded, and only then: teardown also runs after a failed page.
             async collectStaticImages() {
+              const images = (await defaults.collectStaticImages?.()) ?? new Map();
               pagesWritten = true;
-              return (await defaults.collectStaticImages?.()) ?? new Map();
+              return images;
             },
             async teardown() {
               try {

@@ -277,26 +277,31 @@ export function partitionCountProblem(result: SearchIndexResult, reports: number
   return recordCountProblem(result.records, reports);
 }
 
-interface Indexing {
+interface Indexed {
   started: number;
-  /** The reports the index must hold, and the index built. */
-  done: Promise<{ reports: PartitionedReport[]; result: SearchIndexResult }>;
+  /** Started as the pages were written (pagesWritten), not in astro:build:done. */
+  early: boolean;
+  /** The reports the index must hold. */
+  reports: PartitionedReport[];
+  result: SearchIndexResult;
 }
 
 export default function pagefindIntegration(options: PagefindOptions): AstroIntegration & { pagesWritten: () => void } {
   let digestCacheFile: string | undefined;
   let outDir = '';
-  let early: Indexing | undefined;
+  /** The index started as the pages were written; undefined inside when it had to wait after all. */
+  let early: Promise<Indexed | undefined> | undefined;
   const part = options.part;
 
-  function startIndexing(siteDir: string): Indexing {
+  async function indexSite(siteDir: string, asPagesAreWritten: boolean): Promise<Indexed | undefined> {
     const started = performance.now();
-    const done = (async () => {
-      const reports = reportsOf(await listReportFiles(options.contentDir));
-      const only = part?.kind === 'partition' ? { only: part.name } : {};
-      return { reports, result: await buildSearchIndex(siteDir, reports, { partitionYears: options.partitionYears, digestCacheFile, ...only }) };
-    })();
-    return { started, done };
+    const reports = reportsOf(await listReportFiles(options.contentDir));
+    // One index reads the whole site, and as the pages are written Astro is still removing its
+    // own .prerender/ folder from it: a partitioned index reads only news/<year>/ folders.
+    if (asPagesAreWritten && partitionReports(reports, options.partitionYears).length <= 1) return undefined;
+    const only = part?.kind === 'partition' ? { only: part.name } : {};
+    const result = await buildSearchIndex(siteDir, reports, { partitionYears: options.partitionYears, digestCacheFile, ...only });
+    return { started, early: asPagesAreWritten, reports, result };
   }
 
   return {
@@ -309,9 +314,9 @@ export default function pagefindIntegration(options: PagefindOptions): AstroInte
      */
     pagesWritten() {
       if (part?.kind === 'listings' || !options.holdsOnlyThisBuild?.()) return;
-      early = startIndexing(outDir);
+      early = indexSite(outDir, true);
       // Awaited in astro:build:done; if the build fails before that, its own error is the one to report.
-      early.done.catch(() => {});
+      early.catch(() => {});
     },
     hooks: {
       'astro:config:done': ({ config }) => {
@@ -319,7 +324,10 @@ export default function pagefindIntegration(options: PagefindOptions): AstroInte
         digestCacheFile = fileURLToPath(new URL('search/page-digests.json', config.cacheDir));
         outDir = fileURLToPath(config.outDir);
       },
-      'astro:build:start': () => {
+      'astro:build:start': async () => {
+        // A failed build in this process may have left its indexing running: it shares Pagefind's
+        // service, and would write into the folder this build is about to use.
+        await early?.catch(() => {});
         early = undefined;
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -331,8 +339,9 @@ export default function pagefindIntegration(options: PagefindOptions): AstroInte
           return;
         }
         if (early && path.resolve(siteDir) !== path.resolve(outDir)) throw new Error(`The search index was started in ${outDir}, but the build finished in ${siteDir}`);
-        const { started, done } = early ?? startIndexing(siteDir);
-        const [{ reports, result }] = await Promise.all([done, options.alongside?.(siteDir, logger)]);
+        const startedEarly = early;
+        const indexed = (async () => (await startedEarly) ?? (await indexSite(siteDir, false))!)();
+        const [{ started, reports, result, early: wasEarly }] = await Promise.all([indexed, options.alongside?.(siteDir, logger)]);
         const problem = partitionCountProblem(result, reports.filter((r) => !part || publishesReport(part, r.year)).length);
         if (problem) throw new Error(problem);
         if (result.advice) logger.warn(result.advice);
@@ -344,7 +353,7 @@ export default function pagefindIntegration(options: PagefindOptions): AstroInte
             : rebuilt.length === 0
               ? '; unchanged, kept'
               : '';
-        const when = early ? '; started as the pages were written' : '';
+        const when = wasEarly ? '; started as the pages were written' : '';
         logger.info(`search index: ${result.records} records in ${Math.round(performance.now() - started)} ms${parts}${removed}${when}`);
       },
     },
