@@ -4,20 +4,12 @@ import fc from 'fast-check';
 import { buildTaxonomy } from '../../../src/archive/taxonomy.ts';
 import { CANDIDATES_PER_TERM, relatedReports } from '../../../src/archive/related.ts';
 import { sortNewestFirst } from '../../../src/archive/ordering.ts';
-
-interface R {
-  id: string;
-  data: { date: Date; topics: string[]; organizations: string[]; people: string[] };
-}
-const r = (id: string, iso: string, topics: string[] = [], organizations: string[] = [], people: string[] = []): R => ({
-  id,
-  data: { date: new Date(`${iso}T00:00:00Z`), topics, organizations, people },
-});
+import { tagged, type TaggedReport } from '../../support/tagged-report.ts';
 
 const WEIGHT = { topics: 1, organizations: 2, people: 3 } as const;
 const FIELDS = Object.keys(WEIGHT) as (keyof typeof WEIGHT)[];
-const gap = (a: R, b: R) => Math.abs(a.data.date.getTime() - b.data.date.getTime());
-const score = (a: R, b: R) =>
+const gap = (a: TaggedReport, b: TaggedReport) => Math.abs(a.data.date.getTime() - b.data.date.getTime());
+const score = (a: TaggedReport, b: TaggedReport) =>
   FIELDS.reduce((sum, field) => sum + WEIGHT[field] * [...new Set(a.data[field])].filter((n) => b.data[field].includes(n)).length, 0);
 
 /**
@@ -25,8 +17,8 @@ const score = (a: R, b: R) =>
  * that term nearest in time (on a tie the newer, then the nearer in the list); each scored on every term it shares;
  * best score first, then nearest in time, then id.
  */
-function reference(self: R, newestFirst: R[], limit: number, perTerm: number): string[] {
-  const candidates = new Set<R>();
+function reference(self: TaggedReport, newestFirst: TaggedReport[], limit: number, perTerm: number): string[] {
+  const candidates = new Set<TaggedReport>();
   for (const field of FIELDS) {
     for (const name of new Set(self.data[field])) {
       const list = newestFirst.filter((x) => x.data[field].includes(name));
@@ -46,12 +38,12 @@ function reference(self: R, newestFirst: R[], limit: number, perTerm: number): s
 }
 
 test('related reports: shared people weigh more than organizations, organizations more than topics', () => {
-  const self = r('2020/self', '2020-06-01', ['Energy'], ['CASIC'], ['Yuan Jie']);
-  const byTopic = r('2020/topic', '2020-06-02', ['Energy']);
-  const byOrg = r('2015/org', '2015-01-01', [], ['CASIC']);
-  const byPerson = r('2001/person', '2001-01-01', [], [], ['Yuan Jie']);
-  const byAll = r('2010/all', '2010-01-01', ['Energy'], ['CASIC'], ['Yuan Jie']);
-  const unrelated = r('2020/none', '2020-06-01', ['Trade'], ['CASC'], ['Li Na']);
+  const self = tagged('2020/self', '2020-06-01', ['Energy'], ['CASIC'], ['Yuan Jie']);
+  const byTopic = tagged('2020/topic', '2020-06-02', ['Energy']);
+  const byOrg = tagged('2015/org', '2015-01-01', [], ['CASIC']);
+  const byPerson = tagged('2001/person', '2001-01-01', [], [], ['Yuan Jie']);
+  const byAll = tagged('2010/all', '2010-01-01', ['Energy'], ['CASIC'], ['Yuan Jie']);
+  const unrelated = tagged('2020/none', '2020-06-01', ['Trade'], ['CASC'], ['Li Na']);
   const reports = sortNewestFirst([self, byTopic, byOrg, byPerson, byAll, unrelated]);
   const taxonomy = buildTaxonomy(reports);
   assert.deepEqual(relatedReports(self, taxonomy, 10).map((x) => x.id), ['2010/all', '2001/person', '2015/org', '2020/topic']);
@@ -70,18 +62,18 @@ test('related reports are the best-scored of every report sharing a term, report
   const people = Array.from({ length: 30 }, (_, i) => `Person ${i}`);
   const reports = sortNewestFirst(
     Array.from({ length: 300 }, (_, i) =>
-      r(`20${String(10 + (i % 15))}/r${i}`, `20${String(10 + (i % 15))}-0${1 + (i % 9)}-1${i % 10}`, pick(topics, 1.5), pick(orgs, 1), pick(people, 1)),
+      tagged(`20${String(10 + (i % 15))}/r${i}`, `20${String(10 + (i % 15))}-0${1 + (i % 9)}-1${i % 10}`, pick(topics, 1.5), pick(orgs, 1), pick(people, 1)),
     ),
   );
   const taxonomy = buildTaxonomy(reports);
   const weight = { topics: 1, organizations: 2, people: 3 } as const;
-  const score = (a: R, b: R) =>
+  const score = (a: TaggedReport, b: TaggedReport) =>
     (Object.keys(weight) as (keyof typeof weight)[]).reduce((sum, field) => sum + weight[field] * a.data[field].filter((n) => b.data[field].includes(n)).length, 0);
   for (const self of reports) {
     const expected = reports
       .filter((other) => other !== self && score(self, other) > 0)
       .sort((a, b) => {
-        const gap = (x: R) => Math.abs(x.data.date.getTime() - self.data.date.getTime());
+        const gap = (x: TaggedReport) => Math.abs(x.data.date.getTime() - self.data.date.getTime());
         return score(self, b) - score(self, a) || gap(a) - gap(b) || (a.id < b.id ? -1 : 1);
       })
       .slice(0, 3)
@@ -91,10 +83,10 @@ test('related reports are the best-scored of every report sharing a term, report
 });
 
 test('among equally related reports the nearest in time comes first', () => {
-  const self = r('2020/self', '2020-06-01', ['Energy']);
-  const far = r('2001/far', '2001-06-01', ['Energy']);
-  const near = r('2020/near', '2020-05-01', ['Energy']);
-  const mid = r('2012/mid', '2012-05-01', ['Energy']);
+  const self = tagged('2020/self', '2020-06-01', ['Energy']);
+  const far = tagged('2001/far', '2001-06-01', ['Energy']);
+  const near = tagged('2020/near', '2020-05-01', ['Energy']);
+  const mid = tagged('2012/mid', '2012-05-01', ['Energy']);
   const taxonomy = buildTaxonomy(sortNewestFirst([self, far, near, mid]));
   assert.deepEqual(relatedReports(self, taxonomy, 3).map((x) => x.id), ['2020/near', '2012/mid', '2001/far']);
 });
@@ -110,7 +102,7 @@ test('related reports follow their definition on any archive, with any bound per
   fc.assert(
     fc.property(fc.array(report, { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 8 }), (drawn, limit, perTerm) => {
       const reports = sortNewestFirst(
-        drawn.map((d, i) => r(`r${String(i).padStart(2, '0')}`, new Date(Date.UTC(2020, 0, 1 + d.day)).toISOString().slice(0, 10), d.topics, d.organizations, d.people)),
+        drawn.map((d, i) => tagged(`r${String(i).padStart(2, '0')}`, new Date(Date.UTC(2020, 0, 1 + d.day)).toISOString().slice(0, 10), d.topics, d.organizations, d.people)),
       );
       const taxonomy = buildTaxonomy(reports);
       for (const self of reports) {
@@ -123,12 +115,12 @@ test('related reports follow their definition on any archive, with any bound per
 
 test('a report sharing a person and a broad topic is related even when the topic holds far more reports than the bound', () => {
   const broad = Array.from({ length: CANDIDATES_PER_TERM * 3 }, (_, i) =>
-    r(`2020/topic-${String(i).padStart(4, '0')}`, new Date(Date.UTC(2020, 0, 1) + i * 3_600_000).toISOString().slice(0, 10), ['Energy']),
+    tagged(`2020/topic-${String(i).padStart(4, '0')}`, new Date(Date.UTC(2020, 0, 1) + i * 3_600_000).toISOString().slice(0, 10), ['Energy']),
   );
-  const self = r('2020/self', '2020-01-01', ['Energy'], [], ['Yuan Jie']);
+  const self = tagged('2020/self', '2020-01-01', ['Energy'], [], ['Yuan Jie']);
   // Years older than every report of the topic, so beyond the topic's nearest; found through the person.
-  const colleague = r('2001/colleague', '2001-01-01', ['Energy'], [], ['Yuan Jie']);
-  const personOnly = r('2019/person-only', '2019-06-01', [], [], ['Yuan Jie']);
+  const colleague = tagged('2001/colleague', '2001-01-01', ['Energy'], [], ['Yuan Jie']);
+  const personOnly = tagged('2019/person-only', '2019-06-01', [], [], ['Yuan Jie']);
   const reports = sortNewestFirst([...broad, self, colleague, personOnly]);
   const taxonomy = buildTaxonomy(reports);
   assert.deepEqual(

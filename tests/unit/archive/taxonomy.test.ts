@@ -3,15 +3,7 @@ import assert from 'node:assert/strict';
 import { assignSlugs, baseSlug, nameHash } from '../../../src/archive/term-slug.ts';
 import { buildTaxonomy, termsOf } from '../../../src/archive/taxonomy.ts';
 import { sortNewestFirst } from '../../../src/archive/ordering.ts';
-
-interface R {
-  id: string;
-  data: { date: Date; topics: string[]; organizations: string[]; people: string[] };
-}
-const r = (id: string, iso: string, topics: string[] = [], organizations: string[] = [], people: string[] = []): R => ({
-  id,
-  data: { date: new Date(`${iso}T00:00:00Z`), topics, organizations, people },
-});
+import { tagged, type TaggedReport } from '../../support/tagged-report.ts';
 
 test('slugs are readable', () => {
   assert.equal(baseSlug('Yuan Jie'), 'yuan-jie');
@@ -45,9 +37,9 @@ test('names with nothing to transliterate still get a stable, distinct slug', ()
 
 test('the taxonomy lists each term with its reports newest first and sorts the index by name', () => {
   const reports = sortNewestFirst([
-    r('2020/a', '2020-07-31', ['Energy', 'aerospace'], ['CASIC'], ['Yuan Jie']),
-    r('2019/b', '2019-01-01', ['Energy'], ['Casic'], []),
-    r('2021/c', '2021-05-05', ['Energy', 'Energy'], ['CASIC'], ['Yuan Jie']),
+    tagged('2020/a', '2020-07-31', ['Energy', 'aerospace'], ['CASIC'], ['Yuan Jie']),
+    tagged('2019/b', '2019-01-01', ['Energy'], ['Casic'], []),
+    tagged('2021/c', '2021-05-05', ['Energy', 'Energy'], ['CASIC'], ['Yuan Jie']),
   ]);
   const taxonomy = buildTaxonomy(reports);
   assert.deepEqual(taxonomy.topic.terms.map((t) => t.name), ['aerospace', 'Energy']);
