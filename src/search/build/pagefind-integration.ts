@@ -1,6 +1,8 @@
 /**
- * Builds the Pagefind index at compile time (astro:build:done) and fails the build unless it
- * holds exactly one record per report, in each partition and in total. The index is split into
+ * Builds the Pagefind index at compile time and fails the build unless it holds exactly one
+ * record per report, in each partition and in total. Indexing starts in astro:build:done, or, in
+ * a folder that started empty with a partitioned index, as soon as the pages are written
+ * (`pagesWritten`); the result is checked in astro:build:done either way. The index is split into
  * partitions by year when ARCHIVE_SEARCH_PARTITION_YEARS is set (src/search/build/search-partitions.ts):
  * each is its own Pagefind index, built one after another with its own service process (peak
  * memory is one partition's), and only when the digest of its report pages changed; unchanged
