@@ -18,7 +18,7 @@ import { readReportHtml } from '../output/report-html-cache.ts';
 import { render } from 'astro:content';
 import { experimental_AstroContainer } from 'astro/container';
 import { reportPath } from '../urls/site-paths.ts';
-import { imageUrlsFromPage } from '../formats/image-urls.ts';
+import { bodyUrlsFromPage } from '../formats/body-urls.ts';
 
 export interface Archive {
   /** Newest first. */
@@ -93,8 +93,9 @@ let container: Promise<experimental_AstroContainer> | undefined;
 /**
  * The report's body as every file other than its page publishes it (feeds, its JSON file): the
  * HTML of reportHtml() with Astro's image placeholders resolved exactly as on the page (same
- * files, sizes, srcset, alt, figure and caption), and every image address resolved against the
- * report's URL as `toUrl` makes it (feeds: always absolute; the JSON file: as its other URLs).
+ * files, sizes, srcset, alt, figure and caption), and every relative image and link address
+ * resolved against the report's URL as `toUrl` makes it (feeds: always absolute; the JSON file:
+ * as its other URLs; see src/formats/body-urls.ts).
  *
  * Astro resolves the placeholders only inside render() (its updateImageReferencesInBody is not
  * exported), and hands back a component: the container API turns that into the same string the
@@ -108,7 +109,7 @@ export async function publishedReportHtml(report: Report, toUrl: (path: string) 
     container ??= experimental_AstroContainer.create();
     html = await (await container).renderToString(Content);
   }
-  return imageUrlsFromPage(html, toUrl(reportPath(report.id)));
+  return bodyUrlsFromPage(html, toUrl(reportPath(report.id)));
 }
 
 /** The report's Markdown body as the publisher wrote it, without its front matter. */
