@@ -70,7 +70,8 @@ export function rewriteBodyUrls(html: string, rewrite: (url: string) => string):
         let start = equals + 1;
         while (/\s/.test(html[start]!)) start++;
         const text = attribute === 'srcset' ? rewriteSrcset(value, rewrite) : rewrite(value.trim());
-        edits.push({ start, end: endIndex, text: `"${escapeAttribute(text)}"` });
+        // An address left as it was keeps its attribute's bytes too (quotes, entities).
+        if (text !== value) edits.push({ start, end: endIndex, text: `"${escapeAttribute(text)}"` });
       }
       attribute = undefined;
     },

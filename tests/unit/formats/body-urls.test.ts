@@ -92,8 +92,10 @@ test('links in feeds go where they go on the page: relative ones resolved, absol
     'https://Example.com/a%20b?x=1&y=2',
     'mailto:desk@example.org',
   ]);
-  // Absolute addresses keep their bytes (no case or escape normalised), and so does the text.
+  // Absolute addresses keep their bytes (no case, escape, entity or quote normalised), and so does the text.
   assert.ok(out.includes('href="https://Example.com/a%20b?x=1&amp;y=2"'));
+  const written = `<p><a href='https://example.org/?a=1&#38;b=2'>single quotes, a numeric entity</a></p>`;
+  assert.equal(bodyUrlsFromPage(written, page), written);
   assert.ok(out.includes('the text says href="/x/".'));
   // The JSON file without SITE_URL: root-relative, under the base.
   assert.deepEqual(hrefs(bodyUrlsFromPage(html, absoluteUrl(undefined, '/archive/', REPORT))).slice(0, 3), [
