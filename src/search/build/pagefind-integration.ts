@@ -21,6 +21,7 @@ import * as pagefind from 'pagefind';
 import { countIndexedRecords, recordCountProblem, type PagefindEntryFile } from '../../checks/search-index-check.ts';
 import { liveBundleFiles, missingBundleFiles, staleBundleFiles, UnknownBundleFormat } from './search-bundle-files.ts';
 import {
+  indexesWholeSite,
   obsoletePartitions,
   parseManifest,
   partitionDigestInput,
@@ -188,7 +189,7 @@ export async function buildSearchIndex(
   const outputPath = path.join(siteDir, SEARCH_BUNDLE_FOLDER);
   const manifestPath = path.join(outputPath, SEARCH_PARTITIONS_FILE);
   const archivePartitions = partitionReports(reports, options.partitionYears);
-  const single = archivePartitions.length <= 1;
+  const single = indexesWholeSite(archivePartitions);
   // One part of a split build indexes its own partition, in the layout of the whole archive's.
   const partitions = options.only === undefined ? archivePartitions : archivePartitions.filter((p) => p.name === options.only);
   let previous: PartitionManifest | undefined = parseManifest(await readFile(manifestPath, 'utf8').catch(() => undefined));
@@ -300,7 +301,7 @@ export default function pagefindIntegration(options: PagefindOptions): AstroInte
     const reports = reportsOf(await listReportFiles(options.contentDir));
     // One index reads the whole site, and as the pages are written Astro is still removing its
     // own .prerender/ folder from it: a partitioned index reads only news/<year>/ folders.
-    if (asPagesAreWritten && partitionReports(reports, options.partitionYears).length <= 1) return undefined;
+    if (asPagesAreWritten && indexesWholeSite(partitionReports(reports, options.partitionYears))) return undefined;
     const only = part?.kind === 'partition' ? { only: part.name } : {};
     const result = await buildSearchIndex(siteDir, reports, { partitionYears: options.partitionYears, digestCacheFile, ...only });
     return { started, early: asPagesAreWritten, reports, result };

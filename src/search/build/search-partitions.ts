@@ -59,6 +59,14 @@ export function rangeName(from: number, to: number): string {
   return from === to ? String(from) : `${from}-${to}`;
 }
 
+/**
+ * One partition is indexed as Pagefind's own layout, over the whole site (a stray
+ * data-pagefind-body on any page is counted); several read only their news/<year>/ folders.
+ */
+export function indexesWholeSite(partitions: readonly Partition[]): boolean {
+  return partitions.length <= 1;
+}
+
 /** The partitions of an archive, newest first. `span` undefined: one partition. */
 export function partitionReports(reports: readonly PartitionedReport[], span: number | undefined): Partition[] {
   if (reports.length === 0) return [];
