@@ -28,7 +28,7 @@ import { UP_TO_DATE_RECORD } from '../output/up-to-date/up-to-date.ts';
 import completenessIntegration from '../checks/completeness-integration.ts';
 import { countIndexedRecords, type PagefindEntryFile } from '../checks/search-index-check.ts';
 import { parseManifest, type PartitionManifest } from '../search/build/search-partitions.ts';
-import { partitionCountProblem, reportsOf } from '../search/build/pagefind-integration.ts';
+import { partitionCountProblem, reportsOf, updateWordsIndex } from '../search/build/pagefind-integration.ts';
 import { listReportFiles } from '../reports/content-dir.ts';
 import { SEARCH_BUNDLE_FOLDER, SEARCH_PARTITIONS_FILE, searchPartitionPath } from '../urls/site-paths.ts';
 import { siteConfig } from '../site.config.ts';
@@ -166,6 +166,13 @@ export async function mergeParts(into: string, partFolders: readonly string[], e
   }
   const merged = mergePartitionLists(lists);
   await mkdir(path.join(target, SEARCH_BUNDLE_FOLDER), { recursive: true });
+  // Each part indexed one partition: the words index of them all is written here, as a build of
+  // the whole archive writes it (from the same partitions, so the same files).
+  if (merged.partitions.length > 1) {
+    const words = await updateWordsIndex(target, merged.partitions, undefined, undefined);
+    if (words.entry) merged.words = words.entry;
+    if (words.problem) log(`warning: ${words.problem}`);
+  }
   await writeFile(path.join(target, PARTITIONS_LIST), `${JSON.stringify(merged)}\n`);
   log(`merged ${manifests.length} parts (${manifests.map((m) => m.manifest.part).join(', ')}): ${copies.length + 2} files into ${target}`);
 
@@ -190,7 +197,7 @@ export async function mergeParts(into: string, partFolders: readonly string[], e
   }
   const links = await symlinksUnder(target);
   if (links.length > 0) throw new Error(`The merged site holds symlinks, which no build writes: ${links.slice(0, 3).join(', ')}`);
-  log(`search index: ${reports.length} records in ${partitions.length} partitions; merged and checked in ${Math.round(performance.now() - started)} ms`);
+  log(`search index: ${reports.length} records in ${partitions.length} partitions${merged.words ? ', and the words index of them all' : ''}; merged and checked in ${Math.round(performance.now() - started)} ms`);
   return { files: copies.length + 2, reports: reports.length };
 }
 

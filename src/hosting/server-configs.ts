@@ -14,7 +14,7 @@
 import { normalizeBase } from '../urls/base-urls.ts';
 import { checkBasePath, checkServerName, checkWebRoot } from '../urls/url-settings.ts';
 import { OUTPUT_MARKER } from '../output/output-folder.ts';
-import { SEARCH_BUNDLE_FOLDER, SEARCH_BUNDLE_PATH } from '../urls/site-paths.ts';
+import { SEARCH_BUNDLE_FOLDER, SEARCH_BUNDLE_PATH, SEARCH_WORDS_FOLDER } from '../urls/site-paths.ts';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -77,10 +77,11 @@ export function notFoundPath(base: string): string {
 }
 
 /**
- * A search index partition's folder inside the bundle (`2020-2024/`, `2020/`: see
- * src/search/build/search-partitions.ts). Without braces: the pattern is written unquoted.
+ * A folder inside the bundle holding a Pagefind index of its own: a search partition
+ * (`2020-2024/`, `2020/`: see src/search/build/search-partitions.ts) or the words index
+ * (`words/`). Without braces: the pattern is written unquoted.
  */
-const PARTITION_FOLDER = '([0-9][0-9][0-9][0-9](-[0-9][0-9][0-9][0-9])?/)?';
+const INDEX_FOLDER = `(([0-9][0-9][0-9][0-9](-[0-9][0-9][0-9][0-9])?|${SEARCH_WORDS_FOLDER})/)?`;
 
 export function cacheControlFor(base: string, pathname: string): string {
   const root = normalizeBase(base);
@@ -89,7 +90,7 @@ export function cacheControlFor(base: string, pathname: string): string {
 
 function hashedPathRegex(base: string): string {
   const root = escapeRegex(normalizeBase(base));
-  return `^${root}(_astro|${SEARCH_BUNDLE_FOLDER}/${PARTITION_FOLDER}(fragment|index|filter))/`;
+  return `^${root}(_astro|${SEARCH_BUNDLE_FOLDER}/${INDEX_FOLDER}(fragment|index|filter))/`;
 }
 
 const quote = (value: string): string => `"${value.replace(/["\\]/g, '\\$&')}"`;

@@ -19,6 +19,12 @@ export const SEARCH_BUNDLE_PATH = `${SEARCH_BUNDLE_FOLDER}/`;
  */
 export const SEARCH_PARTITIONS_FILE = 'partitions.json';
 
+/**
+ * The words index of a partitioned search index (src/search/build/partition-words.ts): which
+ * partitions hold a search's words. Its own Pagefind bundle, inside the bundle folder.
+ */
+export const SEARCH_WORDS_FOLDER = 'words';
+
 /** A search partition's own Pagefind bundle, inside the bundle folder: `pagefind/2020-2024/`. */
 export function searchPartitionPath(name: string): string {
   return name === '' ? SEARCH_BUNDLE_PATH : `${SEARCH_BUNDLE_PATH}${name}/`;

@@ -10,6 +10,7 @@
  * newest partition's results (shown at once: final for newest-first, the newest reports' best
  * matches for best match), and the whole search (every partition merged and ranked: the final
  * best-match list and the count). An index in one piece has one partition: both are the same.
+ * With a words index, both first ask it which partitions hold the words, and load only those.
  */
 import { gzipSync } from 'node:zlib';
 import type { Browser, Request } from 'playwright-core';
@@ -58,44 +59,72 @@ async function searchInPage({ base, query, scope }: { base: string; query: strin
   interface PagefindApi {
     init(): Promise<void>;
     mergeIndex(url: string, o: Record<string, unknown>): Promise<void>;
-    search(q: string): Promise<{ results: Result[] }>;
+    search(q: string): Promise<{ results: Result[]; filters: Record<string, Record<string, number>> }>;
+    filters(): Promise<unknown>;
+  }
+  interface Part {
+    name: string;
+    path: string;
   }
   interface Bench {
-    newest?: Promise<{ newest: PagefindApi; openOlder?: () => Promise<PagefindApi> }>;
-    older?: Promise<PagefindApi>;
+    index?: Promise<{ module: { createInstance(o: Record<string, unknown>): PagefindApi }; partitions: Part[]; words?: Part }>;
+    instances: Map<string, Promise<PagefindApi>>;
+    older?: { instance: Promise<PagefindApi>; merged: Set<string> };
   }
-  const bench: Bench = ((window as unknown as { bench?: Bench }).bench ??= {});
+  const bench: Bench = ((window as unknown as { bench?: Bench }).bench ??= { instances: new Map() });
   const started = performance.now();
   // As src/search/client/pagefind-client.ts: the partitions listed in partitions.json, newest
-  // first (an archive in one piece, or a build from before partitions, has no list or one entry);
-  // the newest is an instance of its own, the older ones are merged into a second instance,
-  // tagged with a synthetic filter, opened once the first has set up Pagefind's WASM. The
-  // bench's archive has one language.
+  // first (an archive in one piece, or a build from before partitions, has no list or one entry).
+  // The words index, when listed, names the partitions holding the words; only those are loaded.
+  // The newest is an instance of its own, the older ones are merged into a second instance as
+  // searches need them, tagged with a synthetic filter. Instances are created one at a time
+  // (they share Pagefind's WASM glue). The bench's archive has one language.
   const bundle = `${base}pagefind/`;
   const options = { baseUrl: base, excerptLength: 30 };
-  bench.newest ??= (async () => {
+  bench.index ??= (async () => {
     const [module, manifest] = await Promise.all([
       import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<{ createInstance(o: Record<string, unknown>): PagefindApi }>,
-      fetch(`${bundle}partitions.json`).then((r) => (r.ok ? (r.json() as Promise<{ partitions: { name: string; path: string }[] }>) : { partitions: [{ name: '', path: '' }] })),
+      fetch(`${bundle}partitions.json`).then(
+        (r): Promise<{ partitions: Part[]; words?: { path: string } }> => (r.ok ? r.json() : Promise.resolve({ partitions: [{ name: '', path: '' }] })),
+      ),
     ]);
-    const [first, ...older] = manifest.partitions;
-    const newest = module.createInstance({ basePath: `${bundle}${first!.path}`, ...options });
-    await newest.init();
-    await newest.search('');
-    const openOlder = async () => {
-      const tag = (name: string) => ({ mergeFilter: { partition: name } });
-      const instance = module.createInstance({ basePath: `${bundle}${older[0]!.path}`, ...options, ...tag(older[0]!.name) });
-      await instance.init();
-      await Promise.all(older.slice(1).map((part) => instance.mergeIndex(`${bundle}${part.path}`, { ...options, ...tag(part.name) })));
-      return instance;
-    };
-    return { newest, openOlder: older.length > 0 ? openOlder : undefined };
+    const words = manifest.words ? { name: 'words', path: manifest.words.path } : undefined;
+    return { module, partitions: manifest.partitions, ...(words ? { words } : {}) };
   })();
-  const { newest, openOlder } = await bench.newest;
-  const answers = [await newest.search(query)];
-  if (scope === 'all' && openOlder) {
-    bench.older ??= openOlder();
-    answers.push(await (await bench.older).search(query));
+  const { module, partitions, words } = await bench.index;
+  const create = (part: Part, tag?: string) => {
+    let instance = bench.instances.get(part.name);
+    if (!instance) {
+      const previous = Promise.all(bench.instances.values());
+      instance = (async () => {
+        await previous;
+        const created = module.createInstance({ basePath: `${bundle}${part.path}`, ...options, ...(tag ? { mergeFilter: { partition: tag } } : {}) });
+        await created.init();
+        await created.search('');
+        return created;
+      })();
+      bench.instances.set(part.name, instance);
+    }
+    return instance;
+  };
+  let holding: Set<string> | undefined;
+  if (words) {
+    const instance = await create(words);
+    await instance.filters();
+    const counts = (await instance.search(query.replaceAll('"', ''))).filters.partition ?? {};
+    holding = new Set(Object.keys(counts).filter((name) => counts[name]! > 0));
+  }
+  const [first, ...older] = partitions;
+  const answers: { results: Result[] }[] = [];
+  if (!holding || holding.has(first!.name)) answers.push(await (await create(first!)).search(query));
+  const olderNeeded = older.filter((part) => !holding || holding.has(part.name));
+  if (scope === 'all' && olderNeeded.length > 0) {
+    bench.older ??= { instance: create({ name: 'older', path: olderNeeded[0]!.path }, olderNeeded[0]!.name), merged: new Set([olderNeeded[0]!.name]) };
+    const instance = await bench.older.instance;
+    const merging = olderNeeded.filter((part) => !bench.older!.merged.has(part.name));
+    for (const part of merging) bench.older.merged.add(part.name);
+    await Promise.all(merging.map((part) => instance.mergeIndex(`${bundle}${part.path}`, { ...options, mergeFilter: { partition: part.name } })));
+    answers.push(await instance.search(query));
   }
   // As Pagefind ranks merged indexes (and merge-partitions.ts): by score, stable, newest first.
   const results: Result[] = answers.flatMap((answer) => answer.results).sort((a: Result, b: Result) => b.score - a.score);

@@ -3,12 +3,14 @@
  * the same results in the same date order, the same total and year counts as the same archive
  * indexed in one piece, from every partition and language; and a rebuild indexes only the
  * partition whose report changed, leaving the others' files untouched. The newest partition's
- * results are shown before the older partitions have loaded.
+ * results are shown before the older partitions have loaded, and a search loads only the
+ * partitions the words index says hold its words, finding all the same.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, rm, stat, writeFile, appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import fc from 'fast-check';
 import type { Page, Route } from 'playwright-core';
 import { generateArchive } from '../bench/generate.ts';
 import { build } from '../support/build.ts';
@@ -75,6 +77,7 @@ test('a partitioned index finds what one index finds, and rebuilds only the part
 
   const manifest = JSON.parse(await readFile(path.join(parted.outDir, 'pagefind/partitions.json'), 'utf8')) as {
     partitions: { name: string; path: string; records: number; from: number; to: number }[];
+    words?: { path: string };
   };
   const names = manifest.partitions.map((p) => p.name);
   assert.ok(names.length >= 3, `several partitions: ${names}`);
@@ -118,6 +121,44 @@ test('a partitioned index finds what one index finds, and rebuilds only the part
     }
     await openSearch(pageB, b.server.url(`search/?q=${encodeURIComponent(ZH_QUERY)}`));
     assert.deepEqual((await allResults(pageB)).map((x) => x.id), ['2003/zhiliang-dahui']);
+
+    // The words index names the partitions holding a search's words: a reader's first search for
+    // a word of the oldest report loads that partition's files and no other partition's.
+    assert.equal(manifest.words?.path, 'words/');
+    const oldest = [...reports].sort((x, y) => x.date.localeCompare(y.date))[0]!;
+    const oldestPart = manifest.partitions.at(-1)!;
+    const firstVisit = await strictPage(b.browser);
+    const loaded = new Set<string>();
+    firstVisit.context().on('request', (request) => {
+      const folder = /\/pagefind\/([^/]+)\//.exec(new URL(request.url()).pathname)?.[1];
+      if (folder) loaded.add(folder);
+    });
+    await openSearch(firstVisit, b.server.url(`search/?q=${oldest.rareWord}`));
+    assert.deepEqual((await allResults(firstVisit)).map((x) => x.id), [oldest.id]);
+    assert.deepEqual([...loaded].sort(), [oldestPart.name, 'words'].sort(), 'only the words index and the partition holding the word');
+    await firstVisit.close();
+
+    // Whatever the words (whole, the start of one, misspelt, several, a phrase), searching only the
+    // partitions the words index names finds what the archive indexed in one piece finds.
+    const vocabulary = [...new Set(reports.flatMap((r) => [...r.title.split(/\W+/), r.rareWord, ...r.people.flatMap((n) => n.split(' '))]).filter((w) => w.length > 2))];
+    const word = fc.constantFrom(...vocabulary);
+    const query = fc.oneof(
+      word,
+      word.map((w) => w.slice(0, Math.max(2, w.length - 3))),
+      fc.tuple(word, fc.constantFrom('z', 'q', 'ing', 'ed')).map(([w, end]) => w + end),
+      fc.tuple(word, word).map(([x, y]) => `${x} ${y}`),
+      fc.tuple(word, word).map(([x, y]) => `"${x} ${y}"`),
+    );
+    await fc.assert(
+      fc.asyncProperty(query, async (q) => {
+        const url = `search/?q=${encodeURIComponent(q)}&sort=newest`;
+        const statusA = await openSearch(pageA, a.server.url(url));
+        const statusB = await openSearch(pageB, b.server.url(url));
+        assert.equal(statusB, statusA, q);
+        assert.deepEqual((await allResults(pageB)).map((x) => x.id), (await allResults(pageA)).map((x) => x.id), q);
+      }),
+      { numRuns: 25 },
+    );
 
     // The newest partition's results are on screen while the older partitions are still loading
     // (their files held back), and the list, once they arrive, is the one shown all at once.
@@ -200,7 +241,7 @@ test('a partitioned index finds what one index finds, and rebuilds only the part
     await buildInto('search-partitions', contentDir, { ARCHIVE_SEARCH_PARTITION_YEARS: '7' });
     const relisted = JSON.parse(await readFile(path.join(parted.outDir, 'pagefind/partitions.json'), 'utf8')) as { partitions: { name: string }[] };
     const folders = (await filesUnder(path.join(parted.outDir, 'pagefind'))).filter((f) => f.endsWith('/pagefind-entry.json')).map((f) => f.split('/')[0]).sort();
-    assert.deepEqual(folders, relisted.partitions.map((p) => p.name).sort());
+    assert.deepEqual(folders, [...relisted.partitions.map((p) => p.name), 'words'].sort(), 'the partitions and the words index');
     assert.ok(names.every((name) => !folders.includes(name)), `no folder of the 10-year partitions left: ${folders}`);
   } finally {
     await a.close();

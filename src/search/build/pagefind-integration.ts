@@ -19,7 +19,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { countIndexedRecords, recordCountProblem, type PagefindEntryFile } from '../../checks/search-index-check.ts';
-import { liveBundleFiles, missingBundleFiles, staleBundleFiles, UnknownBundleFormat } from './search-bundle-files.ts';
+import { liveBundleFiles, missingBundleFiles, staleBundleFiles } from './search-bundle-files.ts';
+import { UnknownBundleFormat } from './pagefind-format.ts';
 import {
   indexesWholeSite,
   obsoletePartitions,
@@ -32,7 +33,9 @@ import {
   type PartitionedReport,
   type PartitionEntry,
   type PartitionManifest,
+  type WordsIndexEntry,
 } from './search-partitions.ts';
+import { partitionWords, writeWordsIndex, WordsIndexProblem, type PartitionWords } from './words-index.ts';
 import { filesUnder } from '../../output/files-under.ts';
 import { stampFile } from '../../output/up-to-date/file-stamps.ts';
 import { readCacheFile, writeCacheFile } from '../../output/cache-file.ts';
@@ -41,7 +44,7 @@ import { removeInside } from '../../output/remove-inside.ts';
 import { listReportFiles } from '../../reports/content-dir.ts';
 import { reportIdFromPath } from '../../reports/report-path.ts';
 import { publishesReport, type BuildPart } from '../../build-parts/build-part.ts';
-import { reportPath, searchPartitionPath, SEARCH_BUNDLE_FOLDER, SEARCH_PARTITIONS_FILE } from '../../urls/site-paths.ts';
+import { reportPath, searchPartitionPath, SEARCH_BUNDLE_FOLDER, SEARCH_PARTITIONS_FILE, SEARCH_WORDS_FOLDER } from '../../urls/site-paths.ts';
 
 export interface PagefindOptions {
   /** The folder holding <year>/<slug>.md: the reports the index must hold, one record each. */
@@ -161,6 +164,49 @@ async function indexPartition(siteDir: string, partition: Partition, single: boo
   }
 }
 
+export interface WordsIndexResult {
+  /** What partitions.json says about it; undefined when there is none. */
+  entry?: WordsIndexEntry;
+  rebuilt: boolean;
+  /** Why there is none, although the index has several partitions. */
+  problem?: string;
+}
+
+/**
+ * Brings the words index (partition-words.ts) of a partitioned index up to date with its
+ * partitions (`entries`, newest first): kept when built from the same partitions and intact,
+ * else written again from each partition's words (read from its bundle, or from `cacheDir` when
+ * its digest is unchanged). When it cannot be written or does not check out, it is removed and
+ * the search page searches every partition: `problem` says why.
+ */
+export async function updateWordsIndex(
+  siteDir: string,
+  entries: readonly PartitionEntry[],
+  previous: WordsIndexEntry | undefined,
+  cacheDir: string | undefined,
+): Promise<WordsIndexResult> {
+  const folder = `${SEARCH_BUNDLE_FOLDER}/${SEARCH_WORDS_FOLDER}`;
+  const outputPath = path.join(siteDir, folder);
+  const digest = createHash('sha256')
+    .update([`words pagefind ${PAGEFIND_VERSION} ${JSON.stringify(PAGEFIND_INDEX_OPTIONS)}`, ...entries.map((entry) => `${entry.name} ${entry.digest}`)].join('\n'))
+    .digest('hex');
+  if (previous?.digest === digest && (await isIntact(outputPath))) return { entry: previous, rebuilt: false };
+  try {
+    const words: PartitionWords[] = [];
+    for (const entry of entries) {
+      const cacheFile = cacheDir ? path.join(cacheDir, `${entry.name}.json`) : undefined;
+      words.push(await partitionWords(path.join(siteDir, searchPartitionPath(entry.name)), entry.name, entry.digest, cacheFile));
+    }
+    const languages = await writeWordsIndex(outputPath, words, PAGEFIND_INDEX_OPTIONS);
+    if ((await pruneBundle(siteDir, folder, await readEntry(outputPath))) === false) throw new UnknownBundleFormat('the words index bundle');
+    return { entry: { path: `${SEARCH_WORDS_FOLDER}/`, languages, digest }, rebuilt: true };
+  } catch (error) {
+    if (!(error instanceof WordsIndexProblem || error instanceof UnknownBundleFormat)) throw error;
+    await removeInside(siteDir, folder, { recursive: true });
+    return { rebuilt: true, problem: `the search words index was not written (${error.message}): each search loads every partition` };
+  }
+}
+
 export interface PartitionResult {
   name: string;
   reports: number;
@@ -173,6 +219,8 @@ export interface SearchIndexResult {
   outputPath: string;
   pruned: number;
   partitions: PartitionResult[];
+  /** The words index, with several partitions (none in one part of a split build). */
+  words?: WordsIndexResult;
   /** Set when a partition is larger than Pagefind indexes comfortably. */
   advice?: string;
 }
@@ -184,7 +232,7 @@ export interface SearchIndexResult {
 export async function buildSearchIndex(
   siteDir: string,
   reports: readonly PartitionedReport[],
-  options: { partitionYears?: number; force?: boolean; only?: string; digestCacheFile?: string } = {},
+  options: { partitionYears?: number; force?: boolean; only?: string; digestCacheFile?: string; wordsCacheDir?: string } = {},
 ): Promise<SearchIndexResult> {
   const outputPath = path.join(siteDir, SEARCH_BUNDLE_FOLDER);
   const manifestPath = path.join(outputPath, SEARCH_PARTITIONS_FILE);
@@ -260,13 +308,16 @@ export async function buildSearchIndex(
     const bytes = await readFile(script);
     if (!(await readFile(target).catch(() => undefined))?.equals(bytes)) await writeFile(target, bytes);
   }
-  const manifest = `${JSON.stringify({ partitions: entries } satisfies PartitionManifest)}\n`;
+  // One part of a split build has one partition: the merge writes the words index of them all.
+  const words = single || options.only !== undefined ? undefined : await updateWordsIndex(siteDir, entries, previous?.words, options.wordsCacheDir);
+  const manifest = `${JSON.stringify({ partitions: entries, ...(words?.entry ? { words: words.entry } : {}) } satisfies PartitionManifest)}\n`;
   if ((await readFile(manifestPath, 'utf8').catch(() => undefined)) !== manifest) await writeFile(manifestPath, manifest);
   return {
     records: results.reduce((sum, p) => sum + p.records, 0),
     outputPath,
     pruned,
     partitions: results,
+    ...(words ? { words } : {}),
     advice: partitionSizeAdvice(archivePartitions, options.partitionYears),
   };
 }
@@ -291,6 +342,7 @@ interface Indexed {
 
 export default function pagefindIntegration(options: PagefindOptions): AstroIntegration & { pagesWritten: () => void } {
   let digestCacheFile: string | undefined;
+  let wordsCacheDir: string | undefined;
   let outDir = '';
   /** The index started as the pages were written; undefined inside when it had to wait after all. */
   let early: Promise<Indexed | undefined> | undefined;
@@ -303,7 +355,7 @@ export default function pagefindIntegration(options: PagefindOptions): AstroInte
     // own .prerender/ folder from it: a partitioned index reads only news/<year>/ folders.
     if (asPagesAreWritten && indexesWholeSite(partitionReports(reports, options.partitionYears))) return undefined;
     const only = part?.kind === 'partition' ? { only: part.name } : {};
-    const result = await buildSearchIndex(siteDir, reports, { partitionYears: options.partitionYears, digestCacheFile, ...only });
+    const result = await buildSearchIndex(siteDir, reports, { partitionYears: options.partitionYears, digestCacheFile, wordsCacheDir, ...only });
     return { started, early: asPagesAreWritten, reports, result };
   }
 
@@ -325,6 +377,7 @@ export default function pagefindIntegration(options: PagefindOptions): AstroInte
       'astro:config:done': ({ config }) => {
         // Beside the content store: one per kind of build (src/output/build-cache.ts).
         digestCacheFile = fileURLToPath(new URL('search/page-digests.json', config.cacheDir));
+        wordsCacheDir = fileURLToPath(new URL('search/partition-words/', config.cacheDir));
         outDir = fileURLToPath(config.outDir);
       },
       'astro:build:start': async () => {
@@ -348,6 +401,7 @@ export default function pagefindIntegration(options: PagefindOptions): AstroInte
         const problem = partitionCountProblem(result, reports.filter((r) => !part || publishesReport(part, r.year)).length);
         if (problem) throw new Error(problem);
         if (result.advice) logger.warn(result.advice);
+        if (result.words?.problem) logger.warn(result.words.problem);
         const removed = result.pruned > 0 ? `; ${result.pruned} file(s) the index no longer uses removed` : '';
         const rebuilt = result.partitions.filter((p) => p.rebuilt);
         const parts =
@@ -356,8 +410,9 @@ export default function pagefindIntegration(options: PagefindOptions): AstroInte
             : rebuilt.length === 0
               ? '; unchanged, kept'
               : '';
+        const words = result.words?.entry ? `; words index ${result.words.rebuilt ? 'written' : 'unchanged, kept'}` : '';
         const when = wasEarly ? '; started as the pages were written' : '';
-        logger.info(`search index: ${result.records} records in ${Math.round(performance.now() - started)} ms${parts}${removed}${when}`);
+        logger.info(`search index: ${result.records} records in ${Math.round(performance.now() - started)} ms${parts}${words}${removed}${when}`);
       },
     },
   };

@@ -7,49 +7,24 @@
  * entry file names each language's metadata, and the metadata lists the hashes of every page,
  * index chunk and filter), and everything else among the hashed files is stale.
  *
- * The metadata is Pagefind's internal format (gzip, a signature, then CBOR), checked against the
- * version this was written for: when it differs, the caller rewrites the bundle from scratch.
+ * The metadata is Pagefind's internal format (pagefind-format.ts), checked against the version
+ * this was written for: when it differs, the caller rewrites the bundle from scratch.
  */
-import { gunzipSync } from 'node:zlib';
-import { decode } from 'cborg';
 import type { PagefindEntryFile } from '../../checks/search-index-check.ts';
+import { KNOWN_BUNDLE_VERSION, readMetadata, UnknownBundleFormat } from './pagefind-format.ts';
 
-const SIGNATURE = 'pagefind_dcd';
-/** Pagefind versions whose metadata layout this understands. */
-export const KNOWN_BUNDLE_VERSION = /^1\.\d+\.\d+/;
 /** The folders and name pattern of the hashed files; everything else is rewritten every time. */
 const HASHED = /^(?:fragment\/[^/]+\.pf_fragment|index\/[^/]+\.pf_index|filter\/[^/]+\.pf_filter|pagefind\.[^/]+\.pf_meta)$/;
 
-export class UnknownBundleFormat extends Error {}
-
-/** The hashes a language's metadata file refers to. */
-export function metadataReferences(gzipped: Uint8Array): { pages: string[]; indexChunks: string[]; filters: string[] } {
-  const raw = gunzipSync(gzipped);
-  if (raw.subarray(0, SIGNATURE.length).toString() !== SIGNATURE) throw new UnknownBundleFormat('no Pagefind signature');
-  const meta = decode(raw.subarray(SIGNATURE.length), { useMaps: false }) as unknown;
-  if (!Array.isArray(meta) || typeof meta[0] !== 'string' || !KNOWN_BUNDLE_VERSION.test(meta[0])) {
-    throw new UnknownBundleFormat(`metadata of an unknown layout (version ${Array.isArray(meta) ? String(meta[0]) : '?'})`);
-  }
-  const hashes = (list: unknown, at: number, what: string): string[] => {
-    if (!Array.isArray(list)) throw new UnknownBundleFormat(`metadata without a ${what} list`);
-    return list.map((item) => {
-      const hash = Array.isArray(item) ? item[at] : undefined;
-      if (typeof hash !== 'string' || !/^[\w-]+$/.test(hash)) throw new UnknownBundleFormat(`a ${what} without a hash`);
-      return hash;
-    });
-  };
-  return { pages: hashes(meta[1], 0, 'page'), indexChunks: hashes(meta[2], 2, 'index chunk'), filters: hashes(meta[3], 1, 'filter') };
-}
-
 /** Paths (relative to the bundle) of every hashed file the index uses. */
-export function liveBundleFiles(entry: PagefindEntryFile, readMetadata: (file: string) => Uint8Array): Set<string> {
+export function liveBundleFiles(entry: PagefindEntryFile, readFile: (file: string) => Uint8Array): Set<string> {
   if (!entry.version || !KNOWN_BUNDLE_VERSION.test(entry.version)) throw new UnknownBundleFormat(`Pagefind ${entry.version ?? '(no version)'}`);
   const live = new Set<string>();
   for (const language of Object.values(entry.languages ?? {})) {
     if (!language.hash) throw new UnknownBundleFormat('a language without a metadata hash');
     const metaFile = `pagefind.${language.hash}.pf_meta`;
     live.add(metaFile);
-    const { pages, indexChunks, filters } = metadataReferences(readMetadata(metaFile));
+    const { pages, indexChunks, filters } = readMetadata(readFile(metaFile));
     for (const hash of pages) live.add(`fragment/${hash}.pf_fragment`);
     for (const hash of indexChunks) live.add(`index/${hash}.pf_index`);
     for (const hash of filters) live.add(`filter/${hash}.pf_filter`);

@@ -42,9 +42,21 @@ export interface PartitionEntry {
   digest: string;
 }
 
+/** What `partitions.json` says about the words index (partition-words.ts). */
+export interface WordsIndexEntry {
+  /** Relative to the bundle folder: `words/`. */
+  path: string;
+  /** Records (one per partition holding words) per language. */
+  languages: Record<string, number>;
+  /** What it was built from (the partitions' digests); unchanged means it is kept as it is. */
+  digest: string;
+}
+
 export interface PartitionManifest {
   /** Newest first: the order the search page merges them in. */
   partitions: PartitionEntry[];
+  /** Absent with one partition, and when it could not be built (the search page then searches every partition). */
+  words?: WordsIndexEntry;
 }
 
 /** Above this many reports in one partition, the build suggests a span (Pagefind's memory). */

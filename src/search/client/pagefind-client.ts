@@ -19,6 +19,11 @@
  * synthetic `partition` filter (`mergeFilter`) so a date-ordered search can ask one at a time.
  * The two instances' answers are merged as Pagefind merges indexes (merge-partitions.ts). Two
  * instances, not one per partition: each instance loads Pagefind's WebAssembly (60 KB) again.
+ *
+ * Before a word search loads a partition, the words index (a third instance, when
+ * `partitions.json` lists one: src/search/build/partition-words.ts) names the partitions that
+ * hold its words; the others are not loaded, and their answer is nothing, as it would be. Older
+ * partitions are merged into their instance as searches first need them.
  */
 import { mergeByDate } from './merge-by-date.ts';
 import { mergePartitionAnswers, sumFilterCounts } from './merge-partitions.ts';
@@ -70,9 +75,16 @@ interface PagefindModule {
   createInstance(options: Record<string, unknown>): Pagefind;
 }
 
-/** What the search page reads of `partitions.json` (PartitionEntry in search-partitions.ts). */
+/** What the search page reads of `partitions.json` (PartitionManifest in search-partitions.ts). */
 interface PartitionsFile {
-  partitions: { name: string; path: string; languages: Record<string, number> }[];
+  partitions: Part[];
+  words?: Omit<Part, 'name'>;
+}
+
+interface Part {
+  name: string;
+  path: string;
+  languages: Record<string, number>;
 }
 
 export interface SearchIndex {
@@ -80,14 +92,27 @@ export interface SearchIndex {
   partitions: string[];
   /** The newest partition's instance. */
   newest(): Promise<Pagefind>;
-  /** The older partitions' instance, opened on first use; undefined without older partitions. */
-  older: (() => Promise<Pagefind>) | undefined;
+  /**
+   * The older partitions' instance, with at least `names` merged in (every older partition
+   * without `names`); undefined without older partitions.
+   */
+  older: ((names?: readonly string[]) => Promise<Pagefind>) | undefined;
+  /**
+   * The partitions that may hold results for `term` (see src/search/build/partition-words.ts);
+   * undefined when every partition must be searched (no words index, or no words to look up).
+   */
+  holding(term: string | null): Promise<ReadonlySet<string> | undefined>;
 }
 
 export type SearchRequest = { term: string | null; options: { filters: Record<string, string[]> } & Record<string, unknown> };
 
 /** The synthetic filter naming each of the older instance's partitions (never shown as a facet). */
 const PARTITION_FILTER = 'partition';
+/** The words index's filter naming each record's partition (PARTITION_FILTER of partition-words.ts). */
+const WORDS_PARTITION_FILTER = 'partition';
+
+/** A search's answer where a partition cannot hold the words: nothing, as Pagefind would answer. */
+const NOTHING: PagefindSearch = { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {} };
 
 export function siteBase(): string {
   return import.meta.env.BASE_URL.replace(/\/?$/, '/');
@@ -111,48 +136,84 @@ export function loadPagefind(): Promise<SearchIndex> {
     if (!first) throw new Error(`${SEARCH_PARTITIONS_FILE} lists no partition`);
     const pageLanguage = document.documentElement.lang || 'unknown';
     const absolute = (path: string) => new URL(path, document.baseURI).href;
-    /** An instance of `parts`: the first one's primary language its own index, the rest merged in. */
-    const openInstance = async (parts: PartitionsFile['partitions'], tagged: boolean): Promise<Pagefind> => {
-      const tag = (name: string) => (tagged ? { mergeFilter: { [PARTITION_FILTER]: name } } : {});
-      const [own] = parts;
-      const ownPath = `${bundle}${own!.path}`;
-      const instance = pagefind.createInstance({ basePath: ownPath, ...options, ...tag(own!.name) });
-      await instance.init();
-      const counts = Object.fromEntries(Object.entries(own!.languages).map(([l, n]) => [l, { page_count: n }]));
-      const primary = primaryLanguage(pageLanguage, counts);
-      await Promise.all(
-        parts.flatMap((part, at) =>
-          Object.keys(part.languages)
-            .filter((language) => at > 0 || language !== primary)
-            .map((language) =>
-              instance.mergeIndex(absolute(at === 0 ? `${ownPath}./` : `${bundle}${part.path}`), { language, ...options, ...tag(part.name) }),
-            ),
-        ),
-      );
-      // Resolves once the instance has its metadata and WASM (a search without words stops there).
-      await instance.search('');
-      return instance;
-    };
-    const retried = (open: () => Promise<Pagefind>) => {
-      let opened: Promise<Pagefind> | undefined;
-      return () => {
-        opened ??= open();
-        opened.catch(() => (opened = undefined));
-        return opened;
-      };
-    };
-    const newest = retried(() => openInstance([first], false));
     // Pagefind's WebAssembly glue is one module per worker, shared by its instances: two instances
     // initialising at the same time would each instantiate it, and the one whose memory was
-    // replaced fails ("memory access out of bounds"). The newest partition's instance sets it up.
-    const olderInstance =
-      older.length > 0
-        ? retried(async () => {
-            await newest();
-            return openInstance(older, true);
-          })
-        : undefined;
-    return { partitions: manifest.partitions.map((part) => part.name), newest, older: olderInstance };
+    // replaced fails ("memory access out of bounds"). Instances are created one at a time.
+    let creating: Promise<unknown> = Promise.resolve();
+    const oneAtATime = <T>(create: () => Promise<T>): Promise<T> => {
+      const created = creating.then(create, create);
+      creating = created.catch(() => {});
+      return created;
+    };
+    /** Merges `part`'s languages into `instance` (of the partition `own`, whose primary language is its own index). */
+    const mergePart = (instance: Pagefind, own: Part, part: Part, tagged: boolean, primary: string | undefined) => {
+      const tag = tagged ? { mergeFilter: { [PARTITION_FILTER]: part.name } } : {};
+      return Promise.all(
+        Object.keys(part.languages)
+          .filter((language) => part !== own || language !== primary)
+          // The same bundle through an equivalent URL: Pagefind skips a merge whose path is a prefix of its own.
+          .map((language) => instance.mergeIndex(absolute(part === own ? `${bundle}${own.path}./` : `${bundle}${part.path}`), { language, ...options, ...tag })),
+      );
+    };
+    /**
+     * An instance over `parts`, created on first use with the first partition asked for as its
+     * own index; the others are merged in as they are asked for (all of them without names).
+     */
+    const partsInstance = (parts: readonly Part[], tagged: boolean) => {
+      let created: Promise<{ instance: Pagefind; own: Part; primary: string | undefined }> | undefined;
+      const merged = new Map<string, Promise<unknown>>();
+      return async (names?: readonly string[]): Promise<Pagefind> => {
+        const wanted = names ? parts.filter((part) => names.includes(part.name)) : parts;
+        const own = wanted[0] ?? parts[0]!;
+        const opened = (created ??= oneAtATime(async () => {
+          const tag = tagged ? { mergeFilter: { [PARTITION_FILTER]: own.name } } : {};
+          const instance = pagefind.createInstance({ basePath: `${bundle}${own.path}`, ...options, ...tag });
+          await instance.init();
+          const counts = Object.fromEntries(Object.entries(own.languages).map(([l, n]) => [l, { page_count: n }]));
+          return { instance, own, primary: primaryLanguage(pageLanguage, counts) };
+        }));
+        opened.catch(() => (created = undefined));
+        const { instance, own: ownPart, primary } = await opened;
+        for (const part of wanted) {
+          if (merged.has(part.name)) continue;
+          const merging = mergePart(instance, ownPart, part, tagged, primary);
+          merged.set(part.name, merging);
+          merging.catch(() => merged.delete(part.name));
+        }
+        await Promise.all(wanted.map((part) => merged.get(part.name)));
+        // Resolves once the instance has its metadata and WASM (a search without words stops there).
+        await instance.search('');
+        return instance;
+      };
+    };
+    const newest = partsInstance([first], false);
+    const olderInstance = older.length > 0 ? partsInstance(older, true) : undefined;
+    const wordsIndex = manifest.words ? partsInstance([{ name: '', ...manifest.words }], false) : undefined;
+    const holdingByTerm = new Map<string, Promise<ReadonlySet<string>>>();
+    const holding = (term: string | null): Promise<ReadonlySet<string> | undefined> => {
+      if (!wordsIndex || term === null) return Promise.resolve(undefined);
+      // A phrase's partitions hold each of its words: the words index is asked for the words alone.
+      const wordsOnly = term.replaceAll('"', '');
+      let found = holdingByTerm.get(wordsOnly);
+      if (!found) {
+        found = (async () => {
+          const instance = await wordsIndex();
+          await instance.filters();
+          const answer = await instance.search(wordsOnly);
+          const counts = answer.filters[WORDS_PARTITION_FILTER] ?? {};
+          return new Set(Object.keys(counts).filter((name) => (counts[name] ?? 0) > 0));
+        })();
+        holdingByTerm.set(wordsOnly, found);
+        found.catch(() => holdingByTerm.delete(wordsOnly));
+      }
+      return found;
+    };
+    return {
+      partitions: manifest.partitions.map((part) => part.name),
+      newest: () => newest(),
+      older: olderInstance,
+      holding,
+    };
   })();
   // A failed load (offline, missing index) is retried by the next search, not remembered.
   loading.catch(() => (loading = undefined));
@@ -161,12 +222,16 @@ export function loadPagefind(): Promise<SearchIndex> {
 
 /**
  * One partition's answer. `withFacets`: with counts for every facet, which Pagefind gives only
- * for the filters whose index is loaded (a search loads only those it filters by).
+ * for the filters whose index is loaded (a search loads only those it filters by); the facets
+ * list every value, so every partition is searched. Without facets, a partition that cannot hold
+ * the words is not loaded (SearchIndex.holding).
  */
 export async function searchPartition(index: SearchIndex, request: SearchRequest, name: string, withFacets: boolean): Promise<PagefindSearch> {
   const { term, options } = request;
+  const holding = withFacets ? undefined : await index.holding(term);
+  if (holding && !holding.has(name)) return NOTHING;
   const isNewest = name === index.partitions[0];
-  const instance = await (isNewest || !index.older ? index.newest() : index.older());
+  const instance = await (isNewest || !index.older ? index.newest() : index.older([name]));
   if (withFacets) await instance.filters();
   if (isNewest || !index.older) return instance.search(term, options);
   return instance.search(term, { ...options, filters: { ...options.filters, [PARTITION_FILTER]: [name] } });
@@ -174,12 +239,16 @@ export async function searchPartition(index: SearchIndex, request: SearchRequest
 
 /**
  * Every partition's answer as one, ranked as Pagefind ranks merged indexes. `newestAnswer`: the
- * newest partition's answer to the same request, when already in hand.
+ * newest partition's answer to the same request, when already in hand. Older partitions that
+ * cannot hold the words are not loaded; those loaded for earlier searches answer nothing.
  */
 export async function searchAll(index: SearchIndex, request: SearchRequest, withFacets: boolean, newestAnswer?: PagefindSearch): Promise<PagefindSearch> {
   const newest = newestAnswer ?? (await searchPartition(index, request, index.partitions[0]!, withFacets));
   if (!index.older) return newest;
-  const older = await index.older();
+  const holding = withFacets ? undefined : await index.holding(request.term);
+  const names = holding ? index.partitions.slice(1).filter((name) => holding.has(name)) : undefined;
+  if (names?.length === 0) return newest;
+  const older = await index.older(names);
   if (withFacets) await older.filters();
   return mergePartitionAnswers([newest, await older.search(request.term, request.options)]);
 }

@@ -25,6 +25,7 @@ test('hashed files are cached for a year, everything else is revalidated, at any
     // A search index partition's hashed files, and its entry (which names them).
     assert.equal(cacheControlFor(base, `${base}pagefind/2020-2024/index/en_1a2b3c.pf_index`), CACHE_HASHED);
     assert.equal(cacheControlFor(base, `${base}pagefind/2019/filter/en_1a2b3c.pf_filter`), CACHE_HASHED);
+    assert.equal(cacheControlFor(base, `${base}pagefind/words/index/en_1a2b3c.pf_index`), CACHE_HASHED);
     assert.equal(cacheControlFor(base, `${base}pagefind/2020-2024/pagefind-entry.json`), CACHE_REVALIDATE);
     assert.equal(cacheControlFor(base, `${base}pagefind/partitions.json`), CACHE_REVALIDATE);
     assert.equal(cacheControlFor(base, `${base}pagefind/pagefind.js`), CACHE_REVALIDATE);
@@ -39,7 +40,7 @@ test('every host configuration wires the 404 page and the cache rules under the 
   const nginx = nginxConfig({ base, root: '/var/www' });
   assert.match(nginx, /location \/archive\/ \{/);
   assert.match(nginx, /error_page 404 \/archive\/404\.html;/);
-  assert.ok(nginx.includes('~^/archive/(_astro|pagefind/([0-9][0-9][0-9][0-9](-[0-9][0-9][0-9][0-9])?/)?(fragment|index|filter))/ "public, max-age=31536000, immutable";'), nginx);
+  assert.ok(nginx.includes('~^/archive/(_astro|pagefind/(([0-9][0-9][0-9][0-9](-[0-9][0-9][0-9][0-9])?|words)/)?(fragment|index|filter))/ "public, max-age=31536000, immutable";'), nginx);
   assert.ok(nginx.includes(`add_header Content-Security-Policy "${CONTENT_SECURITY_POLICY}" always;`));
   const apache = apacheHtaccess(base);
   assert.match(apache, /^ErrorDocument 404 \/archive\/404\.html$/m);

@@ -11,7 +11,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { filesUnder } from '../../../src/output/files-under.ts';
-import { liveBundleFiles, metadataReferences, missingBundleFiles, staleBundleFiles, UnknownBundleFormat } from '../../../src/search/build/search-bundle-files.ts';
+import { liveBundleFiles, missingBundleFiles, staleBundleFiles } from '../../../src/search/build/search-bundle-files.ts';
+import { readMetadata, UnknownBundleFormat } from '../../../src/search/build/pagefind-format.ts';
 
 const page = (title: string, text: string) =>
   `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>${text}</p></main></body></html>`;
@@ -57,5 +58,5 @@ test('a bundle re-indexed in place keeps only the files its index uses', { timeo
 
 test('a bundle of an unknown layout is refused, not guessed at', () => {
   assert.throws(() => liveBundleFiles({ version: '2.0.0', languages: {} }, () => new Uint8Array()), UnknownBundleFormat);
-  assert.throws(() => metadataReferences(gzipSync(Buffer.from('something else'))), UnknownBundleFormat);
+  assert.throws(() => readMetadata(gzipSync(Buffer.from('something else'))), UnknownBundleFormat);
 });
