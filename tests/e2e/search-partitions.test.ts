@@ -86,6 +86,7 @@ test('a partitioned index finds what one index finds, and rebuilds only the part
   assert.match(parted.log, new RegExp(`search index: ${reports.length + 1} records in \\d+ ms; ${names.length} partitions, ${names.length} indexed`));
   // From an empty folder nothing of an earlier build can be indexed: Pagefind starts on the pages at once.
   assert.match(parted.log, /search index: .*; started as the pages were written/);
+  assert.match(parted.log, /search index: .*; words index written in \d+ ms/);
   // One index reads the whole site, which Astro is still tidying then: it waits for the build's end.
   assert.doesNotMatch(single.log, /started as the pages were written/);
   // One partition keeps Pagefind's own layout, with the list beside it.
@@ -219,6 +220,8 @@ test('a partitioned index finds what one index finds, and rebuilds only the part
     await appendFile(edited.file, '\nThe editor added the word zorblaxian to this report.\n');
     const afterEdit = await buildInto('search-partitions', contentDir, { ARCHIVE_SEARCH_PARTITION_YEARS: YEARS });
     assert.match(afterEdit.log, new RegExp(`${names.length} partitions, 1 indexed \\(${editedPart.name}\\)`));
+    // The edited partition's words changed: the words index is written again, and finds the new word.
+    assert.match(afterEdit.log, /words index written/);
     for (const p of others) assert.deepEqual(await fileStats(path.join(parted.outDir, 'pagefind', p.name)), before.get(p.name), `partition ${p.name} untouched`);
     await openSearch(pageB, b.server.url('search/?q=zorblaxian'));
     assert.deepEqual((await allResults(pageB)).map((x) => x.id), [edited.id]);

@@ -168,15 +168,22 @@ export interface WordsIndexResult {
   /** What partitions.json says about it; undefined when there is none. */
   entry?: WordsIndexEntry;
   rebuilt: boolean;
+  /** Time taken to read the partitions' words, write and check it. */
+  ms: number;
   /** Why there is none, although the index has several partitions. */
   problem?: string;
+}
+
+/** A partition's words, read from its bundle in `siteDir` or from `cacheDir`. */
+function readWords(siteDir: string, name: string, digest: string, cacheDir: string | undefined): Promise<PartitionWords> {
+  return partitionWords(path.join(siteDir, searchPartitionPath(name)), name, digest, cacheDir ? path.join(cacheDir, `${name}.json`) : undefined);
 }
 
 /**
  * Brings the words index (partition-words.ts) of a partitioned index up to date with its
  * partitions (`entries`, newest first): kept when built from the same partitions and intact,
  * else written again from each partition's words (read from its bundle, or from `cacheDir` when
- * its digest is unchanged). When it cannot be written or does not check out, it is removed and
+ * its digest is unchanged; or `readAlready`, started as each partition was indexed). When it cannot be written or does not check out, it is removed and
  * the search page searches every partition: `problem` says why.
  */
 export async function updateWordsIndex(
@@ -184,26 +191,26 @@ export async function updateWordsIndex(
   entries: readonly PartitionEntry[],
   previous: WordsIndexEntry | undefined,
   cacheDir: string | undefined,
+  readAlready: ReadonlyMap<string, Promise<PartitionWords>> = new Map(),
 ): Promise<WordsIndexResult> {
   const folder = `${SEARCH_BUNDLE_FOLDER}/${SEARCH_WORDS_FOLDER}`;
   const outputPath = path.join(siteDir, folder);
   const digest = createHash('sha256')
     .update([`words pagefind ${PAGEFIND_VERSION} ${JSON.stringify(PAGEFIND_INDEX_OPTIONS)}`, ...entries.map((entry) => `${entry.name} ${entry.digest}`)].join('\n'))
     .digest('hex');
-  if (previous?.digest === digest && (await isIntact(outputPath))) return { entry: previous, rebuilt: false };
+  const started = performance.now();
+  const ms = () => Math.round(performance.now() - started);
+  if (previous?.digest === digest && (await isIntact(outputPath))) return { entry: previous, rebuilt: false, ms: ms() };
   try {
     const words: PartitionWords[] = [];
-    for (const entry of entries) {
-      const cacheFile = cacheDir ? path.join(cacheDir, `${entry.name}.json`) : undefined;
-      words.push(await partitionWords(path.join(siteDir, searchPartitionPath(entry.name)), entry.name, entry.digest, cacheFile));
-    }
+    for (const entry of entries) words.push(await (readAlready.get(entry.name) ?? readWords(siteDir, entry.name, entry.digest, cacheDir)));
     const languages = await writeWordsIndex(outputPath, words, PAGEFIND_INDEX_OPTIONS);
     if ((await pruneBundle(siteDir, folder, await readEntry(outputPath))) === false) throw new UnknownBundleFormat('the words index bundle');
-    return { entry: { path: `${SEARCH_WORDS_FOLDER}/`, languages, digest }, rebuilt: true };
+    return { entry: { path: `${SEARCH_WORDS_FOLDER}/`, languages, digest }, rebuilt: true, ms: ms() };
   } catch (error) {
     if (!(error instanceof WordsIndexProblem || error instanceof UnknownBundleFormat)) throw error;
     await removeInside(siteDir, folder, { recursive: true });
-    return { rebuilt: true, problem: `the search words index was not written (${error.message}): each search loads every partition` };
+    return { rebuilt: true, ms: ms(), problem: `the search words index was not written (${error.message}): each search loads every partition` };
   }
 }
 
@@ -278,6 +285,8 @@ export async function buildSearchIndex(
   let pruned = 0;
   const entries: PartitionEntry[] = [];
   const results: PartitionResult[] = [];
+  const withWords = !single && options.only === undefined;
+  const wordsRead = new Map<string, Promise<PartitionWords>>();
   // One after another: each partition's Pagefind process exits before the next starts.
   for (const partition of partitions) {
     const rebuilt = rebuild.has(partition.name);
@@ -286,6 +295,12 @@ export async function buildSearchIndex(
       const done = await indexPartition(siteDir, partition, single);
       entry = done.entry;
       pruned += done.pruned;
+      if (withWords) {
+        // Read while Pagefind, in its own process, indexes the next partition.
+        const reading = readWords(siteDir, partition.name, digests.get(partition.name)!, options.wordsCacheDir);
+        reading.catch(() => {});
+        wordsRead.set(partition.name, reading);
+      }
     } else {
       entry = await readEntry(folderOf(partition.name));
     }
@@ -308,8 +323,10 @@ export async function buildSearchIndex(
     const bytes = await readFile(script);
     if (!(await readFile(target).catch(() => undefined))?.equals(bytes)) await writeFile(target, bytes);
   }
-  // One part of a split build has one partition: the merge writes the words index of them all.
-  const words = single || options.only !== undefined ? undefined : await updateWordsIndex(siteDir, entries, previous?.words, options.wordsCacheDir);
+  // One part of a split build has one partition: the merge writes the words index of them all
+  // (one left by an earlier build into this folder would be copied with the part).
+  if (options.only !== undefined) await removeInside(siteDir, `${SEARCH_BUNDLE_FOLDER}/${SEARCH_WORDS_FOLDER}`, { recursive: true });
+  const words = withWords ? await updateWordsIndex(siteDir, entries, previous?.words, options.wordsCacheDir, wordsRead) : undefined;
   const manifest = `${JSON.stringify({ partitions: entries, ...(words?.entry ? { words: words.entry } : {}) } satisfies PartitionManifest)}\n`;
   if ((await readFile(manifestPath, 'utf8').catch(() => undefined)) !== manifest) await writeFile(manifestPath, manifest);
   return {
@@ -410,7 +427,7 @@ export default function pagefindIntegration(options: PagefindOptions): AstroInte
             : rebuilt.length === 0
               ? '; unchanged, kept'
               : '';
-        const words = result.words?.entry ? `; words index ${result.words.rebuilt ? 'written' : 'unchanged, kept'}` : '';
+        const words = result.words?.entry ? `; words index ${result.words.rebuilt ? `written in ${result.words.ms} ms` : 'unchanged, kept'}` : '';
         const when = wasEarly ? '; started as the pages were written' : '';
         logger.info(`search index: ${result.records} records in ${Math.round(performance.now() - started)} ms${parts}${words}${removed}${when}`);
       },

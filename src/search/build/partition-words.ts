@@ -22,12 +22,12 @@
  * The whitespace-separated pieces of a fragment's content, as Pagefind read them from the page.
  * Pagefind splits the page's text at whitespace, then writes each piece followed by a space (and,
  * for the languages it segments, zero-width spaces between a piece's segments, removed here).
+ * An empty piece (`''`) stands for nothing.
  */
 export function contentTokens(content: string): string[] {
-  return content
-    .split(' ')
-    .map((token) => token.replaceAll('\u200B', ''))
-    .filter((token) => token !== '');
+  // Zero-width spaces only ever sit between a piece's segments, never in place of a space.
+  const text = content.includes('\u200B') ? content.replaceAll('\u200B', '') : content;
+  return text.split(' ');
 }
 
 /** A record's content: each distinct piece once, in a fixed order, so that equal input writes equal files. */

@@ -10,7 +10,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { PagefindEntryFile } from '../../checks/search-index-check.ts';
 import { readCacheFile, writeCacheFile } from '../../output/cache-file.ts';
-import { KNOWN_INDEX_CHUNK_VERSION, readFragment, readIndexChunk, readMetadata, UnknownBundleFormat } from './pagefind-format.ts';
+import { KNOWN_INDEX_CHUNK_VERSION, readFragment, readIndexChunk, readMetadata, UnknownBundleFormat, type PagefindFragment } from './pagefind-format.ts';
 import { contentTokens, PARTITION_FILTER, recordContent, recordUrl, wordsProblem } from './partition-words.ts';
 
 /** One partition's pieces of text (tokens) and index words, per language. */
@@ -62,16 +62,19 @@ export async function readPartitionWords(dir: string, name: string, digest: stri
   for (const [language, meta] of await languagesOf(dir)) {
     const tokens = new Set<string>();
     const metaTokens = new Map<string, Set<string>>();
-    for (const [at, hash] of meta.pages.entries()) {
-      if (at % YIELD_EVERY === YIELD_EVERY - 1) await breathe();
-      const fragment = readFragment(readFileSync(path.join(dir, 'fragment', `${hash}.pf_fragment`)));
+    const take = (fragment: PagefindFragment) => {
       for (const token of contentTokens(fragment.content)) tokens.add(token);
       for (const [key, value] of Object.entries(fragment.meta)) {
         let set = metaTokens.get(key);
         if (!set) metaTokens.set(key, (set = new Set()));
         for (const token of value.split(' ')) if (token) set.add(token);
       }
+    };
+    for (const [at, hash] of meta.pages.entries()) {
+      if (at % YIELD_EVERY === YIELD_EVERY - 1) await breathe();
+      take(readFragment(readFileSync(path.join(dir, 'fragment', `${hash}.pf_fragment`))));
     }
+    tokens.delete('');
     const words = new Set((await indexWords(dir, meta.indexChunks)).map((entry) => entry.word));
     languages[language] = {
       tokens: [...tokens].sort(),

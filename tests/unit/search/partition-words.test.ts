@@ -32,8 +32,9 @@ async function indexPartition(outputPath: string, pages: { url: string; html: st
 }
 
 test('contentTokens gives back the pieces Pagefind wrote, without its zero-width separators', () => {
-  assert.deepEqual(contentTokens('Shipyards in Dalian. '), ['Shipyards', 'in', 'Dalian.']);
+  assert.deepEqual(contentTokens('Shipyards in Dalian.'), ['Shipyards', 'in', 'Dalian.']);
   assert.deepEqual(contentTokens('质量\u200B工作\u200B会议。 \u200Bnext'), ['质量工作会议。', 'next']);
+  assert.deepEqual(contentTokens(''), [''], 'an empty piece, which stands for nothing');
   assert.equal(recordContent(['b', 'a', 'b']), 'a b', 'each piece once, in a fixed order');
 });
 
