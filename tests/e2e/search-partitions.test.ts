@@ -138,6 +138,13 @@ test('a partitioned index finds what one index finds, and rebuilds only the part
     assert.deepEqual((await allResults(firstVisit)).map((x) => x.id), [oldest.id]);
     assert.deepEqual([...loaded].sort(), [oldestPart.name, 'words'].sort(), 'only the words index and the partition holding the word');
     await firstVisit.close();
+    // A host that lost the words index (or a failed request): every partition is searched instead.
+    // (Not a strict page: Pagefind itself reports the failed requests as uncaught errors.)
+    const withoutWords = await b.browser.newPage();
+    await withoutWords.route((url) => url.pathname.startsWith('/pagefind/words/'), (route) => route.abort());
+    await openSearch(withoutWords, b.server.url(`search/?q=${oldest.rareWord}`));
+    assert.deepEqual((await allResults(withoutWords)).map((x) => x.id), [oldest.id], 'found without the words index');
+    await withoutWords.close();
 
     // Whatever the words (whole, the start of one, misspelt, several, a phrase), searching only the
     // partitions the words index names finds what the archive indexed in one piece finds.

@@ -6,14 +6,22 @@
  * 1.x): anything else throws UnknownBundleFormat, and the caller falls back to what needs no
  * reading.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cborg';
+import type { PagefindEntryFile } from '../../checks/search-index-check.ts';
 
 const SIGNATURE = 'pagefind_dcd';
 /** Pagefind versions whose file layouts this understands. */
 export const KNOWN_BUNDLE_VERSION = /^1\.\d+\.\d+/;
 
 export class UnknownBundleFormat extends Error {}
+
+/** A bundle folder's `pagefind-entry.json`: its version and each language's metadata hash and record count. */
+export async function readBundleEntry(dir: string): Promise<PagefindEntryFile> {
+  return JSON.parse(await readFile(path.join(dir, 'pagefind-entry.json'), 'utf8')) as PagefindEntryFile;
+}
 
 function payload(gzipped: Uint8Array): Buffer {
   const raw = gunzipSync(gzipped);

@@ -20,7 +20,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { countIndexedRecords, recordCountProblem, type PagefindEntryFile } from '../../checks/search-index-check.ts';
 import { liveBundleFiles, missingBundleFiles, staleBundleFiles } from './search-bundle-files.ts';
-import { UnknownBundleFormat } from './pagefind-format.ts';
+import { readBundleEntry, UnknownBundleFormat } from './pagefind-format.ts';
 import {
   indexesWholeSite,
   obsoletePartitions,
@@ -84,7 +84,6 @@ export const PAGEFIND_INDEX_OPTIONS: Parameters<typeof pagefind.createIndex>[0] 
 
 const PAGEFIND_VERSION = (JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.resolve('pagefind'))), 'utf8')) as { version: string }).version;
 
-const readEntry = async (dir: string) => JSON.parse(await readFile(path.join(dir, 'pagefind-entry.json'), 'utf8')) as PagefindEntryFile;
 
 /** The live hashed files of a bundle folder, or undefined when its layout is unknown or its entry missing. */
 function liveFiles(dir: string, entry: PagefindEntryFile): Set<string> | undefined {
@@ -98,7 +97,7 @@ function liveFiles(dir: string, entry: PagefindEntryFile): Set<string> | undefin
 
 /** A kept bundle must still have every file its index uses, from this Pagefind version. */
 async function isIntact(dir: string): Promise<boolean> {
-  const entry = await readEntry(dir).catch(() => undefined);
+  const entry = await readBundleEntry(dir).catch(() => undefined);
   if (!entry || entry.version !== PAGEFIND_VERSION) return false;
   const live = liveFiles(dir, entry);
   return live !== undefined && missingBundleFiles(await filesUnder(dir), live).length === 0;
@@ -149,12 +148,12 @@ async function indexPartition(siteDir: string, partition: Partition, single: boo
     failOn('addDirectory', added.errors);
     // Into last build's bundle: files that already exist are not written again.
     failOn('writeFiles', (await index.writeFiles({ outputPath })).errors);
-    let entry = await readEntry(outputPath);
+    let entry = await readBundleEntry(outputPath);
     let pruned = await pruneBundle(siteDir, folder, entry);
     if (pruned === false) {
       await removeInside(siteDir, folder, { recursive: true });
       failOn('writeFiles', (await index.writeFiles({ outputPath })).errors);
-      entry = await readEntry(outputPath);
+      entry = await readBundleEntry(outputPath);
       pruned = 0;
     }
     return { entry, pruned };
@@ -205,7 +204,7 @@ export async function updateWordsIndex(
     const words: PartitionWords[] = [];
     for (const entry of entries) words.push(await (readAlready.get(entry.name) ?? readWords(siteDir, entry.name, entry.digest, cacheDir)));
     const languages = await writeWordsIndex(outputPath, words, PAGEFIND_INDEX_OPTIONS);
-    if ((await pruneBundle(siteDir, folder, await readEntry(outputPath))) === false) throw new UnknownBundleFormat('the words index bundle');
+    if ((await pruneBundle(siteDir, folder, await readBundleEntry(outputPath))) === false) throw new UnknownBundleFormat('the words index bundle');
     return { entry: { path: `${SEARCH_WORDS_FOLDER}/`, languages, digest }, rebuilt: true, ms: ms() };
   } catch (error) {
     if (!(error instanceof WordsIndexProblem || error instanceof UnknownBundleFormat)) throw error;
@@ -302,7 +301,7 @@ export async function buildSearchIndex(
         wordsRead.set(partition.name, reading);
       }
     } else {
-      entry = await readEntry(folderOf(partition.name));
+      entry = await readBundleEntry(folderOf(partition.name));
     }
     const records = countIndexedRecords(entry);
     results.push({ name: partition.name, reports: partition.ids.length, records, rebuilt });

@@ -5,12 +5,10 @@
  * digest: the build keeps them in its cache folder, so a rebuild reads only changed partitions.
  */
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import type { PagefindEntryFile } from '../../checks/search-index-check.ts';
 import { readCacheFile, writeCacheFile } from '../../output/cache-file.ts';
-import { KNOWN_INDEX_CHUNK_VERSION, readFragment, readIndexChunk, readMetadata, UnknownBundleFormat, type PagefindFragment } from './pagefind-format.ts';
+import { KNOWN_INDEX_CHUNK_VERSION, readBundleEntry, readFragment, readIndexChunk, readMetadata, UnknownBundleFormat, type PagefindFragment } from './pagefind-format.ts';
 import { contentTokens, PARTITION_FILTER, recordContent, recordUrl, wordsProblem } from './partition-words.ts';
 
 /** One partition's pieces of text (tokens) and index words, per language. */
@@ -24,7 +22,6 @@ export interface PartitionWords {
 /** The words index could not be written or did not check out: the search page searches every partition. */
 export class WordsIndexProblem extends Error {}
 
-const readEntry = async (dir: string) => JSON.parse(await readFile(path.join(dir, 'pagefind-entry.json'), 'utf8')) as PagefindEntryFile;
 
 /** Lets Pagefind's service, which talks to this process, be answered while thousands of files are read. */
 const YIELD_EVERY = 200;
@@ -32,7 +29,7 @@ const breathe = () => new Promise((resolve) => setImmediate(resolve));
 
 /** Each language's metadata of a bundle whose index chunks this reads. */
 async function languagesOf(dir: string): Promise<[string, ReturnType<typeof readMetadata>][]> {
-  const entry = await readEntry(dir);
+  const entry = await readBundleEntry(dir);
   if (!entry.version || !KNOWN_INDEX_CHUNK_VERSION.test(entry.version)) throw new UnknownBundleFormat(`index chunks of Pagefind ${entry.version ?? '(no version)'}`);
   return Object.entries(entry.languages ?? {}).map(([language, info]) => {
     if (!info.hash) throw new UnknownBundleFormat('a language without a metadata hash');

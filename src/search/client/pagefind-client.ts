@@ -169,6 +169,9 @@ export function loadPagefind(): Promise<SearchIndex> {
           const tag = tagged ? { mergeFilter: { [PARTITION_FILTER]: own.name } } : {};
           const instance = pagefind.createInstance({ basePath: `${bundle}${own.path}`, ...options, ...tag });
           await instance.init();
+          // Rejects when its files could not be loaded (init does not), before anything is merged
+          // into it: a merge waits for the instance's WebAssembly, forever if it never loads.
+          await instance.search('');
           const counts = Object.fromEntries(Object.entries(own.languages).map(([l, n]) => [l, { page_count: n }]));
           return { instance, own, primary: primaryLanguage(pageLanguage, counts) };
         }));
@@ -204,9 +207,14 @@ export function loadPagefind(): Promise<SearchIndex> {
           return new Set(Object.keys(counts).filter((name) => (counts[name] ?? 0) > 0));
         })();
         holdingByTerm.set(wordsOnly, found);
-        found.catch(() => holdingByTerm.delete(wordsOnly));
       }
-      return found;
+      // Without the words index (not uploaded, a failed request), every partition is searched,
+      // and the next search asks it again.
+      return found.catch((error: unknown) => {
+        holdingByTerm.delete(wordsOnly);
+        console.warn('The search words index could not be read; searching every partition.', error);
+        return undefined;
+      });
     };
     return {
       partitions: manifest.partitions.map((part) => part.name),
