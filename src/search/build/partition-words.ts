@@ -10,12 +10,15 @@
  * words of its partition's index. That is checked, not assumed: after writing, each record's
  * words must equal its partition's (`wordsProblem`), or the words index is not used.
  *
- * Why searching only the named partitions finds what searching all of them finds: Pagefind
- * matches a query word against the words it extends (`gov` finds `government`) and, where none
- * does, against the longest word that is a prefix of it. The words index holds the union of the
- * partitions' words, so it names exactly the partitions that hold a match in the union, which
- * are the partitions where one index of the whole archive would find pages; within each, the
- * partition's own matching picks the same words as the whole archive's would. Pure.
+ * What searching only the named partitions finds. Pagefind matches a query word against the
+ * words it extends (`gov` finds `government`) and, where none does, against the longest word that
+ * is a prefix of it; and it sees only the index chunks it has loaded. The words index holds the
+ * union of the partitions' words, and the search page loads its chunks around each query word
+ * before asking it (routingProbes in src/search/client/pagefind-client.ts), so it names every
+ * partition holding a word that begins with the query word (tests/unit/search/partition-routing.test.ts).
+ * A partition that would match only through a shorter word, because none of its words extends the
+ * query word while another partition's does, is not named: one index of the whole archive would
+ * not match it there either.
  */
 
 /**

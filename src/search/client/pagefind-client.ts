@@ -22,8 +22,9 @@
  *
  * Before a word search loads a partition, the words index (a third instance, when
  * `partitions.json` lists one: src/search/build/partition-words.ts) names the partitions that
- * hold its words; the others are not loaded, and their answer is nothing, as it would be. Older
- * partitions are merged into their instance as searches first need them.
+ * hold words beginning with its words; the others are not loaded, and answer nothing. Older
+ * partitions are merged into their instance as searches first need them, and a search of it
+ * asks only the partitions named.
  */
 import { mergeByDate } from './merge-by-date.ts';
 import { mergePartitionAnswers, sumFilterCounts } from './merge-partitions.ts';
@@ -69,6 +70,8 @@ export interface Pagefind {
   mergeIndex(url: string, options?: Record<string, unknown>): Promise<void>;
   search(term: string | null, options?: Record<string, unknown>): Promise<PagefindSearch>;
   filters(): Promise<Record<string, Record<string, number>>>;
+  preload(term: string): Promise<void>;
+  destroy?(): Promise<void>;
 }
 
 interface PagefindModule {
@@ -110,6 +113,40 @@ export type SearchRequest = { term: string | null; options: { filters: Record<st
 const PARTITION_FILTER = 'partition';
 /** The words index's filter naming each record's partition (PARTITION_FILTER of partition-words.ts). */
 const WORDS_PARTITION_FILTER = 'partition';
+
+/** Letters a stem may drop from the end of a word (Pagefind's Snowball stemmers: `generalization` -> `gener`). */
+const STEM_DROPS = 9;
+/** A character after every other one: a word followed by it sorts after all the words it begins. */
+const AFTER_ALL = '\u{10FFFF}';
+
+/**
+ * The terms whose index chunks the words index must have loaded before it is asked for `words`:
+ * for each word, the word itself, its shorter beginnings (where its stem sorts) and the point
+ * after every word it begins (where its last extension sorts). Pure.
+ */
+export function routingProbes(words: string): string[] {
+  const probes = new Set<string>();
+  for (const word of words.toLowerCase().split(/\s+/).filter(Boolean)) {
+    const letters = [...word];
+    for (let length = letters.length; length >= Math.max(1, letters.length - STEM_DROPS); length--) probes.add(letters.slice(0, length).join(''));
+    probes.add(word + AFTER_ALL);
+  }
+  return [...probes];
+}
+
+/**
+ * The partitions the words index (`wordsIndex`, an instance of `pagefind/words/`) names for
+ * `words` (without quotes). Pagefind matches a word only among the index chunks it has loaded,
+ * and loads the one where the word itself sorts: a partition's words that extend it (or its
+ * stem, a few letters shorter) can sort into a neighbouring chunk of the words index, so those
+ * chunks are loaded first (routingProbes).
+ */
+export async function partitionsHolding(wordsIndex: Pagefind, words: string): Promise<Set<string>> {
+  await wordsIndex.filters();
+  for (const probe of routingProbes(words)) await wordsIndex.preload(probe);
+  const counts = (await wordsIndex.search(words)).filters[WORDS_PARTITION_FILTER] ?? {};
+  return new Set(Object.keys(counts).filter((name) => (counts[name] ?? 0) > 0));
+}
 
 /** A search's answer where a partition cannot hold the words: nothing, as Pagefind would answer. */
 const NOTHING: PagefindSearch = { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {} };
@@ -158,10 +195,12 @@ export function loadPagefind(): Promise<SearchIndex> {
     /**
      * An instance over `parts`, created on first use with the first partition asked for as its
      * own index; the others are merged in as they are asked for (all of them without names).
+     * Pagefind keeps a merged index that failed to load, and every later search of the instance
+     * fails with it: an instance with a failed merge is thrown away, and the next use starts anew.
      */
     const partsInstance = (parts: readonly Part[], tagged: boolean) => {
-      let created: Promise<{ instance: Pagefind; own: Part; primary: string | undefined }> | undefined;
-      const merged = new Map<string, Promise<unknown>>();
+      type Opened = { instance: Pagefind; own: Part; primary: string | undefined; merged: Map<string, Promise<unknown>> };
+      let created: Promise<Opened> | undefined;
       return async (names?: readonly string[]): Promise<Pagefind> => {
         const wanted = names ? parts.filter((part) => names.includes(part.name)) : parts;
         const own = wanted[0] ?? parts[0]!;
@@ -173,20 +212,24 @@ export function loadPagefind(): Promise<SearchIndex> {
           // into it: a merge waits for the instance's WebAssembly, forever if it never loads.
           await instance.search('');
           const counts = Object.fromEntries(Object.entries(own.languages).map(([l, n]) => [l, { page_count: n }]));
-          return { instance, own, primary: primaryLanguage(pageLanguage, counts) };
+          return { instance, own, primary: primaryLanguage(pageLanguage, counts), merged: new Map() };
         }));
-        opened.catch(() => (created = undefined));
-        const { instance, own: ownPart, primary } = await opened;
-        for (const part of wanted) {
-          if (merged.has(part.name)) continue;
-          const merging = mergePart(instance, ownPart, part, tagged, primary);
-          merged.set(part.name, merging);
-          merging.catch(() => merged.delete(part.name));
+        try {
+          const { instance, own: ownPart, primary, merged } = await opened;
+          for (const part of wanted) {
+            if (!merged.has(part.name)) merged.set(part.name, mergePart(instance, ownPart, part, tagged, primary));
+          }
+          await Promise.all(wanted.map((part) => merged.get(part.name)));
+          // Resolves once the instance has its metadata and WASM (a search without words stops there).
+          await instance.search('');
+          return instance;
+        } catch (error) {
+          if (created === opened) {
+            created = undefined;
+            void opened.then(({ instance }) => instance.destroy?.()).catch(() => {});
+          }
+          throw error;
         }
-        await Promise.all(wanted.map((part) => merged.get(part.name)));
-        // Resolves once the instance has its metadata and WASM (a search without words stops there).
-        await instance.search('');
-        return instance;
       };
     };
     const newest = partsInstance([first], false);
@@ -199,13 +242,7 @@ export function loadPagefind(): Promise<SearchIndex> {
       const wordsOnly = term.replaceAll('"', '');
       let found = holdingByTerm.get(wordsOnly);
       if (!found) {
-        found = (async () => {
-          const instance = await wordsIndex();
-          await instance.filters();
-          const answer = await instance.search(wordsOnly);
-          const counts = answer.filters[WORDS_PARTITION_FILTER] ?? {};
-          return new Set(Object.keys(counts).filter((name) => (counts[name] ?? 0) > 0));
-        })();
+        found = (async () => partitionsHolding(await wordsIndex(), wordsOnly))();
         holdingByTerm.set(wordsOnly, found);
       }
       // Without the words index (not uploaded, a failed request), every partition is searched,
@@ -258,7 +295,10 @@ export async function searchAll(index: SearchIndex, request: SearchRequest, with
   if (names?.length === 0) return newest;
   const older = await index.older(names);
   if (withFacets) await older.filters();
-  return mergePartitionAnswers([newest, await older.search(request.term, request.options)]);
+  // Partitions merged for earlier searches answer too (a word Pagefind finds nothing extending
+  // matches the longest word it begins with): only the partitions named answer this one.
+  const options = names ? { ...request.options, filters: { ...request.options.filters, [PARTITION_FILTER]: { any: names } } } : request.options;
+  return mergePartitionAnswers([newest, await older.search(request.term, options)]);
 }
 
 /** Facet counts over the whole archive (every filter index: for the facets panel only). */
