@@ -35,7 +35,7 @@ import {
   type PartitionManifest,
   type WordsIndexEntry,
 } from './search-partitions.ts';
-import { partitionWords, writeWordsIndex, WordsIndexProblem, type PartitionWords } from './words-index.ts';
+import { partitionWords, writeWordsIndex, WORDS_LAYOUT, WordsIndexProblem, type PartitionWords } from './words-index.ts';
 import { filesUnder } from '../../output/files-under.ts';
 import { stampFile } from '../../output/up-to-date/file-stamps.ts';
 import { readCacheFile, writeCacheFile } from '../../output/cache-file.ts';
@@ -195,7 +195,7 @@ export async function updateWordsIndex(
   const folder = `${SEARCH_BUNDLE_FOLDER}/${SEARCH_WORDS_FOLDER}`;
   const outputPath = path.join(siteDir, folder);
   const digest = createHash('sha256')
-    .update([`words pagefind ${PAGEFIND_VERSION} ${JSON.stringify(PAGEFIND_INDEX_OPTIONS)}`, ...entries.map((entry) => `${entry.name} ${entry.digest}`)].join('\n'))
+    .update([`words ${WORDS_LAYOUT} pagefind ${PAGEFIND_VERSION} ${JSON.stringify(PAGEFIND_INDEX_OPTIONS)}`, ...entries.map((entry) => `${entry.name} ${entry.digest}`)].join('\n'))
     .digest('hex');
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);

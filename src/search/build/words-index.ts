@@ -13,11 +13,20 @@ import { contentTokens, PARTITION_FILTER, recordContent, recordUrl, wordsProblem
 
 /** One partition's pieces of text (tokens) and index words, per language. */
 export interface PartitionWords {
+  /** What reads them (WORDS_LAYOUT): words read by other code are read again. */
+  layout: number;
   name: string;
   /** The partition's digest (search-partitions.ts) when these were read. */
   digest: string;
   languages: Record<string, { tokens: string[]; meta: Record<string, string[]>; words: string[] }>;
 }
+
+/**
+ * The version of how a partition's words are read and made into records: a change to either
+ * (contentTokens, the meta read, the record's fields) must change it, so that cached words and a
+ * kept words index are not taken for this code's.
+ */
+export const WORDS_LAYOUT = 1;
 
 /** The words index could not be written or did not check out: the search page searches every partition. */
 export class WordsIndexProblem extends Error {}
@@ -79,13 +88,13 @@ export async function readPartitionWords(dir: string, name: string, digest: stri
       words: [...words].sort(),
     };
   }
-  return { name, digest, languages };
+  return { layout: WORDS_LAYOUT, name, digest, languages };
 }
 
 /** A partition's words from the cache when its digest is unchanged, else from its bundle (and cached). */
 export async function partitionWords(dir: string, name: string, digest: string, cacheFile: string | undefined): Promise<PartitionWords> {
   const cached = readCacheFile(cacheFile) as PartitionWords | undefined;
-  if (cached?.name === name && cached.digest === digest && typeof cached.languages === 'object') return cached;
+  if (cached?.name === name && cached.digest === digest && cached.layout === WORDS_LAYOUT && typeof cached.languages === 'object') return cached;
   const words = await readPartitionWords(dir, name, digest);
   writeCacheFile(cacheFile, words);
   return words;
@@ -102,7 +111,7 @@ export async function writeWordsIndex(outputPath: string, partitions: readonly P
     if (errors.length > 0 || !index) throw new WordsIndexProblem(`Pagefind createIndex failed: ${errors.join('; ')}`);
     for (const partition of partitions) {
       for (const [language, { tokens, meta }] of Object.entries(partition.languages)) {
-        if (tokens.length === 0) continue;
+        if (tokens.length === 0 && Object.keys(meta).length === 0) continue;
         const added = await index.addCustomRecord({
           url: recordUrl(partition.name, language),
           content: recordContent(tokens),
@@ -119,7 +128,14 @@ export async function writeWordsIndex(outputPath: string, partitions: readonly P
     await pagefind.close();
   }
   const records: Record<string, number> = {};
-  for (const [language, meta] of await languagesOf(outputPath)) {
+  const written = new Map(await languagesOf(outputPath));
+  // Every language a partition has words in must have its records (Pagefind writes none without words).
+  for (const partition of partitions) {
+    for (const [language, { words }] of Object.entries(partition.languages)) {
+      if (words.length > 0 && !written.has(language)) throw new WordsIndexProblem(`the words index has no ${language} records, but partition ${partition.name} has ${language} words`);
+    }
+  }
+  for (const [language, meta] of written) {
     const owners = meta.pages.map((hash) => readFragment(readFileSync(path.join(outputPath, 'fragment', `${hash}.pf_fragment`))).filters[PARTITION_FILTER]?.[0] ?? '');
     const recordWords = new Map<string, Set<string>>();
     for (const { word, pages } of await indexWords(outputPath, meta.indexChunks)) {
