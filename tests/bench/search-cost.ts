@@ -61,6 +61,7 @@ async function searchInPage({ base, query, scope }: { base: string; query: strin
     mergeIndex(url: string, o: Record<string, unknown>): Promise<void>;
     search(q: string): Promise<{ results: Result[]; filters: Record<string, Record<string, number>> }>;
     filters(): Promise<unknown>;
+    preload(q: string): Promise<void>;
   }
   interface Part {
     name: string;
@@ -111,7 +112,15 @@ async function searchInPage({ base, query, scope }: { base: string; query: strin
   if (words) {
     const instance = await create(words);
     await instance.filters();
-    const counts = (await instance.search(query.replaceAll('"', ''))).filters.partition ?? {};
+    const wordsOnly = query.replaceAll('"', '');
+    // routingProbes of pagefind-client.ts: the chunks around each word are loaded first.
+    for (const word of wordsOnly.toLowerCase().split(/\s+/).filter(Boolean)) {
+      const letters = [...word];
+      const shortest = Math.min(letters.length, Math.max(3, letters.length - (letters.length >= 10 ? 9 : 4)));
+      for (let length = letters.length; length >= shortest; length--) await instance.preload(letters.slice(0, length).join(''));
+      await instance.preload(`${word}\u{10FFFF}`);
+    }
+    const counts = (await instance.search(wordsOnly)).filters.partition ?? {};
     holding = new Set(Object.keys(counts).filter((name) => counts[name]! > 0));
   }
   const [first, ...older] = partitions;

@@ -114,8 +114,13 @@ const PARTITION_FILTER = 'partition';
 /** The words index's filter naming each record's partition (PARTITION_FILTER of partition-words.ts). */
 const WORDS_PARTITION_FILTER = 'partition';
 
-/** Letters a stem may drop from the end of a word (Pagefind's Snowball stemmers: `generalization` -> `gener`). */
-const STEM_DROPS = 9;
+/**
+ * Letters a stem may drop from the end of a word: a few for most words (`running` -> `run`), up
+ * to 9 for long ones (`generalization` -> `gener`). Beginnings shorter than MIN_PROBE letters are
+ * not probed: they sort far from the word, and would load chunks for nothing.
+ */
+const stemDrops = (letters: number) => (letters >= 10 ? 9 : 4);
+const MIN_PROBE = 3;
 /** A character after every other one: a word followed by it sorts after all the words it begins. */
 const AFTER_ALL = '\u{10FFFF}';
 
@@ -128,7 +133,8 @@ export function routingProbes(words: string): string[] {
   const probes = new Set<string>();
   for (const word of words.toLowerCase().split(/\s+/).filter(Boolean)) {
     const letters = [...word];
-    for (let length = letters.length; length >= Math.max(1, letters.length - STEM_DROPS); length--) probes.add(letters.slice(0, length).join(''));
+    const shortest = Math.min(letters.length, Math.max(MIN_PROBE, letters.length - stemDrops(letters.length)));
+    for (let length = letters.length; length >= shortest; length--) probes.add(letters.slice(0, length).join(''));
     probes.add(word + AFTER_ALL);
   }
   return [...probes];

@@ -29,7 +29,9 @@ function pagesOf(seed: number): string[][][] {
 }
 
 test('routingProbes asks for the word, its shorter beginnings and the end of the words it begins', () => {
-  assert.deepEqual(routingProbes('504'), ['504', '50', '5', '504\u{10FFFF}']);
+  assert.deepEqual(routingProbes('504'), ['504', '504\u{10FFFF}']);
+  assert.deepEqual(routingProbes('running'), ['running', 'runnin', 'runni', 'runn', 'run', 'running\u{10FFFF}']);
+  assert.deepEqual(routingProbes('5'), ['5', '5\u{10FFFF}']);
   assert.ok(routingProbes('Generalization reports').includes('gener'), 'where a long word\'s stem sorts');
   assert.deepEqual(routingProbes('  '), []);
 });
