@@ -84,7 +84,6 @@ export const PAGEFIND_INDEX_OPTIONS: Parameters<typeof pagefind.createIndex>[0] 
 
 const PAGEFIND_VERSION = (JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.resolve('pagefind'))), 'utf8')) as { version: string }).version;
 
-
 /** The live hashed files of a bundle folder, or undefined when its layout is unknown or its entry missing. */
 function liveFiles(dir: string, entry: PagefindEntryFile): Set<string> | undefined {
   try {
@@ -181,9 +180,10 @@ function readWords(siteDir: string, name: string, digest: string, cacheDir: stri
 /**
  * Brings the words index (partition-words.ts) of a partitioned index up to date with its
  * partitions (`entries`, newest first): kept when built from the same partitions and intact,
- * else written again from each partition's words (read from its bundle, or from `cacheDir` when
- * its digest is unchanged; or `readAlready`, started as each partition was indexed). When it cannot be written or does not check out, it is removed and
- * the search page searches every partition: `problem` says why.
+ * else written again from each partition's words (`readAlready`, started as each partition was
+ * indexed; or read from its bundle, or from `cacheDir` when its digest is unchanged). When it
+ * cannot be written or does not check out, it is removed and the search page searches every
+ * partition: `problem` says why.
  */
 export async function updateWordsIndex(
   siteDir: string,
