@@ -31,7 +31,6 @@ export const WORDS_LAYOUT = 1;
 /** The words index could not be written or did not check out: the search page searches every partition. */
 export class WordsIndexProblem extends Error {}
 
-
 /** Lets Pagefind's service, which talks to this process, be answered while thousands of files are read. */
 const YIELD_EVERY = 200;
 const breathe = () => new Promise((resolve) => setImmediate(resolve));
