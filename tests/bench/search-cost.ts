@@ -113,13 +113,15 @@ async function searchInPage({ base, query, scope }: { base: string; query: strin
     const instance = await create(words);
     await instance.filters();
     const wordsOnly = query.replaceAll('"', '');
-    // routingProbes of pagefind-client.ts: the chunks around each word are loaded first.
+    // routingProbes of pagefind-client.ts: the chunks around each word are loaded first, together.
+    const probes: string[] = [];
     for (const word of wordsOnly.toLowerCase().split(/\s+/).filter(Boolean)) {
       const letters = [...word];
       const shortest = Math.min(letters.length, Math.max(3, letters.length - (letters.length >= 10 ? 9 : 4)));
-      for (let length = letters.length; length >= shortest; length--) await instance.preload(letters.slice(0, length).join(''));
-      await instance.preload(`${word}\u{10FFFF}`);
+      for (let length = letters.length; length >= shortest; length--) probes.push(letters.slice(0, length).join(''));
+      probes.push(`${word}\u{10FFFF}`);
     }
+    await Promise.all(probes.map((probe) => instance.preload(probe)));
     const counts = (await instance.search(wordsOnly)).filters.partition ?? {};
     holding = new Set(Object.keys(counts).filter((name) => counts[name]! > 0));
   }
@@ -168,7 +170,8 @@ export async function measureSearch(siteDir: string, queries: SearchQuery[], war
         const page = await context.newPage();
         // A page that does not exist serves the site's 404 page: same origin, no Pagefind loaded.
         await page.goto(server.url('bench-blank/'));
-        // The reader's previous search ran to the end: every partition is loaded.
+        // The reader's previous search ran to the end: every partition it needed is loaded (with
+        // a words index, only those holding its words).
         if (warmUp) await page.evaluate(searchInPage, { base, query: warmUp, scope: 'all' as Scope });
         // Bytes on the wire (headers + encoded body) of every request, Pagefind's worker's too.
         const sizes: Promise<{ bytes: number; gzipBytes: number }>[] = [];

@@ -149,7 +149,9 @@ export function routingProbes(words: string): string[] {
  */
 export async function partitionsHolding(wordsIndex: Pagefind, words: string): Promise<Set<string>> {
   await wordsIndex.filters();
-  for (const probe of routingProbes(words)) await wordsIndex.preload(probe);
+  // Each preload is a round trip to Pagefind's worker (and a chunk request the first time): asked
+  // together, they cost about one.
+  await Promise.all(routingProbes(words).map((probe) => wordsIndex.preload(probe)));
   const counts = (await wordsIndex.search(words)).filters[WORDS_PARTITION_FILTER] ?? {};
   return new Set(Object.keys(counts).filter((name) => (counts[name] ?? 0) > 0));
 }
