@@ -17,6 +17,7 @@ import { openSiteSession, type SiteSession } from '../support/browser.ts';
 import { build, buildOnce } from '../support/build.ts';
 import { report, writeArchive } from '../support/fixtures.ts';
 import { TMP } from '../support/paths.ts';
+import { allResults, openSearch } from '../support/search-page.ts';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const PAGE = 'news/2020/flood-photos/';
@@ -175,6 +176,23 @@ describe('body images in the browser', () => {
       }
     }
     await page.close();
+  });
+
+  test('an image\'s alt text is searchable: a word found only in it finds the report', async () => {
+    const page = await session.browser.newPage();
+    try {
+      // "Sandbags" and "bank" are written only in two images' alt text.
+      for (const word of ['Sandbags', 'bank']) {
+        const status = await openSearch(page, session.server.url(`search/?q=${word}`));
+        assert.match(status, /^1 report/, `the search for ${word}: ${status}`);
+        assert.deepEqual((await allResults(page)).map((r) => r.id), ['2020/flood-photos']);
+      }
+      // The alt text is indexed from the finished page, after Astro's image step wrote its <img>.
+      const html = await (await fetch(session.server.url(PAGE))).text();
+      assert.match(html, /<img[^>]*data-pagefind-index-attrs="alt"[^>]*alt="Sandbags piled at a door"|<img[^>]*alt="Sandbags piled at a door"[^>]*data-pagefind-index-attrs="alt"/);
+    } finally {
+      await page.close();
+    }
   });
 
   test('axe finds no violation on the page, in light and dark mode', async () => {

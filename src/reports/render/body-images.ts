@@ -17,7 +17,8 @@
  *   largest thing in view), unless the report has a lead image (front matter `image`), which is
  *   then the first; every other image loads lazily and decodes off the main thread;
  * - local images get `widths` and `sizes`, which Astro's image step (rehype-images, then
- *   getImage at render time) turns into a WebP `srcset` sized for the reading column.
+ *   getImage at render time) turns into a WebP `srcset` sized for the reading column;
+ * - an image's alt text is indexed for search with the page's text (`data-pagefind-index-attrs`).
  */
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
 import type { Definition, Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
@@ -200,6 +201,11 @@ export function rehypeBodyImages(options: BodyImageOptions = {}) {
       properties.loading = first ? 'eager' : 'lazy';
       properties.decoding = 'async';
       if (first) properties.fetchpriority = 'high';
+      // Pagefind does not index an attribute's text unless told to: without this, the words of
+      // a body image's alt text would be on the page (read aloud, shown when it fails to load)
+      // and not in its search record. Named as the attribute: Astro's image step copies a local
+      // image's properties to its <img> as they are named.
+      if (String(properties.alt ?? '') !== '') properties['data-pagefind-index-attrs'] = 'alt';
       const src = typeof properties.src === 'string' ? safeDecode(properties.src) : undefined;
       // Read by Astro's getImage (through rehype-images), which writes srcset and sizes from them.
       if (src !== undefined && local.has(src)) Object.assign(properties, { widths: IMAGE_WIDTHS, sizes: IMAGE_SIZES });

@@ -11,6 +11,9 @@
  *   What the sanitiser removed is reported per file (`onSanitized`; the reports loader logs it).
  * - Ids from the body get GitHub's `user-content-` prefix, so a heading "Main" cannot take the
  *   id of the page's <main>; in-page links follow (user-content-ids.ts).
+ * - Blocks written as raw HTML (`<dt>`, `<th>`, `<summary>`, form controls) are set apart by white
+ *   space, which the page does not show, so that Pagefind does not index two of their words as one
+ *   (rehype-word-separators.ts).
  * - Links that leave the site get rel="noopener".
  * - Tables sit in a focusable scroll region (wide ones scroll on narrow screens); alignment is a class.
  * - Images: alt text required, none from another site (reported per file, `onImageProblems`); an
@@ -33,6 +36,7 @@ import rehypeRawHtml from './rehype-raw-html.ts';
 import rehypeSanitizeReported, { type SanitizeReport } from './rehype-sanitize-reported.ts';
 import { rehypeHeadingSlugs, rehypeInPageLinks, USER_CONTENT_PREFIX } from './user-content-ids.ts';
 import rehypeTables from './rehype-tables.ts';
+import rehypeWordSeparators from './rehype-word-separators.ts';
 import { rehypeBodyImages, remarkImageChecks, type ImageProblem } from './body-images.ts';
 
 export const sanitizeSchema: Schema = {
@@ -63,6 +67,7 @@ export function markdownOptions(options: MarkdownOptions = {}): UnifiedProcessor
     rehypePlugins: [
       rehypeRawHtml,
       rehypeHeadingSlugs,
+      rehypeWordSeparators,
       [rehypeSanitizeReported, { schema: sanitizeSchema, onReport: options.onSanitized }],
       rehypeInPageLinks,
       [rehypeExternalLinks, { rel: ['noopener'] }],
