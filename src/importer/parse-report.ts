@@ -37,9 +37,29 @@ export interface ParsedReport {
 export type ParseResult = { ok: true; report: ParsedReport } | { ok: false; error: ImportError };
 
 const TITLE_DECK_SEPARATOR = /\s+-{2,3}\s+/;
-const COPYRIGHT_LINE = /^Copyright\b/i;
 // "Copyright ?2018" and "Copyright (c) 2018": the © was lost in an encoding round trip.
 const LOST_COPYRIGHT_SIGN = /^(Copyright\s*)(?:\?|\(c\)\s?)(?=\s*\d{4})/i;
+/**
+ * What only a rights notice opens with: the sign, or "Copyright" with the sign or its lost forms
+ * ("Copyright ©", "Copyright (c)", "Copyright ?2018"). The word Copyright alone opens prose just as
+ * well ("Copyright law reform is next..."), so it is no sign of a notice.
+ */
+const SIGNED_NOTICE_LEAD = /^(?:©|Copyright\s*(?:©|\(c\)|\?(?=\s*\d{4})))/i;
+/** "Copyright 2020 Acme": a notice only if what follows the year reads as a name (prose can start so too). */
+const DATED_NOTICE_LEAD = /^Copyright\s+\d{4}\b/i;
+/**
+ * "All rights reserved" as a clause of its own ("Acme Inc. All rights reserved.", "..., all rights
+ * reserved"), not inside a sentence ("the minister said all rights reserved under the treaty...").
+ */
+const ALL_RIGHTS_RESERVED_CLAUSE = /(?:^|[.,;:|–—-])\s*all\s+rights\s+reserved\b(?![ \t]+\p{L})/iu;
+/** A notice is a line or two; a longer paragraph is running prose, whatever its lines open with. */
+const MAX_NOTICE_LENGTH = 200;
+/** The holder in a notice: after the sign and the years, up to the first full stop, comma or line end. */
+const NOTICE_HOLDER = /^(?:Copyright\s*(?:©|\(c\))?|©)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?)?\s*([^.,\n]*)/i;
+const TRAILING_ALL_RIGHTS_RESERVED = /[\s|–—-]*all\s+rights\s+reserved$/i;
+/** The lowercase words a publisher's name may hold ("Ministry of Finance", "the Associated Press"). */
+const NAME_PARTICLES = new Set(['of', 'and', 'for', 'the', 'de', 'du', 'des', 'la', 'le', 'von', 'van', 'der', 'den', 'und', 'et', 'y', 'e', 'da', 'di', '&']);
+const MAX_NAME_WORDS = 8;
 const MONTH_DAY = new RegExp(`\\b(${MONTH_NAMES.join('|')})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`);
 const ISO_IN_TEXT = /\b(\d{4}-\d{2}-\d{2})\b/;
 const YEAR_IN_TEXT = /\b(19\d{2}|20\d{2})\b/g;
@@ -140,10 +160,9 @@ export function parseReport(raw: string, options: ParseOptions = {}): ParseResul
   const leftover = titleBlock!.split('\n').slice(1).join('\n').trim();
   const paragraphs = leftover ? [leftover, ...rest] : rest;
 
-  let rights: string | undefined;
-  if (paragraphs.length > 0 && COPYRIGHT_LINE.test(paragraphs.at(-1)!)) {
-    rights = repairCopyright(paragraphs.pop()!);
-  }
+  // Only a last paragraph that reads as a notice leaves the body; anything else is the publisher's text.
+  const rights = paragraphs.length > 0 ? rightsNotice(paragraphs.at(-1)!) : undefined;
+  if (rights !== undefined) paragraphs.pop();
   if (paragraphs.length === 0) return fail('empty', 'the report has a title but no text');
 
   let date: string;
@@ -168,7 +187,10 @@ export function parseReport(raw: string, options: ParseOptions = {}): ParseResul
 
   const sourceName = options.sourceName ?? rightsHolder(rights);
   if (!sourceName) {
-    return fail('no-source', 'the publisher is not named in a copyright line: pass --source "Publisher name"');
+    // A name read from a notice that does not clearly give one would be made up: ask instead.
+    return rights
+      ? fail('no-source', `the rights notice "${rights}" names no publisher that can be read: pass --source "Publisher name"`)
+      : fail('no-source', 'the publisher is not named in a copyright line: pass --source "Publisher name"');
   }
 
   const frontmatter: ReportInput = {
@@ -190,11 +212,52 @@ export function parseReport(raw: string, options: ParseOptions = {}): ParseResul
   return { ok: true, report: { year, slug, frontmatter, body: plainTextToMarkdown(paragraphs) } };
 }
 
-/** "Copyright ©2018 CASIC. All Rights Reserved." -> "CASIC" */
-export function rightsHolder(rights: string | undefined): string | undefined {
-  if (!rights) return undefined;
-  const match = /^Copyright\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([^.]+?)\s*(?:\.|,|$)/i.exec(rights);
-  const holder = match?.[1]?.trim();
-  return holder && !/^all rights reserved$/i.test(holder) ? holder : undefined;
+/**
+ * The paragraph as a rights notice (its lines joined, a lost © repaired), if it reads as one: short,
+ * and each of its lines a notice's ("© 2021 Acme Inc." over "All rights reserved."). Otherwise
+ * undefined: the paragraph is text and belongs in the body, such as "Copyright law reform is next..."
+ * or a press contact above the notice, which the notice must not carry off.
+ */
+export function rightsNotice(paragraph: string): string | undefined {
+  const lines = paragraph.split('\n').map((line) => repairCopyright(line));
+  const notice = lines.join(' ');
+  return notice.length <= MAX_NOTICE_LENGTH && lines.every(readsAsNoticeLine) ? notice : undefined;
 }
 
+/**
+ * A line opening with the sign ("© 2020 Acme", "Copyright (c) 2019 Acme"), or with "Copyright"
+ * and a year before a name ("Copyright 2020 Acme"), or holding "All rights reserved" as a clause.
+ */
+function readsAsNoticeLine(line: string): boolean {
+  return (
+    SIGNED_NOTICE_LEAD.test(line) ||
+    ALL_RIGHTS_RESERVED_CLAUSE.test(line) ||
+    (DATED_NOTICE_LEAD.test(line) && rightsHolder(line) !== undefined)
+  );
+}
+
+/**
+ * The publisher a notice names, only when it plainly names one: "Copyright ©2018 CASIC. All Rights
+ * Reserved." -> "CASIC". When the words after the sign and year do not read as a name ("the
+ * ministry, which owns it"), undefined: a fragment of a sentence would become the source named in
+ * every citation.
+ */
+export function rightsHolder(rights: string | undefined): string | undefined {
+  if (!rights) return undefined;
+  const holder = NOTICE_HOLDER.exec(rights)?.[1]?.trim().replace(TRAILING_ALL_RIGHTS_RESERVED, '');
+  return holder && readsAsName(holder) ? holder : undefined;
+}
+
+/**
+ * A few words that each start with a capital, a digit or a sign ("3M", "(CASIC)", "中国航天"), or
+ * are particles of names ("of", "the"), at least one of them a real word. A lowercase word such as
+ * "reform" or "said" means running text, in brackets or quotes as much as without.
+ */
+function readsAsName(text: string): boolean {
+  const words = text.split(/\s+/).filter((word) => word !== '');
+  if (words.length === 0 || words.length > MAX_NAME_WORDS) return false;
+  const initial = (word: string) => word.replace(/^[(\[{"'“‘«]+/u, '');
+  const startsLowercase = (word: string) => /^\p{Ll}/u.test(initial(word));
+  const startsAsName = (word: string) => /^[\p{Lu}\p{Lt}\p{Lo}\p{N}]/u.test(initial(word));
+  return words.every((word) => !startsLowercase(word) || NAME_PARTICLES.has(word)) && words.some(startsAsName);
+}

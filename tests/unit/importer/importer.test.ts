@@ -62,6 +62,164 @@ test('copyright repair restores only the lost ©', () => {
   assert.equal(rightsHolder('Copyright © 2010-2018 Acme Corp, all rights reserved'), 'Acme Corp');
 });
 
+const REFORM_RELEASE = `Ministry sets out reform plans
+
+On March 3, 2021, the ministry published its plans for the coming year.
+
+Copyright law reform is next on the agenda, the minister said, and a draft
+will follow in the autumn.
+`;
+
+test('a last paragraph that starts with the word Copyright is text, not a rights notice', () => {
+  const report = parsed(REFORM_RELEASE, { sourceName: 'Ministry' });
+  assert.equal(report.body, 'On March 3, 2021, the ministry published its plans for the coming year.\n\nCopyright law reform is next on the agenda, the minister said, and a draft\nwill follow in the autumn.');
+  assert.equal(report.frontmatter.rights, undefined);
+  assert.deepEqual(report.frontmatter.source, { name: 'Ministry' });
+  // Without --source nothing names the publisher: the import stops rather than take a fragment of the text.
+  assert.equal(errorOf(REFORM_RELEASE).code, 'no-source');
+  for (const prose of [
+    'Copyright holders met on Monday.',
+    'COPYRIGHT REFORM: the draft follows in the autumn.',
+    'Copyright 2020 was a year of reform for the ministry.',
+    'Copyright, the minister said, is next.',
+    'All rights of appeal remain open.',
+    'The minister said all rights reserved under the treaty stay in force.',
+    `© is the sign the ministry will ask publishers to use, ${'and the minister said so again and again, '.repeat(5)}at length.`,
+    // A notice under other lines of the paragraph leaves them where they are, and itself with them.
+    'Media contact: Jane Doe, +1 555 0100\n© 2021 Acme Inc. All rights reserved.',
+    '© 2021 Acme Inc.\nFor more information, call the press office.',
+    'Copyright © 2021 (law reform) is next.\nThe draft follows.',
+  ]) {
+    const withProse = parsed(`Title\n\nOn March 3, 2021, it began.\n\n${prose}\n`, { sourceName: 'S' });
+    assert.equal(withProse.body, `On March 3, 2021, it began.\n\n${prose}`, prose);
+    assert.equal(withProse.frontmatter.rights, undefined, prose);
+  }
+});
+
+test('a last paragraph that reads as a rights notice becomes the rights field, and names the publisher only when it clearly does', () => {
+  const withNotice = (notice: string, options = {}) => parseReport(`Title\n\nOn March 3, 2021, it began.\n\n${notice}\n`, options);
+  for (const [notice, rights, holder] of [
+    ['Copyright © 2020 CASIC', 'Copyright © 2020 CASIC', 'CASIC'],
+    ['Copyright (c) 2019-2020 Acme Inc.', 'Copyright ©2019-2020 Acme Inc.', 'Acme Inc'],
+    ['Copyright ?2018 CASIC. All Rights Reserved.', 'Copyright ©2018 CASIC. All Rights Reserved.', 'CASIC'],
+    ['Copyright 2020 Acme', 'Copyright 2020 Acme', 'Acme'],
+    ['Copyright 2020 Acme All Rights Reserved', 'Copyright 2020 Acme All Rights Reserved', 'Acme'],
+    ['© 2021 Ministry of Finance and Economic Affairs', '© 2021 Ministry of Finance and Economic Affairs', 'Ministry of Finance and Economic Affairs'],
+    ['©2021 the Ministry of Finance, all rights reserved.', '©2021 the Ministry of Finance, all rights reserved.', 'the Ministry of Finance'],
+    ['© 2021 Acme Inc.\nAll rights reserved.', '© 2021 Acme Inc. All rights reserved.', 'Acme Inc'],
+    // A notice without a name that can be read: the rights are kept, no publisher is made up.
+    ['Acme Inc. All rights reserved.', 'Acme Inc. All rights reserved.', undefined],
+    ['Copyright © 2021', 'Copyright © 2021', undefined],
+    ['© 2021 the ministry, which owns it.', '© 2021 the ministry, which owns it.', undefined],
+    ['Copyright © law reform is next on the agenda.', 'Copyright © law reform is next on the agenda.', undefined],
+    ['© 2021 (law reform)', '© 2021 (law reform)', undefined],
+    ['© 2021 (CASIC)', '© 2021 (CASIC)', '(CASIC)'],
+  ] as const) {
+    const given = withNotice(notice, { sourceName: 'Given' });
+    assert.ok(given.ok, notice);
+    assert.equal(given.report.frontmatter.rights, rights, notice);
+    assert.equal(given.report.body, 'On March 3, 2021, it began.', notice);
+    assert.deepEqual(given.report.frontmatter.source, { name: 'Given' }, '--source wins over the notice');
+    assert.equal(rightsHolder(rights), holder, notice);
+    const read = withNotice(notice);
+    if (holder) {
+      assert.ok(read.ok, notice);
+      assert.deepEqual(read.report.frontmatter.source, { name: holder }, notice);
+    } else {
+      assert.ok(!read.ok && read.error.code === 'no-source', notice);
+      assert.match(read.error.message, /names no publisher that can be read.*--source "Publisher name"/, notice);
+    }
+  }
+});
+
+const lowercaseWord = fc.oneof(
+  fc.stringMatching(/^[a-z]{1,10}$/),
+  fc.constantFrom('all', 'rights', 'reserved', 'copyright', 'of', 'the', 'and', 'law', 'reform', 'is', 'next'),
+);
+const capitalisedWord = fc.stringMatching(/^[A-Z][a-z]{1,8}$|^[A-Z]{2,5}$/);
+const year = fc.integer({ min: 1990, max: 2030 });
+/** Words, now and then followed by punctuation or wrapped onto the next line, as in a hard-wrapped release. */
+const prose = (words: fc.Arbitrary<string[]>) =>
+  fc
+    .tuple(words, fc.infiniteStream(fc.constantFrom(' ', ' ', ' ', ', ', '. ', '\n')))
+    .map(([list, separators]) => list.map((word, i) => (i === 0 ? word : `${separators.next().value}${word}`)).join(''));
+// "All rights reserved" is a notice's clause even in prose, so generated prose never holds it.
+const withoutAllRightsReserved = (text: string) => !/all\s+rights\s+reserved/i.test(text);
+/** Text whose opening words a notice could have, that is still no notice: the word alone, or a year before lowercase words. */
+const copyrightLedProse = fc
+  .tuple(
+    fc.constantFrom('Copyright', 'copyright', 'COPYRIGHT', 'Copyright,', 'Copyright:', 'All rights', 'All Rights', 'Copyright 2020', 'Copyright 1999-2020'),
+    prose(fc.array(lowercaseWord, { minLength: 1, maxLength: 30 })),
+  )
+  .map(([opener, rest]) => `${opener} ${rest}`)
+  .filter(withoutAllRightsReserved);
+/** A paragraph that opens like a notice but runs on: over 200 characters is prose, whatever its start. */
+const runningProseAfterSign = fc
+  .tuple(
+    fc.constantFrom('©', '© 2020 Acme', 'Copyright ©', 'Copyright (c) 2020', 'Copyright ?2018 CASIC.', 'Copyright 2020 Acme'),
+    prose(fc.array(fc.stringMatching(/^[a-z]{4,10}$/), { minLength: 45, maxLength: 60 })),
+  )
+  .map(([opener, rest]) => `${opener} ${rest}`)
+  .filter(withoutAllRightsReserved);
+const ordinaryProse = fc
+  .tuple(capitalisedWord.filter((word) => !/^copyright$/i.test(word)), prose(fc.array(fc.oneof(lowercaseWord, capitalisedWord), { maxLength: 30 })))
+  .map(([first, rest]) => (rest ? `${first} ${rest}` : first))
+  .filter(withoutAllRightsReserved);
+
+/** A publisher's name: capitalised words, perhaps joined by "of" or "and" ("Ministry of Finance"). */
+const holderName = fc
+  .tuple(capitalisedWord, fc.array(fc.tuple(fc.constantFrom('', 'of ', 'and ', 'for '), capitalisedWord), { maxLength: 3 }))
+  .map(([first, rest]) => [first, ...rest.map(([particle, word]) => `${particle}${word}`)].join(' '));
+/** A notice as releases write it, the rights field it gives, and the publisher it names, if it names one clearly. */
+const notice = fc.oneof(
+  fc.tuple(year, holderName).map(([y, h]) => ({ text: `Copyright © ${y} ${h}`, rights: `Copyright © ${y} ${h}`, holder: h })),
+  fc.tuple(year, holderName).map(([y, h]) => ({ text: `Copyright (c) ${y}-${y + 1} ${h}.`, rights: `Copyright ©${y}-${y + 1} ${h}.`, holder: h })),
+  fc.tuple(year, holderName).map(([y, h]) => ({ text: `Copyright ?${y} ${h}. All Rights Reserved.`, rights: `Copyright ©${y} ${h}. All Rights Reserved.`, holder: h })),
+  fc.tuple(year, holderName).map(([y, h]) => ({ text: `Copyright ${y} ${h}`, rights: `Copyright ${y} ${h}`, holder: h })),
+  fc.tuple(year, holderName).map(([y, h]) => ({ text: `© ${y} ${h}.\nAll rights reserved.`, rights: `© ${y} ${h}. All rights reserved.`, holder: h })),
+  fc.tuple(year, holderName).map(([y, h]) => ({ text: `© ${y} ${h}, all rights reserved`, rights: `© ${y} ${h}, all rights reserved`, holder: h })),
+  holderName.map((h) => ({ text: `${h}. All rights reserved.`, rights: `${h}. All rights reserved.`, holder: undefined })),
+  fc.tuple(year, prose(fc.array(lowercaseWord, { minLength: 1, maxLength: 6 }))).map(([y, words]) => {
+    const text = `© ${y} ${words.replace(/\n/g, ' ')}`;
+    return { text, rights: text, holder: undefined };
+  }),
+);
+
+const wordsOf = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** A notice above or below lines of text in one paragraph ("Media contact: ..." then "© 2021 Acme Inc."): text. */
+const noticeAmongText = fc
+  .tuple(ordinaryProse.map((text) => text.replace(/\n/g, ' ')), notice, fc.boolean())
+  .map(([text, { text: noticeText }, noticeFirst]) => (noticeFirst ? `${noticeText}\n${text}` : `${text}\n${noticeText}`));
+const anyProse = fc.oneof(copyrightLedProse, runningProseAfterSign, ordinaryProse, noticeAmongText);
+
+test('every word of a release stays in the body, in order, unless its last paragraph is a notice (property)', () => {
+  fc.assert(
+    fc.property(
+      // Before the last paragraph, even a notice is text: only a release's last words are its notice.
+      fc.array(fc.oneof(anyProse, notice.map((n) => n.text)), { minLength: 1, maxLength: 5 }),
+      fc.oneof(anyProse.map((text) => ({ text, rights: undefined, holder: undefined })), notice),
+      (paragraphs, last) => {
+        const release = `Release\n\n${[...paragraphs, last.text].join('\n\n')}\n`;
+        const text = last.rights === undefined ? [...paragraphs, last.text] : paragraphs;
+        const report = parsed(release, { date: '2021-03-03', sourceName: 'Publisher' });
+        assert.deepEqual(wordsOf(report.body), text.flatMap(wordsOf), 'the body holds every word of the text, in order');
+        assert.equal(report.frontmatter.rights, last.rights, 'only a notice at the end becomes the rights field');
+
+        // Without --source the publisher is the name the notice clearly gives, or none at all.
+        const read = parseReport(release, { date: '2021-03-03' });
+        if (last.holder) {
+          assert.ok(read.ok, `${JSON.stringify(last.text)} names ${last.holder}`);
+          assert.deepEqual(read.report.frontmatter.source, { name: last.holder });
+        } else {
+          assert.ok(!read.ok && read.error.code === 'no-source', 'no publisher is made up from the text');
+        }
+      },
+    ),
+    { numRuns: Number(process.env.PROPERTY_RUNS ?? 500) },
+  );
+});
+
 test('dates: dateline with its own year, ISO date, --date, and a refusal to guess', () => {
   assert.equal(parsed('Title\n\nOn March 3, 2019, X said.\n', { sourceName: 'S' }).frontmatter.date, '2019-03-03');
   assert.equal(parsed('Title\n\nPublished 2021-05-06. Text.\n', { sourceName: 'S' }).frontmatter.date, '2021-05-06');
@@ -206,14 +364,15 @@ test('options that would write an unsafe or unfileable entry are refused before 
 test('a title that reads as a date, a number or a boolean is written so the build reads it as text', async () => {
   await withScratch(async (dir, env) => {
     const release = path.join(dir, 'release.txt');
-    await writeFile(release, '2020-07-31 --- yes\n\nOn July 31, 2020, it happened.\n\nCopyright 2020 null.\n');
+    // "Null" is YAML's null as much as "null" is; a lowercase word after the year reads as text, not as a name.
+    await writeFile(release, '2020-07-31 --- yes\n\nOn July 31, 2020, it happened.\n\nCopyright 2020 Null.\n');
     assert.equal((await runCli([release], env)).code, EXIT.ok);
     const [file] = await writtenFiles(env.ARCHIVE_CONTENT_DIR);
     const written = await readFile(path.join(env.ARCHIVE_CONTENT_DIR, file!), 'utf8');
     const { frontmatter } = parseFrontmatter(written);
     assert.equal(frontmatter.title, '2020-07-31');
     assert.equal(frontmatter.subtitle, 'yes');
-    assert.deepEqual(frontmatter.source, { name: 'null' });
+    assert.deepEqual(frontmatter.source, { name: 'Null' });
     assert.ok(reportSchema.safeParse(frontmatter).success);
   });
 });
