@@ -5,7 +5,8 @@
  * the same settings, archive and code as each other and as this checkout sees (the same
  * environment as the builds: ARCHIVE_CONTENT_DIR, BASE_PATH, SITE_URL,
  * ARCHIVE_SEARCH_PARTITION_YEARS), every part is there exactly once, no file is held by two parts
- * with different bytes, and the target is missing, empty or an output folder this project wrote.
+ * with different bytes, and the target is missing, empty or an output folder this project wrote,
+ * and is no part, lies inside none and holds none (on real paths: it is emptied before the copy).
  * Then the files are copied, the search partitions listed together, and the whole site checked as
  * a build checks it: every report published, listed, indexed and fed, no link broken, one search
  * record per report. Any problem exits with status 1 and says what to do.
@@ -20,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSettings, type BuildSettings } from '../build-settings.ts';
 import { ConfigError } from '../urls/url-settings.ts';
 import { filesUnder, symlinksUnder } from '../output/files-under.ts';
-import { OUTPUT_MARKER, outputFolderProblem, outputMarkerContent, ownershipProblem } from '../output/output-folder.ts';
+import { OUTPUT_MARKER, outputFolderProblem, outputMarkerContent, ownershipProblem, realPathOf } from '../output/output-folder.ts';
 import { removeInside } from '../output/remove-inside.ts';
 import { buildCacheDir } from '../output/build-cache.ts';
 import { FINISHED_MARKER } from '../output/keep-output-integration.ts';
@@ -34,7 +35,7 @@ import { SEARCH_BUNDLE_FOLDER, SEARCH_PARTITIONS_FILE, searchPartitionPath } fro
 import { siteConfig } from '../site.config.ts';
 import { allPartNames, BUILD_PART_VARIABLE } from './build-part.ts';
 import { archiveYears, partFingerprint } from './part-fingerprint.ts';
-import { mergePartitionLists, mergeProblems, PART_MANIFEST, planCopies, readPartManifest, type PartManifest } from './part-manifest.ts';
+import { mergePartitionLists, mergeProblems, PART_MANIFEST, planCopies, readPartManifest, targetOverlapProblems, type PartManifest } from './part-manifest.ts';
 
 const PARTITIONS_LIST = `${SEARCH_BUNDLE_FOLDER}/${SEARCH_PARTITIONS_FILE}`;
 /** Never copied from a part: the merged folder gets its own marker, and is no part. */
@@ -110,11 +111,13 @@ export async function mergeParts(into: string, partFolders: readonly string[], e
       unreadable.push(`${folder} is not a folder: give the output folder of each part build.`);
       continue;
     }
-    if (folder === target) unreadable.push(`${folder} is both a part and the target: merge into a folder of its own.`);
     const read = readPartManifest(folder, await readFile(path.join(folder, PART_MANIFEST), 'utf8').catch(() => undefined));
     if (read.ok) manifests.push({ folder, manifest: read.manifest });
     else unreadable.push(read.problem);
   }
+  // The target is emptied before the copy: it must be no part, inside none and hold none, however spelt.
+  const named = (folder: string) => ({ given: folder, real: realPathOf(folder, (p) => realpathSync.native(p), existsSync) });
+  unreadable.push(...targetOverlapProblems(named(target), folders.map(named)));
   if (unreadable.length > 0) refuse(unreadable);
   const current = await partFingerprint(root, settings.contentDir, settings);
   const problems = mergeProblems(manifests, current);

@@ -6,6 +6,7 @@
  * bytes, before it writes anything. Pure: the merge command reads and writes the files.
  */
 import type { PartitionEntry, PartitionManifest } from '../search/build/search-partitions.ts';
+import { isInside } from '../reports/local-images.ts';
 import { LISTINGS_PART } from './build-part.ts';
 
 /** In each part's output folder; never in a merged or whole build. */
@@ -129,6 +130,31 @@ export function planCopies(parts: readonly { folder: string; files: ReadonlyMap<
     }
   }
   return { from, conflicts: [...new Set(conflicts)].sort() };
+}
+
+/** A folder as the command line gave it (made absolute) and its real path (symlinks resolved). */
+export interface NamedFolder {
+  given: string;
+  real: string;
+}
+
+/**
+ * Why the merge may not write into `target` beside these parts (empty: it may). It empties its
+ * target and then copies from the parts, so a target that is a part, lies inside one or holds one
+ * would delete or overwrite what it copies from. Compared on real paths: `--into link-to-part`
+ * names the part itself.
+ */
+export function targetOverlapProblems(target: NamedFolder, parts: readonly NamedFolder[]): string[] {
+  const named = (folder: NamedFolder) => (folder.given === folder.real ? folder.given : `${folder.given} (${folder.real}, through a symlink)`);
+  const fix = 'Merge into a folder of its own, outside every part folder (e.g. --into dist).';
+  const problems: string[] = [];
+  for (const part of parts) {
+    const both = `--into ${named(target)} and the part folder ${named(part)}`;
+    if (target.real === part.real) problems.push(`${both} are the same folder: the merge empties its target before copying, so it would delete that part. ${fix}`);
+    else if (isInside(part.real, target.real)) problems.push(`${both}: the target lies inside that part, so the merge would write the merged site into the part. ${fix}`);
+    else if (isInside(target.real, part.real)) problems.push(`${both}: the target holds that part, and the merge empties its target before copying, so it would delete the part. ${fix}`);
+  }
+  return problems;
 }
 
 /** The merged search partition list: every partition part's entries, newest first, as one build writes it. */

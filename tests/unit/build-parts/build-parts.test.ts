@@ -1,12 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { allPartNames, buildsListings, parseBuildPart, publishesReport, reportsToRender, WHOLE_BUILD, type BuildPart } from '../../../src/build-parts/build-part.ts';
-import { mergePartitionLists, mergeProblems, planCopies, readPartManifest, type Fingerprint, type PartManifest } from '../../../src/build-parts/part-manifest.ts';
+import { mergePartitionLists, mergeProblems, PART_MANIFEST, partManifestText, planCopies, readPartManifest, targetOverlapProblems, type Fingerprint, type PartManifest } from '../../../src/build-parts/part-manifest.ts';
 import { buildSettings } from '../../../src/build-settings.ts';
-import { listParts } from '../../../src/build-parts/merge-cli.ts';
+import { listParts, mergeParts } from '../../../src/build-parts/merge-cli.ts';
+import { partFingerprint } from '../../../src/build-parts/part-fingerprint.ts';
+import { OUTPUT_MARKER, outputMarkerContent } from '../../../src/output/output-folder.ts';
 import { ConfigError } from '../../../src/urls/url-settings.ts';
 import type { PartitionEntry } from '../../../src/search/build/search-partitions.ts';
 
@@ -116,4 +118,59 @@ test('a folder without a part manifest, or with a foreign one, is not a part', (
   const garbage = readPartManifest('/site', '{"part": 3}');
   assert.ok(!garbage.ok && /not a part manifest this version writes/.test(garbage.problem));
   assert.ok(readPartManifest('/site', JSON.stringify(manifest('listings'))).ok);
+});
+
+test('the merge target may be no part, lie inside none and hold none, compared on real paths', () => {
+  const parts = [
+    { given: '/w/parts/2015-2019', real: '/w/parts/2015-2019' },
+    { given: '/w/parts/listings', real: '/w/parts/listings' },
+  ];
+  const problems = (given: string, real = given) => targetOverlapProblems({ given, real }, parts).join('\n');
+  assert.equal(problems('/w/dist'), '');
+  assert.equal(problems('/w/parts/listings-merged'), '', 'a name that only begins like a part is another folder');
+  assert.match(problems('/w/into-link', '/w/parts/listings'), /^--into \/w\/into-link \(\/w\/parts\/listings, through a symlink\) and the part folder \/w\/parts\/listings are the same folder: .*delete that part\. Merge into a folder of its own, outside every part folder/);
+  assert.match(problems('/w/parts/listings/merged'), /--into \/w\/parts\/listings\/merged and the part folder \/w\/parts\/listings: the target lies inside that part/);
+  const holding = problems('/w/parts');
+  assert.match(holding, /--into \/w\/parts and the part folder \/w\/parts\/2015-2019: the target holds that part/);
+  assert.match(holding, /the part folder \/w\/parts\/listings: the target holds that part/);
+});
+
+test('the merge refuses a target reached through a symlink to a part, or inside one, before it writes anything', async () => {
+  // Three part folders with valid manifests of this scratch project, as the part builds leave them.
+  const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'merge-target-')));
+  try {
+    const content = path.join(root, 'news');
+    for (const [year, slug] of [['2015', 'old'], ['2020', 'new']]) {
+      mkdirSync(path.join(content, year!), { recursive: true });
+      writeFileSync(path.join(content, year!, `${slug}.md`), '---\n---\n');
+    }
+    const env = { ARCHIVE_CONTENT_DIR: content, ARCHIVE_SEARCH_PARTITION_YEARS: '5' };
+    const fingerprint = await partFingerprint(root, content, buildSettings(env, root));
+    const names = ['2020-2024', '2015-2019', 'listings'];
+    const folder = (name: string) => path.join(root, 'parts', name);
+    for (const name of names) {
+      mkdirSync(path.join(folder(name), 'pagefind'), { recursive: true });
+      writeFileSync(path.join(folder(name), OUTPUT_MARKER), outputMarkerContent(folder(name)));
+      writeFileSync(path.join(folder(name), PART_MANIFEST), partManifestText({ format: 1, part: name, parts: names, fingerprint, reports: [] }));
+      writeFileSync(path.join(folder(name), `${name}.html`), name);
+      if (name === 'listings') continue;
+      const [from, to] = name.split('-').map(Number);
+      const entry: PartitionEntry = { name, path: `${name}/`, from: from!, to: to!, records: 1, languages: { en: 1 }, digest: name };
+      writeFileSync(path.join(folder(name), 'pagefind', 'partitions.json'), JSON.stringify({ partitions: [entry] }));
+    }
+    const listingsHeld = readdirSync(folder('listings')).sort();
+    symlinkSync(folder('listings'), path.join(root, 'into-link'));
+    symlinkSync(folder('listings'), path.join(root, 'lnk-listings'));
+    const merge = (into: string, parts: string[]) => mergeParts(path.join(root, into), parts.map((p) => path.join(root, p)), env, root, () => {});
+    const allParts = names.map((name) => `parts/${name}`);
+
+    await assert.rejects(merge('into-link', allParts), /Nothing was written[^]*into-link \(.*parts\/listings, through a symlink\) and the part folder .*parts\/listings are the same folder/);
+    await assert.rejects(merge('parts/listings', [...allParts.slice(0, 2), 'lnk-listings']), /--into .*parts\/listings and the part folder .*lnk-listings \(.*parts\/listings, through a symlink\) are the same folder/);
+    await assert.rejects(merge('parts/listings/merged', allParts), /the target lies inside that part/);
+    await assert.rejects(merge('parts', allParts), /the target holds that part/);
+    assert.deepEqual(readdirSync(folder('listings')).sort(), listingsHeld, 'the listings part is as its build left it');
+    assert.equal(existsSync(path.join(folder('listings'), 'merged')), false);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
