@@ -13,7 +13,7 @@
  */
 import { existsSync, realpathSync } from 'node:fs';
 import os from 'node:os';
-import { reportsContentDir } from './reports/content-dir.ts';
+import { contentLinks, reportsContentDir } from './reports/content-dir.ts';
 import { checkBasePath, checkSiteUrl, ConfigError } from './urls/url-settings.ts';
 import { outputFolderProblem } from './output/output-folder.ts';
 import { parseBuildPart, WHOLE_BUILD, type BuildPart } from './build-parts/build-part.ts';
@@ -67,7 +67,7 @@ export function buildSettings(env: NodeJS.ProcessEnv, root: string, home = os.ho
   const years = () => (env.ARCHIVE_BUILD_PART?.trim() ? archiveYears(contentDir) : []);
   const buildPart = attempt(() => parseBuildPart(env.ARCHIVE_BUILD_PART, searchPartitionYears, years())) ?? WHOLE_BUILD;
   const outDir = env.ARCHIVE_OUT_DIR || DEFAULT_OUT_DIR;
-  const outProblem = outputFolderProblem(outDir, { root, home, contentDir }, (p) => realpathSync.native(p), existsSync);
+  const outProblem = outputFolderProblem(outDir, { root, home, contentDir, contentLinks: contentLinks(contentDir) }, (p) => realpathSync.native(p), existsSync);
   if (outProblem) problems.push(outProblem);
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
   return { root, contentDir, outDir, base, ...(site ? { site } : {}), ...(searchPartitionYears ? { searchPartitionYears } : {}), buildPart };

@@ -30,7 +30,7 @@ import completenessIntegration from '../checks/completeness-integration.ts';
 import { countIndexedRecords, type PagefindEntryFile } from '../checks/search-index-check.ts';
 import { parseManifest, type PartitionManifest } from '../search/build/search-partitions.ts';
 import { partitionCountProblem, reportsOf, updateWordsIndex } from '../search/build/pagefind-integration.ts';
-import { listReportFiles } from '../reports/content-dir.ts';
+import { contentLinks, listReportFiles } from '../reports/content-dir.ts';
 import { SEARCH_BUNDLE_FOLDER, SEARCH_PARTITIONS_FILE, searchPartitionPath } from '../urls/site-paths.ts';
 import { siteConfig } from '../site.config.ts';
 import { allPartNames, BUILD_PART_VARIABLE } from './build-part.ts';
@@ -76,7 +76,8 @@ async function partFiles(folder: string): Promise<Map<string, string>> {
 
 /** Why the merge must not write into `into`, or undefined (the same rules as the build's output folder). */
 function targetProblem(into: string, settings: BuildSettings): string | undefined {
-  const placed = outputFolderProblem(into, { root: settings.root, home: os.homedir(), contentDir: settings.contentDir }, (p) => realpathSync.native(p), existsSync);
+  const places = { root: settings.root, home: os.homedir(), contentDir: settings.contentDir, contentLinks: contentLinks(settings.contentDir) };
+  const placed = outputFolderProblem(into, places, (p) => realpathSync.native(p), existsSync);
   if (placed) return placed.replace(/^ARCHIVE_OUT_DIR=/, '--into ');
   if (!existsSync(into)) return undefined;
   if (!statSync(into).isDirectory()) return `--into ${into} is a file, not a folder: give a folder that is missing, empty or an earlier build's.`;

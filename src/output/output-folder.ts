@@ -4,7 +4,8 @@
  * longer has (src/output/keep-output-integration.ts); pointed at the project, a home folder or the
  * reports, that would delete them. So:
  * - the folder itself must not be, contain or lie inside a place the project or the user needs
- *   (checked on real paths: a symlink does not get round it);
+ *   (checked on real paths: a symlink does not get round it), nor hold or lie inside what a
+ *   symlink in the folder of reports leads to (the build reads reports through it);
  * - a non-empty folder is only emptied or pruned when it holds OUTPUT_MARKER, written by an
  *   earlier build into that very folder (a cache elsewhere cannot vouch for what a folder holds).
  * Pure: the caller passes how to resolve real paths and what the folder holds.
@@ -43,6 +44,11 @@ export interface ProjectPlaces {
   home: string;
   /** The folder of reports (ARCHIVE_CONTENT_DIR). */
   contentDir: string;
+  /**
+   * The symlinks the build follows in the folder of reports (contentLinks in
+   * src/reports/content-dir.ts): what they lead to is read as reports too.
+   */
+  contentLinks?: readonly string[];
 }
 
 /**
@@ -92,6 +98,17 @@ export function outputFolderProblem(
   }
   if (isInside(content, out)) return refuse(`${out === content ? 'the' : 'inside the'} folder of reports (ARCHIVE_CONTENT_DIR, ${content})`);
   if (isInside(out, content)) return refuse(`a folder containing the reports (ARCHIVE_CONTENT_DIR, ${content})`);
+  for (const link of places.contentLinks ?? []) {
+    const target = realpath(link);
+    const inOutput = isInside(out, target);
+    if (inOutput || isInside(target, out)) {
+      return (
+        `ARCHIVE_OUT_DIR=${outDir} is ${shown}, and the folder of reports (ARCHIVE_CONTENT_DIR) holds the symlink ${link}, which leads to ${target}, ` +
+        `${inOutput ? 'inside the output folder' : 'a folder containing the output folder'}. The build reads reports through the link and deletes every file in its output folder that the site does not have, so it would delete them. ` +
+        `${inOutput ? `Move ${target} out of the output folder and point the link there` : 'Point the link at a folder that does not hold the output folder'}, or set ARCHIVE_OUT_DIR to a folder of its own, e.g. ARCHIVE_OUT_DIR=dist (the default) or build/site.`
+      );
+    }
+  }
   return undefined;
 }
 

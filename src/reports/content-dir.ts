@@ -1,8 +1,9 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { glob as findFiles } from 'tinyglobby';
 import { needsStoredPartMeasure, storedPartBytes, type SourceMeasure } from './content-storage.ts';
+import { listFolder } from '../output/up-to-date/file-stamps.ts';
 
 /**
  * Where the reports are. ARCHIVE_CONTENT_DIR lets tests and the benchmark build a synthetic
@@ -18,6 +19,32 @@ export const REPORT_FILE_PATTERN = '**/*.md';
 /** Every report file under the folder, relative to it, sorted (symlinked folders followed, as the loader reads them). */
 export async function listReportFiles(contentDir: string): Promise<string[]> {
   return (await findFiles(REPORT_FILE_PATTERN, { cwd: contentDir })).sort();
+}
+
+/**
+ * Every symlink under the folder that leads somewhere (to a folder or a file), as a path through
+ * the folder. The loader reads through them (listReportFiles follows linked folders, and links in
+ * them), so the folders behind links are walked too, each once (a link back up is no loop).
+ * Walked as the up-to-date check walks the archive (listFolder): the build settings check where
+ * each leads, as the reports behind it are the build's input and must not be in its output.
+ */
+export function contentLinks(contentDir: string): string[] {
+  const found: string[] = [];
+  const walked = new Set<string>();
+  const walk = (folder: string) => {
+    const real = realpathSync.native(folder);
+    if (walked.has(real)) return;
+    walked.add(real);
+    const listed = listFolder(folder);
+    found.push(...listed.fileLinks);
+    for (const link of listed.links) {
+      if (!statSync(link, { throwIfNoEntry: false })?.isDirectory()) continue; // leads nowhere: nothing is read through it
+      found.push(link);
+      walk(link);
+    }
+  };
+  if (existsSync(contentDir)) walk(contentDir);
+  return found;
 }
 
 /**

@@ -13,11 +13,13 @@ export interface FolderFiles {
   files: string[];
   /** Symlinks to folders (or to nothing): a build may read through them, but their files are not listed. */
   links: string[];
+  /** The symlinks to files among `files`. */
+  fileLinks: string[];
 }
 
 /** Every file under `dir` (none when it is missing), skipping top-level entries named in `skip`. */
 export function listFolder(dir: string, skip: ReadonlySet<string> = new Set()): FolderFiles {
-  const listed: FolderFiles = { files: [], links: [] };
+  const listed: FolderFiles = { files: [], links: [], fileLinks: [] };
   if (!existsSync(dir)) return listed;
   const walk = (folder: string, top: boolean) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
@@ -25,7 +27,10 @@ export function listFolder(dir: string, skip: ReadonlySet<string> = new Set()): 
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) walk(full, false);
       else if (entry.isSymbolicLink() && !statSync(full, { throwIfNoEntry: false })?.isFile()) listed.links.push(full);
-      else listed.files.push(full);
+      else {
+        listed.files.push(full);
+        if (entry.isSymbolicLink()) listed.fileLinks.push(full);
+      }
     }
   };
   walk(dir, true);

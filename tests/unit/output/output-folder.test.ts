@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, realpathSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { outputFolderProblem, outputMarkerContent, ownershipProblem, OUTPUT_MARKER, realPathOf } from '../../../src/output/output-folder.ts';
@@ -130,4 +130,58 @@ test('a marker copied from another folder does not make a folder ours: it names 
   // A marker written before markers named their folder is refused once, like an unmarked folder.
   const old = 'news-archive build output\nThis folder is written by the News Archive build (npm run build), which deletes any file in it\nthat the site no longer has. Remove this file and the build will refuse to use the folder.\n';
   assert.match(ownershipProblem('/x/dist', [OUTPUT_MARKER, 'index.html'], old, '/x/dist') ?? '', /has a \.news-archive-output file that this build did not write/);
+});
+
+test('a symlink in the folder of reports may lead neither into the output folder nor to a folder holding it', async () => {
+  // An earlier build's output folder, and archives whose year folders, or reports, are links.
+  const at = (...parts: string[]) => path.join(scratch, 'linked', ...parts);
+  const out = at('o3');
+  const file = async (where: string, text = 'x') => {
+    await mkdir(path.dirname(where), { recursive: true });
+    await writeFile(where, text);
+  };
+  await file(path.join(out, OUTPUT_MARKER), outputMarkerContent(out));
+  await file(path.join(out, 'index.html'));
+  await file(path.join(out, 'src-2015', 'old-report.md'));
+  await file(at('elsewhere', '2016', 'kept.md'));
+  const archive = async (name: string, links: Record<string, string>) => {
+    await file(at(name, 'news', '2020', 'new.md'));
+    for (const [link, target] of Object.entries(links)) {
+      await mkdir(path.dirname(at(name, 'news', link)), { recursive: true });
+      await symlink(target, at(name, 'news', link));
+    }
+    return at(name, 'news');
+  };
+  const settings = (content: string, outDir = out) => () => buildSettings({ ARCHIVE_OUT_DIR: outDir, ARCHIVE_CONTENT_DIR: content }, root, home);
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const refused = (content: string, link: string, target: string, where: string, outDir = out) =>
+    assert.throws(settings(content, outDir), (error: Error) => {
+      assert.ok(error instanceof ConfigError);
+      assert.match(error.message, new RegExp(`^ARCHIVE_OUT_DIR=.* holds the symlink ${literal(link)}, which leads to ${literal(target)}, ${where}\\. `));
+      const fix = where === 'inside the output folder' ? `Move ${literal(target)} out of the output folder and point the link there` : 'Point the link at a folder that does not hold the output folder';
+      assert.match(error.message, new RegExp(`${fix}, or set ARCHIVE_OUT_DIR to a folder of its own`));
+      return true;
+    });
+
+  // A year folder that is a link into the output folder: the build would empty the folder, reports and all.
+  const yearLinked = await archive('arch2', { '2015': path.join(out, 'src-2015') });
+  refused(yearLinked, path.join(yearLinked, '2015'), path.join(out, 'src-2015'), 'inside the output folder');
+  // A report that is a link into it; a link inside a linked folder elsewhere, as the loader follows both.
+  const fileLinked = await archive('arch3', { '2015/old-report.md': path.join(out, 'src-2015', 'old-report.md') });
+  refused(fileLinked, path.join(fileLinked, '2015', 'old-report.md'), path.join(out, 'src-2015', 'old-report.md'), 'inside the output folder');
+  await symlink(path.join(out, 'src-2015'), at('elsewhere', '2016', 'older'));
+  const nested = await archive('arch4', { '2016': at('elsewhere', '2016') });
+  refused(nested, path.join(nested, '2016', 'older'), path.join(out, 'src-2015'), 'inside the output folder');
+  // A link to a folder holding the output folder: the reports read through it would include the build's own output.
+  const above = await archive('arch5', { '2015': at('elsewhere') });
+  refused(above, path.join(above, '2015'), at('elsewhere'), 'a folder containing the output folder', at('elsewhere', 'site'));
+  // Through a symlinked output folder too.
+  await symlink(out, at('link-to-o3'));
+  refused(yearLinked, path.join(yearLinked, '2015'), path.join(out, 'src-2015'), 'inside the output folder', at('link-to-o3'));
+
+  // Links elsewhere, a link back up the archive (no loop) and a link to nothing are fine; nothing was touched.
+  const fine = await archive('arch6', { '2016': at('elsewhere', '2016'), '2020/loop': at('arch6', 'news'), '2020/gone.md': at('nowhere.md') });
+  await rm(at('elsewhere', '2016', 'older'));
+  assert.equal(settings(fine)().outDir, out);
+  assert.ok(existsSync(path.join(out, 'src-2015', 'old-report.md')));
 });

@@ -121,11 +121,12 @@ test('every file under a folder is listed, symlinks to folders apart, and the ou
     const names = (files: string[]) => files.map((file) => path.relative(dir, file)).sort();
     assert.deepEqual(names(listed.files), ['.git/HEAD', '2020/b.md', '2020/photos/p.jpg', 'a.md', 'linked.md']);
     assert.deepEqual(names(listed.links), ['linked-folder']);
+    assert.deepEqual(names(listed.fileLinks), ['linked.md'], 'symlinks to files are listed with the files, and apart');
     const out = stampOutputs(dir);
     assert.equal(out.has(path.join(dir, '.git/HEAD')), false);
     assert.equal(out.get(path.join(dir, 'linked-folder')), 'link', 'a symlink in the output folder is noticed');
     assert.equal(out.get(path.join(dir, 'linked.md')), stampFile(path.join(dir, 'a.md')), 'a symlink to a file: its target');
-    assert.deepEqual(listFolder(path.join(dir, 'missing')), { files: [], links: [] });
+    assert.deepEqual(listFolder(path.join(dir, 'missing')), { files: [], links: [], fileLinks: [] });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
