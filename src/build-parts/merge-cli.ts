@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSettings, type BuildSettings } from '../build-settings.ts';
 import { ConfigError } from '../urls/url-settings.ts';
 import { filesUnder, symlinksUnder } from '../output/files-under.ts';
-import { OUTPUT_MARKER, outputFolderProblem, outputMarkerContent, ownershipProblem, realPathOf } from '../output/output-folder.ts';
+import { folderInstance, OUTPUT_MARKER, outputFolderProblem, outputMarkerContent, ownershipProblem, realPathOf } from '../output/output-folder.ts';
 import { removeInside } from '../output/remove-inside.ts';
 import { buildCacheDir } from '../output/build-cache.ts';
 import { FINISHED_MARKER } from '../output/keep-output-integration.ts';
@@ -82,7 +82,7 @@ function targetProblem(into: string, settings: BuildSettings): string | undefine
   if (!existsSync(into)) return undefined;
   if (!statSync(into).isDirectory()) return `--into ${into} is a file, not a folder: give a folder that is missing, empty or an earlier build's.`;
   const marker = path.join(into, OUTPUT_MARKER);
-  const problem = ownershipProblem(into, readdirSync(into), existsSync(marker) ? readFileSync(marker, 'utf8') : undefined, realpathSync.native(into));
+  const problem = ownershipProblem(into, readdirSync(into), existsSync(marker) ? readFileSync(marker, 'utf8') : undefined, realpathSync.native(into), folderInstance(statSync(into, { bigint: true })));
   return problem?.replace(/^ARCHIVE_OUT_DIR: the output folder/, '--into: the folder').replace('set ARCHIVE_OUT_DIR to another folder', 'give --into another folder');
 }
 
@@ -152,7 +152,7 @@ export async function mergeParts(into: string, partFolders: readonly string[], e
   for (const name of await readdir(target)) {
     if (name !== '.git') await removeInside(target, name, { recursive: true });
   }
-  await writeFile(path.join(target, OUTPUT_MARKER), outputMarkerContent(real));
+  await writeFile(path.join(target, OUTPUT_MARKER), outputMarkerContent(real, folderInstance(statSync(target, { bigint: true }))));
   const madeFolders = new Set<string>();
   const copies = [...from.entries()];
   for (let start = 0; start < copies.length; start += 64) {

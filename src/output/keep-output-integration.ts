@@ -8,20 +8,20 @@
  * - the folder is only kept after a build that finished: a build that failed part-way may have
  *   left pages that no cache entry describes, so the next build starts from an empty folder;
  * - nothing of a folder the build did not write is ever deleted: before anything is written, a
- *   non-empty folder without this project's ownership marker (src/output/output-folder.ts) stops
- *   the build, and an empty one gets the marker; symlinks in it are removed, and hard-linked files
+ *   non-empty folder without this project's ownership marker for this very folder
+ *   (src/output/output-folder.ts) stops the build, and an empty one gets the marker; symlinks in it are removed, and hard-linked files
  *   copied, before anything is written (writes would go through them); every deletion goes
  *   through removeInside, which stays inside the folder and never follows a symlink.
  * Returns two integrations: the first must come before any that writes into the finished folder
  * (it prunes), the second after all of them (it records that the build finished).
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { copyFile, mkdir, readdir, realpath, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { staleOutputFiles } from './stale-output-files.ts';
-import { OUTPUT_MARKER, outputMarkerContent, ownershipProblem } from './output-folder.ts';
+import { folderInstance, OUTPUT_MARKER, outputMarkerContent, ownershipProblem } from './output-folder.ts';
 import { filesUnder, linksUnder } from './files-under.ts';
 import { removeInside } from './remove-inside.ts';
 import { UP_TO_DATE_RECORD } from './up-to-date/up-to-date.ts';
@@ -55,7 +55,7 @@ function claimOutputFolder(outDir: string): void {
     const entries = readdirSync(outDir);
     const markerFile = path.join(outDir, OUTPUT_MARKER);
     const marker = existsSync(markerFile) ? readFileSync(markerFile, 'utf8') : undefined;
-    const problem = ownershipProblem(outDir, entries, marker, realpathSync.native(outDir));
+    const problem = ownershipProblem(outDir, entries, marker, realpathSync.native(outDir), folderInstance(statSync(outDir, { bigint: true })));
     if (problem) throw new Error(problem);
   }
 }
@@ -123,7 +123,7 @@ export default function keepOutput(options: KeepOutputOptions = {}): [AstroInteg
         'astro:build:start': async ({ logger }) => {
           await mkdir(outDir, { recursive: true });
           await removeInside(outDir, OUTPUT_MARKER); // a symlink there would be written through
-          await writeFile(path.join(outDir, OUTPUT_MARKER), outputMarkerContent(await realpath(outDir)));
+          await writeFile(path.join(outDir, OUTPUT_MARKER), outputMarkerContent(await realpath(outDir), folderInstance(await stat(outDir, { bigint: true }))));
           // Astro, Pagefind and the hosting files write into the folder by name: a symlink there
           // (dist/index.html -> a file elsewhere, dist/news -> a folder elsewhere) would have them
           // overwrite what it points to. No build writes a symlink, so every one is removed first.

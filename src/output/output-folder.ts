@@ -7,7 +7,8 @@
  *   (checked on real paths: a symlink does not get round it), nor hold or lie inside what a
  *   symlink in the folder of reports leads to (the build reads reports through it);
  * - a non-empty folder is only emptied or pruned when it holds OUTPUT_MARKER, written by an
- *   earlier build into that very folder (a cache elsewhere cannot vouch for what a folder holds).
+ *   earlier build into that very folder (a cache elsewhere cannot vouch for what a folder holds):
+ *   not one copied from elsewhere, nor one written into an earlier folder at the same path.
  * Pure: the caller passes how to resolve real paths and what the folder holds.
  */
 import { createHash } from 'node:crypto';
@@ -21,17 +22,34 @@ export const OUTPUT_MARKER_CONTENT =
   'This folder is written by the News Archive build (npm run build), which deletes any file in it\n' +
   'that the site no longer has. Remove this file and the build will refuse to use the folder.\n';
 const FOLDER_LINE = 'folder: sha256:';
+const INSTANCE_LINE = 'instance: sha256:';
 
 /**
- * The marker for the folder whose real path is `folder`. It identifies that folder, because a
- * marker travels with copies of the output (`rsync -a dist/ /var/www/html/` puts it in a web root
- * that holds other files too): a copy vouches only for the folder it was written into, not for
- * where it was copied to. By a digest of the path, not the path: the marker is uploaded with the
- * site, and hosts other than the configurations of npm run hosting serve it, so it must not show
- * where the site was built (a home folder names its user).
+ * What tells a folder from one made later at the same path: its inode number, which a file
+ * system reuses at once for a folder made after one was deleted, and its birth time, which it
+ * does not (0 where the file system keeps none). From `stat(folder, { bigint: true })`.
  */
-export function outputMarkerContent(folder: string): string {
-  return `${OUTPUT_MARKER_CONTENT}${FOLDER_LINE}${createHash('sha256').update(folder).digest('hex')}\n`;
+export function folderInstance(stats: { ino: bigint; birthtimeNs: bigint }): string {
+  return `${stats.ino}:${stats.birthtimeNs}`;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * The marker for the folder whose real path is `folder` and whose instance (folderInstance) is
+ * `instance`. It identifies that folder, because a marker travels with copies of the output:
+ * - `rsync -a dist/ /var/www/html/` puts it in a web root that holds other files too: a copy
+ *   vouches only for the folder it was written into, not for where it was copied to (the path);
+ * - a site published as a repository (GitHub Pages) brings it back to the same path with a fresh
+ *   clone, holding files its owner added there since (a CNAME, a verification page), which the
+ *   build would delete as not the site's: a folder made again at that path is another folder
+ *   (the instance).
+ * By digests, not the path: the marker is uploaded with the site, and hosts other than the
+ * configurations of npm run hosting serve it, so it must not show where the site was built (a
+ * home folder names its user).
+ */
+export function outputMarkerContent(folder: string, instance: string): string {
+  return `${OUTPUT_MARKER_CONTENT}${FOLDER_LINE}${sha256(folder)}\n${INSTANCE_LINE}${sha256(`${folder}\0${instance}`)}\n`;
 }
 
 /** Entries an output folder may hold and still count as empty (Astro keeps `.git` too). */
@@ -115,20 +133,25 @@ export function outputFolderProblem(
 /**
  * Why the build must not use an existing folder holding `entries` (top-level names) whose marker
  * file reads `marker` (undefined when absent), or undefined when it may: an empty folder, or one
- * an earlier build of this project marked as its own. `folder` is the folder's real path, which
- * the marker must name (a marker copied from elsewhere names another).
+ * an earlier build of this project marked as its own. `folder` is the folder's real path and
+ * `instance` its folderInstance, which the marker must name (a marker copied from elsewhere names
+ * another path; one cloned back to the same path, another instance).
  */
-export function ownershipProblem(outDir: string, entries: readonly string[], marker: string | undefined, folder: string = outDir): string | undefined {
+export function ownershipProblem(outDir: string, entries: readonly string[], marker: string | undefined, folder: string, instance: string): string | undefined {
   const contents = entries.filter((name) => !IGNORED_WHEN_EMPTY.has(name));
   if (contents.length === 0) return undefined;
-  if (marker !== undefined && marker.trim() === outputMarkerContent(folder).trim()) return undefined;
+  if (marker !== undefined && marker.trim() === outputMarkerContent(folder, instance).trim()) return undefined;
   const sample = contents.slice(0, 3).join(', ') + (contents.length > 3 ? ', ...' : '');
+  const ours = marker?.startsWith(OUTPUT_MARKER_CONTENT) && marker.includes(`\n${FOLDER_LINE}`);
   const why =
     marker === undefined
       ? `has no ${OUTPUT_MARKER} file, so it is not a folder this build wrote`
-      : marker.startsWith(OUTPUT_MARKER_CONTENT) && marker.includes(`\n${FOLDER_LINE}`)
-        ? `has a ${OUTPUT_MARKER} file written for another folder: it was copied here with that folder's files (or the folder was moved), so it does not say that this build wrote what this folder holds`
-        : `has a ${OUTPUT_MARKER} file that this build did not write`;
+      : !ours
+        ? `has a ${OUTPUT_MARKER} file that this build did not write`
+        : !marker.includes(`\n${FOLDER_LINE}${sha256(folder)}\n`)
+          ? `has a ${OUTPUT_MARKER} file written for another folder: it was copied here with that folder's files (or the folder was moved), so it does not say that this build wrote what this folder holds`
+          : `has a ${OUTPUT_MARKER} file written into an earlier folder at this path, since deleted or replaced (made again, restored, or cloned from where the site is published), or by an earlier version of the build: ` +
+            'files added to it since (a CNAME, a verification page) are not the site\'s, and the build cannot tell them from its own. Put any file the site needs in public/ (every build copies it)';
   return (
     `ARCHIVE_OUT_DIR: the output folder ${outDir} is not empty (${sample}) and ${why}. ` +
     'The build deletes files in its output folder that the site does not have, so it will not use this one. ' +

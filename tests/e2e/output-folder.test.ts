@@ -7,13 +7,13 @@
  */
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, realpathSync } from 'node:fs';
-import { link, mkdir, readdir, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { cp, link, mkdir, readdir, readFile, rename, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from '../support/build.ts';
 import { report, writeArchive } from '../support/fixtures.ts';
 import { TMP } from '../support/paths.ts';
-import { OUTPUT_MARKER, outputMarkerContent } from '../../src/output/output-folder.ts';
+import { folderInstance, OUTPUT_MARKER, outputMarkerContent } from '../../src/output/output-folder.ts';
 
 const SCRATCH = path.join(TMP, 'output-folder');
 let contentDir: string;
@@ -59,6 +59,27 @@ test('a folder holding files the build did not write is refused, and nothing in 
   assert.equal(await readFile(file, 'utf8'), 'years of work\n');
 });
 
+test('a published site cloned back to where it was built, with files its owner added, is refused, and they stay', async () => {
+  // GitHub Pages and CI runners: the output is published as a repository, then cloned again at
+  // the same path, marker and all, holding a CNAME the owner added on the host.
+  const outDir = path.join(SCRATCH, 'published');
+  const built = await build({ contentDir, outDir });
+  assert.equal(built.code, 0, built.output.slice(-3000));
+  const clone = path.join(SCRATCH, 'published-clone');
+  await rm(clone, { recursive: true, force: true });
+  await cp(outDir, clone, { recursive: true });
+  await rm(outDir, { recursive: true });
+  await rename(clone, outDir);
+  await writeFile(path.join(outDir, 'CNAME'), 'news.example.org\n');
+  const before = await listing(outDir);
+  const result = await build({ contentDir, outDir });
+  assert.notEqual(result.code, 0, result.output.slice(-2000));
+  assert.match(result.output, /written into an earlier folder at this path, since deleted or replaced/);
+  assert.match(result.output, /Put any file the site needs in public\//);
+  assert.deepEqual(await listing(outDir), before, 'nothing deleted, nothing added');
+  assert.equal(await readFile(path.join(outDir, 'CNAME'), 'utf8'), 'news.example.org\n');
+});
+
 test('the folder of reports as output is refused before the build starts, and every report stays', async () => {
   for (const outDir of [contentDir, path.join(contentDir, '2020'), path.dirname(contentDir)]) {
     const result = await build({ contentDir, outDir });
@@ -85,7 +106,7 @@ test('a folder the build wrote carries its marker, is kept and pruned; without t
   const outDir = path.join(SCRATCH, 'own');
   const first = await build({ contentDir, outDir });
   assert.equal(first.code, 0, first.output.slice(-3000));
-  assert.equal(await readFile(path.join(outDir, OUTPUT_MARKER), 'utf8'), outputMarkerContent(realpathSync(outDir)));
+  assert.equal(await readFile(path.join(outDir, OUTPUT_MARKER), 'utf8'), outputMarkerContent(realpathSync(outDir), folderInstance(statSync(outDir, { bigint: true }))));
   assert.ok(existsSync(path.join(outDir, 'news/2020/first/index.html')));
 
   // Symlinks in the output leading out of it, some where the build writes (the home page, a

@@ -1,10 +1,10 @@
 /** Runs real `astro build`s for tests, each into its own folder, with the hosting and content set by env. */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT, TMP } from './paths.ts';
-import { OUTPUT_MARKER, outputMarkerContent } from '../../src/output/output-folder.ts';
+import { folderInstance, OUTPUT_MARKER, outputMarkerContent } from '../../src/output/output-folder.ts';
 import { buildCacheDir } from '../../src/output/build-cache.ts';
 
 export interface BuildOptions {
@@ -57,14 +57,14 @@ export async function startCold(outDir: string, contentDir: string): Promise<voi
 /**
  * Test builds in tests/.tmp/builds/ made before the build marked its output folders would now be
  * refused as folders the build did not write (so would those marked before markers named their
- * folder): those scratch folders are the tests' own, so they are cleared. No other folder is
+ * folder, or its instance): those scratch folders are the tests' own, so they are cleared. No other folder is
  * (tests of the refusal build elsewhere).
  */
 async function clearUnmarkedScratchBuild(outDir: string): Promise<void> {
   const builds = path.join(TMP, 'builds');
   const resolved = path.resolve(outDir);
   const marker = path.join(resolved, OUTPUT_MARKER);
-  const ours = existsSync(marker) && readFileSync(marker, 'utf8') === outputMarkerContent(realpathSync(resolved));
+  const ours = existsSync(marker) && readFileSync(marker, 'utf8') === outputMarkerContent(realpathSync(resolved), folderInstance(statSync(resolved, { bigint: true })));
   if (path.dirname(resolved) === builds && existsSync(resolved) && !ours) {
     await rm(resolved, { recursive: true, force: true });
   }

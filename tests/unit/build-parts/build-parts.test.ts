@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { allPartNames, buildsListings, parseBuildPart, publishesReport, reportsToRender, WHOLE_BUILD, type BuildPart } from '../../../src/build-parts/build-part.ts';
@@ -8,7 +8,7 @@ import { mergePartitionLists, mergeProblems, PART_MANIFEST, partManifestText, pl
 import { buildSettings } from '../../../src/build-settings.ts';
 import { listParts, mergeParts } from '../../../src/build-parts/merge-cli.ts';
 import { partFingerprint } from '../../../src/build-parts/part-fingerprint.ts';
-import { OUTPUT_MARKER, outputMarkerContent } from '../../../src/output/output-folder.ts';
+import { folderInstance, OUTPUT_MARKER, outputMarkerContent } from '../../../src/output/output-folder.ts';
 import { ConfigError } from '../../../src/urls/url-settings.ts';
 import type { PartitionEntry } from '../../../src/search/build/search-partitions.ts';
 
@@ -150,7 +150,7 @@ test('the merge refuses a target reached through a symlink to a part, or inside 
     const folder = (name: string) => path.join(root, 'parts', name);
     for (const name of names) {
       mkdirSync(path.join(folder(name), 'pagefind'), { recursive: true });
-      writeFileSync(path.join(folder(name), OUTPUT_MARKER), outputMarkerContent(folder(name)));
+      writeFileSync(path.join(folder(name), OUTPUT_MARKER), outputMarkerContent(folder(name), folderInstance(statSync(folder(name), { bigint: true }))));
       writeFileSync(path.join(folder(name), PART_MANIFEST), partManifestText({ format: 1, part: name, parts: names, fingerprint, reports: [] }));
       writeFileSync(path.join(folder(name), `${name}.html`), name);
       if (name === 'listings') continue;

@@ -7,10 +7,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, realpathSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { outputFolderProblem, outputMarkerContent, ownershipProblem, OUTPUT_MARKER, realPathOf } from '../../../src/output/output-folder.ts';
+import { folderInstance, outputFolderProblem, outputMarkerContent, ownershipProblem, OUTPUT_MARKER, realPathOf } from '../../../src/output/output-folder.ts';
 import { buildSettings } from '../../../src/build-settings.ts';
 import { ConfigError } from '../../../src/urls/url-settings.ts';
 
@@ -105,31 +105,55 @@ test('every setting is checked at once, before the build starts, naming each var
 });
 
 test('a missing or empty folder may be used; a non-empty one only with the marker an earlier build wrote into it', () => {
-  assert.equal(ownershipProblem('/x/dist', [], undefined), undefined);
-  assert.equal(ownershipProblem('/x/dist', ['.git'], undefined), undefined, 'a fresh clone of a publishing repository');
-  assert.equal(ownershipProblem('/x/dist', [OUTPUT_MARKER, 'index.html'], outputMarkerContent('/x/dist')), undefined);
-  const refused = ownershipProblem('/x/thesis', ['chapter-1.tex', 'chapter-2.tex', 'figures', 'notes.txt'], undefined)!;
+  assert.equal(ownershipProblem('/x/dist', [], undefined, '/x/dist', '7:1'), undefined);
+  assert.equal(ownershipProblem('/x/dist', ['.git'], undefined, '/x/dist', '7:1'), undefined, 'a fresh clone of a publishing repository');
+  assert.equal(ownershipProblem('/x/dist', [OUTPUT_MARKER, 'index.html'], outputMarkerContent('/x/dist', '7:1'), '/x/dist', '7:1'), undefined);
+  const refused = ownershipProblem('/x/thesis', ['chapter-1.tex', 'chapter-2.tex', 'figures', 'notes.txt'], undefined, '/x/thesis', '8:1')!;
   assert.match(refused, /^ARCHIVE_OUT_DIR: the output folder \/x\/thesis is not empty \(chapter-1\.tex, chapter-2\.tex, figures, \.\.\.\)/);
   assert.match(refused, /has no \.news-archive-output file/);
   assert.match(refused, /Empty the folder yourself .* or set ARCHIVE_OUT_DIR to another folder/);
-  assert.match(ownershipProblem('/x/out', [OUTPUT_MARKER, 'a.txt'], 'something else')!, /has a \.news-archive-output file that this build did not write/);
+  assert.match(ownershipProblem('/x/out', [OUTPUT_MARKER, 'a.txt'], 'something else', '/x/out', '9:1')!, /has a \.news-archive-output file that this build did not write/);
 });
 
 test('a marker copied from another folder does not make a folder ours: it names the folder it was written into', () => {
   // `rsync -a dist/ /var/www/html/` (as the README deploys) copies the marker into a web root that
   // also holds other sites' files; a build pointed there must not delete them on its word.
-  const copied = outputMarkerContent('/home/editor/archive/dist');
-  assert.notEqual(copied, outputMarkerContent('/var/www/html'));
-  const refused = ownershipProblem('/var/www/html', [OUTPUT_MARKER, 'index.html', 'other-site'], copied, '/var/www/html');
+  const copied = outputMarkerContent('/home/editor/archive/dist', '7:1');
+  assert.notEqual(copied, outputMarkerContent('/var/www/html', '7:1'));
+  const refused = ownershipProblem('/var/www/html', [OUTPUT_MARKER, 'index.html', 'other-site'], copied, '/var/www/html', '7:1');
   assert.match(refused ?? '', /has a \.news-archive-output file written for another folder: it was copied here/);
   // The marker is published with the site: it identifies its folder without showing the path (a home folder names its user).
   assert.doesNotMatch(copied, /home|editor|archive\/dist/);
   assert.match(refused ?? '', /Nothing was changed/);
   // The folder is compared by its real path: a marker written through a symlink's target is the folder's own.
-  assert.equal(ownershipProblem('/x/link-to-dist', [OUTPUT_MARKER, 'index.html'], outputMarkerContent('/x/dist'), '/x/dist'), undefined);
+  assert.equal(ownershipProblem('/x/link-to-dist', [OUTPUT_MARKER, 'index.html'], outputMarkerContent('/x/dist', '7:1'), '/x/dist', '7:1'), undefined);
   // A marker written before markers named their folder is refused once, like an unmarked folder.
   const old = 'news-archive build output\nThis folder is written by the News Archive build (npm run build), which deletes any file in it\nthat the site no longer has. Remove this file and the build will refuse to use the folder.\n';
-  assert.match(ownershipProblem('/x/dist', [OUTPUT_MARKER, 'index.html'], old, '/x/dist') ?? '', /has a \.news-archive-output file that this build did not write/);
+  assert.match(ownershipProblem('/x/dist', [OUTPUT_MARKER, 'index.html'], old, '/x/dist', '7:1') ?? '', /has a \.news-archive-output file that this build did not write/);
+});
+
+test('a marker brought back to the same path in a folder made again does not make it ours: it names the folder instance it was written into', async () => {
+  // The published site cloned back to where it was built (GitHub Pages, a CI runner), with a
+  // CNAME its owner added there: the build would delete the CNAME as not the site's.
+  const out = path.join(scratch, 'instance', 'pub');
+  await mkdir(out, { recursive: true });
+  const first = folderInstance(await stat(out, { bigint: true }));
+  const marker = outputMarkerContent(out, first);
+  await writeFile(path.join(out, OUTPUT_MARKER), marker);
+  await writeFile(path.join(out, 'index.html'), 'x');
+  assert.equal(ownershipProblem(out, [OUTPUT_MARKER, 'index.html'], marker, out, folderInstance(await stat(out, { bigint: true }))), undefined, 'the same folder, written again');
+  await rm(out, { recursive: true });
+  await mkdir(out);
+  await writeFile(path.join(out, OUTPUT_MARKER), marker);
+  await writeFile(path.join(out, 'CNAME'), 'news.example.org');
+  const again = folderInstance(await stat(out, { bigint: true }));
+  assert.notEqual(again, first, 'the folder made again is another instance (its inode may be reused, its birth time is not)');
+  const refused = ownershipProblem(out, [OUTPUT_MARKER, 'CNAME'], marker, out, again) ?? '';
+  assert.match(refused, /written into an earlier folder at this path, since deleted or replaced/);
+  assert.match(refused, /Put any file the site needs in public\//);
+  // A marker of a build before markers named the folder instance: refused the same way, once.
+  const pathOnly = marker.split('\n').filter((line) => !line.startsWith('instance:')).join('\n');
+  assert.match(ownershipProblem(out, [OUTPUT_MARKER, 'CNAME'], pathOnly, out, again) ?? '', /written into an earlier folder at this path/);
 });
 
 test('a symlink in the folder of reports may lead neither into the output folder nor to a folder holding it', async () => {
@@ -140,7 +164,7 @@ test('a symlink in the folder of reports may lead neither into the output folder
     await mkdir(path.dirname(where), { recursive: true });
     await writeFile(where, text);
   };
-  await file(path.join(out, OUTPUT_MARKER), outputMarkerContent(out));
+  await file(path.join(out, OUTPUT_MARKER), 'marker');
   await file(path.join(out, 'index.html'));
   await file(path.join(out, 'src-2015', 'old-report.md'));
   await file(at('elsewhere', '2016', 'kept.md'));
