@@ -109,9 +109,15 @@ const wordpressOnly = fc.oneof(
   fc.tuple(phrasing, phrasing).map(([a, b]): GeneratedBlock => ({ html: `<p>${a}<br>${b}</p>`, wordpress: `${a}\n${b}` })),
   phrasing.map((p): GeneratedBlock => ({ html: `<p>${p}</p>`, wordpress: `<!-- wp:paragraph -->\n<p>${p}</p>\n<!-- /wp:paragraph -->` })),
 );
+/**
+ * Also empty elements that are not void in HTML: in XHTML (Atom) they may be written
+ * self-closing (`<iframe/>`), which an HTML parser would read as opening a container.
+ */
 const noise = fc.constantFrom(
   '<script>alert("x")</script>', '<style>.evil { color: red }</style>', '<iframe src="https://video.example/embed/1"></iframe>',
   '<!-- an editor comment -->', '<noscript><img src="https://media.example/tracker.gif"></noscript>',
+  '<script src="https://cdn.example/widget.js"></script>', '<textarea></textarea>', '<video src="https://media.example/clip.mp4"></video>',
+  '<div class="clearfix"></div>', '<p><a id="top"></a></p>',
 );
 
 const block: fc.Arbitrary<GeneratedBlock & { image?: string }> = fc.oneof(
@@ -148,9 +154,12 @@ export const articleHtml = (a: GeneratedArticle) => a.blocks.map((b) => b.html).
 export const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const cdata = (text: string) => `<![CDATA[${text.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
 
-/** The article's HTML made well-formed XHTML (for Atom `type="xhtml"`): numeric references only. */
-export function toXhtml(html: string): string {
-  return toHtml(fromHtml(html, { fragment: true }), { space: 'svg', closeSelfClosing: true, characterReferences: { useNamedReferences: false } });
+/**
+ * The article's HTML made well-formed XHTML (for Atom `type="xhtml"`): numeric references only;
+ * with `selfClosing`, every empty element written as XML allows (`<iframe src="..."/>`, `<br/>`).
+ */
+export function toXhtml(html: string, selfClosing = false): string {
+  return toHtml(fromHtml(html, { fragment: true }), { space: 'svg', closeSelfClosing: true, closeEmptyElements: selfClosing, characterReferences: { useNamedReferences: false } });
 }
 
 export interface Dated {
@@ -196,12 +205,12 @@ export function rssFile(articles: GeneratedArticle[], date: Dated, asDescription
   return `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Agency</title><link>https://agency.example/</link>\n${items}\n</channel></rss>`;
 }
 
-export function atomFile(articles: GeneratedArticle[], date: Dated, xhtml: boolean): string {
+export function atomFile(articles: GeneratedArticle[], date: Dated, xhtml: boolean, selfClosing = false): string {
   const entries = articles
     .map((a, i) => {
       const html = articleHtml(a);
       const content = xhtml
-        ? `<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">${toXhtml(html)}</div></content>`
+        ? `<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">${toXhtml(html, selfClosing)}</div></content>`
         : `<content type="html">${escapeXml(html)}</content>`;
       return `<entry><title type="text">${escapeXml(a.title)}</title><id>urn:example:${i}</id><link rel="alternate" href="https://agency.example/a/${i}"/><published>${date.rfc3339}</published>${content}</entry>`;
     })

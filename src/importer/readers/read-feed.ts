@@ -20,6 +20,7 @@ import { plainTextToMarkdown } from '../plain-text-markdown.ts';
 import { parseRfc3339, parseRfc822, publicationDay, type DateReading } from './publication-date.ts';
 import { htmlSnippetText, isHttpUrl, languageTag } from './source-fields.ts';
 import type { ReadOutcome, ReaderOptions, SourceItem } from './source-item.ts';
+import { xhtmlToHtml } from './xhtml-content.ts';
 import { attributeOf, listOf, rawXmlText, readXml, textOf, type XmlNode } from './xml-document.ts';
 
 interface Body {
@@ -141,10 +142,9 @@ function atomText(node: unknown): AtomText | undefined {
   if (src !== undefined) return { kind: 'elsewhere', src };
   const raw = textOf(node) ?? '';
   const type = (attributeOf(node, 'type') ?? 'text').trim().toLowerCase();
-  // XHTML is markup already; a CDATA section in it is text, which an HTML parser would not see.
-  if (type === 'xhtml' || type.endsWith('+xml') || type.endsWith('/xml')) {
-    return { kind: 'html', html: raw.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_, text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;')) };
-  }
+  // XHTML is markup already, but XML: read as XML (an empty `<iframe/>` is no iframe that holds
+  // the rest of the article), then written as the same tree in HTML.
+  if (type === 'xhtml' || type.endsWith('+xml') || type.endsWith('/xml')) return { kind: 'html', html: xhtmlToHtml(raw) };
   if (type === 'html' || type === 'text/html') return { kind: 'html', html: rawXmlText(raw) };
   if (type === 'text' || type.startsWith('text/')) return { kind: 'text', text: rawXmlText(raw) };
   return { kind: 'other', type };

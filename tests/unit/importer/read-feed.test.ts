@@ -132,3 +132,30 @@ test('RSS: a "<" in a title or description that starts no HTML tag is text, not 
   assert.equal(item!.summary, 'Rates <5% and <brut> data');
   assert.deepEqual(item!.topics, ['R&D <lab>']);
 });
+
+test('Atom xhtml is read as XML: an empty element written self-closing (<iframe/>, <textarea/>, <script/>) holds nothing, and the text after it stays', () => {
+  for (const empty of ['<iframe src="https://video.example/embed/1"/>', '<textarea/>', '<script src="https://cdn.example/w.js"/>', '<title/>', '<br/>']) {
+    const [entry] = itemsOf(
+      readFeed(
+        atom(`<entry><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Launch <span/>day</div></title><id>urn:1</id><published>2020-07-31T10:00:00Z</published>
+<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>First paragraph words.</p>${empty}<p>Second paragraph after the video.</p><p>Third <b>paragraph</b>.</p></div></content></entry>`),
+        'atom.xml',
+        {},
+      ),
+    );
+    assert.equal(entry!.title, 'Launch day', empty);
+    assert.match(entry!.markdown, /^First paragraph words\.\n\n(\n|<br>|\\\n)*Second paragraph after the video\.\n\nThird \*\*paragraph\*\*\.$/, empty);
+  }
+});
+
+test('Atom xhtml under a namespace prefix, with CDATA, references and quotes in attributes: the same text as the HTML', () => {
+  const [entry] = itemsOf(
+    readFeed(
+      atom(`<entry><title>t</title><id>urn:1</id><published>2020-07-31T10:00:00Z</published>
+<content type="xhtml"><xh:div xmlns:xh="http://www.w3.org/1999/xhtml"><xh:p>A &amp;amp; B&#160;C <![CDATA[<not a tag> & more]]></xh:p><xh:img src='https://e.org/a.png' alt='Say "cheese" &amp; smile'/></xh:div></content></entry>`),
+      'atom.xml',
+      {},
+    ),
+  );
+  assert.equal(entry!.markdown, 'A \\&amp; B\u00a0C \\<not a tag> & more\n\n![Say "cheese" & smile](https://e.org/a.png)');
+});

@@ -69,10 +69,10 @@ test('an RSS feed (content:encoded, or an escaped description): every word of ev
   );
 });
 
-test('an Atom feed (content of type html or xhtml): every word of every entry is on the rendered page', async () => {
+test('an Atom feed (content of type html or xhtml, empty XHTML elements self-closing or not): every word of every entry is on the rendered page', async () => {
   await fc.assert(
-    fc.asyncProperty(fc.array(article, { minLength: 1, maxLength: 3 }), fc.boolean(), async (articles, xhtml) => {
-      const file = atomFile(articles, DATE, xhtml);
+    fc.asyncProperty(fc.array(article, { minLength: 1, maxLength: 3 }), fc.boolean(), fc.boolean(), async (articles, xhtml, selfClosing) => {
+      const file = atomFile(articles, DATE, xhtml, selfClosing);
       assert.equal(detectFormat(file, 'feed'), 'atom');
       const read = items(readFeed(file, 'atom.xml', {}), articles.length);
       for (let i = 0; i < articles.length; i++) await assertFaithful(read[i]!, articles[i]!, file);
