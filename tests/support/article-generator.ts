@@ -44,10 +44,25 @@ const token = fc.oneof(
 );
 const words = (max: number) => fc.array(token, { minLength: 1, maxLength: max }).map((list) => list.join(' '));
 
+/**
+ * Images as lazy-loading scripts leave them (the address in `data-src`, `data-lazy-src` or
+ * `srcset`, `src` missing or a `data:` placeholder), and embedded `data:` images, whose alt text
+ * is all that can be imported.
+ */
+const PLACEHOLDER = 'data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACwAAAAAAQABAAACAkQBADs=';
+const lazyImage = fc.tuple(fc.nat(999), fc.constantFrom('data-src', 'data-lazy-src', 'srcset')).map(([n, attribute]) => {
+  const address = `https://media.example/z${n}.jpg`;
+  if (attribute === 'data-src') return `<img data-src="${address}" alt="lazy ${n}">`;
+  if (attribute === 'data-lazy-src') return `<img src="${PLACEHOLDER}" data-lazy-src="${address}" alt="lazy ${n}">`;
+  return `<img src="${PLACEHOLDER}" srcset="${address} 1x, https://media.example/z${n}-2x.jpg 2x" alt="lazy ${n}">`;
+});
+const dataImage = words(3).map((alt) => `<img src="data:image/png;base64,iVBORw0KGgo=" alt="${alt.replace(/"/g, '&quot;')}">`);
+
 const inlineLeaf = fc.oneof(
   { weight: 5, arbitrary: words(5) },
   { weight: 1, arbitrary: fc.constant('<br>') },
   { weight: 1, arbitrary: fc.nat(999).map((n) => `<img src="https://media.example/i${n}.jpg" alt="picture ${n}">`) },
+  { weight: 1, arbitrary: fc.oneof(lazyImage, dataImage) },
 );
 const INLINE_TAGS = ['b', 'strong', 'i', 'em', 'code', 'sup', 'sub', 'span', 'u', 'mark', 'small', 'abbr', 'time', 's', 'q', 'cite', 'kbd'];
 const inline: fc.Arbitrary<string> = fc.letrec<{ inline: string }>((tie) => ({
@@ -138,6 +153,14 @@ const block: fc.Arbitrary<GeneratedBlock & { image?: string }> = fc.oneof(
   { weight: 1, arbitrary: simple(figureHtml.map((f) => `<blockquote>${f}</blockquote>`)) },
 );
 
+/** Where a generated `<img>` is: its `src`, unless that is a `data:` placeholder; else where a lazy loader keeps it. */
+function imageAddress(tag: string): string | undefined {
+  const attribute = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+  const src = attribute('src');
+  if (src && !src.startsWith('data:')) return src;
+  return attribute('data-src') ?? attribute('data-lazy-src') ?? attribute('srcset')?.split(' ')[0];
+}
+
 const plainTitle = fc.array(fc.oneof(latin.map(numbered), otherScript.map(numbered), fc.constantFrom('&', '<', '"', "'", '’', '*', '#')), { minLength: 1, maxLength: 6 }).map((list) => list.join(' '));
 
 export const article: fc.Arbitrary<GeneratedArticle> = fc
@@ -145,7 +168,7 @@ export const article: fc.Arbitrary<GeneratedArticle> = fc
   .tuple(plainTitle, simple(fc.tuple(latin.map(numbered), words(6)).map(([first, more]) => `<p>${first} ${more}</p>`)), fc.array(block, { minLength: 0, maxLength: 6 }))
   .map(([title, lead, rest]) => {
     const blocks = [lead, ...rest];
-    const inlineImages = blocks.flatMap((b) => [...b.html.matchAll(/<img src="([^"]+)"/g)].map((m) => m[1]!)).filter((src) => !src.includes('tracker'));
+    const inlineImages = blocks.flatMap((b) => [...b.html.matchAll(/<img\b[^>]*>/g)].flatMap((m) => imageAddress(m[0]) ?? [])).filter((src) => !src.includes('tracker'));
     return { title, blocks: blocks.map(({ html, wordpress }) => ({ html, wordpress })), images: [...new Set(inlineImages)] };
   });
 

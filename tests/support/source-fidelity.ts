@@ -31,6 +31,29 @@ export function visibleWords(html: string): string[] {
   return toText(tree).split(/\s+/).filter((word) => word !== '');
 }
 
+/** An image's alt text, also of a copied image the site's renderer leaves for Astro to process (its options as JSON). */
+function altOf(img: Element): unknown {
+  const astro = Object.entries(img.properties).find(([name]) => name.toLowerCase().startsWith('__astro_image'))?.[1];
+  return img.properties.alt ?? (typeof astro === 'string' ? (JSON.parse(astro) as { alt?: unknown }).alt : undefined);
+}
+
+/** The alt text of each image a browser would show (its words), white space collapsed, in order. */
+export function imageAlts(html: string): string[] {
+  const tree: Root = fromHtml(html, { fragment: true });
+  withoutHidden(tree);
+  const alts: string[] = [];
+  const collect = (node: Root | Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      const alt = child.tagName === 'img' ? altOf(child) : undefined;
+      if (typeof alt === 'string') alts.push(alt.replace(/\s+/g, ' ').trim());
+      collect(child);
+    }
+  };
+  collect(tree);
+  return alts.filter((alt) => alt !== '');
+}
+
 const renderer = await createReportRenderer({ syntaxHighlight: false, gfm: true });
 
 /**

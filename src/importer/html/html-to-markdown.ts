@@ -15,7 +15,8 @@
  * Dropped as not article text, and named in the warnings when they carried something (an embed's
  * address): `<script>`, `<style>`, `<noscript>`, `<template>`, `<iframe>`, `<object>`, `<embed>`,
  * forms' controls; every `on*` attribute; a link to a `javascript:` (any non-http(s)/mailto/tel)
- * address keeps its text and loses the link.
+ * address keeps its text and loses the link; an image is taken from where a lazy loader keeps its
+ * address (image-source.ts), and one with no usable address keeps its alt text, as text.
  */
 import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot, Nodes as MdastNodes } from 'mdast';

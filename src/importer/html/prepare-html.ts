@@ -4,6 +4,8 @@
  */
 import type { Element, ElementContent, Nodes, Parents, Root, RootContent } from 'hast';
 import { toText } from 'hast-util-to-text';
+import { imageAsText } from '../media/image-as-text.ts';
+import { imageSources } from './image-source.ts';
 
 export interface PrepareOptions {
   baseUrl?: string;
@@ -35,6 +37,9 @@ export function resolveUrl(url: string, baseUrl: string | undefined): string | u
     return /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? undefined : trimmed;
   }
 }
+
+/** An image address the site can show once copied: http(s), or relative to the article. */
+const isImportableImage = (url: string | undefined): url is string => url !== undefined && (!/^[a-z][a-z0-9+.-]*:/i.test(url) || /^https?:/i.test(url));
 
 const isElement = (node: Nodes): node is Element => node.type === 'element';
 const text = (value: string): ElementContent => ({ type: 'text', value });
@@ -200,10 +205,15 @@ export function prepareHtml(tree: Root, options: PrepareOptions): void {
         child.properties.href = href;
       }
       if (name === 'img') {
-        const raw = typeof child.properties.src === 'string' ? child.properties.src : '';
-        const src = resolveUrl(raw, options.baseUrl);
-        if (src === undefined || (/^[a-z][a-z0-9+.-]*:/i.test(src) && !/^https?:/i.test(src))) {
-          options.warn(`an image with the source ${JSON.stringify(raw.slice(0, 80))} was not imported (only http(s) or relative images are)`);
+        const written = imageSources(child);
+        const src = written.map((url) => resolveUrl(url, options.baseUrl)).find(isImportableImage);
+        if (src === undefined) {
+          // The alt text is the publisher's words for the image: it stays, as text (as an image
+          // that could not be copied does, media/rewrite-images.ts).
+          const alt = typeof child.properties.alt === 'string' ? child.properties.alt.trim() : '';
+          const source = written[0] === undefined ? 'with no source' : `with the source ${JSON.stringify(written[0].slice(0, 80))}`;
+          options.warn(`an image ${source} was not imported (only http(s) or relative images are)${alt ? `; its alt text ${JSON.stringify(alt)} is kept as text` : ''}`);
+          if (alt) result.push(text(imageAsText(alt, written[0] ?? '')));
           continue;
         }
         // Written in the Markdown exactly as listed in `images`: characters Markdown would escape

@@ -15,6 +15,7 @@ import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { gfm } from 'micromark-extension-gfm';
 import { parseHtml } from '../html/html-to-markdown.ts';
+import { imageAsText } from './image-as-text.ts';
 
 /** Where an image now is (a path relative to the report), or undefined for one not copied. */
 export type ImageTargets = Map<string, string | undefined>;
@@ -40,18 +41,12 @@ function decodeURIComponentSafe(text: string): string {
 /** Only a web address makes a link that works from the site; a relative path would be a broken link. */
 const isWebAddress = (url: string) => /^(?:https?:)?\/\//i.test(url);
 
-/** What stands for an image that is neither copied nor linkable: its words and where it was. */
-function asText(alt: string, url: string): string {
-  const where = /^data:/i.test(url) ? 'an embedded data: image, not imported' : `image ${url}, not imported`;
-  return alt ? `${alt} (${where})` : `(${where})`;
-}
-
 function imageReplacement(node: Image, target: string | undefined, insideLink: boolean): string {
   if (target !== undefined) return serialize({ type: 'image', url: target, alt: node.alt ?? '', title: node.title ?? null });
   const alt = node.alt?.trim() ?? '';
   // A caption (the title) is text of the article: it stays on the page, after what stands for the image.
   const caption: PhrasingContent[] = node.title?.trim() ? [{ type: 'text', value: `: ${node.title.trim()}` }] : [];
-  if (!isWebAddress(node.url)) return serialize({ type: 'paragraph', children: [{ type: 'text', value: asText(alt, node.url) }, ...caption] });
+  if (!isWebAddress(node.url)) return serialize({ type: 'paragraph', children: [{ type: 'text', value: imageAsText(alt, node.url) }, ...caption] });
   const words = alt || fileNameOf(node.url);
   if (insideLink) return serialize({ type: 'paragraph', children: [{ type: 'text', value: words }, ...caption] });
   return serialize({ type: 'paragraph', children: [{ type: 'link', url: node.url, title: null, children: [{ type: 'text', value: words }] }, ...caption] });
@@ -76,7 +71,7 @@ function htmlReplacement(html: string, targets: ImageTargets): string {
     const target = targets.get(url);
     if (target !== undefined) return tag.replace(SRC, (_, before: string) => `${before}"${escapeHtml(target)}"`);
     const alt = altOf(tag);
-    if (!isWebAddress(url)) return escapeHtml(asText(alt, url));
+    if (!isWebAddress(url)) return escapeHtml(imageAsText(alt, url));
     return `<a href="${escapeHtml(url)}">${escapeHtml(alt || fileNameOf(url))}</a>`;
   });
 }

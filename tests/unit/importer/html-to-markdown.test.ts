@@ -72,7 +72,8 @@ test('untrusted HTML is neutralised: scripts, styles, iframes, handlers and java
       '<script>alert("x")</script><style>p { color: red }</style><iframe src="https://video.example/embed/1"></iframe><noscript>no script</noscript>' +
       '<img src="data:image/png;base64,AAAA" alt="inline data"><object data="https://x.example/f.swf"></object><!-- hidden note -->',
   );
-  assert.equal(result.text.replace(/\s+/g, ' '), 'Click here or there');
+  // The data: image's alt text is the publisher's words: it stays, as text.
+  assert.equal(result.text.replace(/\s+/g, ' '), 'Click here or there inline data (an embedded data: image, not imported)');
   assert.doesNotMatch(result.html, /onclick|onmouseover|javascript:|<script|<style|<iframe|<object|alert|hidden note/);
   assert.match(result.html, /<a href="https:\/\/ok\.example\/" rel="noopener">there<\/a>/);
   assert.equal(result.warnings.length, 4);
@@ -117,4 +118,38 @@ test('an image marked decorative as the site expects (empty alt, title "decorati
   assert.equal(result.markdown, '![](rule.png "decorative")\n\n![](b.png)');
   assert.equal(result.warnings.length, 1, result.warnings.join('\n'));
   assert.match(result.warnings[0]!, /"b\.png" has no alt text/);
+});
+
+test('a lazy-loaded image (data-src, data-lazy-src, srcset, a data: placeholder in src) is imported from its real address, with its alt text', () => {
+  const result = htmlToMarkdown(
+    '<p><img data-src="https://ex.org/real.jpg" alt="Lazy loaded photo alt"></p>' +
+      '<p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-lazy-src="/up/lazy.jpg" alt="Placeholder then lazy"></p>' +
+      '<p><img srcset="data:image/gif;base64,AAAA 1x, /up/small.jpg 1x, /up/large.jpg 2x" alt="From srcset"></p>' +
+      '<p><img src="https://ex.org/kept.jpg" data-src="https://ex.org/other.jpg" alt="Src wins"></p>',
+    { baseUrl: 'https://ex.org/news/1' },
+  );
+  assert.equal(
+    result.markdown,
+    '![Lazy loaded photo alt](https://ex.org/real.jpg)\n\n![Placeholder then lazy](https://ex.org/up/lazy.jpg)\n\n![From srcset](https://ex.org/up/small.jpg)\n\n![Src wins](https://ex.org/kept.jpg)',
+  );
+  assert.deepEqual(result.warnings, []);
+});
+
+test('an image with no usable address (a data: image, none at all, javascript:) keeps its alt text as text, and the editor is told', async () => {
+  const result = await shown(
+    '<p>Text with an <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="Inline chart alt"> image.</p>' +
+      '<p><img alt="Nowhere photo alt"></p><p><img src="javascript:alert(1)" alt="Script alt"></p><p>Spacer <img src="data:image/png;base64,AAAA" alt=""> end</p>',
+  );
+  assert.equal(
+    result.text.replace(/\s+/g, ' '),
+    'Text with an Inline chart alt (an embedded data: image, not imported) image. Nowhere photo alt (an image without an address, not imported) ' +
+      'Script alt (an image at a javascript: address, not imported) Spacer end',
+  );
+  assert.deepEqual(result.images, []);
+  assert.equal(result.warnings.length, 4, result.warnings.join('\n'));
+  assert.match(result.warnings[0]!, /source "data:image\/gif;base64,R0lGODlhAQABAAAAACw=" was not imported .*alt text "Inline chart alt" is kept as text/);
+  assert.match(result.warnings[1]!, /an image with no source was not imported .*"Nowhere photo alt" is kept/);
+  assert.match(result.warnings[2]!, /"javascript:alert\(1\)".*"Script alt" is kept/);
+  assert.match(result.warnings[3]!, /data:image\/png;base64,AAAA" was not imported \(only http\(s\) or relative images are\)$/);
+  assert.doesNotMatch(result.html, /<img|alert\(/);
 });

@@ -175,3 +175,12 @@ test('one bad post never stops the others; a file that is not XML fails as a who
   assert.equal(broken[0]!.kind, 'failed');
   assert.match((broken[0] as { reason: string }).reason, /not well-formed XML \(line 1, column \d+/);
 });
+
+test('an image with a data: source or lazy-loaded (data-src) keeps its alt text: as text, or as the image at its real address', () => {
+  const inline = only(readWxr(wxr([{ content: 'Text with an <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="Inline chart alt"> image.' }]), 'export.xml', {}));
+  assert.equal(inline.markdown, 'Text with an Inline chart alt (an embedded data: image, not imported) image.');
+  assert.match(inline.warnings.join('\n'), /alt text "Inline chart alt" is kept as text/);
+  const lazy = only(readWxr(wxr([{ content: '<p><img data-src="https://ex.org/real.jpg" alt="Lazy loaded photo alt"></p>' }]), 'export.xml', {}));
+  assert.equal(lazy.markdown, '![Lazy loaded photo alt](https://ex.org/real.jpg)');
+  assert.deepEqual(lazy.images, [{ url: 'https://ex.org/real.jpg', alt: 'Lazy loaded photo alt' }]);
+});

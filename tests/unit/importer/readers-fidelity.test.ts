@@ -3,8 +3,9 @@
  * Chinese, Arabic and Russian text, Markdown punctuation, scripts and iframes to neutralise),
  * carried in a WordPress export, an RSS feed, an Atom feed or a saved page, every word a browser
  * shows of the source article is, in order, in the text of the page the site's real renderer makes
- * from the imported Markdown; the title is read exactly; every image is listed; and nothing
- * executable reaches the page.
+ * from the imported Markdown, and every image's alt text is on it (lazy-loaded images and embedded
+ * `data:` ones too); the title is read exactly; every image is listed; and nothing executable
+ * reaches the page.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,7 +16,7 @@ import { readWxr } from '../../../src/importer/readers/read-wxr.ts';
 import { detectFormat } from '../../../src/importer/readers/detect-format.ts';
 import type { ReadOutcome, SourceItem } from '../../../src/importer/readers/source-item.ts';
 import { article, articleHtml, atomFile, htmlPage, rssFile, wxrFile, type Dated, type GeneratedArticle, type PageShape } from '../../support/article-generator.ts';
-import { assertWordsInOrder, renderMarkdown, visibleWords } from '../../support/source-fidelity.ts';
+import { assertWordsInOrder, imageAlts, renderMarkdown, visibleWords } from '../../support/source-fidelity.ts';
 
 const DATE: Dated = {
   rfc822: 'Fri, 31 Jul 2020 23:30:00 +0800',
@@ -39,6 +40,10 @@ async function assertFaithful(item: SourceItem, source: GeneratedArticle, file: 
   assert.equal(item.date, '2020-07-31');
   const { html, text } = await renderMarkdown(item.markdown);
   assertWordsInOrder(visibleWords(articleHtml(source)), text, context);
+  // An image's alt text is words too: on the page as the image's alt, or as text where the image
+  // could not be imported (an embedded data: image).
+  const shown = `${text} ${imageAlts(html).join(' ')}`;
+  for (const alt of imageAlts(articleHtml(source))) assert.ok(shown.includes(alt), `the alt text "${alt}" is not on the page\n${context}`);
   const listed = new Set(item.images.map((image) => image.url));
   for (const image of source.images) assert.ok(listed.has(image), `image ${image} is not listed\n${context}`);
   for (const image of item.images) assert.ok(item.markdown.includes(image.url), `listed image ${image.url} is not in the Markdown`);
