@@ -10,9 +10,10 @@ import type { Element, ElementContent } from 'hast';
 import type { Image, Nodes as MdastNodes, Paragraph, PhrasingContent } from 'mdast';
 import { toText } from 'hast-util-to-text';
 import type { Handle, State } from 'hast-util-to-mdast';
+import { collapseHtmlWhitespace, oneLineText } from './html-whitespace.ts';
 
 const isElement = (node: ElementContent): node is Element => node.type === 'element';
-const collapse = (value: string) => value.replace(/[\t\n\f\r ]+/g, ' ').trim();
+const collapse = (value: string) => collapseHtmlWhitespace(value).trim();
 
 function findAll(node: Element, name: string): Element[] {
   const found: Element[] = [];
@@ -48,7 +49,7 @@ const figure: Handle = (state: State, node: Element) => {
   if (images.length !== 1 || captions.length !== 1) return state.toFlow(state.all(node));
   const [img] = images as [Element];
   const [caption] = captions as [Element];
-  const title = collapse(toText(caption));
+  const title = oneLineText(caption);
   const image: Image = {
     type: 'image',
     url: String(img.properties.src ?? ''),

@@ -5,6 +5,7 @@
 import type { Element, ElementContent, Nodes, Parents, Root, RootContent } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { imageAsText } from '../media/image-as-text.ts';
+import { collapseHtmlWhitespace } from './html-whitespace.ts';
 import { imageSources } from './image-source.ts';
 
 export interface PrepareOptions {
@@ -56,10 +57,10 @@ function flattenCell(cell: Element): void {
   const out: ElementContent[] = [];
   const visitChildren = (children: ElementContent[]) => {
     for (const child of children) {
-      if (child.type === 'text') out.push(text(child.value.replace(/\s+/g, ' ')));
+      if (child.type === 'text') out.push(text(collapseHtmlWhitespace(child.value)));
       else if (child.type !== 'element') continue;
       else if (child.tagName === 'table' || child.tagName === 'pre') {
-        out.push(text(` ${toText(child).replace(/\s+/g, ' ')} `));
+        out.push(text(` ${collapseHtmlWhitespace(toText(child))} `));
       } else if (BLOCKS.has(child.tagName)) {
         out.push(text(' '));
         visitChildren(child.children);
@@ -183,7 +184,7 @@ export function prepareHtml(tree: Root, options: PrepareOptions): void {
       if (name === 'svg') {
         // Markdown cannot carry an inline SVG, and the site's sanitiser would remove it; its words
         // (a chart's labels, an infographic's text) are the editor's to place by hand.
-        const words = textNodes(child).join(' ').replace(/\s+/g, ' ').trim();
+        const words = collapseHtmlWhitespace(textNodes(child).join(' ')).trim();
         if (words !== '') options.warn(`an inline <svg> with the words ${JSON.stringify(words.slice(0, 120))} was not imported: save it as an image, or write its text into the report`);
         continue;
       }

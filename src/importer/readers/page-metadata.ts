@@ -6,6 +6,7 @@
 import type { Element, Nodes, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { parseHtml } from '../html/html-to-markdown.ts';
+import { collapseHtmlWhitespace } from '../html/html-whitespace.ts';
 
 export interface PageMetadata {
   lang?: string;
@@ -127,7 +128,7 @@ export function readPageMetadata(tree: Root, warn: (message: string) => void): P
   const scripts = elements(tree, (e) => e.tagName === 'script' && (prop(e, 'type') ?? '').toLowerCase() === 'application/ld+json');
   return {
     lang: html ? prop(html, 'lang') : undefined,
-    documentTitle: title ? str(toText(title).replace(/\s+/g, ' ')) : undefined,
+    documentTitle: title ? str(collapseHtmlWhitespace(toText(title))) : undefined,
     meta,
     canonical: canonical ? prop(canonical, 'href') : undefined,
     jsonLd: readJsonLd(scripts, warn),

@@ -16,6 +16,7 @@
  */
 import { timeZoneProblem } from '../import-options.ts';
 import { hastToMarkdown, parseHtml } from '../html/html-to-markdown.ts';
+import { collapseHtmlWhitespace } from '../html/html-whitespace.ts';
 import { plainTextToMarkdown } from '../plain-text-markdown.ts';
 import { parseRfc3339, parseRfc822, publicationDay, type DateReading } from './publication-date.ts';
 import { htmlSnippetText, isHttpUrl, languageTag } from './source-fields.ts';
@@ -153,7 +154,7 @@ function atomText(node: unknown): AtomText | undefined {
 function atomPlain(text: AtomText | undefined): string {
   if (!text) return '';
   if (text.kind === 'html') return htmlSnippetText(text.html);
-  if (text.kind === 'text') return text.text.replace(/\s+/g, ' ').trim();
+  if (text.kind === 'text') return collapseHtmlWhitespace(text.text).trim();
   return '';
 }
 

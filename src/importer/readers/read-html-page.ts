@@ -17,15 +17,15 @@
  */
 import type { Element, Root } from 'hast';
 import { timeZoneProblem } from '../import-options.ts';
-import { toText } from 'hast-util-to-text';
 import { hastToMarkdown, parseHtml } from '../html/html-to-markdown.ts';
+import { collapseHtmlWhitespace, oneLineText } from '../html/html-whitespace.ts';
 import { findArticle } from './find-article.ts';
 import { elements, readPageMetadata } from './page-metadata.ts';
 import { parseRfc3339, publicationDay } from './publication-date.ts';
 import { isHttpUrl, languageTag } from './source-fields.ts';
 import type { ReadOutcome, ReaderOptions, SourceItem } from './source-item.ts';
 
-const collapse = (value: string) => value.replace(/\s+/g, ' ').trim();
+const collapse = (value: string) => collapseHtmlWhitespace(value).trim();
 
 function firstHeading(node: Element | Root, names: string[]): Element | undefined {
   return elements(node, (e) => names.includes(e.tagName))[0];
@@ -66,7 +66,7 @@ function readPage(text: string, file: string, options: ReaderOptions): ReadOutco
   const articleHeading = firstHeading(article.node, ['h1']);
   const pageHeading = firstHeading(page, ['h1']);
   const title = collapse(
-    jsonLd?.headline ?? meta.get('og:title') ?? (marked ? toText(marked) : undefined) ?? (articleHeading ? toText(articleHeading) : undefined) ?? (pageHeading ? toText(pageHeading) : undefined) ?? metadata.documentTitle ?? '',
+    jsonLd?.headline ?? meta.get('og:title') ?? (marked ? oneLineText(marked) : undefined) ?? (articleHeading ? oneLineText(articleHeading) : undefined) ?? (pageHeading ? oneLineText(pageHeading) : undefined) ?? metadata.documentTitle ?? '',
   );
   if (!title) return { kind: 'failed', origin, reason: 'the page has no title (no JSON-LD headline, og:title, <h1> or <title>)' };
 
@@ -88,7 +88,7 @@ function readPage(text: string, file: string, options: ReaderOptions): ReadOutco
   const url = [metadata.canonical, meta.get('og:url'), jsonLd?.url].find(isHttpUrl)?.trim();
   // The title is shown by the site: the article's own copy of it would be said twice.
   const heading = firstHeading(article.node, ['h1', 'h2']);
-  if (heading && collapse(toText(heading)) === title) removeElement(article.node, heading);
+  if (heading && oneLineText(heading) === title) removeElement(article.node, heading);
   const body: Root = article.node.type === 'root' ? article.node : { type: 'root', children: [article.node] };
   const converted = hastToMarkdown(body, { baseUrl: url });
   if (converted.markdown === '') return { kind: 'failed', origin, reason: 'no article text was found on the page' };

@@ -1,6 +1,6 @@
 /** Field readings every reader shares: text of an HTML snippet, language tags, source links. */
-import { toText } from 'hast-util-to-text';
 import { parseHtml } from '../html/html-to-markdown.ts';
+import { oneLineText } from '../html/html-whitespace.ts';
 
 /**
  * Elements a title, an excerpt or a category name is marked up with. A `<` before any other name
@@ -14,11 +14,12 @@ const SNIPPET_TAGS = new Set(
 
 /**
  * Plain text of an HTML snippet (a title or an excerpt as WordPress and feeds write them, with
- * `&amp;` and `&#8217;`), white space collapsed. Entities are decoded here, once.
+ * `&amp;` and `&#8217;`), HTML white space collapsed (a no-break space stays). Entities are decoded
+ * here, once.
  */
 export function htmlSnippetText(html: string): string {
   const markup = html.replace(/<(\/?)([A-Za-z][^\s/>]*)/g, (whole, _slash: string, name: string) => (SNIPPET_TAGS.has(name.toLowerCase()) ? whole : `&lt;${whole.slice(1)}`));
-  return toText(parseHtml(markup)).replace(/\s+/g, ' ').trim();
+  return oneLineText(parseHtml(markup));
 }
 
 /** A BCP 47 tag from what sources write (`en-US`, `en_US`, `zh-hans`); undefined when it is none. */

@@ -4,6 +4,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { Nodes as MdastNodes } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
 import { htmlToMarkdown } from '../../../src/importer/html/html-to-markdown.ts';
 import { renderMarkdown } from '../../support/source-fidelity.ts';
 
@@ -152,4 +157,46 @@ test('an image with no usable address (a data: image, none at all, javascript:) 
   assert.match(result.warnings[2]!, /"javascript:alert\(1\)".*"Script alt" is kept/);
   assert.match(result.warnings[3]!, /data:image\/png;base64,AAAA" was not imported \(only http\(s\) or relative images are\)$/);
   assert.doesNotMatch(result.html, /<img|alert\(/);
+});
+
+/** HTML's white space, the only white space a browser collapses (src/importer/html/html-whitespace.ts). */
+const HTML_SPACE = /[\t\n\f\r ]+/g;
+/** Any text, weighted towards the white space that is not HTML's and what Markdown escapes in a cell. */
+const cellText = fc
+  .string({
+    unit: fc.oneof(
+      { weight: 2, arbitrary: fc.constantFrom('\u00a0', '\u3000', '\ufeff', '\u2003', '\u200b', '\u1680', '\u2028', '\u0085', ' ', '\t', '\n', '\r\n') },
+      { weight: 1, arbitrary: fc.constantFrom('|', '\\', '*', '_', '&', '<', '`', '[', ']', '#', '~', '&amp;') },
+      { weight: 4, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }) },
+    ),
+    minLength: 1,
+    maxLength: 12,
+  })
+  // NUL is dropped by the HTML parser, and the other C0 controls (a vertical tab...) are no text a reader sees.
+  .filter((text) => !/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text) && text.replace(HTML_SPACE, '') !== '');
+
+/** The text of each cell of the last row of the Markdown's table, read as the site reads Markdown (GFM). */
+function lastRowTexts(markdown: string): string[] {
+  const textOf = (node: MdastNodes): string => ('value' in node && node.type !== 'html' ? node.value : 'children' in node ? node.children.map(textOf).join('') : '');
+  const [table] = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }).children;
+  assert.equal(table?.type, 'table', markdown);
+  return table.type === 'table' ? table.children.at(-1)!.children.map(textOf) : [];
+}
+
+test('a table cell keeps its text exactly (no-break, ideographic and zero-width spaces too), only runs of HTML white space made one space', () => {
+  fc.assert(
+    fc.property(fc.array(cellText, { minLength: 1, maxLength: 3 }), fc.boolean(), (cells, inBlocks) => {
+      const escaped = cells.map((text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
+      const row = escaped.map((html) => `<td>${inBlocks ? `<p>${html}</p>` : html}</td>`).join('');
+      const { markdown } = htmlToMarkdown(`<table><tr>${row}</tr></table>`);
+      const expected = cells.map((text) => text.replace(HTML_SPACE, ' ').replace(/^ | $/g, ''));
+      assert.deepEqual(lastRowTexts(markdown), expected, markdown);
+    }),
+    { numRuns: Number(process.env.FIDELITY_RUNS ?? 200) },
+  );
+});
+
+test('no-break, ideographic and zero-width no-break spaces in a table cell stay as written, as in a paragraph', () => {
+  const { markdown } = htmlToMarkdown('<table><tr><td>10\u00a0000 km</td><td>全角\u3000空格</td><td>x\ufeffy</td></tr></table>');
+  assert.deepEqual(lastRowTexts(markdown), ['10\u00a0000 km', '全角\u3000空格', 'x\ufeffy']);
 });

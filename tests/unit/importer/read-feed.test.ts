@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { readFeed } from '../../../src/importer/readers/read-feed.ts';
 import type { ReadOutcome, SourceItem } from '../../../src/importer/readers/source-item.ts';
 
@@ -158,4 +159,39 @@ test('Atom xhtml under a namespace prefix, with CDATA, references and quotes in 
     ),
   );
   assert.equal(entry!.markdown, 'A \\&amp; B\u00a0C \\<not a tag> & more\n\n![Say "cheese" & smile](https://e.org/a.png)');
+});
+
+/** HTML's white space, the only white space a browser collapses (src/importer/html/html-whitespace.ts). */
+const HTML_SPACE = /[\t\n\f\r ]+/g;
+/** Any text XML can carry, weighted towards the white space that is not HTML's. */
+const titleText = fc
+  .string({
+    unit: fc.oneof(
+      { weight: 2, arbitrary: fc.constantFrom('\u00a0', '\u3000', '\ufeff', '\u2003', '\u200b', '\u2028', '\u0085', ' ', '\t', '\n', '&', '<', '&amp;', '<b>') },
+      { weight: 4, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }) },
+    ),
+    minLength: 1,
+    maxLength: 12,
+  })
+  .filter((text) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/.test(text) && text.trim() !== '');
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+test('titles keep their text exactly (no-break, ideographic and zero-width spaces too), only runs of HTML white space made one space', () => {
+  fc.assert(
+    fc.property(titleText, (text) => {
+      const expected = text.replace(HTML_SPACE, ' ').trim();
+      const dated = '<published>2020-07-31T10:00:00Z</published><content>x</content>';
+      const entries = itemsOf(
+        readFeed(atom(`<entry><title type="html">${escapeXml(escapeXml(text))}</title><id>urn:1</id>${dated}</entry><entry><title type="text">${escapeXml(text)}</title><id>urn:2</id>${dated}</entry>`), 'atom.xml', {}),
+      );
+      const rssItems = itemsOf(readFeed(rss(`<item><title>${escapeXml(escapeXml(text))}</title><guid>g</guid><pubDate>Fri, 31 Jul 2020 10:00:00 GMT</pubDate><description>x</description></item>`), 'rss.xml', {}));
+      assert.deepEqual([...entries, ...rssItems].map((item) => item.title), [expected, expected, expected]);
+    }),
+    { numRuns: Number(process.env.FIDELITY_RUNS ?? 200) },
+  );
+});
+
+test('an Atom title with a no-break space keeps it', () => {
+  const [entry] = itemsOf(readFeed(atom('<entry><title type="html">title&amp;#160;here</title><id>urn:1</id><published>2020-07-31T10:00:00Z</published><content>x</content></entry>'), 'atom.xml', {}));
+  assert.equal(entry!.title, 'title\u00a0here');
 });
