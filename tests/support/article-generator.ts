@@ -4,7 +4,8 @@
  * nested lists, tables (captions, header cells, spans, rows of unequal length, blocks in cells),
  * figures with captions, quotes, code, definition lists, details, inline formatting and links,
  * entities (`&amp;` `&lt;` `&#8217;` `&nbsp;`), Markdown's punctuation, Chinese, Arabic and Russian
- * text, and what must be neutralised (scripts, styles, iframes, event handlers, comments).
+ * text, form controls' words and an object's fallback, and what must be neutralised (scripts,
+ * styles, iframes, event handlers, comments).
  *
  * Every word is numbered, so a word found on the page cannot be another one by chance.
  */
@@ -135,6 +136,14 @@ const noise = fc.constantFrom(
   '<div class="clearfix"></div>', '<p><a id="top"></a></p>',
 );
 
+/** Form controls' words (a button's label, typed text, a select's choices) and an object's fallback content. */
+const controls = fc.oneof(
+  fc.tuple(phrasing, words(2)).map(([before, label]) => `<p>${before} <button type="button">${label}</button></p>`),
+  fc.array(fc.oneof(words(4), fc.constant('')), { minLength: 1, maxLength: 4 }).map((lines) => `<p><textarea rows="4">${lines.join('\n')}</textarea></p>`),
+  fc.tuple(phrasing, fc.array(words(2), { minLength: 1, maxLength: 4 })).map(([before, choices]) => `<p>${before} <select>${choices.map((c) => `<option>${c}</option>`).join('')}</select></p>`),
+  phrasing.map((fallback) => `<object data="https://media.example/chart.swf" type="application/x-shockwave-flash"><param name="quality" value="high">${fallback}</object>`),
+);
+
 const block: fc.Arbitrary<GeneratedBlock & { image?: string }> = fc.oneof(
   { weight: 5, arbitrary: simple(phrasing.map((p) => `<p>${p}</p>`)) },
   { weight: 1, arbitrary: simple(fc.tuple(fc.integer({ min: 1, max: 6 }), phrasing).map(([level, text]) => `<h${level}>${text}</h${level}>`)) },
@@ -148,6 +157,7 @@ const block: fc.Arbitrary<GeneratedBlock & { image?: string }> = fc.oneof(
   { weight: 1, arbitrary: simple(fc.tuple(phrasing, phrasing).map(([a, b]) => `<div class="note" onmouseover="x()">${a}<p>${b}</p></div>`)) },
   { weight: 1, arbitrary: simple(fc.constant('<hr>')) },
   { weight: 1, arbitrary: simple(noise) },
+  { weight: 1, arbitrary: simple(controls) },
   { weight: 2, arbitrary: wordpressOnly },
   { weight: 1, arbitrary: simple(fc.tuple(fc.integer({ min: 2, max: 4 }), words(3), fc.nat(99)).map(([level, text, n]) => `<h${level}><a href="https://example.org/${n}">${text}</a> <img src="https://media.example/h${n}.png" alt="icon"></h${level}>`)) },
   { weight: 1, arbitrary: simple(figureHtml.map((f) => `<blockquote>${f}</blockquote>`)) },

@@ -13,15 +13,21 @@ import { gfm } from 'micromark-extension-gfm';
 import { rewriteImages, type ImageTargets } from '../../src/importer/media/rewrite-images.ts';
 import { createReportRenderer, renderReport } from '../../src/reports/render/render-report.ts';
 
-/** Elements whose content a browser does not show as the article's text. */
-const NOT_SHOWN = new Set([
-  'script', 'style', 'noscript', 'template', 'head', 'title', 'iframe', 'object', 'embed', 'video', 'audio', 'canvas',
-  'svg', 'select', 'textarea', 'button', 'input', 'option',
-]);
+/**
+ * Elements whose content a browser does not show as the article's text. A form control's words
+ * (a button's, a textarea's, a select's choices) are shown, and so is an `<object>`'s fallback
+ * content where the object cannot be (as in the archive, which does not import it).
+ */
+const NOT_SHOWN = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'iframe', 'embed', 'video', 'audio', 'canvas', 'svg', 'input']);
 
+/** Without what is not shown; a select's choices apart, one a line, as its drop-down lists them. */
 function withoutHidden(node: Root | Element): void {
   node.children = node.children.filter((child) => child.type !== 'element' || !NOT_SHOWN.has(child.tagName)) as typeof node.children;
-  for (const child of node.children) if (child.type === 'element') withoutHidden(child);
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    withoutHidden(child);
+    if (child.tagName === 'option') child.children.push({ type: 'text', value: '\n' });
+  }
 }
 
 /** The article's words as a browser shows them (white space collapsed), in order. */

@@ -13,8 +13,10 @@
  * - `<sup>`, `<sub>` stay HTML (the site allows them) instead of merging `mc2`;
  * - `<math>` keeps its text; comments are dropped (they are no text a reader sees).
  * Dropped as not article text, and named in the warnings when they carried something (an embed's
- * address): `<script>`, `<style>`, `<noscript>`, `<template>`, `<iframe>`, `<object>`, `<embed>`,
- * forms' controls; every `on*` attribute; a link to a `javascript:` (any non-http(s)/mailto/tel)
+ * address, a video's fallback words): `<script>`, `<style>`, `<noscript>`, `<template>`,
+ * `<iframe>`, `<embed>`, `<video>`, `<input>`; an `<object>` leaves its fallback content in its
+ * place, a button its label, a textarea its typed lines, a select its choices (` / ` between them);
+ * every `on*` attribute; a link to a `javascript:` (any non-http(s)/mailto/tel)
  * address keeps its text and loses the link; an image is taken from where a lazy loader keeps its
  * address (image-source.ts), and one with no usable address keeps its alt text, as text.
  */

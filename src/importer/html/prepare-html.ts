@@ -17,8 +17,15 @@ export interface PrepareOptions {
 const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'base', 'param', 'source', 'track']);
 /** Embedded things the Markdown cannot carry: dropped, and the editor is told where they pointed. */
 const EMBEDS = new Set(['iframe', 'object', 'embed', 'frame', 'frameset', 'applet', 'video', 'audio', 'canvas']);
-/** Form controls are no article text (their labels are, and stay). */
-const CONTROLS = new Set(['input', 'select', 'button', 'textarea', 'datalist', 'option', 'optgroup']);
+/**
+ * Embeds whose content is fallback a browser shows when it cannot show the embed, as the archive
+ * cannot: that content is the article's, and is kept in their place.
+ */
+const FALLBACK_SHOWN = new Set(['object', 'applet']);
+/** Form controls without words of their own (their labels are text, and stay). */
+const CONTROLS = new Set(['input']);
+/** Lists of choices: each choice's words are shown (a select's, in its drop-down). */
+const CHOICES = new Set(['select', 'datalist', 'optgroup', 'option']);
 const BLOCKS = new Set([
   'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
   'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'main', 'nav', 'ol',
@@ -78,6 +85,14 @@ function flattenCell(cell: Element): void {
   };
   visitChildren(cell.children);
   cell.children = out;
+}
+
+/** The words of each choice of a `<select>`, `<datalist>` or `<optgroup>` (its label first), in order. */
+function choiceTexts(node: Element): string[] {
+  const own = (value: unknown) => (typeof value === 'string' ? collapseHtmlWhitespace(value).trim() : '');
+  if (node.tagName === 'option') return [collapseHtmlWhitespace(toText(node)).trim() || own(node.properties.label)].filter((words) => words !== '');
+  const label = node.tagName === 'optgroup' ? [own(node.properties.label)] : [];
+  return [...label, ...node.children.flatMap((child) => (isElement(child) ? choiceTexts(child) : []))].filter((words) => words !== '');
 }
 
 /** Every text of a subtree, each apart: an SVG's `<text>` elements are placed, not flowed. */
@@ -181,6 +196,26 @@ export function prepareHtml(tree: Root, options: PrepareOptions): void {
       }
       const name = child.tagName;
       if (DROPPED.has(name) || CONTROLS.has(name)) continue;
+      if (name === 'textarea') {
+        // Typed text, its lines (blank ones too) kept as line breaks: phrasing, as the control
+        // sits in a sentence or a paragraph (a `<pre>` there would be cut out of it).
+        const lines = textNodes(child).join('').replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '').split(/\r\n?|\n/);
+        if (lines.join('') === '') continue;
+        // Apart from the words beside it, as the box shows it.
+        result.push(text(' '));
+        lines.forEach((line, index) => {
+          if (index > 0) result.push({ type: 'element', tagName: 'br', properties: {}, children: [] });
+          if (line !== '') result.push(text(line));
+        });
+        result.push(text(' '));
+        continue;
+      }
+      if (CHOICES.has(name)) {
+        // Phrasing, as the control sits in a sentence: the choices separated as in a flattened cell.
+        const choices = choiceTexts(child).join(' / ');
+        if (choices !== '') result.push(text(` ${choices} `));
+        continue;
+      }
       if (name === 'svg') {
         // Markdown cannot carry an inline SVG, and the site's sanitiser would remove it; its words
         // (a chart's labels, an infographic's text) are the editor's to place by hand.
@@ -188,8 +223,20 @@ export function prepareHtml(tree: Root, options: PrepareOptions): void {
         if (words !== '') options.warn(`an inline <svg> with the words ${JSON.stringify(words.slice(0, 120))} was not imported: save it as an image, or write its text into the report`);
         continue;
       }
+      if (FALLBACK_SHOWN.has(name)) {
+        const embed = describe(child);
+        transform(child, inCell, inPre);
+        const fallback = collapseHtmlWhitespace(toText(child)).trim() !== '' || hasImage(child);
+        options.warn(`an embedded ${embed} was not imported ${fallback ? '(its fallback content is, in its place)' : '(no text of the article is in it)'}: link it by hand if it matters`);
+        result.push(...child.children);
+        continue;
+      }
       if (EMBEDS.has(name)) {
-        options.warn(`an embedded ${describe(child)} was not imported (no text of the article is in it): link it by hand if it matters`);
+        // An iframe's content is never shown (HTML reads it as text for no one); a video's, an
+        // audio's or a canvas's only where it cannot play: words there are named, not kept.
+        const words = name === 'iframe' ? '' : collapseHtmlWhitespace(textNodes(child).join(' ')).trim();
+        const what = words === '' ? '(no text of the article is in it)' : `(nor its fallback text ${JSON.stringify(words.slice(0, 120))})`;
+        options.warn(`an embedded ${describe(child)} was not imported ${what}: link it by hand if it matters`);
         continue;
       }
       for (const key of Object.keys(child.properties)) if (/^on/i.test(key)) delete child.properties[key];

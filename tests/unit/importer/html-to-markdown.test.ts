@@ -200,3 +200,16 @@ test('no-break, ideographic and zero-width no-break spaces in a table cell stay 
   const { markdown } = htmlToMarkdown('<table><tr><td>10\u00a0000 km</td><td>全角\u3000空格</td><td>x\ufeffy</td></tr></table>');
   assert.deepEqual(lastRowTexts(markdown), ['10\u00a0000 km', '全角\u3000空格', 'x\ufeffy']);
 });
+
+test("form controls' words (a button's label, a textarea's typed text, a select's choices) and an object's fallback content are kept", async () => {
+  const result = await shown(
+    '<p>Press <button>Send now</button> to apply.</p><p>Choose <select name="c"><option>First option</option><optgroup label="Later"><option>Second option</option></optgroup></select> today.</p>' +
+      '<textarea>Typed\n\ntext</textarea><object data="https://x.example/chart.swf"><param name="q" value="1"><p>Object fallback words</p></object>' +
+      '<video src="https://x.example/v.mp4">Your browser cannot play it</video><p><input type="text" value="x"></p>',
+  );
+  assert.equal(result.text.replace(/\s+/g, ' '), 'Press Send now to apply. Choose First option / Later / Second option today. Typed text Object fallback words');
+  assert.match(result.html, /Typed<br>\s*<br>\s*text/);
+  assert.equal(result.warnings.length, 2, result.warnings.join('\n'));
+  assert.match(result.warnings[0]!, /<object> https:\/\/x\.example\/chart\.swf was not imported \(its fallback content is, in its place\)/);
+  assert.match(result.warnings[1]!, /<video> https:\/\/x\.example\/v\.mp4 was not imported \(nor its fallback text "Your browser cannot play it"\)/);
+});
