@@ -10,14 +10,18 @@
  *     partitions of this many years each (src/search/build/search-partitions.ts).
  *   ARCHIVE_BUILD_PART (default unset: the whole build): one part of a build split across
  *     machines, a search partition's name or `listings` (src/build-parts/build-part.ts).
+ * Empty counts as unset; a blank or padded value, or a path starting with ~, is refused
+ * (setting-values.ts).
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import os from 'node:os';
-import { contentLinks, reportsContentDir } from './reports/content-dir.ts';
+import path from 'node:path';
+import { contentLinks, DEFAULT_CONTENT_DIR, reportsContentDir } from './reports/content-dir.ts';
 import { checkBasePath, checkSiteUrl, ConfigError } from './urls/url-settings.ts';
 import { outputFolderProblem } from './output/output-folder.ts';
-import { parseBuildPart, WHOLE_BUILD, type BuildPart } from './build-parts/build-part.ts';
+import { BUILD_PART_VARIABLE, parseBuildPart, WHOLE_BUILD, type BuildPart } from './build-parts/build-part.ts';
 import { archiveYears } from './build-parts/part-fingerprint.ts';
+import { settingPath, settingValue } from './setting-values.ts';
 
 export interface BuildSettings {
   /** The project folder (absolute). */
@@ -36,9 +40,10 @@ export interface BuildSettings {
 
 /** ARCHIVE_SEARCH_PARTITION_YEARS: a whole number of years, or unset. */
 export function checkPartitionYears(raw: string | undefined): number | undefined {
-  if (raw === undefined || raw.trim() === '') return undefined;
-  const years = Number(raw.trim());
-  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(years) || years < 1 || years > 1000) {
+  const value = settingValue('ARCHIVE_SEARCH_PARTITION_YEARS', raw, '5');
+  if (value === undefined) return undefined;
+  const years = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(years) || years < 1 || years > 1000) {
     throw new ConfigError(
       `ARCHIVE_SEARCH_PARTITION_YEARS=${JSON.stringify(raw)} is not a whole number of years from 1 to 1000. It splits the search index into partitions of that many years each, e.g. ARCHIVE_SEARCH_PARTITION_YEARS=5 (or unset for one index).`,
     );
@@ -47,6 +52,11 @@ export function checkPartitionYears(raw: string | undefined): number | undefined
 }
 
 export const DEFAULT_OUT_DIR = './dist';
+
+/** The symlinks in a folder of reports (none when it is not a folder: that is reported on its own). */
+function linksOf(contentDir: string): string[] {
+  return statSync(contentDir, { throwIfNoEntry: false })?.isDirectory() ? contentLinks(contentDir) : [];
+}
 
 export function buildSettings(env: NodeJS.ProcessEnv, root: string, home = os.homedir()): BuildSettings {
   const problems: string[] = [];
@@ -62,13 +72,17 @@ export function buildSettings(env: NodeJS.ProcessEnv, root: string, home = os.ho
   const base = attempt(() => checkBasePath(env.BASE_PATH)) ?? '/';
   const site = attempt(() => checkSiteUrl(env.SITE_URL));
   const searchPartitionYears = attempt(() => checkPartitionYears(env.ARCHIVE_SEARCH_PARTITION_YEARS));
-  const contentDir = reportsContentDir(env, root);
+  // A refused content folder is reported; the output folder is still checked against the default one.
+  const contentDir = attempt(() => reportsContentDir(env, root, home)) ?? path.resolve(root, DEFAULT_CONTENT_DIR);
+  const partName = attempt(() => settingValue(BUILD_PART_VARIABLE, env[BUILD_PART_VARIABLE], 'listings'));
   // Only a split build reads the archive's years (which parts it has) before Astro starts.
-  const years = () => (env.ARCHIVE_BUILD_PART?.trim() ? archiveYears(contentDir) : []);
-  const buildPart = attempt(() => parseBuildPart(env.ARCHIVE_BUILD_PART, searchPartitionYears, years())) ?? WHOLE_BUILD;
-  const outDir = env.ARCHIVE_OUT_DIR || DEFAULT_OUT_DIR;
-  const outProblem = outputFolderProblem(outDir, { root, home, contentDir, contentLinks: contentLinks(contentDir) }, (p) => realpathSync.native(p), existsSync);
-  if (outProblem) problems.push(outProblem);
-  if (problems.length > 0) throw new ConfigError(problems.join('\n'));
+  const years = () => (partName ? archiveYears(contentDir) : []);
+  const buildPart = attempt(() => parseBuildPart(partName, searchPartitionYears, years())) ?? WHOLE_BUILD;
+  const outDir = attempt(() => settingPath('ARCHIVE_OUT_DIR', env.ARCHIVE_OUT_DIR, 'build/site', home) ?? DEFAULT_OUT_DIR);
+  if (outDir !== undefined) {
+    const outProblem = outputFolderProblem(outDir, { root, home, contentDir, contentLinks: linksOf(contentDir) }, (p) => realpathSync.native(p), existsSync);
+    if (outProblem) problems.push(outProblem);
+  }
+  if (problems.length > 0 || outDir === undefined) throw new ConfigError(problems.join('\n'));
   return { root, contentDir, outDir, base, ...(site ? { site } : {}), ...(searchPartitionYears ? { searchPartitionYears } : {}), buildPart };
 }

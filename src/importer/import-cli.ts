@@ -19,6 +19,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { reportsContentDir } from '../reports/content-dir.ts';
 import { isInside } from '../reports/local-images.ts';
+import { ConfigError } from '../urls/url-settings.ts';
 import type { DecodeOptions } from './decode-text.ts';
 import { progressEvents, type Terminal } from './import-progress.ts';
 import { ENCODINGS, dateProblem, isEncoding, languageProblem, sourceUrlProblem, timeZoneProblem } from './import-options.ts';
@@ -99,7 +100,13 @@ export async function main(argv: string[], env = process.env, deps: CliDeps = {}
   const sourceUrl = args.values['source-url'];
   const timeZone = args.values['time-zone'];
   const cwd = process.cwd();
-  const contentDir = reportsContentDir(env);
+  let contentDir: string;
+  try {
+    contentDir = reportsContentDir(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return usage([error.message]); // ARCHIVE_CONTENT_DIR blank, padded or `~/...`: nothing is read or written
+  }
   const mediaDir = media !== undefined ? path.resolve(cwd, media) : undefined;
   const folders = await Promise.all(args.positionals.map((input) => isFolder(path.resolve(cwd, input))));
 

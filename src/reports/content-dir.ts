@@ -1,17 +1,22 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { glob as findFiles } from 'tinyglobby';
+import { settingPath } from '../setting-values.ts';
 import { needsStoredPartMeasure, storedPartBytes, type SourceMeasure } from './content-storage.ts';
 import { listFolder } from '../output/up-to-date/file-stamps.ts';
+
+export const DEFAULT_CONTENT_DIR = 'content/news';
 
 /**
  * Where the reports are. ARCHIVE_CONTENT_DIR lets tests and the benchmark build a synthetic
  * archive without touching the real `content/`; it names the folder holding <year>/<slug>.md.
+ * A blank, padded or unexpanded (`~/...`) value is a ConfigError (setting-values.ts).
  */
-export function reportsContentDir(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
-  const override = env.ARCHIVE_CONTENT_DIR?.trim();
-  return override ? path.resolve(cwd, override) : path.resolve(cwd, 'content/news');
+export function reportsContentDir(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(), home = os.homedir()): string {
+  const override = settingPath('ARCHIVE_CONTENT_DIR', env.ARCHIVE_CONTENT_DIR, DEFAULT_CONTENT_DIR, home);
+  return path.resolve(cwd, override ?? DEFAULT_CONTENT_DIR);
 }
 
 export const REPORT_FILE_PATTERN = '**/*.md';

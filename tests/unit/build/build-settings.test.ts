@@ -1,0 +1,74 @@
+/**
+ * The build settings refuse a bad value up front, each message naming the variable, the value and
+ * the fix, rather than building with something else than was meant. Checked on a scratch project
+ * with a home folder of its own; nothing is built here.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildSettings } from '../../../src/build-settings.ts';
+import { reportsContentDir } from '../../../src/reports/content-dir.ts';
+import { settingValue } from '../../../src/setting-values.ts';
+
+let scratch: string;
+let home: string;
+let root: string;
+
+before(() => {
+  scratch = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'build-settings-')));
+  home = path.join(scratch, 'home', 'editor');
+  root = path.join(home, 'archive');
+  mkdirSync(path.join(root, 'content', 'news', '2020'), { recursive: true });
+  writeFileSync(path.join(root, 'content', 'news', '2020', 'a.md'), '---\n---\n');
+});
+
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+const refusal = (env: NodeJS.ProcessEnv): string => {
+  try {
+    buildSettings(env, root, home);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  assert.fail(`${JSON.stringify(env)} was accepted`);
+};
+
+test('an empty variable is unset; a blank one is refused, naming it and the fix', () => {
+  assert.equal(settingValue('X', undefined, '1'), undefined);
+  assert.equal(settingValue('X', '', '1'), undefined);
+  const empty = { ARCHIVE_OUT_DIR: '', ARCHIVE_CONTENT_DIR: '', ARCHIVE_SEARCH_PARTITION_YEARS: '', ARCHIVE_BUILD_PART: '' };
+  assert.deepEqual(buildSettings(empty, root, home), { root, contentDir: path.join(root, 'content/news'), outDir: './dist', base: '/', buildPart: { kind: 'whole' } });
+  for (const name of ['ARCHIVE_OUT_DIR', 'ARCHIVE_CONTENT_DIR', 'ARCHIVE_SEARCH_PARTITION_YEARS', 'ARCHIVE_BUILD_PART']) {
+    for (const blank of ['  ', '   ', '\t', '\n']) {
+      assert.match(refusal({ [name]: blank }), new RegExp(`^${name}=${RegExp.escape(JSON.stringify(blank))} is blank\\. Give it a value, e\\.g\\. ${name}=\\S+, or unset it`, 'm'));
+    }
+  }
+});
+
+test('blanks around a value are refused, with the value without them', () => {
+  assert.match(refusal({ ARCHIVE_OUT_DIR: 'build/site ' }), /^ARCHIVE_OUT_DIR="build\/site " has blanks around its value\. Remove them: ARCHIVE_OUT_DIR=build\/site$/m);
+  assert.match(refusal({ ARCHIVE_CONTENT_DIR: ' content/news' }), /^ARCHIVE_CONTENT_DIR=" content\/news" has blanks around its value/m);
+  assert.match(refusal({ ARCHIVE_SEARCH_PARTITION_YEARS: ' 5' }), /^ARCHIVE_SEARCH_PARTITION_YEARS=" 5" has blanks around its value\. Remove them: ARCHIVE_SEARCH_PARTITION_YEARS=5$/m);
+  assert.match(refusal({ ARCHIVE_SEARCH_PARTITION_YEARS: '5', ARCHIVE_BUILD_PART: 'listings\n' }), /^ARCHIVE_BUILD_PART="listings\\n" has blanks around its value/m);
+  // The import reads the content folder the same way.
+  assert.throws(() => reportsContentDir({ ARCHIVE_CONTENT_DIR: 'news ' }, root, home), /ARCHIVE_CONTENT_DIR="news " has blanks around its value/);
+});
+
+test('a path the shell did not expand (~) is refused, with the absolute path it meant', () => {
+  assert.match(
+    refusal({ ARCHIVE_OUT_DIR: '~/public_html' }),
+    new RegExp(`^ARCHIVE_OUT_DIR="~/public_html" starts with ~, which the shell did not expand .*Give an absolute path: ARCHIVE_OUT_DIR=${RegExp.escape(path.join(home, 'public_html'))},`, 'm'),
+  );
+  assert.match(refusal({ ARCHIVE_CONTENT_DIR: '~' }), new RegExp(`^ARCHIVE_CONTENT_DIR="~" starts with ~.*ARCHIVE_CONTENT_DIR=${RegExp.escape(home)},`, 'm'));
+  assert.match(refusal({ ARCHIVE_OUT_DIR: '~editor/site' }), /^ARCHIVE_OUT_DIR="~editor\/site" starts with ~.*Give an absolute path, or a path relative to the project, e\.g\. ARCHIVE_OUT_DIR=build\/site\.$/m);
+  assert.throws(() => reportsContentDir({ ARCHIVE_CONTENT_DIR: '~/news' }, root, home), /ARCHIVE_CONTENT_DIR="~\/news" starts with ~/);
+});
+
+test('every problem is reported at once', () => {
+  const message = refusal({ ARCHIVE_OUT_DIR: '  ', ARCHIVE_CONTENT_DIR: '~/news', BASE_PATH: '..' });
+  assert.match(message, /^ARCHIVE_OUT_DIR="  " is blank/m);
+  assert.match(message, /^ARCHIVE_CONTENT_DIR="~\/news" starts with ~/m);
+  assert.match(message, /^BASE_PATH="\.\." has a "\.\." segment/m);
+});
