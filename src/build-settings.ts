@@ -5,7 +5,7 @@
  *   SITE_URL (e.g. https://example.org): the production origin, for absolute URLs.
  *   BASE_PATH (e.g. /archive/): serve the archive under a sub-path.
  *   ARCHIVE_OUT_DIR (default dist/): never the project, its sources or the reports (output-folder.ts).
- *   ARCHIVE_CONTENT_DIR (default content/news/): the folder holding <year>/<slug>.md.
+ *   ARCHIVE_CONTENT_DIR (default content/news/): the folder holding <year>/<slug>.md; it must exist.
  *   ARCHIVE_SEARCH_PARTITION_YEARS (default unset: one index): split the search index into
  *     partitions of this many years each (src/search/build/search-partitions.ts).
  *   ARCHIVE_BUILD_PART (default unset: the whole build): one part of a build split across
@@ -16,9 +16,9 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { contentLinks, DEFAULT_CONTENT_DIR, reportsContentDir } from './reports/content-dir.ts';
+import { contentFolderProblem, contentLinks, DEFAULT_CONTENT_DIR, reportsContentDir } from './reports/content-dir.ts';
 import { checkBasePath, checkSiteUrl, ConfigError } from './urls/url-settings.ts';
-import { outputFolderProblem } from './output/output-folder.ts';
+import { outputFolderProblem, outputPathProblem, pathKind } from './output/output-folder.ts';
 import { BUILD_PART_VARIABLE, parseBuildPart, WHOLE_BUILD, type BuildPart } from './build-parts/build-part.ts';
 import { archiveYears } from './build-parts/part-fingerprint.ts';
 import { settingPath, settingValue } from './setting-values.ts';
@@ -72,15 +72,22 @@ export function buildSettings(env: NodeJS.ProcessEnv, root: string, home = os.ho
   const base = attempt(() => checkBasePath(env.BASE_PATH)) ?? '/';
   const site = attempt(() => checkSiteUrl(env.SITE_URL));
   const searchPartitionYears = attempt(() => checkPartitionYears(env.ARCHIVE_SEARCH_PARTITION_YEARS));
-  // A refused content folder is reported; the output folder is still checked against the default one.
-  const contentDir = attempt(() => reportsContentDir(env, root, home)) ?? path.resolve(root, DEFAULT_CONTENT_DIR);
+  const namedContentDir = attempt(() => reportsContentDir(env, root, home));
+  const contentProblem = namedContentDir !== undefined ? contentFolderProblem(namedContentDir, env.ARCHIVE_CONTENT_DIR || undefined) : undefined;
+  if (contentProblem) problems.push(contentProblem);
+  // With ARCHIVE_CONTENT_DIR refused, the output folder is still checked, against the default one.
+  const contentDir = namedContentDir ?? path.resolve(root, DEFAULT_CONTENT_DIR);
   const partName = attempt(() => settingValue(BUILD_PART_VARIABLE, env[BUILD_PART_VARIABLE], 'listings'));
-  // Only a split build reads the archive's years (which parts it has) before Astro starts.
+  // Only a split build reads the archive's years (which parts it has) before Astro starts, and
+  // only from a folder of reports that is there (else every name would be refused as well).
   const years = () => (partName ? archiveYears(contentDir) : []);
-  const buildPart = attempt(() => parseBuildPart(partName, searchPartitionYears, years())) ?? WHOLE_BUILD;
+  const buildPart = (namedContentDir && !contentProblem ? attempt(() => parseBuildPart(partName, searchPartitionYears, years())) : undefined) ?? WHOLE_BUILD;
   const outDir = attempt(() => settingPath('ARCHIVE_OUT_DIR', env.ARCHIVE_OUT_DIR, 'build/site', home) ?? DEFAULT_OUT_DIR);
   if (outDir !== undefined) {
-    const outProblem = outputFolderProblem(outDir, { root, home, contentDir, contentLinks: linksOf(contentDir) }, (p) => realpathSync.native(p), existsSync);
+    // Where the path cannot be a folder, the real paths compared next would be wrong.
+    const outProblem =
+      outputPathProblem(outDir, root, pathKind) ??
+      outputFolderProblem(outDir, { root, home, contentDir, contentLinks: linksOf(contentDir) }, (p) => realpathSync.native(p), existsSync);
     if (outProblem) problems.push(outProblem);
   }
   if (problems.length > 0 || outDir === undefined) throw new ConfigError(problems.join('\n'));

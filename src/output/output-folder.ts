@@ -9,9 +9,10 @@
  * - a non-empty folder is only emptied or pruned when it holds OUTPUT_MARKER, written by an
  *   earlier build into that very folder (a cache elsewhere cannot vouch for what a folder holds):
  *   not one copied from elsewhere, nor one written into an earlier folder at the same path.
- * Pure: the caller passes how to resolve real paths and what the folder holds.
+ * Pure but for pathKind: the caller passes how to resolve real paths and what the folder holds.
  */
 import { createHash } from 'node:crypto';
+import { lstatSync, readlinkSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isInside } from '../reports/local-images.ts';
 
@@ -84,6 +85,55 @@ export function realPathOf(target: string, realpath: (p: string) => string, exis
     at = parent;
   }
   return path.join(realpath(at), ...missing);
+}
+
+/** What is at a path, a final symlink followed (`dangling link`: one to nothing, or in a loop). */
+export type PathKind = 'missing' | 'folder' | 'file' | 'dangling link';
+
+export function pathKind(at: string): PathKind {
+  let link;
+  try {
+    link = lstatSync(at, { throwIfNoEntry: false });
+  } catch {
+    return 'missing'; // ENOTDIR: a file on the path, which the caller finds when it looks there
+  }
+  if (link === undefined) return 'missing';
+  let target;
+  try {
+    target = statSync(at, { throwIfNoEntry: false });
+  } catch {
+    return 'dangling link'; // ELOOP
+  }
+  if (target === undefined) return 'dangling link';
+  return target.isDirectory() ? 'folder' : 'file';
+}
+
+/**
+ * Why the build could not make or use `outDir` (ARCHIVE_OUT_DIR, relative to the project folder)
+ * as a folder, or undefined: it, or the nearest existing path above it, is a file or a symlink to
+ * nothing. existsSync follows links, so realPathOf takes a link to nothing for a folder still to
+ * create, and the build failed later with a bare ENOENT from mkdir, after Astro had started.
+ */
+export function outputPathProblem(outDir: string, root: string, kindOf: (p: string) => PathKind): string | undefined {
+  const resolved = path.resolve(root, outDir);
+  const fix = 'Set ARCHIVE_OUT_DIR to a folder (missing, empty, or an earlier build\'s), e.g. ARCHIVE_OUT_DIR=dist (the default) or build/site.';
+  for (let at = resolved; ; at = path.dirname(at)) {
+    const kind = kindOf(at);
+    const where = at === resolved ? resolved : `${at}, on its path,`;
+    if (kind === 'file') return `ARCHIVE_OUT_DIR=${outDir}: ${where} is a file, not a folder. ${fix}`;
+    if (kind === 'dangling link') {
+      return `ARCHIVE_OUT_DIR=${outDir}: ${where} is a symlink to nothing (${readlinkOrUnknown(at)}). Create the folder it points to, remove the link, or set ARCHIVE_OUT_DIR to another folder, e.g. ARCHIVE_OUT_DIR=build/site.`;
+    }
+    if (kind === 'folder' || at === path.dirname(at)) return undefined;
+  }
+}
+
+function readlinkOrUnknown(link: string): string {
+  try {
+    return `it points to ${readlinkSync(link)}`;
+  } catch {
+    return 'its target cannot be read';
+  }
 }
 
 /**

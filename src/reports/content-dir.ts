@@ -19,6 +19,26 @@ export function reportsContentDir(env: NodeJS.ProcessEnv = process.env, cwd = pr
   return path.resolve(cwd, override ?? DEFAULT_CONTENT_DIR);
 }
 
+/**
+ * Why the folder of reports cannot be read, with the fix, or undefined. Checked with the settings,
+ * before anything is written: later, a missing folder was found only after Astro had started and
+ * made its cache folder, and a file crashed the check for changes (ENOTDIR). `given` is
+ * ARCHIVE_CONTENT_DIR as set (undefined: the default).
+ */
+export function contentFolderProblem(contentDir: string, given: string | undefined): string | undefined {
+  const setting = given === undefined ? `ARCHIVE_CONTENT_DIR (unset: ${DEFAULT_CONTENT_DIR})` : `ARCHIVE_CONTENT_DIR=${given}`;
+  const fix = 'set ARCHIVE_CONTENT_DIR to the folder holding <year>/<slug>.md reports.';
+  let info;
+  try {
+    info = statSync(contentDir, { throwIfNoEntry: false });
+  } catch (error) {
+    return `${setting}: the folder of reports ${contentDir} cannot be read (${(error as NodeJS.ErrnoException).code}). Fix the path, or ${fix}`;
+  }
+  if (info === undefined) return `${setting}: the folder of reports ${contentDir} does not exist. Create it (npm run import writes reports into it), or ${fix}`;
+  if (!info.isDirectory()) return `${setting}: ${contentDir} is a file, not a folder. Give the folder of reports: ${fix}`;
+  return undefined;
+}
+
 export const REPORT_FILE_PATTERN = '**/*.md';
 
 /** Every report file under the folder, relative to it, sorted (symlinked folders followed, as the loader reads them). */

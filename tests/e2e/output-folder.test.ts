@@ -55,7 +55,7 @@ test('a folder holding files the build did not write is refused, and nothing in 
   const file = path.join(dir, 'thesis.txt');
   const onFile = await build({ contentDir, outDir: file });
   assert.notEqual(onFile.code, 0);
-  assert.match(onFile.output, /ARCHIVE_OUT_DIR: .*thesis\.txt is a file, not a folder/);
+  assert.match(onFile.output, /ARCHIVE_OUT_DIR=.*thesis\.txt: .*thesis\.txt is a file, not a folder/);
   assert.equal(await readFile(file, 'utf8'), 'years of work\n');
 });
 

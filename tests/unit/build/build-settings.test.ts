@@ -5,7 +5,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildSettings } from '../../../src/build-settings.ts';
@@ -26,9 +26,9 @@ before(() => {
 
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-const refusal = (env: NodeJS.ProcessEnv): string => {
+const refusal = (env: NodeJS.ProcessEnv, project = root): string => {
   try {
-    buildSettings(env, root, home);
+    buildSettings(env, project, home);
   } catch (error) {
     return (error as Error).message;
   }
@@ -71,4 +71,42 @@ test('every problem is reported at once', () => {
   assert.match(message, /^ARCHIVE_OUT_DIR="  " is blank/m);
   assert.match(message, /^ARCHIVE_CONTENT_DIR="~\/news" starts with ~/m);
   assert.match(message, /^BASE_PATH="\.\." has a "\.\." segment/m);
+});
+
+test('the folder of reports must exist and be a folder, before anything is written', () => {
+  const missing = path.join(scratch, 'no-such-archive');
+  assert.match(
+    refusal({ ARCHIVE_CONTENT_DIR: missing }),
+    new RegExp(`^ARCHIVE_CONTENT_DIR=${RegExp.escape(missing)}: the folder of reports ${RegExp.escape(missing)} does not exist\\. Create it .*, or set ARCHIVE_CONTENT_DIR to the folder holding <year>/<slug>\\.md reports\\.$`, 'm'),
+  );
+  const file = path.join(root, 'content', 'news', '2020', 'a.md');
+  assert.match(refusal({ ARCHIVE_CONTENT_DIR: 'content/news/2020/a.md' }), new RegExp(`^ARCHIVE_CONTENT_DIR=content/news/2020/a\\.md: ${RegExp.escape(file)} is a file, not a folder\\.`, 'm'));
+  assert.match(refusal({ ARCHIVE_CONTENT_DIR: 'content/news/2020/a.md/x' }), /^ARCHIVE_CONTENT_DIR=content\/news\/2020\/a\.md\/x: the folder of reports .* does not exist/m);
+  // Unset, the default is named: the project's own content/news.
+  const bare = path.join(scratch, 'bare-project');
+  mkdirSync(bare, { recursive: true });
+  assert.match(refusal({}, bare), /^ARCHIVE_CONTENT_DIR \(unset: content\/news\): the folder of reports .*bare-project\/content\/news does not exist/m);
+  // A split build's part is not checked against a folder that is not there.
+  assert.doesNotMatch(refusal({ ARCHIVE_CONTENT_DIR: missing, ARCHIVE_SEARCH_PARTITION_YEARS: '5', ARCHIVE_BUILD_PART: 'listings' }), /ARCHIVE_BUILD_PART/);
+});
+
+test('an output folder that is a file, or a symlink to nothing, is refused before the build makes it', () => {
+  symlinkSync(path.join(scratch, 'gone'), path.join(root, 'dangling'));
+  const link = path.join(root, 'dangling');
+  assert.match(
+    refusal({ ARCHIVE_OUT_DIR: 'dangling' }),
+    new RegExp(`^ARCHIVE_OUT_DIR=dangling: ${RegExp.escape(link)} is a symlink to nothing \\(it points to ${RegExp.escape(path.join(scratch, 'gone'))}\\)\\. Create the folder it points to, remove the link, or set ARCHIVE_OUT_DIR to another folder`, 'm'),
+  );
+  assert.match(refusal({ ARCHIVE_OUT_DIR: 'dangling/site' }), new RegExp(`^ARCHIVE_OUT_DIR=dangling/site: ${RegExp.escape(link)}, on its path, is a symlink to nothing`, 'm'));
+  symlinkSync('loop-b', path.join(root, 'loop-a'));
+  symlinkSync('loop-a', path.join(root, 'loop-b'));
+  assert.match(refusal({ ARCHIVE_OUT_DIR: 'loop-a' }), /^ARCHIVE_OUT_DIR=loop-a: .*loop-a is a symlink to nothing \(it points to loop-b\)/m);
+  writeFileSync(path.join(root, 'site.txt'), 'not a folder');
+  assert.match(refusal({ ARCHIVE_OUT_DIR: 'site.txt' }), /^ARCHIVE_OUT_DIR=site\.txt: .*site\.txt is a file, not a folder\. Set ARCHIVE_OUT_DIR to a folder/m);
+  assert.match(refusal({ ARCHIVE_OUT_DIR: 'site.txt/out' }), /^ARCHIVE_OUT_DIR=site\.txt\/out: .*site\.txt, on its path, is a file, not a folder/m);
+  assert.equal(existsSync(path.join(scratch, 'gone')), false, 'nothing was made');
+  // A link to a folder that exists is a folder (what it may be is output-folder.ts's to say).
+  mkdirSync(path.join(scratch, 'elsewhere'));
+  symlinkSync(path.join(scratch, 'elsewhere'), path.join(root, 'to-elsewhere'));
+  assert.equal(buildSettings({ ARCHIVE_OUT_DIR: 'to-elsewhere/site' }, root, home).outDir, 'to-elsewhere/site');
 });
