@@ -11,7 +11,7 @@
  *   ARCHIVE_BUILD_PART (default unset: the whole build): one part of a build split across
  *     machines, a search partition's name or `listings` (src/build-parts/build-part.ts).
  * Empty counts as unset; a blank or padded value, or a path starting with ~, is refused
- * (setting-values.ts).
+ * (setting-values.ts), and so is a misspelt variable (setting-variables.ts: the list of them all).
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -22,6 +22,7 @@ import { outputFolderProblem, outputPathProblem, pathKind } from './output/outpu
 import { BUILD_PART_VARIABLE, parseBuildPart, WHOLE_BUILD, type BuildPart } from './build-parts/build-part.ts';
 import { archiveYears } from './build-parts/part-fingerprint.ts';
 import { settingPath, settingValue } from './setting-values.ts';
+import { misspeltVariableProblems } from './setting-variables.ts';
 
 export interface BuildSettings {
   /** The project folder (absolute). */
@@ -69,6 +70,7 @@ export function buildSettings(env: NodeJS.ProcessEnv, root: string, home = os.ho
       return undefined;
     }
   };
+  problems.push(...misspeltVariableProblems(env));
   const base = attempt(() => checkBasePath(env.BASE_PATH)) ?? '/';
   const site = attempt(() => checkSiteUrl(env.SITE_URL));
   const searchPartitionYears = attempt(() => checkPartitionYears(env.ARCHIVE_SEARCH_PARTITION_YEARS));

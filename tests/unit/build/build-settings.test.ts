@@ -11,6 +11,7 @@ import path from 'node:path';
 import { buildSettings } from '../../../src/build-settings.ts';
 import { reportsContentDir } from '../../../src/reports/content-dir.ts';
 import { settingValue } from '../../../src/setting-values.ts';
+import { editDistance, meantVariable, SETTING_VARIABLES } from '../../../src/setting-variables.ts';
 
 let scratch: string;
 let home: string;
@@ -109,4 +110,46 @@ test('an output folder that is a file, or a symlink to nothing, is refused befor
   mkdirSync(path.join(scratch, 'elsewhere'));
   symlinkSync(path.join(scratch, 'elsewhere'), path.join(root, 'to-elsewhere'));
   assert.equal(buildSettings({ ARCHIVE_OUT_DIR: 'to-elsewhere/site' }, root, home).outDir, 'to-elsewhere/site');
+});
+
+test('a misspelt variable is refused, naming the one meant; the environment\'s other variables are not', () => {
+  assert.match(
+    refusal({ ARCHIVE_OUTDIR: '/tmp/x' }),
+    /^ARCHIVE_OUTDIR="\/tmp\/x" is not a variable this build reads: did you mean ARCHIVE_OUT_DIR\? Rename it \(ARCHIVE_OUT_DIR="\/tmp\/x"\), or unset ARCHIVE_OUTDIR\. The build reads SITE_URL, BASE_PATH, /m,
+  );
+  const meant = {
+    ARCHIVE_CONTENT_DIRECTORY: 'ARCHIVE_CONTENT_DIR',
+    ARCHIVE_SEARCH_PARTITIONS_YEARS: 'ARCHIVE_SEARCH_PARTITION_YEARS',
+    ARCHIVE_RENDER_THREAD: 'ARCHIVE_RENDER_THREADS',
+    ARCHIVE_OUTPUT: 'ARCHIVE_OUT_DIR',
+    archive_out_dir: 'ARCHIVE_OUT_DIR',
+    ARCHIVEOUTDIR: 'ARCHIVE_OUT_DIR',
+    ARCHIV_BUILD_PART: 'ARCHIVE_BUILD_PART',
+    BASEPATH: 'BASE_PATH',
+    BASE_PAHT: 'BASE_PATH',
+    base_path: 'BASE_PATH',
+    SITE_URI: 'SITE_URL',
+    SITEURL: 'SITE_URL',
+    SITE_URLS: 'SITE_URL',
+    Site_Url: 'SITE_URL',
+  };
+  for (const [name, known] of Object.entries(meant)) {
+    assert.equal(meantVariable(name), known, name);
+    assert.match(refusal({ [name]: '' }), new RegExp(`^${name}="" is not a variable this build reads: did you mean ${known}\\?`, 'm'));
+  }
+  for (const name of SETTING_VARIABLES) assert.equal(meantVariable(name), undefined, name);
+  // What shells and CI systems set, some a little like SITE_URL or BASE_PATH (GIT_URL: Jenkins; SITE_ID, URL: Netlify).
+  const others = ['PATH', 'HOME', 'GIT_URL', 'JOB_URL', 'BUILD_URL', 'SITE_ID', 'SITE_NAME', 'URL', 'DEPLOY_URL', 'BASE_URL', 'CDPATH', 'NODE_PATH', 'MANPATH', 'GITHUB_BASE_REF', 'CI_PAGES_URL', 'OUT_DIR', 'CONTENT_DIR'];
+  for (const name of others) assert.equal(meantVariable(name), undefined, name);
+  assert.deepEqual(buildSettings(Object.fromEntries(others.map((name) => [name, 'x'])), root, home).outDir, './dist');
+  // A variable unset in a copy of the environment ({ ...env, X: undefined }) is not there.
+  assert.equal(buildSettings({ ARCHIVE_OUTDIR: undefined }, root, home).outDir, './dist');
+});
+
+test('the edit distance counts a swap of neighbours as one step', () => {
+  assert.equal(editDistance('BASE_PATH', 'BASE_PATH'), 0);
+  assert.equal(editDistance('BASE_PAHT', 'BASE_PATH'), 1);
+  assert.equal(editDistance('SITE_URI', 'SITE_URL'), 1);
+  assert.equal(editDistance('GIT_URL', 'SITE_URL'), 2);
+  assert.equal(editDistance('', 'ABC'), 3);
 });

@@ -1,0 +1,69 @@
+/**
+ * The variables the build reads from the environment, in one place, and the misspelt ones it
+ * refuses. A misspelt name is not an error the build would otherwise see: ARCHIVE_OUTDIR=/tmp/x
+ * built into dist/, BASEPATH=/archive/ at the root, and SITE_URI= got only the warning that
+ * SITE_URL is not set. So every ARCHIVE_* variable the build does not read is refused, and so is a
+ * clear near-miss of another name (the same letters without `_`, another case, or one letter
+ * wrong, missing, added or swapped). The environment holds many other variables (the shell's, the
+ * CI system's: GIT_URL is two letters from SITE_URL), so nothing further off is flagged.
+ */
+
+/**
+ * Every variable the build reads (build-settings.ts; ARCHIVE_RENDER_THREADS: the render pool).
+ * The tests and benchmarks set no other ARCHIVE_* variable; one added here is one the build reads.
+ */
+export const SETTING_VARIABLES = [
+  'SITE_URL',
+  'BASE_PATH',
+  'ARCHIVE_OUT_DIR',
+  'ARCHIVE_CONTENT_DIR',
+  'ARCHIVE_SEARCH_PARTITION_YEARS',
+  'ARCHIVE_BUILD_PART',
+  'ARCHIVE_RENDER_THREADS',
+] as const;
+
+const KNOWN = new Set<string>(SETTING_VARIABLES);
+
+/** The variable `name` was probably meant to be, or undefined when it is one or is not close to one. */
+export function meantVariable(name: string): string | undefined {
+  if (KNOWN.has(name)) return undefined;
+  const upper = name.toUpperCase();
+  const squashed = upper.replace(/[^A-Z0-9]/g, '');
+  const byDistance = SETTING_VARIABLES.map((known) => ({ known, distance: editDistance(upper, known) })).sort((a, b) => a.distance - b.distance);
+  if (upper.startsWith('ARCHIVE_')) return byDistance[0]!.known;
+  const near = byDistance.find(
+    ({ known, distance }) => known.replace(/_/g, '') === squashed || distance <= (known.length >= 12 ? 2 : 1),
+  );
+  return near?.known;
+}
+
+/** One message per misspelt variable of the environment, naming its value and the fix. */
+export function misspeltVariableProblems(env: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(env).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (value === undefined) continue;
+    const meant = meantVariable(name);
+    if (meant === undefined) continue;
+    problems.push(
+      `${name}=${JSON.stringify(value)} is not a variable this build reads: did you mean ${meant}? Rename it (${meant}=${JSON.stringify(value)}), or unset ${name}. The build reads ${SETTING_VARIABLES.join(', ')} (README, "Deploying").`,
+    );
+  }
+  return problems;
+}
+
+/**
+ * The optimal string alignment distance: letters inserted, deleted, replaced, or two neighbours
+ * swapped (BASE_PAHT is one step from BASE_PATH, not two).
+ */
+export function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = best;
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
