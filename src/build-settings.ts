@@ -11,9 +11,10 @@
  *   ARCHIVE_BUILD_PART (default unset: the whole build): one part of a build split across
  *     machines, a search partition's name or `listings` (src/build-parts/build-part.ts).
  * Empty counts as unset; a blank or padded value, or a path starting with ~, is refused
- * (setting-values.ts), and so is a misspelt variable (setting-variables.ts: the list of them all).
+ * (setting-values.ts), and so is a misspelt variable, or a setting in a .env file, which the
+ * build does not read (setting-variables.ts: the list of them all).
  */
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { contentFolderProblem, contentLinks, DEFAULT_CONTENT_DIR, reportsContentDir } from './reports/content-dir.ts';
@@ -22,7 +23,7 @@ import { outputFolderProblem, outputPathProblem, pathKind } from './output/outpu
 import { BUILD_PART_VARIABLE, parseBuildPart, WHOLE_BUILD, type BuildPart } from './build-parts/build-part.ts';
 import { archiveYears } from './build-parts/part-fingerprint.ts';
 import { settingPath, settingValue } from './setting-values.ts';
-import { misspeltVariableProblems } from './setting-variables.ts';
+import { envFileProblems, misspeltVariableProblems } from './setting-variables.ts';
 
 export interface BuildSettings {
   /** The project folder (absolute). */
@@ -59,6 +60,10 @@ function linksOf(contentDir: string): string[] {
   return statSync(contentDir, { throwIfNoEntry: false })?.isDirectory() ? contentLinks(contentDir) : [];
 }
 
+function readIfPresent(file: string): string | undefined {
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
+
 export function buildSettings(env: NodeJS.ProcessEnv, root: string, home = os.homedir()): BuildSettings {
   const problems: string[] = [];
   const attempt = <T>(check: () => T): T | undefined => {
@@ -70,7 +75,7 @@ export function buildSettings(env: NodeJS.ProcessEnv, root: string, home = os.ho
       return undefined;
     }
   };
-  problems.push(...misspeltVariableProblems(env));
+  problems.push(...misspeltVariableProblems(env), ...envFileProblems((file) => readIfPresent(path.join(root, file))));
   const base = attempt(() => checkBasePath(env.BASE_PATH)) ?? '/';
   const site = attempt(() => checkSiteUrl(env.SITE_URL));
   const searchPartitionYears = attempt(() => checkPartitionYears(env.ARCHIVE_SEARCH_PARTITION_YEARS));

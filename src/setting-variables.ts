@@ -6,7 +6,9 @@
  * clear near-miss of another name (the same letters without `_`, another case, or one letter
  * wrong, missing, added or swapped). The environment holds many other variables (the shell's, the
  * CI system's: GIT_URL is two letters from SITE_URL), so nothing further off is flagged.
+ * Likewise a setting in a .env file: the build reads the environment only, so it was ignored.
  */
+import { parseEnv } from 'node:util';
 
 /**
  * Every variable the build reads (build-settings.ts; ARCHIVE_RENDER_THREADS: the render pool).
@@ -47,6 +49,35 @@ export function misspeltVariableProblems(env: NodeJS.ProcessEnv): string[] {
     problems.push(
       `${name}=${JSON.stringify(value)} is not a variable this build reads: did you mean ${meant}? Rename it (${meant}=${JSON.stringify(value)}), or unset ${name}. The build reads ${SETTING_VARIABLES.join(', ')} (README, "Deploying").`,
     );
+  }
+  return problems;
+}
+
+/**
+ * The .env files at the project's root that Vite reads for a build (into import.meta.env, and only
+ * its PUBLIC_ and VITE_ variables); the check for changes digests them (build-inputs.ts).
+ */
+export const ENV_FILES = ['.env', '.env.local', '.env.production', '.env.production.local'];
+
+/**
+ * One message per setting (or misspelt setting) in a .env file, with the fix. The build takes its
+ * settings from the environment alone, and other modules read process.env directly, so loading
+ * the files here would not make them count everywhere: they are refused instead of ignored.
+ * `read` gives a file's text, or undefined when it is absent.
+ */
+export function envFileProblems(read: (file: string) => string | undefined): string[] {
+  const problems: string[] = [];
+  for (const file of ENV_FILES) {
+    const text = read(file);
+    if (text === undefined) continue;
+    for (const [name, value] of Object.entries(parseEnv(text))) {
+      const meant = KNOWN.has(name) ? name : meantVariable(name);
+      if (meant === undefined) continue;
+      problems.push(
+        `${file} sets ${name}=${JSON.stringify(value)}, which the build ignores: it reads its settings from the environment, not from .env files. ` +
+          `Set it in the environment instead (${meant}=${JSON.stringify(value)} npm run build, or the CI job's env), and remove the line from ${file}.`,
+      );
+    }
   }
   return problems;
 }

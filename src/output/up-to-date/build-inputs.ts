@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { BuildSettings } from '../../build-settings.ts';
+import { ENV_FILES } from '../../setting-variables.ts';
 import { digestFile, listFolder, stampFile } from './file-stamps.ts';
 import type { InputSnapshot } from './up-to-date.ts';
 
@@ -20,10 +21,7 @@ export const ROOT_INPUTS = [
   'package-lock.json',
   'tsconfig.json',
   'node_modules/.package-lock.json',
-  '.env',
-  '.env.local',
-  '.env.production',
-  '.env.production.local',
+  ...ENV_FILES,
   ...['js', 'cjs', 'mjs', 'ts', 'cts', 'mts'].map((extension) => `postcss.config.${extension}`),
   ...['', '.json', '.yaml', '.yml', '.js', '.cjs', '.mjs', '.ts'].map((extension) => `.postcssrc${extension}`),
   '.browserslistrc',

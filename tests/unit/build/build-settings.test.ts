@@ -153,3 +153,23 @@ test('the edit distance counts a swap of neighbours as one step', () => {
   assert.equal(editDistance('GIT_URL', 'SITE_URL'), 2);
   assert.equal(editDistance('', 'ABC'), 3);
 });
+
+test('a setting in a .env file, which the build does not read, is refused with the fix', () => {
+  const project = path.join(scratch, 'with-env-files');
+  mkdirSync(path.join(project, 'content', 'news'), { recursive: true });
+  // Vite reads PUBLIC_ and VITE_ variables from .env files: those are not the build's settings.
+  writeFileSync(path.join(project, '.env'), '# hosting\nPUBLIC_ANALYTICS=off\nVITE_X=1\n');
+  assert.equal(buildSettings({}, project, home).outDir, './dist');
+  writeFileSync(path.join(project, '.env'), 'PUBLIC_ANALYTICS=off\nSITE_URL=https://example.org\nexport BASE_PATH="/archive/"\n');
+  writeFileSync(path.join(project, '.env.production'), 'ARCHIVE_OUT_DIR=build/site\nBASEPATH=/x/\n');
+  const message = refusal({}, project);
+  assert.match(
+    message,
+    /^\.env sets SITE_URL="https:\/\/example\.org", which the build ignores: it reads its settings from the environment, not from \.env files\. Set it in the environment instead \(SITE_URL="https:\/\/example\.org" npm run build, or the CI job's env\), and remove the line from \.env\.$/m,
+  );
+  assert.match(message, /^\.env sets BASE_PATH="\/archive\/", which the build ignores/m);
+  assert.match(message, /^\.env\.production sets ARCHIVE_OUT_DIR="build\/site", which the build ignores.*remove the line from \.env\.production\.$/m);
+  assert.match(message, /^\.env\.production sets BASEPATH="\/x\/", which the build ignores.*\(BASE_PATH="\/x\/" npm run build/m);
+  assert.doesNotMatch(message, /PUBLIC_ANALYTICS/);
+  assert.equal(message.split('\n').length, 4);
+});
