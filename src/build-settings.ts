@@ -10,6 +10,8 @@
  *     partitions of this many years each (src/search/build/search-partitions.ts).
  *   ARCHIVE_BUILD_PART (default unset: the whole build): one part of a build split across
  *     machines, a search partition's name or `listings` (src/build-parts/build-part.ts).
+ *   ARCHIVE_RENDER_THREADS (default unset: one a core): threads rendering Markdown, checked here
+ *     and read by src/reports/render/render-pool.ts.
  * Empty counts as unset; a blank or padded value, or a path starting with ~, is refused
  * (setting-values.ts), and so is a misspelt variable, or a setting in a .env file, which the
  * build does not read (setting-variables.ts: the list of them all).
@@ -53,6 +55,26 @@ export function checkPartitionYears(raw: string | undefined): number | undefined
   return years;
 }
 
+/** The most Markdown rendering threads: each holds a pipeline of its own, and more than the cores only wait. */
+export const MAX_RENDER_THREADS = 256;
+
+/**
+ * ARCHIVE_RENDER_THREADS: how many threads render Markdown (src/reports/render/render-pool.ts), a
+ * whole number from 1, or undefined when unset (one a core). Checked with the settings: the pool
+ * reads it only once the loader runs, and took anything else for unset.
+ */
+export function checkRenderThreads(raw: string | undefined): number | undefined {
+  const value = settingValue('ARCHIVE_RENDER_THREADS', raw, '4');
+  if (value === undefined) return undefined;
+  const threads = Number(value);
+  if (!/^\d+$/.test(value) || threads < 1 || threads > MAX_RENDER_THREADS) {
+    throw new ConfigError(
+      `ARCHIVE_RENDER_THREADS=${JSON.stringify(raw)} is not a whole number of threads from 1 to ${MAX_RENDER_THREADS}. It sets how many threads render Markdown, e.g. ARCHIVE_RENDER_THREADS=4 (or unset for one a core: ${os.availableParallelism()} here).`,
+    );
+  }
+  return threads;
+}
+
 export const DEFAULT_OUT_DIR = './dist';
 
 /** The symlinks in a folder of reports (none when it is not a folder: that is reported on its own). */
@@ -79,6 +101,7 @@ export function buildSettings(env: NodeJS.ProcessEnv, root: string, home = os.ho
   const base = attempt(() => checkBasePath(env.BASE_PATH)) ?? '/';
   const site = attempt(() => checkSiteUrl(env.SITE_URL));
   const searchPartitionYears = attempt(() => checkPartitionYears(env.ARCHIVE_SEARCH_PARTITION_YEARS));
+  attempt(() => checkRenderThreads(env.ARCHIVE_RENDER_THREADS));
   const namedContentDir = attempt(() => reportsContentDir(env, root, home));
   const contentProblem = namedContentDir !== undefined ? contentFolderProblem(namedContentDir, env.ARCHIVE_CONTENT_DIR || undefined) : undefined;
   if (contentProblem) problems.push(contentProblem);

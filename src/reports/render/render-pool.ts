@@ -6,6 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { checkRenderThreads } from '../../build-settings.ts';
 import { createReportRenderer, renderReport, type RenderJob, type RenderOutcome, type RendererSettings } from './render-report.ts';
 
 export interface RenderPoolOptions {
@@ -17,9 +18,9 @@ export interface RenderPoolOptions {
   batchSize?: number;
 }
 
+/** ARCHIVE_RENDER_THREADS, refused by the build settings unless a whole number from 1; unset: one a core. */
 export function renderThreads(env: NodeJS.ProcessEnv = process.env): number {
-  const configured = Number(env.ARCHIVE_RENDER_THREADS);
-  return Number.isInteger(configured) && configured >= 1 ? configured : availableParallelism();
+  return checkRenderThreads(env.ARCHIVE_RENDER_THREADS) ?? availableParallelism();
 }
 
 function cloneable(settings: RendererSettings): boolean {

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildSettings } from '../../../src/build-settings.ts';
+import { buildSettings, checkRenderThreads } from '../../../src/build-settings.ts';
+import { renderThreads } from '../../../src/reports/render/render-pool.ts';
 import { reportsContentDir } from '../../../src/reports/content-dir.ts';
 import { settingValue } from '../../../src/setting-values.ts';
 import { editDistance, meantVariable, SETTING_VARIABLES } from '../../../src/setting-variables.ts';
@@ -172,4 +173,22 @@ test('a setting in a .env file, which the build does not read, is refused with t
   assert.match(message, /^\.env\.production sets BASEPATH="\/x\/", which the build ignores.*\(BASE_PATH="\/x\/" npm run build/m);
   assert.doesNotMatch(message, /PUBLIC_ANALYTICS/);
   assert.equal(message.split('\n').length, 4);
+});
+
+test('ARCHIVE_RENDER_THREADS is a whole number of threads, checked with the settings', () => {
+  assert.equal(checkRenderThreads(undefined), undefined);
+  assert.equal(checkRenderThreads(''), undefined);
+  assert.equal(checkRenderThreads('1'), 1);
+  assert.equal(checkRenderThreads('256'), 256);
+  for (const bad of ['abc', '-3', '0', '2.5', '1e3', '0x4', '257', 'four']) {
+    assert.match(
+      refusal({ ARCHIVE_RENDER_THREADS: bad }),
+      new RegExp(`^ARCHIVE_RENDER_THREADS=${RegExp.escape(JSON.stringify(bad))} is not a whole number of threads from 1 to 256\\. .*e\\.g\\. ARCHIVE_RENDER_THREADS=4 \\(or unset for one a core`, 'm'),
+      bad,
+    );
+  }
+  assert.match(refusal({ ARCHIVE_RENDER_THREADS: ' 4' }), /^ARCHIVE_RENDER_THREADS=" 4" has blanks around its value/m);
+  assert.equal(renderThreads({ ARCHIVE_RENDER_THREADS: '3' }), 3);
+  assert.equal(renderThreads({}), os.availableParallelism());
+  assert.throws(() => renderThreads({ ARCHIVE_RENDER_THREADS: '-3' }), /ARCHIVE_RENDER_THREADS="-3"/);
 });
