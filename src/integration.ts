@@ -24,7 +24,7 @@ import { REPORT_FORMATS } from './formats/report-formats.ts';
 import { sitemapLastmod } from './formats/sitemap-lastmod.ts';
 import { FEED_FILES, SEARCH_BUNDLE_FOLDER } from './urls/site-paths.ts';
 import { siteConfig } from './site.config.ts';
-import type { BuildSettings } from './build-settings.ts';
+import type { BuildSettings } from './settings/build-settings.ts';
 import buildPartIntegration, { reportPageUrls } from './build-parts/build-part-integration.ts';
 import { PART_MANIFEST } from './build-parts/part-manifest.ts';
 

@@ -16,7 +16,7 @@ import { removeInside } from '../output/remove-inside.ts';
 import { allPartNames, publishesReport, type BuildPart } from './build-part.ts';
 import { archiveYears, partFingerprint } from './part-fingerprint.ts';
 import { PART_MANIFEST, partManifestText, type Fingerprint } from './part-manifest.ts';
-import type { BuildSettings } from '../build-settings.ts';
+import type { BuildSettings } from '../settings/build-settings.ts';
 
 const PART_MODULE = 'virtual:news-archive/build-part';
 

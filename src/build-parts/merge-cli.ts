@@ -18,7 +18,7 @@ import { copyFile, mkdir, readdir, readFile, realpath, rm, writeFile } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSettings, type BuildSettings } from '../build-settings.ts';
+import { buildSettings, type BuildSettings } from '../settings/build-settings.ts';
 import { ConfigError } from '../urls/url-settings.ts';
 import { filesUnder, symlinksUnder } from '../output/files-under.ts';
 import { folderInstance, OUTPUT_MARKER, outputFolderProblem, outputMarkerContent, ownershipProblem, realPathOf } from '../output/output-folder.ts';

@@ -1,9 +1,9 @@
 /**
  * The part being built, for the content loader, which Astro creates from src/content.config.ts
  * outside the integration: read from the same environment the build settings checked before
- * Astro started (src/build-settings.ts), so it cannot disagree with them.
+ * Astro started (src/settings/build-settings.ts), so it cannot disagree with them.
  */
-import { checkPartitionYears } from '../build-settings.ts';
+import { checkPartitionYears } from '../settings/build-settings.ts';
 import { reportsContentDir } from '../reports/content-dir.ts';
 import type { RenderScope } from '../reports/reports-loader.ts';
 import { siteConfig } from '../site.config.ts';

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { glob as findFiles } from 'tinyglobby';
-import { settingPath } from '../setting-values.ts';
+import { settingPath } from '../settings/setting-values.ts';
 import { needsStoredPartMeasure, storedPartBytes, type SourceMeasure } from './content-storage.ts';
 import { listFolder } from '../output/up-to-date/file-stamps.ts';
 

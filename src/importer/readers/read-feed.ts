@@ -21,8 +21,8 @@ import { plainTextToMarkdown } from '../plain-text-markdown.ts';
 import { parseRfc3339, parseRfc822, publicationDay, type DateReading } from './publication-date.ts';
 import { htmlSnippetText, isHttpUrl, languageTag } from './source-fields.ts';
 import type { ReadOutcome, ReaderOptions, SourceItem } from './source-item.ts';
-import { xhtmlToHtml } from './xhtml-content.ts';
-import { attributeOf, listOf, rawXmlText, readXml, textOf, type XmlNode } from './xml-document.ts';
+import { xhtmlToHtml } from '../xml/xhtml-content.ts';
+import { attributeOf, listOf, rawXmlText, readXml, textOf, type XmlNode } from '../xml/xml-document.ts';
 
 interface Body {
   markdown: string;

@@ -21,7 +21,7 @@ import { htmlSnippetText, isHttpUrl, languageTag } from './source-fields.ts';
 import { parseWordPressTime, publicationDay } from './publication-date.ts';
 import type { ReadOutcome, ReaderOptions, SourceItem } from './source-item.ts';
 import { expandShortcodes, wordpressAutop } from './wordpress-content.ts';
-import { attributeOf, listOf, readXml, textOf, type XmlNode } from './xml-document.ts';
+import { attributeOf, listOf, readXml, textOf, type XmlNode } from '../xml/xml-document.ts';
 
 /**
  * WordPress's own post types that are no article. Any other type is content: `post`, and the

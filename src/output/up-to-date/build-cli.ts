@@ -4,7 +4,7 @@
  * already what a build would write, and the command says so, tells that build's warnings again
  * and exits. `--force` builds anyway (and Astro then renders every report again). Other options
  * of `astro build` (`--site`, `--outDir`...) are refused: the build's settings come from the
- * environment (src/build-settings.ts), where the check sees them.
+ * environment (src/settings/build-settings.ts), where the check sees them.
  *
  * The inputs are stamped before Astro starts, so a file changed while it builds is seen by the
  * next check; the record is written only after a build that succeeded, and every build removes it
@@ -16,7 +16,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSettings, type BuildSettings } from '../../build-settings.ts';
+import { buildSettings, type BuildSettings } from '../../settings/build-settings.ts';
 import { ConfigError } from '../../urls/url-settings.ts';
 import { buildCacheDirFor } from '../build-cache.ts';
 import { FINISHED_MARKER } from '../keep-output-integration.ts';

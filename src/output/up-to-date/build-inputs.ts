@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { BuildSettings } from '../../build-settings.ts';
-import { ENV_FILES } from '../../setting-variables.ts';
+import type { BuildSettings } from '../../settings/build-settings.ts';
+import { ENV_FILES } from '../../settings/setting-variables.ts';
 import { digestFile, listFolder, stampFile } from './file-stamps.ts';
 import type { InputSnapshot } from './up-to-date.ts';
 

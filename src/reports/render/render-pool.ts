@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { checkRenderThreads } from '../../build-settings.ts';
+import { checkRenderThreads } from '../../settings/build-settings.ts';
 import { createReportRenderer, renderReport, type RenderJob, type RenderOutcome, type RendererSettings } from './render-report.ts';
 
 export interface RenderPoolOptions {

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { allPartNames, buildsListings, parseBuildPart, publishesReport, reportsToRender, WHOLE_BUILD, type BuildPart } from '../../../src/build-parts/build-part.ts';
 import { mergePartitionLists, mergeProblems, PART_MANIFEST, partManifestText, planCopies, readPartManifest, targetOverlapProblems, type Fingerprint, type PartManifest } from '../../../src/build-parts/part-manifest.ts';
-import { buildSettings } from '../../../src/build-settings.ts';
+import { buildSettings } from '../../../src/settings/build-settings.ts';
 import { listParts, mergeParts } from '../../../src/build-parts/merge-cli.ts';
 import { partFingerprint } from '../../../src/build-parts/part-fingerprint.ts';
 import { folderInstance, OUTPUT_MARKER, outputMarkerContent } from '../../../src/output/output-folder.ts';

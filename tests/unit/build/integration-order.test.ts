@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { BUILD_STEPS, subIntegrations } from '../../../src/integration.ts';
-import { buildSettings } from '../../../src/build-settings.ts';
+import { buildSettings } from '../../../src/settings/build-settings.ts';
 import { ROOT } from '../../support/paths.ts';
 
 test('the build runs its steps in the documented order: prune first, index and check after the files, finish last', () => {

@@ -11,7 +11,7 @@ import { mkdir, mkdtemp, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { folderInstance, outputFolderProblem, outputMarkerContent, ownershipProblem, OUTPUT_MARKER, realPathOf } from '../../../src/output/output-folder.ts';
-import { buildSettings } from '../../../src/build-settings.ts';
+import { buildSettings } from '../../../src/settings/build-settings.ts';
 import { ConfigError } from '../../../src/urls/url-settings.ts';
 
 let scratch: string;

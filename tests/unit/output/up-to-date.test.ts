@@ -8,7 +8,7 @@ import { buildRecord, parseRecord, whatChanged, type InputSnapshot } from '../..
 import { listFolder, stampFile, stampOf, stampTime } from '../../../src/output/up-to-date/file-stamps.ts';
 import { relevantEnvironment, settingsFingerprint, snapshotInputs, stampOutputs } from '../../../src/output/up-to-date/build-inputs.ts';
 import { argumentProblem } from '../../../src/output/up-to-date/build-cli.ts';
-import { buildSettings } from '../../../src/build-settings.ts';
+import { buildSettings } from '../../../src/settings/build-settings.ts';
 
 const T = 1_700_000_000_000;
 /** A settled stamp: its times a minute before the inputs were stamped. */

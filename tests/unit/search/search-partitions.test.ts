@@ -11,7 +11,7 @@ import {
   rangeOfYear,
   type PartitionManifest,
 } from '../../../src/search/build/search-partitions.ts';
-import { buildSettings, checkPartitionYears } from '../../../src/build-settings.ts';
+import { buildSettings, checkPartitionYears } from '../../../src/settings/build-settings.ts';
 import { searchPartitionPath } from '../../../src/urls/site-paths.ts';
 
 const reports = (years: number[]) => years.map((year, at) => ({ id: `${year}/report-${at}`, year }));

@@ -8,11 +8,11 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildSettings, checkRenderThreads } from '../../../src/build-settings.ts';
+import { buildSettings, checkRenderThreads } from '../../../src/settings/build-settings.ts';
 import { renderThreads } from '../../../src/reports/render/render-pool.ts';
 import { reportsContentDir } from '../../../src/reports/content-dir.ts';
-import { settingValue } from '../../../src/setting-values.ts';
-import { editDistance, meantVariable, SETTING_VARIABLES } from '../../../src/setting-variables.ts';
+import { settingValue } from '../../../src/settings/setting-values.ts';
+import { editDistance, meantVariable, SETTING_VARIABLES } from '../../../src/settings/setting-variables.ts';
 
 let scratch: string;
 let home: string;

@@ -19,11 +19,11 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { contentFolderProblem, contentLinks, DEFAULT_CONTENT_DIR, reportsContentDir } from './reports/content-dir.ts';
-import { checkBasePath, checkSiteUrl, ConfigError } from './urls/url-settings.ts';
-import { outputFolderProblem, outputPathProblem, pathKind } from './output/output-folder.ts';
-import { BUILD_PART_VARIABLE, parseBuildPart, WHOLE_BUILD, type BuildPart } from './build-parts/build-part.ts';
-import { archiveYears } from './build-parts/part-fingerprint.ts';
+import { contentFolderProblem, contentLinks, DEFAULT_CONTENT_DIR, reportsContentDir } from '../reports/content-dir.ts';
+import { checkBasePath, checkSiteUrl, ConfigError } from '../urls/url-settings.ts';
+import { outputFolderProblem, outputPathProblem, pathKind } from '../output/output-folder.ts';
+import { BUILD_PART_VARIABLE, parseBuildPart, WHOLE_BUILD, type BuildPart } from '../build-parts/build-part.ts';
+import { archiveYears } from '../build-parts/part-fingerprint.ts';
 import { settingPath, settingValue } from './setting-values.ts';
 import { envFileProblems, misspeltVariableProblems } from './setting-variables.ts';
 

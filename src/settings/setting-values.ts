@@ -9,7 +9,7 @@
  * a folder named `~` inside the project.
  */
 import path from 'node:path';
-import { ConfigError } from './urls/url-settings.ts';
+import { ConfigError } from '../urls/url-settings.ts';
 
 /** The value as given, or undefined when unset or empty; `example` shows a value the setting takes. */
 export function settingValue(name: string, raw: string | undefined, example: string): string | undefined {
