@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, rename, rm, symlink, writeFile, appendFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { generateArchive } from '../bench/generate.ts';
@@ -18,6 +18,7 @@ import { report } from '../support/fixtures.ts';
 import { openSiteSession, strictPage } from '../support/browser.ts';
 import { allResults, openSearch } from '../support/search-page.ts';
 import { ROOT, TMP } from '../support/paths.ts';
+import { folderInstance, OUTPUT_MARKER, outputMarkerContent } from '../../src/output/output-folder.ts';
 
 const SPAN = '5';
 const SITE_URL = 'https://archive.example.org';
@@ -100,10 +101,12 @@ test('two partitions and the listings, built at once in separate checkouts and m
   assert.match(merged.output, new RegExp(`completeness: ${total} reports listed, indexed and fed`));
   assert.match(merged.output, new RegExp(`search index: ${total} records in 2 partitions`));
 
-  // The merged folder is what the single build wrote into that folder, byte for byte.
-  const diff = spawnSync('diff', ['-r', whole, site], { encoding: 'utf8' });
+  // The merged folder is what the single build wrote into that folder, byte for byte, but for the
+  // ownership marker: it names the folder itself, and the merge's is another folder at that path.
+  const diff = spawnSync('diff', ['-r', '-x', OUTPUT_MARKER, whole, site], { encoding: 'utf8' });
   assert.equal(diff.stdout + diff.stderr, '', 'diff -r whole merged');
   assert.equal(diff.status, 0);
+  assert.equal(await readFile(path.join(site, OUTPUT_MARKER), 'utf8'), outputMarkerContent(realpathSync(site), folderInstance(statSync(site, { bigint: true }))));
   assert.ok(existsSync(path.join(site, 'sitemap-0.xml')) && (await readFile(path.join(site, 'sitemap-0.xml'), 'utf8')).includes('/news/2016/with-annex/'));
 
   // The same searches find the same reports, in the same order, from both partitions.
