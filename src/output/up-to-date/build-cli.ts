@@ -17,6 +17,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSettings, type BuildSettings } from '../../settings/build-settings.ts';
+import { SETTING_VARIABLES } from '../../settings/setting-variables.ts';
 import { ConfigError } from '../../urls/url-settings.ts';
 import { buildCacheDirFor } from '../build-cache.ts';
 import { FINISHED_MARKER } from '../keep-output-integration.ts';
@@ -35,7 +36,7 @@ const PASSED_ON = new Set(['--force', '--verbose', '--silent']);
 export function argumentProblem(args: readonly string[]): string | undefined {
   const other = args.filter((arg) => !PASSED_ON.has(arg));
   if (other.length === 0) return undefined;
-  return `npm run build takes --force, --verbose and --silent, not ${other.join(' ')}: the build's settings come from the environment, where the check for changes sees them (SITE_URL, BASE_PATH, ARCHIVE_OUT_DIR, ARCHIVE_CONTENT_DIR, ARCHIVE_SEARCH_PARTITION_YEARS; see README, "Deploying"). For Astro's own options run npx astro build.`;
+  return `npm run build takes --force, --verbose and --silent, not ${other.join(' ')}: the build's settings come from the environment, where the check for changes sees them (${SETTING_VARIABLES.join(', ')}; see README, "Deploying"). For Astro's own options run npx astro build.`;
 }
 
 /**
