@@ -80,9 +80,13 @@ function splitParagraphs(text: string): string[] {
 }
 
 export function splitTitle(line: string): { title: string; subtitle?: string } {
-  const [title, ...rest] = line.trim().split(TITLE_DECK_SEPARATOR);
-  const subtitle = rest.join(' — ').trim();
-  return subtitle ? { title: title!.trim(), subtitle } : { title: title!.trim() };
+  const trimmed = line.trim();
+  // Split at the first separator only: a deck that holds another keeps it as written.
+  const separator = TITLE_DECK_SEPARATOR.exec(trimmed);
+  if (!separator) return { title: trimmed };
+  const title = trimmed.slice(0, separator.index).trim();
+  const subtitle = trimmed.slice(separator.index + separator[0].length).trim();
+  return subtitle ? { title, subtitle } : { title };
 }
 
 export function repairCopyright(line: string): string {

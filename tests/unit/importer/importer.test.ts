@@ -52,6 +52,7 @@ test('title and deck split on " --- " only', () => {
   assert.deepEqual(splitTitle('A --- B'), { title: 'A', subtitle: 'B' });
   assert.deepEqual(splitTitle('Mid-year review'), { title: 'Mid-year review' });
   assert.deepEqual(splitTitle('A -- B'), { title: 'A', subtitle: 'B' });
+  assert.deepEqual(splitTitle('A --- B --- C'), { title: 'A', subtitle: 'B --- C' }, 'the deck as written, its own separator kept');
 });
 
 test('copyright repair restores only the lost ©', () => {
