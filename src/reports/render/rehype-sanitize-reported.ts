@@ -92,6 +92,17 @@ function shown(value: string): string {
   return cut.replace(UNPRINTABLE, (char) => `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
 
+/**
+ * A removed comment as the warning names it. HTML reads a CDATA section or a processing
+ * instruction in a body as a comment, so their words are not shown (no browser would show them
+ * either): unlike a comment's, they were likely meant as text, so they are quoted.
+ */
+function commentRemoval(value: string): string {
+  if (value.startsWith('[CDATA[')) return `a CDATA section, which HTML does not show ("${shown(value.slice('[CDATA['.length).replace(/\]\]$/, '').trim())}")`;
+  if (value.startsWith('?')) return `a processing instruction, which HTML does not show ("${shown(value.replace(/^\?|\?$/g, '').trim())}")`;
+  return 'an HTML comment';
+}
+
 function attribute(key: string, value: unknown): string {
   const info = find(html, key);
   if (value === true) return info.attribute;
@@ -141,7 +152,7 @@ export function sanitizeReported(tree: Root, schema: Schema): { tree: Root; repo
   marked.forEach((node, tag) => {
     const counterpart = kept.get(tag);
     if (node.type === 'comment') {
-      if (!counterpart) note('an HTML comment', node);
+      if (!counterpart) note(commentRemoval(node.value), node);
     } else if (node.type === 'doctype') {
       if (!counterpart) note('a doctype', node);
     } else if (!counterpart) {

@@ -127,6 +127,15 @@ test('scripts, event handlers, javascript: URLs, iframes and styles never reach 
   assert.deepEqual(svg.lines, [5]);
 });
 
+test('a CDATA section or a processing instruction, which HTML shows as nothing, is reported with its words; a comment is not quoted', async () => {
+  const rendered = await render('Before <![CDATA[ Cdatablock important words ]]> after.\n\nInline <?pi piinline words ?> here.\n\n<!-- an editor\'s note -->');
+  const reported = removed(rendered);
+  assert.ok(reported.includes('a CDATA section, which HTML does not show ("Cdatablock important words")'), JSON.stringify(reported));
+  assert.ok(reported.includes('a processing instruction, which HTML does not show ("pi piinline words")'), JSON.stringify(reported));
+  assert.ok(reported.includes('an HTML comment'), JSON.stringify(reported));
+  assert.doesNotMatch(textOf(rendered.html), /Cdatablock|piinline/, 'not shown, as in a browser');
+});
+
 test('words run together or lost by sanitising are reported; Markdown alone reports nothing', async () => {
   // The sanitiser alone replaces a removed block by its text, running the words of two blocks together.
   const blocks = fromHtml('<header>Alpha</header><footer>Beta</footer><p>Gamma.</p>', { fragment: true });
