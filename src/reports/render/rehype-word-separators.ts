@@ -26,11 +26,14 @@ const SEPARATED = new Set([
   'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
   'hr', 'html', 'legend', 'li', 'listing', 'main', 'menu', 'nav', 'ol', 'p', 'plaintext', 'pre', 'search', 'section',
   'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'xmp',
-  'button', 'input', 'meter', 'optgroup', 'option', 'output', 'progress', 'select', 'textarea',
+  // Form controls with words of their own, which the sanitiser removes and keeps the words of.
+  // Not <input> (a task list's checkbox, which the page keeps: a space after it would show) or
+  // <output> (inline text).
+  'button', 'meter', 'optgroup', 'option', 'progress', 'select', 'textarea',
 ]);
 
 /** Separated elements with no content: only what follows them needs setting apart (`a<br>b`). */
-const EMPTY = new Set(['br', 'hr', 'input']);
+const EMPTY = new Set(['br', 'hr']);
 
 /** Elements whose white space is shown as written: nothing is added inside them. */
 const WHITESPACE_SHOWN = new Set(['pre', 'textarea', 'listing', 'plaintext', 'xmp', 'script', 'style']);

@@ -159,6 +159,17 @@ test('words run together or lost by sanitising are reported; Markdown alone repo
   assert.deepEqual(markdown.metadata.sanitized, { removed: [], lostWords: [] });
 });
 
+test('blocks are set apart by white space; inline content, a checkbox and <pre> get none added', async () => {
+  const apart = await render('<dl><dt>Launch</dt><dd>July</dd></dl>\n\n<details><summary>More</summary>Hidden</details>');
+  assert.match(apart.html, /Launch<\/dt>\s+<dd>July/);
+  assert.match(apart.html, /More<\/summary>\s+Hidden/);
+  const inline = await render('Agree <input type="checkbox" disabled>and go, a<output>b</output>c, <b>x</b><i>y</i>.\n\n<pre>one<br>two</pre>');
+  assert.match(inline.html, /disabled>and go/, 'no space after a checkbox, which the page keeps');
+  assert.match(inline.html, /a<output>b<\/output>c|abc/, 'no space inside a word');
+  assert.match(inline.html, /<b>x<\/b><i>y<\/i>/);
+  assert.match(inline.html, /<pre>one<br>two<\/pre>/, 'nothing added inside <pre>');
+});
+
 test('ids from the body are prefixed with user-content-; footnotes and in-page links still reach them', async () => {
   const rendered = await render(
     [
