@@ -13,6 +13,7 @@
  * namespace under any prefix.
  */
 import { XMLParser } from 'fast-xml-parser';
+import { fromHtml } from 'hast-util-from-html';
 
 /** HTML elements that never have content or an end tag (an end tag would be a stray `<br>`). */
 const VOID = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
@@ -21,6 +22,9 @@ const VOID = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed
  * not as markup (`<xmp>`): in XHTML they are ordinary elements, so they are written as `<pre>`.
  */
 const RAW_TEXT_TO_PRE = new Set(['plaintext', 'xmp', 'listing']);
+
+/** Elements whose content HTML reads as text (RCDATA): their XHTML children are written as their text. */
+const TEXT_ONLY = new Set(['textarea', 'title']);
 
 const CDATA = '#cdata';
 const ATTRIBUTES = ':@';
@@ -59,6 +63,27 @@ function attributesHtml(attributes: unknown): string {
   return html;
 }
 
+/** Character references decoded as HTML decodes them (XML text holds no `<`: it is escaped there). */
+function decodeReferences(text: string): string {
+  if (!text.includes('&')) return text;
+  const [area] = fromHtml(`<textarea>${text}</textarea>`, { fragment: true }).children;
+  return area?.type === 'element' ? area.children.map((child) => (child.type === 'text' ? child.value : '')).join('') : text;
+}
+
+/** The text of XHTML nodes, character references decoded (it is escaped again when written). */
+function textContent(nodes: OrderedNode[]): string {
+  let text = '';
+  for (const node of nodes) {
+    const name = Object.keys(node).find((key) => key !== ATTRIBUTES);
+    if (name === undefined || name.startsWith('?')) continue;
+    const value = node[name];
+    if (name === '#text') text += decodeReferences(String(value));
+    else if (name === CDATA) text += textOfCdata(value);
+    else text += textContent(Array.isArray(value) ? (value as OrderedNode[]) : []);
+  }
+  return text;
+}
+
 function nodesHtml(nodes: OrderedNode[]): string {
   let html = '';
   for (const node of nodes) {
@@ -69,7 +94,9 @@ function nodesHtml(nodes: OrderedNode[]): string {
     else if (name === CDATA) html += escapeText(textOfCdata(value));
     else {
       const tag = RAW_TEXT_TO_PRE.has(name.toLowerCase()) ? 'pre' : name;
-      const children = nodesHtml(Array.isArray(value) ? (value as OrderedNode[]) : []);
+      const childNodes = Array.isArray(value) ? (value as OrderedNode[]) : [];
+      // HTML reads a <textarea>'s or <title>'s content as text: markup written in it would show as tags.
+      const children = TEXT_ONLY.has(name.toLowerCase()) ? escapeText(textContent(childNodes)) : nodesHtml(childNodes);
       html += `<${tag}${attributesHtml(node[ATTRIBUTES])}>`;
       // A void element's content (invalid, but XML can hold it) follows it, as a browser would show it.
       html += VOID.has(tag.toLowerCase()) ? children : `${children}</${tag}>`;

@@ -149,6 +149,19 @@ test('Atom xhtml is read as XML: an empty element written self-closing (<iframe/
   }
 });
 
+test('Atom xhtml: markup inside a <textarea> is its text, as HTML reads it, not tags shown as text', () => {
+  const [entry] = itemsOf(
+    readFeed(
+      atom(`<entry><title>t</title><id>urn:1</id><published>2020-07-31T10:00:00Z</published>
+<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><textarea><b>Typed</b> words &amp; more</textarea><p>After it.</p></div></content></entry>`),
+      'atom.xml',
+      {},
+    ),
+  );
+  assert.doesNotMatch(entry!.markdown, /<b>|\\<b>/, entry!.markdown);
+  assert.match(entry!.markdown, /Typed words & more[\s\S]*After it\./);
+});
+
 test('Atom xhtml under a namespace prefix, with CDATA, references and quotes in attributes: the same text as the HTML', () => {
   const [entry] = itemsOf(
     readFeed(
