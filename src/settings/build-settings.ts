@@ -97,7 +97,7 @@ export function buildSettings(env: NodeJS.ProcessEnv, root: string, home = os.ho
       return undefined;
     }
   };
-  problems.push(...misspeltVariableProblems(env), ...envFileProblems((file) => readIfPresent(path.join(root, file))));
+  problems.push(...misspeltVariableProblems(env), ...envFileProblems((file) => readIfPresent(path.join(root, file)), env));
   const base = attempt(() => checkBasePath(env.BASE_PATH)) ?? '/';
   const site = attempt(() => checkSiteUrl(env.SITE_URL));
   const searchPartitionYears = attempt(() => checkPartitionYears(env.ARCHIVE_SEARCH_PARTITION_YEARS));

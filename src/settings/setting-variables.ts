@@ -62,17 +62,19 @@ export const ENV_FILES = ['.env', '.env.local', '.env.production', '.env.product
 /**
  * One message per setting (or misspelt setting) in a .env file, with the fix. The build takes its
  * settings from the environment alone, and other modules read process.env directly, so loading
- * the files here would not make them count everywhere: they are refused instead of ignored.
- * `read` gives a file's text, or undefined when it is absent.
+ * the files here would not make them count everywhere: they are refused instead of ignored. A
+ * line the environment already agrees with is not (a tool such as dotenv-cli, or a container's
+ * env_file, put it there): the build does read that value.
+ * `read` gives a file's text, or undefined when it is absent; `env` is the build's environment.
  */
-export function envFileProblems(read: (file: string) => string | undefined): string[] {
+export function envFileProblems(read: (file: string) => string | undefined, env: NodeJS.ProcessEnv = {}): string[] {
   const problems: string[] = [];
   for (const file of ENV_FILES) {
     const text = read(file);
     if (text === undefined) continue;
     for (const [name, value] of Object.entries(parseEnv(text))) {
       const meant = KNOWN.has(name) ? name : meantVariable(name);
-      if (meant === undefined) continue;
+      if (meant === undefined || (meant === name && env[name] === value)) continue;
       problems.push(
         `${file} sets ${name}=${JSON.stringify(value)}, which the build ignores: it reads its settings from the environment, not from .env files. ` +
           `Set it in the environment instead (${meant}=${JSON.stringify(value)} npm run build, or the CI job's env), and remove the line from ${file}.`,

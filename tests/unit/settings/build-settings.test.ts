@@ -173,6 +173,11 @@ test('a setting in a .env file, which the build does not read, is refused with t
   assert.match(message, /^\.env\.production sets BASEPATH="\/x\/", which the build ignores.*\(BASE_PATH="\/x\/" npm run build/m);
   assert.doesNotMatch(message, /PUBLIC_ANALYTICS/);
   assert.equal(message.split('\n').length, 4);
+  // A line the environment already holds (dotenv-cli, a container's env_file put it there) is read: not refused.
+  const agreed = refusal({ SITE_URL: 'https://example.org', BASE_PATH: '/archive/', ARCHIVE_OUT_DIR: 'build/site' }, project);
+  assert.doesNotMatch(agreed, /sets (SITE_URL|BASE_PATH|ARCHIVE_OUT_DIR)=/);
+  assert.match(agreed, /\.env\.production sets BASEPATH/, 'a misspelt name is still refused');
+  assert.match(refusal({ SITE_URL: 'https://other.example' }, project), /^\.env sets SITE_URL="https:\/\/example\.org", which the build ignores/m, 'a value the environment does not hold is');
 });
 
 test('ARCHIVE_RENDER_THREADS is a whole number of threads, checked with the settings', () => {
