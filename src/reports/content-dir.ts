@@ -56,14 +56,31 @@ export async function listReportFiles(contentDir: string): Promise<string[]> {
 export function contentLinks(contentDir: string): string[] {
   const found: string[] = [];
   const walked = new Set<string>();
+  // A link in a loop, or one to nothing, leads nowhere; a folder this user cannot read (a volume's
+  // lost+found) holds nothing the loader can read either: neither stops the settings check.
+  const unreadable = (error: unknown) => ['ELOOP', 'ENOENT', 'ENOTDIR', 'EACCES', 'EPERM'].includes((error as NodeJS.ErrnoException).code ?? '');
+  const leadsToFolder = (link: string) => {
+    try {
+      return statSync(link, { throwIfNoEntry: false })?.isDirectory() ?? false;
+    } catch (error) {
+      if (unreadable(error)) return false;
+      throw error;
+    }
+  };
   const walk = (folder: string) => {
-    const real = realpathSync.native(folder);
-    if (walked.has(real)) return;
-    walked.add(real);
-    const listed = listFolder(folder);
+    let listed;
+    try {
+      const real = realpathSync.native(folder);
+      if (walked.has(real)) return;
+      walked.add(real);
+      listed = listFolder(folder);
+    } catch (error) {
+      if (unreadable(error)) return;
+      throw error;
+    }
     found.push(...listed.fileLinks);
     for (const link of listed.links) {
-      if (!statSync(link, { throwIfNoEntry: false })?.isDirectory()) continue; // leads nowhere: nothing is read through it
+      if (!leadsToFolder(link)) continue; // leads nowhere: nothing is read through it
       found.push(link);
       walk(link);
     }
