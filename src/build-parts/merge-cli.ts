@@ -14,14 +14,15 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSettings, type BuildSettings } from '../settings/build-settings.ts';
 import { ConfigError } from '../urls/url-settings.ts';
 import { filesUnder, symlinksUnder } from '../output/files-under.ts';
-import { folderInstance, OUTPUT_MARKER, outputFolderProblem, outputMarkerContent, ownershipProblem, realPathOf } from '../output/output-folder.ts';
+import { OUTPUT_MARKER, outputFolderProblem, ownershipProblem, realPathOf } from '../output/output-folder.ts';
+import { markOutputFolder } from '../output/mark-output-folder.ts';
 import { removeInside } from '../output/remove-inside.ts';
 import { buildCacheDir } from '../output/build-cache.ts';
 import { FINISHED_MARKER } from '../output/keep-output-integration.ts';
@@ -82,7 +83,7 @@ function targetProblem(into: string, settings: BuildSettings): string | undefine
   if (!existsSync(into)) return undefined;
   if (!statSync(into).isDirectory()) return `--into ${into} is a file, not a folder: give a folder that is missing, empty or an earlier build's.`;
   const marker = path.join(into, OUTPUT_MARKER);
-  const problem = ownershipProblem(into, readdirSync(into), existsSync(marker) ? readFileSync(marker, 'utf8') : undefined, realpathSync.native(into), folderInstance(statSync(into, { bigint: true })));
+  const problem = ownershipProblem(into, readdirSync(into), existsSync(marker) ? readFileSync(marker, 'utf8') : undefined, realpathSync.native(into), statSync(into, { bigint: true }));
   return problem?.replace(/^ARCHIVE_OUT_DIR: the output folder/, '--into: the folder').replace('set ARCHIVE_OUT_DIR to another folder', 'give --into another folder');
 }
 
@@ -148,11 +149,10 @@ export async function mergeParts(into: string, partFolders: readonly string[], e
   await rm(path.join(cache, FINISHED_MARKER), { force: true });
   await rm(path.join(cache, UP_TO_DATE_RECORD), { force: true });
   await mkdir(target, { recursive: true });
-  const real = await realpath(target);
   for (const name of await readdir(target)) {
     if (name !== '.git') await removeInside(target, name, { recursive: true });
   }
-  await writeFile(path.join(target, OUTPUT_MARKER), outputMarkerContent(real, folderInstance(statSync(target, { bigint: true }))));
+  await markOutputFolder(target);
   const madeFolders = new Set<string>();
   const copies = [...from.entries()];
   for (let start = 0; start < copies.length; start += 64) {

@@ -16,12 +16,13 @@
  * (it prunes), the second after all of them (it records that the build finished).
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { copyFile, mkdir, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { staleOutputFiles } from './stale-output-files.ts';
-import { folderInstance, OUTPUT_MARKER, outputMarkerContent, ownershipProblem } from './output-folder.ts';
+import { OUTPUT_MARKER, ownershipProblem } from './output-folder.ts';
+import { markOutputFolder } from './mark-output-folder.ts';
 import { filesUnder, linksUnder } from './files-under.ts';
 import { removeInside } from './remove-inside.ts';
 import { UP_TO_DATE_RECORD } from './up-to-date/up-to-date.ts';
@@ -55,7 +56,7 @@ function claimOutputFolder(outDir: string): void {
     const entries = readdirSync(outDir);
     const markerFile = path.join(outDir, OUTPUT_MARKER);
     const marker = existsSync(markerFile) ? readFileSync(markerFile, 'utf8') : undefined;
-    const problem = ownershipProblem(outDir, entries, marker, realpathSync.native(outDir), folderInstance(statSync(outDir, { bigint: true })));
+    const problem = ownershipProblem(outDir, entries, marker, realpathSync.native(outDir), statSync(outDir, { bigint: true }));
     if (problem) throw new Error(problem);
   }
 }
@@ -122,8 +123,7 @@ export default function keepOutput(options: KeepOutputOptions = {}): [AstroInteg
         },
         'astro:build:start': async ({ logger }) => {
           await mkdir(outDir, { recursive: true });
-          await removeInside(outDir, OUTPUT_MARKER); // a symlink there would be written through
-          await writeFile(path.join(outDir, OUTPUT_MARKER), outputMarkerContent(await realpath(outDir), folderInstance(await stat(outDir, { bigint: true }))));
+          await markOutputFolder(outDir);
           // Astro, Pagefind and the hosting files write into the folder by name: a symlink there
           // (dist/index.html -> a file elsewhere, dist/news -> a folder elsewhere) would have them
           // overwrite what it points to. No build writes a symlink, so every one is removed first.

@@ -25,13 +25,20 @@ export const OUTPUT_MARKER_CONTENT =
 const FOLDER_LINE = 'folder: sha256:';
 const INSTANCE_LINE = 'instance: sha256:';
 
+/** What `stat(folder, { bigint: true })` tells of a folder that the marker names. */
+export interface FolderStats {
+  ino: bigint;
+  birthtimeNs: bigint;
+}
+
 /**
  * What tells a folder from one made later at the same path: its inode number, which a file
  * system reuses at once for a folder made after one was deleted, and its birth time, which it
- * does not (0 where the file system keeps none). From `stat(folder, { bigint: true })`.
+ * does not. `birth: false` where the file system keeps no birth time: Node then reports the
+ * folder's change time, which every file added to it changes (mark-output-folder.ts tells).
  */
-export function folderInstance(stats: { ino: bigint; birthtimeNs: bigint }): string {
-  return `${stats.ino}:${stats.birthtimeNs}`;
+export function folderInstance(stats: FolderStats, birth = true): string {
+  return birth ? `${stats.ino}:${stats.birthtimeNs}` : `${stats.ino}:-`;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -53,8 +60,21 @@ export function outputMarkerContent(folder: string, instance: string): string {
   return `${OUTPUT_MARKER_CONTENT}${FOLDER_LINE}${sha256(folder)}\n${INSTANCE_LINE}${sha256(`${folder}\0${instance}`)}\n`;
 }
 
-/** Entries an output folder may hold and still count as empty (Astro keeps `.git` too). */
-const IGNORED_WHEN_EMPTY = new Set(['.git']);
+/**
+ * Whether `marker` is the one written into the folder whose real path is `folder`, with these
+ * stats: with its birth time, or without it where the file system keeps none.
+ */
+export function markerNamesFolder(marker: string | undefined, folder: string, stats: FolderStats): boolean {
+  if (marker === undefined) return false;
+  const written = marker.trim();
+  return [true, false].some((birth) => written === outputMarkerContent(folder, folderInstance(stats, birth)).trim());
+}
+
+/**
+ * Entries an output folder may hold and still count as empty: `.git` (Astro keeps it too), and a
+ * marker, which alone is nothing to lose (`rm -rf dist/*` leaves it, a dot-file).
+ */
+const IGNORED_WHEN_EMPTY = new Set(['.git', OUTPUT_MARKER]);
 
 export interface ProjectPlaces {
   /** The project folder (where astro.config.mjs is). */
@@ -184,13 +204,13 @@ export function outputFolderProblem(
  * Why the build must not use an existing folder holding `entries` (top-level names) whose marker
  * file reads `marker` (undefined when absent), or undefined when it may: an empty folder, or one
  * an earlier build of this project marked as its own. `folder` is the folder's real path and
- * `instance` its folderInstance, which the marker must name (a marker copied from elsewhere names
- * another path; one cloned back to the same path, another instance).
+ * `stats` its inode and birth time, which the marker must name (a marker copied from elsewhere
+ * names another path; one cloned back to the same path, another folder instance).
  */
-export function ownershipProblem(outDir: string, entries: readonly string[], marker: string | undefined, folder: string, instance: string): string | undefined {
+export function ownershipProblem(outDir: string, entries: readonly string[], marker: string | undefined, folder: string, stats: FolderStats): string | undefined {
   const contents = entries.filter((name) => !IGNORED_WHEN_EMPTY.has(name));
   if (contents.length === 0) return undefined;
-  if (marker !== undefined && marker.trim() === outputMarkerContent(folder, instance).trim()) return undefined;
+  if (markerNamesFolder(marker, folder, stats)) return undefined;
   const sample = contents.slice(0, 3).join(', ') + (contents.length > 3 ? ', ...' : '');
   const ours = marker?.startsWith(OUTPUT_MARKER_CONTENT) && marker.includes(`\n${FOLDER_LINE}`);
   const why =
@@ -205,6 +225,6 @@ export function ownershipProblem(outDir: string, entries: readonly string[], mar
   return (
     `ARCHIVE_OUT_DIR: the output folder ${outDir} is not empty (${sample}) and ${why}. ` +
     'The build deletes files in its output folder that the site does not have, so it will not use this one. ' +
-    'Empty the folder yourself if nothing in it is needed, or set ARCHIVE_OUT_DIR to another folder (one that is empty or missing). Nothing was changed.'
+    `Empty the folder yourself if nothing in it is needed (dot-files too; ${OUTPUT_MARKER} and .git may stay), or set ARCHIVE_OUT_DIR to another folder (one that is empty or missing). Nothing was changed.`
   );
 }

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { build } from '../support/build.ts';
 import { report, writeArchive } from '../support/fixtures.ts';
 import { TMP } from '../support/paths.ts';
-import { folderInstance, OUTPUT_MARKER, outputMarkerContent } from '../../src/output/output-folder.ts';
+import { markerNamesFolder, OUTPUT_MARKER } from '../../src/output/output-folder.ts';
 
 const SCRATCH = path.join(TMP, 'output-folder');
 let contentDir: string;
@@ -106,7 +106,7 @@ test('a folder the build wrote carries its marker, is kept and pruned; without t
   const outDir = path.join(SCRATCH, 'own');
   const first = await build({ contentDir, outDir });
   assert.equal(first.code, 0, first.output.slice(-3000));
-  assert.equal(await readFile(path.join(outDir, OUTPUT_MARKER), 'utf8'), outputMarkerContent(realpathSync(outDir), folderInstance(statSync(outDir, { bigint: true }))));
+  assert.ok(markerNamesFolder(await readFile(path.join(outDir, OUTPUT_MARKER), 'utf8'), realpathSync(outDir), statSync(outDir, { bigint: true })), 'the marker names this folder');
   assert.ok(existsSync(path.join(outDir, 'news/2020/first/index.html')));
 
   // Symlinks in the output leading out of it, some where the build writes (the home page, a

@@ -18,7 +18,7 @@ import { report } from '../support/fixtures.ts';
 import { openSiteSession, strictPage } from '../support/browser.ts';
 import { allResults, openSearch } from '../support/search-page.ts';
 import { ROOT, TMP } from '../support/paths.ts';
-import { folderInstance, OUTPUT_MARKER, outputMarkerContent } from '../../src/output/output-folder.ts';
+import { markerNamesFolder, OUTPUT_MARKER } from '../../src/output/output-folder.ts';
 
 const SPAN = '5';
 const SITE_URL = 'https://archive.example.org';
@@ -106,7 +106,7 @@ test('two partitions and the listings, built at once in separate checkouts and m
   const diff = spawnSync('diff', ['-r', '-x', OUTPUT_MARKER, whole, site], { encoding: 'utf8' });
   assert.equal(diff.stdout + diff.stderr, '', 'diff -r whole merged');
   assert.equal(diff.status, 0);
-  assert.equal(await readFile(path.join(site, OUTPUT_MARKER), 'utf8'), outputMarkerContent(realpathSync(site), folderInstance(statSync(site, { bigint: true }))));
+  assert.ok(markerNamesFolder(await readFile(path.join(site, OUTPUT_MARKER), 'utf8'), realpathSync(site), statSync(site, { bigint: true })), 'the marker names this folder');
   assert.ok(existsSync(path.join(site, 'sitemap-0.xml')) && (await readFile(path.join(site, 'sitemap-0.xml'), 'utf8')).includes('/news/2016/with-annex/'));
 
   // The same searches find the same reports, in the same order, from both partitions.

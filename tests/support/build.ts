@@ -4,7 +4,7 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT, TMP } from './paths.ts';
-import { folderInstance, OUTPUT_MARKER, outputMarkerContent } from '../../src/output/output-folder.ts';
+import { markerNamesFolder, OUTPUT_MARKER } from '../../src/output/output-folder.ts';
 import { buildCacheDir } from '../../src/output/build-cache.ts';
 
 export interface BuildOptions {
@@ -64,7 +64,7 @@ async function clearUnmarkedScratchBuild(outDir: string): Promise<void> {
   const builds = path.join(TMP, 'builds');
   const resolved = path.resolve(outDir);
   const marker = path.join(resolved, OUTPUT_MARKER);
-  const ours = existsSync(marker) && readFileSync(marker, 'utf8') === outputMarkerContent(realpathSync(resolved), folderInstance(statSync(resolved, { bigint: true })));
+  const ours = existsSync(marker) && markerNamesFolder(readFileSync(marker, 'utf8'), realpathSync(resolved), statSync(resolved, { bigint: true }));
   if (path.dirname(resolved) === builds && existsSync(resolved) && !ours) {
     await rm(resolved, { recursive: true, force: true });
   }

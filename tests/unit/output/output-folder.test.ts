@@ -7,10 +7,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, realpathSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { folderInstance, outputFolderProblem, outputMarkerContent, ownershipProblem, OUTPUT_MARKER, realPathOf } from '../../../src/output/output-folder.ts';
+import { markOutputFolder } from '../../../src/output/mark-output-folder.ts';
+import { contentLinks } from '../../../src/reports/content-dir.ts';
 import { buildSettings } from '../../../src/settings/build-settings.ts';
 import { ConfigError } from '../../../src/urls/url-settings.ts';
 
@@ -105,14 +107,14 @@ test('every setting is checked at once, before the build starts, naming each var
 });
 
 test('a missing or empty folder may be used; a non-empty one only with the marker an earlier build wrote into it', () => {
-  assert.equal(ownershipProblem('/x/dist', [], undefined, '/x/dist', '7:1'), undefined);
-  assert.equal(ownershipProblem('/x/dist', ['.git'], undefined, '/x/dist', '7:1'), undefined, 'a fresh clone of a publishing repository');
-  assert.equal(ownershipProblem('/x/dist', [OUTPUT_MARKER, 'index.html'], outputMarkerContent('/x/dist', '7:1'), '/x/dist', '7:1'), undefined);
-  const refused = ownershipProblem('/x/thesis', ['chapter-1.tex', 'chapter-2.tex', 'figures', 'notes.txt'], undefined, '/x/thesis', '8:1')!;
+  assert.equal(ownershipProblem('/x/dist', [], undefined, '/x/dist', { ino: 7n, birthtimeNs: 1n }), undefined);
+  assert.equal(ownershipProblem('/x/dist', ['.git'], undefined, '/x/dist', { ino: 7n, birthtimeNs: 1n }), undefined, 'a fresh clone of a publishing repository');
+  assert.equal(ownershipProblem('/x/dist', [OUTPUT_MARKER, 'index.html'], outputMarkerContent('/x/dist', '7:1'), '/x/dist', { ino: 7n, birthtimeNs: 1n }), undefined);
+  const refused = ownershipProblem('/x/thesis', ['chapter-1.tex', 'chapter-2.tex', 'figures', 'notes.txt'], undefined, '/x/thesis', { ino: 8n, birthtimeNs: 1n })!;
   assert.match(refused, /^ARCHIVE_OUT_DIR: the output folder \/x\/thesis is not empty \(chapter-1\.tex, chapter-2\.tex, figures, \.\.\.\)/);
   assert.match(refused, /has no \.news-archive-output file/);
   assert.match(refused, /Empty the folder yourself .* or set ARCHIVE_OUT_DIR to another folder/);
-  assert.match(ownershipProblem('/x/out', [OUTPUT_MARKER, 'a.txt'], 'something else', '/x/out', '9:1')!, /has a \.news-archive-output file that this build did not write/);
+  assert.match(ownershipProblem('/x/out', [OUTPUT_MARKER, 'a.txt'], 'something else', '/x/out', { ino: 9n, birthtimeNs: 1n })!, /has a \.news-archive-output file that this build did not write/);
 });
 
 test('a marker copied from another folder does not make a folder ours: it names the folder it was written into', () => {
@@ -120,16 +122,16 @@ test('a marker copied from another folder does not make a folder ours: it names 
   // also holds other sites' files; a build pointed there must not delete them on its word.
   const copied = outputMarkerContent('/home/editor/archive/dist', '7:1');
   assert.notEqual(copied, outputMarkerContent('/var/www/html', '7:1'));
-  const refused = ownershipProblem('/var/www/html', [OUTPUT_MARKER, 'index.html', 'other-site'], copied, '/var/www/html', '7:1');
+  const refused = ownershipProblem('/var/www/html', [OUTPUT_MARKER, 'index.html', 'other-site'], copied, '/var/www/html', { ino: 7n, birthtimeNs: 1n });
   assert.match(refused ?? '', /has a \.news-archive-output file written for another folder: it was copied here/);
   // The marker is published with the site: it identifies its folder without showing the path (a home folder names its user).
   assert.doesNotMatch(copied, /home|editor|archive\/dist/);
   assert.match(refused ?? '', /Nothing was changed/);
   // The folder is compared by its real path: a marker written through a symlink's target is the folder's own.
-  assert.equal(ownershipProblem('/x/link-to-dist', [OUTPUT_MARKER, 'index.html'], outputMarkerContent('/x/dist', '7:1'), '/x/dist', '7:1'), undefined);
+  assert.equal(ownershipProblem('/x/link-to-dist', [OUTPUT_MARKER, 'index.html'], outputMarkerContent('/x/dist', '7:1'), '/x/dist', { ino: 7n, birthtimeNs: 1n }), undefined);
   // A marker written before markers named their folder is refused once, like an unmarked folder.
   const old = 'news-archive build output\nThis folder is written by the News Archive build (npm run build), which deletes any file in it\nthat the site no longer has. Remove this file and the build will refuse to use the folder.\n';
-  assert.match(ownershipProblem('/x/dist', [OUTPUT_MARKER, 'index.html'], old, '/x/dist', '7:1') ?? '', /has a \.news-archive-output file that this build did not write/);
+  assert.match(ownershipProblem('/x/dist', [OUTPUT_MARKER, 'index.html'], old, '/x/dist', { ino: 7n, birthtimeNs: 1n }) ?? '', /has a \.news-archive-output file that this build did not write/);
 });
 
 test('a marker brought back to the same path in a folder made again does not make it ours: it names the folder instance it was written into', async () => {
@@ -141,19 +143,54 @@ test('a marker brought back to the same path in a folder made again does not mak
   const marker = outputMarkerContent(out, first);
   await writeFile(path.join(out, OUTPUT_MARKER), marker);
   await writeFile(path.join(out, 'index.html'), 'x');
-  assert.equal(ownershipProblem(out, [OUTPUT_MARKER, 'index.html'], marker, out, folderInstance(await stat(out, { bigint: true }))), undefined, 'the same folder, written again');
+  assert.equal(ownershipProblem(out, [OUTPUT_MARKER, 'index.html'], marker, out, await stat(out, { bigint: true })), undefined, 'the same folder, written again');
   await rm(out, { recursive: true });
   await mkdir(out);
   await writeFile(path.join(out, OUTPUT_MARKER), marker);
   await writeFile(path.join(out, 'CNAME'), 'news.example.org');
-  const again = folderInstance(await stat(out, { bigint: true }));
-  assert.notEqual(again, first, 'the folder made again is another instance (its inode may be reused, its birth time is not)');
+  const again = await stat(out, { bigint: true });
+  assert.notEqual(folderInstance(again), first, 'the folder made again is another instance (its inode may be reused, its birth time is not)');
   const refused = ownershipProblem(out, [OUTPUT_MARKER, 'CNAME'], marker, out, again) ?? '';
   assert.match(refused, /written into an earlier folder at this path, since deleted or replaced/);
   assert.match(refused, /Put any file the site needs in public\//);
   // A marker of a build before markers named the folder instance: refused the same way, once.
   const pathOnly = marker.split('\n').filter((line) => !line.startsWith('instance:')).join('\n');
   assert.match(ownershipProblem(out, [OUTPUT_MARKER, 'CNAME'], pathOnly, out, again) ?? '', /written into an earlier folder at this path/);
+});
+
+test('where the file system keeps no birth time, the marker names the inode alone, and the next build into the folder is not refused', async () => {
+  // Linux without statx: Node reports the folder's change time as its birth time, which every file added changes.
+  const out = path.join(scratch, 'no-birth-time', 'dist');
+  await mkdir(out, { recursive: true });
+  let changes = 0n;
+  const changingBirth = async (dir: string) => ({ ino: (await stat(dir, { bigint: true })).ino, birthtimeNs: 1000n + changes++ });
+  await markOutputFolder(out, changingBirth);
+  const marker = await readFile(path.join(out, OUTPUT_MARKER), 'utf8');
+  await writeFile(path.join(out, 'index.html'), 'x');
+  const later = await changingBirth(out);
+  assert.equal(ownershipProblem(out, [OUTPUT_MARKER, 'index.html'], marker, out, later), undefined, 'the same folder, its "birth time" moved');
+  assert.match(ownershipProblem(out, [OUTPUT_MARKER, 'index.html'], marker, out, { ...later, ino: later.ino + 1n }) ?? '', /earlier folder at this path/, 'another folder');
+  // Where it keeps one, the marker names it: a folder made again at the path (same inode) is refused.
+  await markOutputFolder(out);
+  const withBirth = await readFile(path.join(out, OUTPUT_MARKER), 'utf8');
+  const stats = await stat(out, { bigint: true });
+  assert.equal(ownershipProblem(out, [OUTPUT_MARKER, 'index.html'], withBirth, out, stats), undefined);
+  assert.match(ownershipProblem(out, [OUTPUT_MARKER, 'index.html'], withBirth, out, { ino: stats.ino, birthtimeNs: stats.birthtimeNs + 1n }) ?? '', /earlier folder at this path/);
+});
+
+test('a link in a loop, or to nothing, in the folder of reports leads nowhere: the settings check goes on', async () => {
+  const archive = path.join(scratch, 'looped', 'news');
+  await mkdir(path.join(archive, '2020'), { recursive: true });
+  await writeFile(path.join(archive, '2020', 'a.md'), 'x');
+  await symlink('loop', path.join(archive, '2020', 'loop'));
+  await symlink(path.join(scratch, 'looped', 'nothing-here'), path.join(archive, 'gone'));
+  assert.deepEqual(contentLinks(archive), []);
+});
+
+test('a folder holding only .git and a marker has nothing to lose: it is used, whatever the marker says', () => {
+  assert.equal(ownershipProblem('/x/dist', ['.git', OUTPUT_MARKER], 'an old marker', '/x/dist', { ino: 7n, birthtimeNs: 1n }), undefined);
+  const refused = ownershipProblem('/x/dist', ['.git', OUTPUT_MARKER, 'index.html'], 'an old marker', '/x/dist', { ino: 7n, birthtimeNs: 1n }) ?? '';
+  assert.match(refused, /dot-files too; \.news-archive-output and \.git may stay/);
 });
 
 test('a symlink in the folder of reports may lead neither into the output folder nor to a folder holding it', async () => {
