@@ -14,7 +14,7 @@ import { collectionStorage } from './reports/content-storage.ts';
 import contentStoreFromDisk from './reports/content-store-integration.ts';
 import keepOutput from './output/keep-output-integration.ts';
 import reportFilesIntegration from './output/report-files-integration.ts';
-import { buildCacheDirFor } from './output/build-cache.ts';
+import { buildCacheDirFor } from './output/cache/build-cache.ts';
 import pagefindIntegration from './search/build/pagefind-integration.ts';
 import pagefindDevIntegration from './search/build/pagefind-dev-integration.ts';
 import attachmentDevIntegration from './reports/attachments/attachment-dev-integration.ts';
@@ -118,7 +118,7 @@ export function newsArchive(settings: BuildSettings): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ command, updateConfig }) => {
         updateConfig({
-          // A content cache per kind of build, so rebuilds stay warm (see src/output/build-cache.ts).
+          // A content cache per kind of build, so rebuilds stay warm (see src/output/cache/build-cache.ts).
           // (A URL with a final slash, as Astro holds it once its own config is resolved.)
           cacheDir: pathToFileURL(`${buildCacheDirFor(settings)}${path.sep}`),
           // Stylesheets as hashed files: cacheable, and no inline styles for the Content-Security-Policy.

@@ -13,8 +13,8 @@ import { buildTaxonomy, type Taxonomy } from './taxonomy.ts';
 import { relatedReports } from './related.ts';
 import { siteConfig } from '../site.config.ts';
 import { reportHtmlFolder } from 'virtual:news-archive/report-html';
-import { isHtmlCacheKey } from '../output/html-cache-key.ts';
-import { readReportHtml } from '../output/report-html-cache.ts';
+import { isHtmlCacheKey } from '../output/cache/html-cache-key.ts';
+import { readReportHtml } from '../output/cache/report-html-cache.ts';
 import { render } from 'astro:content';
 import { experimental_AstroContainer } from 'astro/container';
 import { reportPath } from '../urls/site-paths.ts';
@@ -68,7 +68,7 @@ export function wordCount(report: Report): number {
 }
 
 /**
- * The report's body as HTML: from the build's HTML cache (src/output/report-html-cache.ts), or from
+ * The report's body as HTML: from the build's HTML cache (src/output/cache/report-html-cache.ts), or from
  * the store, which keeps it in `astro dev`. Astro's image placeholders are still in it: pages
  * render it through `render()`, which resolves them; any other file publishes publishedReportHtml().
  */

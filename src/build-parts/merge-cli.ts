@@ -24,7 +24,7 @@ import { filesUnder, symlinksUnder } from '../output/files-under.ts';
 import { OUTPUT_MARKER, outputFolderProblem, ownershipProblem, realPathOf } from '../output/output-folder.ts';
 import { markOutputFolder } from '../output/mark-output-folder.ts';
 import { removeInside } from '../output/remove-inside.ts';
-import { buildCacheDir } from '../output/build-cache.ts';
+import { buildCacheDir } from '../output/cache/build-cache.ts';
 import { FINISHED_MARKER } from '../output/keep-output-integration.ts';
 import { UP_TO_DATE_RECORD } from '../output/up-to-date/up-to-date.ts';
 import completenessIntegration from '../checks/completeness-integration.ts';

@@ -15,14 +15,14 @@ import { checkCompleteness } from './completeness.ts';
 import { brokenLinks } from './link-check.ts';
 import { hasImagePlaceholder, imagePlaceholderProblem, mayHoldReportHtml } from './image-placeholders.ts';
 import { stampFile } from '../output/up-to-date/file-stamps.ts';
-import { readCacheFile, writeCacheFile } from '../output/cache-file.ts';
+import { readCacheFile, writeCacheFile } from '../output/cache/cache-file.ts';
 import { absoluteUrl, feedUrl, normalizeBase } from '../urls/base-urls.ts';
 import { reportIdFromPath } from '../reports/report-path.ts';
 import { CORRECTIONS_FEED, CORRECTIONS_PATH, FEED_FILES, SEARCH_BUNDLE_FOLDER } from '../urls/site-paths.ts';
 import { listReportFiles } from '../reports/content-dir.ts';
 import { filesUnder } from '../output/files-under.ts';
 import { pageLinks } from './page-links.ts';
-import { codeFingerprint } from '../output/code-fingerprint.ts';
+import { codeFingerprint } from '../output/cache/code-fingerprint.ts';
 
 /** Files read between two turns of the event loop (see checkSite). */
 const YIELD_EVERY = 100;
@@ -49,7 +49,7 @@ export default function completenessIntegration(
       'astro:config:done': ({ config }) => {
         base = normalizeBase(config.base);
         site = config.site;
-        // Beside the content store: one per kind of build (src/output/build-cache.ts). None when
+        // Beside the content store: one per kind of build (src/output/cache/build-cache.ts). None when
         // the check runs outside a build (merge-parts checks a merged folder from nothing).
         cacheFile = config.cacheDir ? fileURLToPath(new URL('link-check/page-links.json', config.cacheDir)) : undefined;
       },

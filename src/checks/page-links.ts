@@ -19,7 +19,7 @@ import { extractLinks } from './link-check.ts';
 /** As kept on disk: each distinct link once, and each page's links as indices into that list. */
 export interface PageLinksCache {
   format: 2;
-  /** The extractor's fingerprint (src/output/code-fingerprint.ts of link-check.ts). */
+  /** The extractor's fingerprint (src/output/cache/code-fingerprint.ts of link-check.ts). */
   extractor: string;
   links: string[];
   /** Digest of a page's bytes -> its links, as indices into `links`. */

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allReports } from '../reports/all-reports.ts';
 import { reportAttachments, type PublishedAttachment } from '../reports/attachments/report-attachments.ts';
-import { reportFileCacheKey } from '../output/page-cache-key.ts';
+import { reportFileCacheKey } from '../output/cache/page-cache-key.ts';
 import { publishedLeadImage } from '../reports/lead-image/published-lead-image.ts';
 import { publishedHere } from '../build-parts/this-part.ts';
 

@@ -8,7 +8,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allReports, type Report } from '../reports/all-reports.ts';
-import { reportFileCacheKey } from '../output/page-cache-key.ts';
+import { reportFileCacheKey } from '../output/cache/page-cache-key.ts';
 import { contentType, formatByExtension } from './report-formats.ts';
 import { REPORT_FORMAT_RENDERERS } from './report-format-renderers.ts';
 import { publishedHere } from '../build-parts/this-part.ts';

@@ -9,13 +9,13 @@
  * own module is used.
  *
  * It also tells pages where the reports loader put each report's HTML, which the store does not
- * hold in a build (src/output/report-html-cache.ts): `virtual:news-archive/report-html` exports
+ * hold in a build (src/output/cache/report-html-cache.ts): `virtual:news-archive/report-html` exports
  * the folder, or undefined in `astro dev`, whose store keeps the HTML.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { REPORT_HTML_FOLDER } from '../output/html-cache-key.ts';
+import { REPORT_HTML_FOLDER } from '../output/cache/html-cache-key.ts';
 
 /** Astro's resolved id of the content store module (astro/dist/content/consts.js). */
 const STORE_MODULE = '\0astro:data-layer-content';

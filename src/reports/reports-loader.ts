@@ -38,8 +38,8 @@ import { renderAll } from './render/render-pool.ts';
 import type { RenderJob, RendererSettings } from './render/render-report.ts';
 import { pipelineFingerprint } from './render/pipeline-fingerprint.ts';
 import { schemaFingerprint } from './schema-fingerprint/schema-fingerprint.ts';
-import { htmlCacheKey, isHtmlCacheKey, REPORT_HTML_FOLDER } from '../output/html-cache-key.ts';
-import { openReportHtmlCache, type ReportHtmlCache } from '../output/report-html-cache.ts';
+import { htmlCacheKey, isHtmlCacheKey, REPORT_HTML_FOLDER } from '../output/cache/html-cache-key.ts';
+import { openReportHtmlCache, type ReportHtmlCache } from '../output/cache/report-html-cache.ts';
 import { encodeStamp, rawCheckFingerprint, sourceStamp, trustedUnchanged, type SourceStamp } from './source-stamp/source-stamp.ts';
 import type { DatedReport } from '../build-parts/build-part.ts';
 
@@ -295,7 +295,7 @@ function renderedHere(rendered: { html?: string; metadata?: Record<string, unkno
  * Stores one entry per report in `sources` (path relative to `contentDir` -> text), reusing the
  * stored entry when the file's digest is unchanged, rendering the rest in parallel, and deleting
  * entries whose file is gone. Render failures are logged as errors, one per file.
- * `htmlFolder`: where each report's HTML is kept (src/output/report-html-cache.ts) instead of in
+ * `htmlFolder`: where each report's HTML is kept (src/output/cache/report-html-cache.ts) instead of in
  * the store; without one (`astro dev`, whose store is a different one) the store keeps it.
  */
 export function renderingLoader(

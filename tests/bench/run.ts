@@ -22,7 +22,7 @@ import { pageWeight, siteSize, type PageWeight, type SiteSize } from './site-siz
 import { measureIssueQueries, type SearchCost } from './search-cost.ts';
 import { hugoBaseline, type HugoBaseline } from './hugo-baseline.ts';
 import { buildSearchIndex } from '../../src/search/build/pagefind-integration.ts';
-import { buildCacheDir } from '../../src/output/build-cache.ts';
+import { buildCacheDir } from '../../src/output/cache/build-cache.ts';
 import { ROOT, TMP } from '../support/paths.ts';
 import { reportPath } from '../../src/urls/site-paths.ts';
 import { SETTLE_MS } from '../../src/reports/source-stamp/source-stamp.ts';
@@ -99,7 +99,7 @@ export const HOSTING = { BASE_PATH: '', SITE_URL: '' };
 
 /**
  * A cold start: Astro's generated types, this build's own cache folder (content store, Vite's
- * dependency cache, incremental pages: see src/output/build-cache.ts) and its output. Other builds'
+ * dependency cache, incremental pages: see src/output/cache/build-cache.ts) and its output. Other builds'
  * caches in node_modules/.astro are left alone.
  */
 async function clearBuildCaches(outDir: string, contentDir: string): Promise<void> {

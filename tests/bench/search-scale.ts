@@ -26,7 +26,7 @@ import { samplePeakMemory } from './process-tree.ts';
 import { measureIssueQueries, type SearchCost } from './search-cost.ts';
 import { astroBuild, bytesAt, formatSearchTable, gitCommit, HOSTING, progress } from './run.ts';
 import { buildSearchIndex } from '../../src/search/build/pagefind-integration.ts';
-import { buildCacheDir } from '../../src/output/build-cache.ts';
+import { buildCacheDir } from '../../src/output/cache/build-cache.ts';
 import { reportPath, SEARCH_BUNDLE_FOLDER } from '../../src/urls/site-paths.ts';
 import { ROOT, TMP } from '../support/paths.ts';
 

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateArchive } from './generate.ts';
 import { runMeasured, type MeasuredRun } from './process-tree.ts';
-import { buildCacheDir } from '../../src/output/build-cache.ts';
+import { buildCacheDir } from '../../src/output/cache/build-cache.ts';
 import { allPartNames } from '../../src/build-parts/build-part.ts';
 import { archiveYears } from '../../src/build-parts/part-fingerprint.ts';
 

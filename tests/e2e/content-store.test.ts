@@ -11,7 +11,7 @@ import path from 'node:path';
 import { build } from '../support/build.ts';
 import { report, writeArchive } from '../support/fixtures.ts';
 import { ROOT, TMP } from '../support/paths.ts';
-import { buildCacheDir } from '../../src/output/build-cache.ts';
+import { buildCacheDir } from '../../src/output/cache/build-cache.ts';
 import { listReportFiles } from '../../src/reports/content-dir.ts';
 import { buildStoreBound, storedPartBytes } from '../../src/reports/content-storage.ts';
 

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { build, startCold } from '../support/build.ts';
 import { report, writeArchive } from '../support/fixtures.ts';
 import { ROOT, TMP } from '../support/paths.ts';
-import { buildCacheDir } from '../../src/output/build-cache.ts';
+import { buildCacheDir } from '../../src/output/cache/build-cache.ts';
 import { FINISHED_MARKER } from '../../src/output/keep-output-integration.ts';
 
 const source = 'source: { name: Example }';

@@ -5,7 +5,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT, TMP } from './paths.ts';
 import { markerNamesFolder, OUTPUT_MARKER } from '../../src/output/output-folder.ts';
-import { buildCacheDir } from '../../src/output/build-cache.ts';
+import { buildCacheDir } from '../../src/output/cache/build-cache.ts';
 
 export interface BuildOptions {
   /** Folder holding <year>/<slug>.md; defaults to the real content/news. */
@@ -47,7 +47,7 @@ export function runScript(script: string, args: string[], env: Record<string, st
 
 /**
  * Removes a test build's output folder and its cache folder (content store, cached HTML, images,
- * pages: src/output/build-cache.ts), so that its next build is cold however often the test has
+ * pages: src/output/cache/build-cache.ts), so that its next build is cold however often the test has
  * run in this checkout. Builds at the site root only.
  */
 export async function startCold(outDir: string, contentDir: string): Promise<void> {

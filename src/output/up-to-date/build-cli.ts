@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSettings, type BuildSettings } from '../../settings/build-settings.ts';
 import { SETTING_VARIABLES } from '../../settings/setting-variables.ts';
 import { ConfigError } from '../../urls/url-settings.ts';
-import { buildCacheDirFor } from '../build-cache.ts';
+import { buildCacheDirFor } from '../cache/build-cache.ts';
 import { FINISHED_MARKER } from '../keep-output-integration.ts';
 import { snapshotInputs, stampOutputs } from './build-inputs.ts';
 import { buildRecord, parseRecord, UP_TO_DATE_RECORD, whatChanged, type InputSnapshot } from './up-to-date.ts';

@@ -3,7 +3,7 @@
  * source (render-report.ts and every module of this project it imports, followed import by
  * import), the installed packages (the lock file: remark, rehype, micromark and their own
  * dependencies) and the renderer settings from the config. Part of every cached body's key
- * (src/output/html-cache-key.ts), so that changing the pipeline renders every report again on the
+ * (src/output/cache/html-cache-key.ts), so that changing the pipeline renders every report again on the
  * next build, without anyone deleting a cache.
  */
 import { createHash } from 'node:crypto';

@@ -15,7 +15,7 @@
  * a path starting with `.` it returns as it is. Not the Astro config: Astro empties the store
  * when it changes.
  */
-import { codeFingerprint } from '../../output/code-fingerprint.ts';
+import { codeFingerprint } from '../../output/cache/code-fingerprint.ts';
 
 const CONTENT_CONFIG = new URL('../../content.config.ts', import.meta.url);
 

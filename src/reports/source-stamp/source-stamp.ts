@@ -16,7 +16,7 @@
  *   like the bytes, is unchanged.
  * Anything else (no stamp, another one, another check) reads and checks the file as before.
  */
-import { codeFingerprint } from '../../output/code-fingerprint.ts';
+import { codeFingerprint } from '../../output/cache/code-fingerprint.ts';
 
 /** Margin between a file's last change and the stat that may vouch for it; covers FAT's 2 s times and small clock skew. */
 export const SETTLE_MS = 2_000;

@@ -38,7 +38,7 @@ import {
 import { partitionWords, writeWordsIndex, WORDS_LAYOUT, WordsIndexProblem, type PartitionWords } from './words-index.ts';
 import { filesUnder } from '../../output/files-under.ts';
 import { stampFile } from '../../output/up-to-date/file-stamps.ts';
-import { readCacheFile, writeCacheFile } from '../../output/cache-file.ts';
+import { readCacheFile, writeCacheFile } from '../../output/cache/cache-file.ts';
 import { pageDigests } from './page-digests.ts';
 import { removeInside } from '../../output/remove-inside.ts';
 import { listReportFiles } from '../../reports/content-dir.ts';
@@ -391,7 +391,7 @@ export default function pagefindIntegration(options: PagefindOptions): AstroInte
     },
     hooks: {
       'astro:config:done': ({ config }) => {
-        // Beside the content store: one per kind of build (src/output/build-cache.ts).
+        // Beside the content store: one per kind of build (src/output/cache/build-cache.ts).
         digestCacheFile = fileURLToPath(new URL('search/page-digests.json', config.cacheDir));
         wordsCacheDir = fileURLToPath(new URL('search/partition-words/', config.cacheDir));
         outDir = fileURLToPath(config.outDir);

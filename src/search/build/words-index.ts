@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { readCacheFile, writeCacheFile } from '../../output/cache-file.ts';
+import { readCacheFile, writeCacheFile } from '../../output/cache/cache-file.ts';
 import { KNOWN_INDEX_CHUNK_VERSION, readBundleEntry, readFragment, readIndexChunk, readMetadata, UnknownBundleFormat, type PagefindFragment } from './pagefind-format.ts';
 import { contentTokens, PARTITION_FILTER, recordContent, recordUrl, wordsProblem } from './partition-words.ts';
 

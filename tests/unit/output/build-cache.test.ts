@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildCacheDir, type BuildIdentity } from '../../../src/output/build-cache.ts';
+import { buildCacheDir, type BuildIdentity } from '../../../src/output/cache/build-cache.ts';
 
 const dist: BuildIdentity = { outDir: '/site/dist', base: '/', contentDir: '/site/content/news' };
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { archiveFingerprint, reportFileCacheKey, reportPageCacheKey, type KeyedReport, listingPageCacheKey } from '../../../src/output/page-cache-key.ts';
+import { archiveFingerprint, reportFileCacheKey, reportPageCacheKey, type KeyedReport, listingPageCacheKey } from '../../../src/output/cache/page-cache-key.ts';
 
 const archive: KeyedReport[] = [
   { id: '2020/a', digest: 'd-a', data: { title: 'A', date: new Date('2020-01-02'), topics: ['Energy'] } },

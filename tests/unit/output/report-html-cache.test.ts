@@ -9,8 +9,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { cachedKeys, htmlCacheFile, htmlCacheKey, unusedCacheFiles } from '../../../src/output/html-cache-key.ts';
-import { openReportHtmlCache, readReportHtml } from '../../../src/output/report-html-cache.ts';
+import { cachedKeys, htmlCacheFile, htmlCacheKey, unusedCacheFiles } from '../../../src/output/cache/html-cache-key.ts';
+import { openReportHtmlCache, readReportHtml } from '../../../src/output/cache/report-html-cache.ts';
 
 const TEXT = '---\ntitle: A\n---\n\nBody.\n';
 

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { moduleClosure } from '../reports/render/pipeline-fingerprint.ts';
+import { moduleClosure } from '../../reports/render/pipeline-fingerprint.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import { cachedKeys, htmlCacheFile, unusedCacheFiles } from './html-cache-key.ts';
-import { removeInside } from './remove-inside.ts';
+import { removeInside } from '../remove-inside.ts';
 
 export interface ReportHtmlCache {
   folder: string;

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { BuildSettings } from '../settings/build-settings.ts';
+import type { BuildSettings } from '../../settings/build-settings.ts';
 
 export interface BuildIdentity {
   /** Absolute output folder. */

@@ -1,5 +1,5 @@
 /**
- * The JSON files a build keeps for itself in its cache folder (src/output/build-cache.ts): what
+ * The JSON files a build keeps for itself in its cache folder (src/output/cache/build-cache.ts): what
  * the last build read and found, so the next one need not read it again. A missing, unreadable
  * or half-written file is no cache, and its user starts from nothing; a file is written whole or
  * not at all, so a build stopped half-way leaves the previous one.
