@@ -48,7 +48,7 @@ test('a folder holding files the build did not write is refused, and nothing in 
   const result = await build({ contentDir, outDir: dir });
   assert.notEqual(result.code, 0, result.output.slice(-2000));
   assert.match(result.output, /ARCHIVE_OUT_DIR: the output folder .*precious\/? is not empty \(chapters, thesis\.txt\) and has no \.news-archive-output file/);
-  assert.match(result.output, /Empty the folder yourself if nothing in it is needed, or set ARCHIVE_OUT_DIR to another folder/);
+  assert.match(result.output, /Empty the folder yourself if nothing in it is needed \(dot-files too; .*\), or set ARCHIVE_OUT_DIR to another folder/);
   assert.deepEqual(await listing(dir), before, 'nothing deleted, nothing added');
   assert.equal(await readFile(path.join(dir, 'thesis.txt'), 'utf8'), 'years of work\n');
 
