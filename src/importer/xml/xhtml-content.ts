@@ -70,31 +70,35 @@ function decodeReferences(text: string): string {
   return area?.type === 'element' ? area.children.map((child) => (child.type === 'text' ? child.value : '')).join('') : text;
 }
 
+/** Each node's name (`#text`, `#cdata` or the element's) and content; processing instructions left out. */
+function* namedNodes(nodes: OrderedNode[]): Generator<{ name: string; value: unknown; node: OrderedNode }> {
+  for (const node of nodes) {
+    const name = Object.keys(node).find((key) => key !== ATTRIBUTES);
+    if (name !== undefined && !name.startsWith('?')) yield { name, value: node[name], node };
+  }
+}
+
+const childrenOf = (value: unknown): OrderedNode[] => (Array.isArray(value) ? (value as OrderedNode[]) : []);
+
 /** The text of XHTML nodes, character references decoded (it is escaped again when written). */
 function textContent(nodes: OrderedNode[]): string {
   let text = '';
-  for (const node of nodes) {
-    const name = Object.keys(node).find((key) => key !== ATTRIBUTES);
-    if (name === undefined || name.startsWith('?')) continue;
-    const value = node[name];
+  for (const { name, value } of namedNodes(nodes)) {
     if (name === '#text') text += decodeReferences(String(value));
     else if (name === CDATA) text += textOfCdata(value);
-    else text += textContent(Array.isArray(value) ? (value as OrderedNode[]) : []);
+    else text += textContent(childrenOf(value));
   }
   return text;
 }
 
 function nodesHtml(nodes: OrderedNode[]): string {
   let html = '';
-  for (const node of nodes) {
-    const name = Object.keys(node).find((key) => key !== ATTRIBUTES);
-    if (name === undefined || name.startsWith('?')) continue;
-    const value = node[name];
+  for (const { name, value, node } of namedNodes(nodes)) {
     if (name === '#text') html += String(value);
     else if (name === CDATA) html += escapeText(textOfCdata(value));
     else {
       const tag = RAW_TEXT_TO_PRE.has(name.toLowerCase()) ? 'pre' : name;
-      const childNodes = Array.isArray(value) ? (value as OrderedNode[]) : [];
+      const childNodes = childrenOf(value);
       // HTML reads a <textarea>'s or <title>'s content as text: markup written in it would show as tags.
       const children = TEXT_ONLY.has(name.toLowerCase()) ? escapeText(textContent(childNodes)) : nodesHtml(childNodes);
       html += `<${tag}${attributesHtml(node[ATTRIBUTES])}>`;
@@ -108,6 +112,5 @@ function nodesHtml(nodes: OrderedNode[]): string {
 /** The raw inner XML of an Atom text construct (well-formed: the whole feed was validated) -> HTML. */
 export function xhtmlToHtml(rawXml: string): string {
   const [root] = parser.parse(`<xhtml-content>${rawXml}</xhtml-content>`) as OrderedNode[];
-  const children = root?.['xhtml-content'];
-  return nodesHtml(Array.isArray(children) ? (children as OrderedNode[]) : []);
+  return nodesHtml(childrenOf(root?.['xhtml-content']));
 }
