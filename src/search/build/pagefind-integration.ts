@@ -1,15 +1,18 @@
 /**
  * Builds the Pagefind index at compile time and fails the build unless it holds exactly one
- * record per report, in each partition and in total. Indexing starts in astro:build:done, or, in
- * a folder that started empty with a partitioned index, as soon as the pages are written
- * (`pagesWritten`); the result is checked in astro:build:done either way. The index is split into
+ * record per report, in each partition and in total. In a folder that started empty, each report
+ * page is given to Pagefind as it is rendered (feed/page-feed.ts) and checked against the page
+ * written; otherwise indexing reads the report pages from disk in astro:build:done (or, when
+ * nothing of an earlier build can be among them, as soon as the pages are written:
+ * `pagesWritten`). Either way pages are indexed in report id order (feed/feed-order.ts), so equal
+ * sites have equal bundles, and the result is checked in astro:build:done. The index is split into
  * partitions by year when ARCHIVE_SEARCH_PARTITION_YEARS is set (src/search/build/search-partitions.ts):
- * each is its own Pagefind index, built one after another with its own service process (peak
- * memory is one partition's), and only when the digest of its report pages changed; unchanged
- * partitions are kept as they are. `partitions.json` in the bundle folder lists them for the
- * search page, with their digests. Each bundle is kept between builds and pruned to the files its
- * index uses. Pagefind's service is always closed, even on failure, so a failed build does not
- * hang on its child process.
+ * each is its own Pagefind index, written and dropped from Pagefind's service before the next
+ * (peak memory is about one partition's), and indexed only when the digest of its report pages
+ * changed; unchanged partitions are kept as they are. `partitions.json` in the bundle folder lists
+ * them for the search page, with their digests. Each bundle is kept between builds and pruned to
+ * the files its index uses. Pagefind's service is always closed, even on failure, so a failed
+ * build does not hang on its child process.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -44,6 +47,8 @@ import { removeInside } from '../../output/remove-inside.ts';
 import { listReportFiles } from '../../reports/content-dir.ts';
 import { reportIdFromPath } from '../../reports/report-path.ts';
 import { publishesReport, type BuildPart } from '../../build-parts/build-part.ts';
+import { fedPagesProblem, pageFeed, pagePath, type FedPartition, type PageFeed } from './feed/page-feed.ts';
+import { setActiveFeed } from './feed/page-feed-middleware.ts';
 import { reportPath, searchPartitionPath, SEARCH_BUNDLE_FOLDER, SEARCH_PARTITIONS_FILE, SEARCH_WORDS_FOLDER } from '../../urls/site-paths.ts';
 
 export interface PagefindOptions {
@@ -126,40 +131,85 @@ async function indexedFolders(bundleDir: string): Promise<string[]> {
   return entries.filter((entry) => entry.isDirectory() && existsSync(path.join(bundleDir, entry.name, 'pagefind-entry.json'))).map((entry) => entry.name);
 }
 
-/** The glob of a partition's report pages, relative to the site: `news/{2020,2021}/{a,b}/index.html`. */
-function partitionGlob(partition: Partition): string {
-  const years = [...new Set(partition.ids.map((id) => id.split('/')[0]!))].sort();
-  const yearPart = years.length === 1 ? years[0]! : `{${years.join(',')}}`;
-  return `news/${yearPart}/*/index.html`;
+/** What writing a partition's bundle gave: its entry file, and how many files of an earlier build it removed. */
+interface WrittenBundle {
+  entry: PagefindEntryFile;
+  pruned: number;
 }
 
-/** Indexes one partition into its folder with a Pagefind service of its own, closed afterwards. */
-async function indexPartition(siteDir: string, partition: Partition, single: boolean): Promise<{ entry: PagefindEntryFile; pruned: number }> {
-  const folder = single ? SEARCH_BUNDLE_FOLDER : `${SEARCH_BUNDLE_FOLDER}/${partition.name}`;
+type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
+
+async function createPagefindIndex(): Promise<PagefindIndex> {
+  const { index, errors } = await pagefind.createIndex(PAGEFIND_INDEX_OPTIONS);
+  failOn('createIndex', errors);
+  if (!index) throw new Error('Pagefind createIndex returned no index');
+  return index;
+}
+
+/** A partition's bundle folder, relative to the site. */
+function bundleFolder(partition: Partition, single: boolean): string {
+  return single ? SEARCH_BUNDLE_FOLDER : `${SEARCH_BUNDLE_FOLDER}/${partition.name}`;
+}
+
+/** Writes an index's bundle into its folder, over last build's: files that already exist are not written again. */
+async function writeBundle(index: PagefindIndex, siteDir: string, folder: string): Promise<WrittenBundle> {
   const outputPath = path.join(siteDir, folder);
-  try {
-    const { index, errors } = await pagefind.createIndex(PAGEFIND_INDEX_OPTIONS);
-    failOn('createIndex', errors);
-    if (!index) throw new Error('Pagefind createIndex returned no index');
-    // One partition: the whole site, as before partitions existed (a stray data-pagefind-body
-    // on any page is counted). Several: only the partition's report pages.
-    const added = await index.addDirectory(single ? { path: siteDir } : { path: siteDir, glob: partitionGlob(partition) });
-    failOn('addDirectory', added.errors);
-    // Into last build's bundle: files that already exist are not written again.
+  failOn('writeFiles', (await index.writeFiles({ outputPath })).errors);
+  let entry = await readBundleEntry(outputPath);
+  let pruned = await pruneBundle(siteDir, folder, entry);
+  if (pruned === false) {
+    await removeInside(siteDir, folder, { recursive: true });
     failOn('writeFiles', (await index.writeFiles({ outputPath })).errors);
-    let entry = await readBundleEntry(outputPath);
-    let pruned = await pruneBundle(siteDir, folder, entry);
-    if (pruned === false) {
-      await removeInside(siteDir, folder, { recursive: true });
-      failOn('writeFiles', (await index.writeFiles({ outputPath })).errors);
-      entry = await readBundleEntry(outputPath);
-      pruned = 0;
+    entry = await readBundleEntry(outputPath);
+    pruned = 0;
+  }
+  return { entry, pruned };
+}
+
+/**
+ * Indexes one partition from its report pages on disk, in the feed's order (feed/feed-order.ts),
+ * into its folder with a Pagefind service of its own, closed afterwards. (Pagefind's own
+ * addDirectory takes pages in the order the file system lists them, so an index made by a
+ * rebuild would differ from a clean build's.) A missing page is left out: the record count
+ * check reports it.
+ */
+async function indexPartition(siteDir: string, partition: Partition, single: boolean): Promise<WrittenBundle> {
+  try {
+    const index = await createPagefindIndex();
+    const pending: Promise<void>[] = [];
+    // Every answer awaited before a failure is reported: a rejection left unawaited would end the process.
+    const settle = async () => {
+      const failed = (await Promise.allSettled(pending.splice(0))).find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
+    };
+    for (const id of partition.ids) {
+      const sourcePath = pagePath(id);
+      const content = await readFile(path.join(siteDir, sourcePath), 'utf8').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+      });
+      if (content === undefined) continue;
+      pending.push(index.addHTMLFile({ sourcePath, content }).then(({ errors }) => failOn(`addHTMLFile ${sourcePath}`, errors)));
+      // Pagefind answers in order; a few dozen pages in its pipe keep it busy without holding the partition in memory.
+      if (pending.length >= 64) await settle();
     }
-    return { entry, pruned };
+    await settle();
+    return await writeBundle(index, siteDir, bundleFolder(partition, single));
   } finally {
     // Each partition's memory is given back before the next one is indexed.
     await pagefind.close();
   }
+}
+
+/**
+ * Feeds the report pages of `partitions` to Pagefind as they are rendered (feed/page-feed.ts),
+ * each partition's bundle written into its folder as soon as its last page is indexed.
+ */
+function feedPartitions(siteDir: string, partitions: readonly Partition[], single: boolean): PageFeed<WrittenBundle> {
+  return pageFeed(partitions, {
+    createIndex: createPagefindIndex,
+    write: (index, partition) => writeBundle(index, siteDir, bundleFolder(partition, single)),
+  });
 }
 
 export interface WordsIndexResult {
@@ -218,6 +268,8 @@ export interface PartitionResult {
   reports: number;
   records: number;
   rebuilt: boolean;
+  /** Indexed from its pages as they were rendered (feed/page-feed.ts), not read from disk. */
+  fed?: boolean;
 }
 
 export interface SearchIndexResult {
@@ -238,7 +290,15 @@ export interface SearchIndexResult {
 export async function buildSearchIndex(
   siteDir: string,
   reports: readonly PartitionedReport[],
-  options: { partitionYears?: number; force?: boolean; only?: string; digestCacheFile?: string; wordsCacheDir?: string } = {},
+  options: {
+    partitionYears?: number;
+    force?: boolean;
+    only?: string;
+    digestCacheFile?: string;
+    wordsCacheDir?: string;
+    /** Partitions indexed from their pages as they were rendered (pageFeed), checked against the pages on disk here. */
+    fed?: ReadonlyMap<string, FedPartition<WrittenBundle>>;
+  } = {},
 ): Promise<SearchIndexResult> {
   const outputPath = path.join(siteDir, SEARCH_BUNDLE_FOLDER);
   const manifestPath = path.join(outputPath, SEARCH_PARTITIONS_FILE);
@@ -258,6 +318,7 @@ export async function buildSearchIndex(
   }
   const folderOf = (name: string) => path.join(siteDir, searchPartitionPath(name));
   const digests = new Map<string, string>();
+  const pageDigestOf = new Map<string, string>();
   // Synchronously: a promise stat or read of a small file costs several times the time and CPU.
   const pages = pageDigests(
     readCacheFile(options.digestCacheFile),
@@ -268,7 +329,9 @@ export async function buildSearchIndex(
     const input = partitionDigestInput(
       partition.ids.map((id) => {
         const page = `${reportPath(id)}index.html`;
-        return { path: page, digest: pages.digest(page) };
+        const digest = pages.digest(page);
+        pageDigestOf.set(page, digest);
+        return { path: page, digest };
       }),
       `pagefind ${PAGEFIND_VERSION} ${JSON.stringify(PAGEFIND_INDEX_OPTIONS)}`,
     );
@@ -291,7 +354,10 @@ export async function buildSearchIndex(
     const rebuilt = rebuild.has(partition.name);
     let entry: PagefindEntryFile;
     if (rebuilt) {
-      const done = await indexPartition(siteDir, partition, single);
+      const fed = options.fed?.get(partition.name);
+      const problem = fed && fedPagesProblem(fed, partition, (page) => pageDigestOf.get(page) ?? 'missing');
+      if (problem) throw new Error(problem);
+      const done = fed ? fed.bundle : await indexPartition(siteDir, partition, single);
       entry = done.entry;
       pruned += done.pruned;
       if (withWords) {
@@ -304,7 +370,7 @@ export async function buildSearchIndex(
       entry = await readBundleEntry(folderOf(partition.name));
     }
     const records = countIndexedRecords(entry);
-    results.push({ name: partition.name, reports: partition.ids.length, records, rebuilt });
+    results.push({ name: partition.name, reports: partition.ids.length, records, rebuilt, fed: rebuilt && options.fed?.has(partition.name) === true });
     entries.push({
       name: partition.name,
       path: partition.name === '' ? '' : `${partition.name}/`,
@@ -362,34 +428,48 @@ export default function pagefindIntegration(options: PagefindOptions): AstroInte
   let outDir = '';
   /** The index started as the pages were written; undefined inside when it had to wait after all. */
   let early: Promise<Indexed | undefined> | undefined;
+  /** In a folder that started empty: the report pages, fed to Pagefind as they are rendered. */
+  let feed: PageFeed<WrittenBundle> | undefined;
   const part = options.part;
 
-  async function indexSite(siteDir: string, asPagesAreWritten: boolean): Promise<Indexed | undefined> {
+  async function indexSite(siteDir: string, asPagesAreWritten: boolean, fed?: PageFeed<WrittenBundle>): Promise<Indexed | undefined> {
     const started = performance.now();
     const reports = reportsOf(await listReportFiles(options.contentDir));
-    // One index reads the whole site, and as the pages are written Astro is still removing its
-    // own .prerender/ folder from it: a partitioned index reads only news/<year>/ folders.
-    if (asPagesAreWritten && indexesWholeSite(partitionReports(reports, options.partitionYears))) return undefined;
+    // One index read from disk reads the whole site, and as the pages are written Astro is still
+    // removing its own .prerender/ folder from it: a partitioned or fed index reads only news/<year>/.
+    if (asPagesAreWritten && !fed && indexesWholeSite(partitionReports(reports, options.partitionYears))) return undefined;
     const only = part?.kind === 'partition' ? { only: part.name } : {};
-    const result = await buildSearchIndex(siteDir, reports, { partitionYears: options.partitionYears, digestCacheFile, wordsCacheDir, ...only });
+    const fedPartitions = fed ? { fed: await fed.finish() } : {};
+    const result = await buildSearchIndex(siteDir, reports, { partitionYears: options.partitionYears, digestCacheFile, wordsCacheDir, ...only, ...fedPartitions });
     return { started, early: asPagesAreWritten, reports, result };
+  }
+
+  /** Stops feeding rendered pages to Pagefind and hands over the feed, if there was one. */
+  function endFeed(): PageFeed<WrittenBundle> | undefined {
+    setActiveFeed(undefined);
+    const ended = feed;
+    feed = undefined;
+    return ended;
   }
 
   return {
     name: 'news-archive:pagefind',
     /**
      * Called once every page is written, before the report files (src/output/report-files-integration.ts):
-     * Pagefind, in its own process, then indexes the pages while this process writes the report
-     * files and runs the build's last steps, instead of after them. A cold build of 10,000 reports
-     * wrote its report files for 5-6 s with one core idle.
+     * the index is then finished (fed pages) or made from the pages on disk by Pagefind in its own
+     * process, while this process writes the report files and runs the build's last steps.
      */
     pagesWritten() {
+      const fed = endFeed();
       if (part?.kind === 'listings' || !options.holdsOnlyThisBuild?.()) return;
-      early = indexSite(outDir, true);
+      early = indexSite(outDir, true, fed);
       // Awaited in astro:build:done; if the build fails before that, its own error is the one to report.
       early.catch(() => {});
     },
     hooks: {
+      'astro:config:setup': ({ command, addMiddleware }) => {
+        if (command === 'build') addMiddleware({ entrypoint: new URL('./feed/page-feed-middleware.ts', import.meta.url), order: 'post' });
+      },
       'astro:config:done': ({ config }) => {
         // Beside the content store: one per kind of build (src/output/cache/build-cache.ts).
         digestCacheFile = fileURLToPath(new URL('search/page-digests.json', config.cacheDir));
@@ -399,8 +479,16 @@ export default function pagefindIntegration(options: PagefindOptions): AstroInte
       'astro:build:start': async () => {
         // A failed build in this process may have left its indexing running: it shares Pagefind's
         // service, and would write into the folder this build is about to use.
+        await endFeed()?.finish().catch(() => {});
         await early?.catch(() => {});
         early = undefined;
+        // Only into a folder that started empty: there every report page is rendered (none is
+        // kept from an earlier build), so each partition is fed whole.
+        if (part?.kind === 'listings' || !options.holdsOnlyThisBuild?.()) return;
+        const archivePartitions = partitionReports(reportsOf(await listReportFiles(options.contentDir)), options.partitionYears);
+        const fed = part?.kind === 'partition' ? archivePartitions.filter((p) => p.name === part.name) : archivePartitions;
+        feed = feedPartitions(outDir, fed, indexesWholeSite(archivePartitions));
+        setActiveFeed(feed);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const siteDir = fileURLToPath(dir);
@@ -412,7 +500,8 @@ export default function pagefindIntegration(options: PagefindOptions): AstroInte
         }
         if (early && path.resolve(siteDir) !== path.resolve(outDir)) throw new Error(`The search index was started in ${outDir}, but the build finished in ${siteDir}`);
         const startedEarly = early;
-        const indexed = (async () => (await startedEarly) ?? (await indexSite(siteDir, false))!)();
+        const unfinishedFeed = endFeed();
+        const indexed = (async () => (await startedEarly) ?? (await indexSite(siteDir, false, unfinishedFeed))!)();
         const [{ started, reports, result, early: wasEarly }] = await Promise.all([indexed, options.alongside?.(siteDir, logger)]);
         const problem = partitionCountProblem(result, reports.filter((r) => !part || publishesReport(part, r.year)).length);
         if (problem) throw new Error(problem);
@@ -427,7 +516,9 @@ export default function pagefindIntegration(options: PagefindOptions): AstroInte
               ? '; unchanged, kept'
               : '';
         const words = result.words?.entry ? `; words index ${result.words.rebuilt ? `written in ${result.words.ms} ms` : 'unchanged, kept'}` : '';
-        const when = wasEarly ? '; started as the pages were written' : '';
+        const fed = result.partitions.filter((p) => p.fed).length;
+        const fedWhich = result.partitions.length === 1 ? '' : fed === result.partitions.length ? ' every partition' : ` ${fed} partition(s)`;
+        const when = fed > 0 ? `;${fedWhich} indexed as the pages were rendered` : wasEarly ? '; started as the pages were written' : '';
         logger.info(`search index: ${result.records} records in ${Math.round(performance.now() - started)} ms${parts}${words}${removed}${when}`);
       },
     },

@@ -11,6 +11,7 @@
  * falls into one range, there is one partition and the bundle keeps Pagefind's plain layout.
  * Pure: the integration reads the files and the manifest.
  */
+import { compareIds } from './feed/feed-order.ts';
 
 export interface PartitionedReport {
   /** `2020/casic-holds` */
@@ -91,13 +92,13 @@ export function partitionReports(reports: readonly PartitionedReport[], span: nu
   }
   const years = reports.map((report) => report.year);
   if (ranges.size === 1) {
-    return [{ name: '', from: Math.min(...years), to: Math.max(...years), ids: reports.map((r) => r.id).sort() }];
+    return [{ name: '', from: Math.min(...years), to: Math.max(...years), ids: reports.map((r) => r.id).sort(compareIds) }];
   }
   return [...ranges.entries()]
     .sort(([a], [b]) => b - a)
     .map(([from, list]) => {
       const to = from + span! - 1;
-      return { name: rangeName(from, to), from, to, ids: list.map((r) => r.id).sort() };
+      return { name: rangeName(from, to), from, to, ids: list.map((r) => r.id).sort(compareIds) };
     });
 }
 
