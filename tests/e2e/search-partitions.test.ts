@@ -9,12 +9,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFile, rm, stat, writeFile, appendFile, mkdir } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile, appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
+import * as pagefind from 'pagefind';
 import type { Page, Route } from 'playwright-core';
 import { generateArchive } from '../bench/generate.ts';
-import { build } from '../support/build.ts';
+import { build, startCold } from '../support/build.ts';
 import { report } from '../support/fixtures.ts';
 import { openSiteSession, strictPage } from '../support/browser.ts';
 import { allResults, openSearch, reportIdOf, searchSettled } from '../support/search-page.ts';
@@ -72,8 +73,9 @@ async function fileStats(dir: string): Promise<Map<string, string>> {
 test('a partitioned index finds what one index finds, and rebuilds only the partition that changed', { timeout: 900_000 }, async () => {
   const contentDir = path.join(TMP, 'archives', 'search-partitions');
   const reports = await writeContent(contentDir);
-  // Fresh output folders: the checks below count the partitions indexed by a first build.
-  for (const name of ['search-partitions-one', 'search-partitions']) await rm(path.join(TMP, 'builds', name), { recursive: true, force: true });
+  // Fresh output folders and caches: the checks below count the partitions indexed by a first
+  // build, whose pages are all rendered (none restored from Astro's cache of an earlier run).
+  for (const name of ['search-partitions-one', 'search-partitions']) await startCold(path.join(TMP, 'builds', name), contentDir);
   const single = await buildInto('search-partitions-one', contentDir, {});
   const parted = await buildInto('search-partitions', contentDir, { ARCHIVE_SEARCH_PARTITION_YEARS: YEARS });
 
@@ -90,6 +92,21 @@ test('a partitioned index finds what one index finds, and rebuilds only the part
   assert.match(parted.log, /search index: .*; every partition indexed as the pages were rendered/);
   assert.match(parted.log, /search index: .*; words index written in \d+ ms/);
   assert.match(single.log, /search index: \d+ records in \d+ ms; indexed as the pages were rendered/);
+  // Pagefind is given each page's indexed part (its language and its article, search-partitions.ts):
+  // the whole pages, read from disk, make the same record of every report (a fragment file is
+  // named by the hash of its record: text, title, filters, metadata).
+  const wholePages = path.join(TMP, 'search-partitions-whole-pages');
+  await rm(wholePages, { recursive: true, force: true });
+  try {
+    const { index } = await pagefind.createIndex({});
+    assert.deepEqual((await index!.addDirectory({ path: single.outDir, glob: 'news/*/*/index.html' })).errors, []);
+    assert.deepEqual((await index!.writeFiles({ outputPath: wholePages })).errors, []);
+  } finally {
+    await pagefind.close();
+  }
+  const fragments = async (dir: string) => (await readdir(path.join(dir, 'fragment'))).sort();
+  assert.deepEqual(await fragments(path.join(single.outDir, 'pagefind')), await fragments(wholePages));
+  assert.equal((await fragments(wholePages)).length, reports.length + 1);
   // One partition keeps Pagefind's own layout, with the list beside it.
   const one = JSON.parse(await readFile(path.join(single.outDir, 'pagefind/partitions.json'), 'utf8')) as { partitions: { path: string }[] };
   assert.deepEqual(one.partitions.map((p) => p.path), ['']);
@@ -249,7 +266,7 @@ test('a partitioned index finds what one index finds, and rebuilds only the part
     // After an edit and a deletion, the rebuilt site is byte for byte a clean build's, search index
     // included: a partition indexed again from the pages on disk takes them in the order a clean
     // build feeds them, not the order the file system lists them in.
-    await rm(path.join(TMP, 'builds', 'search-partitions-clean'), { recursive: true, force: true });
+    await startCold(path.join(TMP, 'builds', 'search-partitions-clean'), contentDir);
     const clean = await buildInto('search-partitions-clean', contentDir, { ARCHIVE_SEARCH_PARTITION_YEARS: YEARS });
     const diff = spawnSync('diff', ['-r', '-x', OUTPUT_MARKER, clean.outDir, parted.outDir], { encoding: 'utf8' });
     assert.equal(diff.stdout + diff.stderr, '', 'diff -r clean rebuilt');

@@ -25,6 +25,7 @@ import { countIndexedRecords, recordCountProblem, type PagefindEntryFile } from 
 import { liveBundleFiles, missingBundleFiles, staleBundleFiles } from './search-bundle-files.ts';
 import { readBundleEntry, UnknownBundleFormat } from './pagefind-format.ts';
 import {
+  indexedPart,
   indexesWholeSite,
   obsoletePartitions,
   parseManifest,
@@ -189,7 +190,7 @@ async function indexPartition(siteDir: string, partition: Partition, single: boo
         throw error;
       });
       if (content === undefined) continue;
-      pending.push(index.addHTMLFile({ sourcePath, content }).then(({ errors }) => failOn(`addHTMLFile ${sourcePath}`, errors)));
+      pending.push(index.addHTMLFile({ sourcePath, content: indexedPart(content) }).then(({ errors }) => failOn(`addHTMLFile ${sourcePath}`, errors)));
       // Pagefind answers in order; a few dozen pages in its pipe keep it busy without holding the partition in memory.
       if (pending.length >= 64) await settle();
     }
@@ -426,18 +427,15 @@ export default function pagefindIntegration(options: PagefindOptions): AstroInte
   let digestCacheFile: string | undefined;
   let wordsCacheDir: string | undefined;
   let outDir = '';
-  /** The index started as the pages were written; undefined inside when it had to wait after all. */
-  let early: Promise<Indexed | undefined> | undefined;
+  /** The index started as the pages were written. */
+  let early: Promise<Indexed> | undefined;
   /** In a folder that started empty: the report pages, fed to Pagefind as they are rendered. */
   let feed: PageFeed<WrittenBundle> | undefined;
   const part = options.part;
 
-  async function indexSite(siteDir: string, asPagesAreWritten: boolean, fed?: PageFeed<WrittenBundle>): Promise<Indexed | undefined> {
+  async function indexSite(siteDir: string, asPagesAreWritten: boolean, fed?: PageFeed<WrittenBundle>): Promise<Indexed> {
     const started = performance.now();
     const reports = reportsOf(await listReportFiles(options.contentDir));
-    // One index read from disk reads the whole site, and as the pages are written Astro is still
-    // removing its own .prerender/ folder from it: a partitioned or fed index reads only news/<year>/.
-    if (asPagesAreWritten && !fed && indexesWholeSite(partitionReports(reports, options.partitionYears))) return undefined;
     const only = part?.kind === 'partition' ? { only: part.name } : {};
     const fedPartitions = fed ? { fed: await fed.finish() } : {};
     const result = await buildSearchIndex(siteDir, reports, { partitionYears: options.partitionYears, digestCacheFile, wordsCacheDir, ...only, ...fedPartitions });
@@ -501,7 +499,7 @@ export default function pagefindIntegration(options: PagefindOptions): AstroInte
         if (early && path.resolve(siteDir) !== path.resolve(outDir)) throw new Error(`The search index was started in ${outDir}, but the build finished in ${siteDir}`);
         const startedEarly = early;
         const unfinishedFeed = endFeed();
-        const indexed = (async () => (await startedEarly) ?? (await indexSite(siteDir, false, unfinishedFeed))!)();
+        const indexed = startedEarly ?? indexSite(siteDir, false, unfinishedFeed);
         const [{ started, reports, result, early: wasEarly }] = await Promise.all([indexed, options.alongside?.(siteDir, logger)]);
         const problem = partitionCountProblem(result, reports.filter((r) => !part || publishesReport(part, r.year)).length);
         if (problem) throw new Error(problem);

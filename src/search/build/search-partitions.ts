@@ -73,8 +73,8 @@ export function rangeName(from: number, to: number): string {
 }
 
 /**
- * One partition is indexed as Pagefind's own layout, over the whole site (a stray
- * data-pagefind-body on any page is counted); several read only their news/<year>/ folders.
+ * One partition keeps Pagefind's own layout (the bundle folder is the index); several are a
+ * folder each. Either way only report pages are indexed.
  */
 export function indexesWholeSite(partitions: readonly Partition[]): boolean {
   return partitions.length <= 1;

@@ -96,7 +96,7 @@ export function pageFeed<Index extends FeedIndex, Bundle>(partitions: readonly P
     const sourcePath = pagePath(id);
     inFlight++;
     const sent = state.index!.then(async (index) => {
-      const { errors, file } = await index.addHTMLFile({ sourcePath, content: html });
+      const { errors, file } = await index.addHTMLFile({ sourcePath, content: indexedPart(html) });
       if (errors.length > 0) throw new Error(`Pagefind addHTMLFile ${sourcePath} failed:\n  ${errors.join('\n  ')}`);
       if (file?.url !== `/${reportPath(id)}`) throw new Error(`Pagefind indexed ${sourcePath} as ${file?.url}, not /${reportPath(id)}`);
     });
