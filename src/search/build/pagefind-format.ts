@@ -2,7 +2,7 @@
  * Reading Pagefind's own files, which it documents only as the browser's input: each is gzip, a
  * signature, then the payload (CBOR for metadata and index chunks, JSON for fragments). Used to
  * find which hashed files an index still uses (search-bundle-files.ts) and which words each
- * partition holds (words-index.ts). Checked against the layout this was written for (Pagefind
+ * partition holds (bundle-words.ts). Checked against the layout this was written for (Pagefind
  * 1.x): anything else throws UnknownBundleFormat, and the caller falls back to what needs no
  * reading.
  */

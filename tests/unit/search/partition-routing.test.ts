@@ -13,7 +13,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import * as pagefind from 'pagefind';
-import { readPartitionWords, writeWordsIndex } from '../../../src/search/build/words-index.ts';
+import { readPartitionWords } from '../../../src/search/build/bundle-words.ts';
+import { writeWordsIndex } from '../../../src/search/build/words-index.ts';
 import { readIndexChunk, readMetadata } from '../../../src/search/build/pagefind-format.ts';
 import { partitionsHolding, routingProbes, type Pagefind } from '../../../src/search/client/pagefind-client.ts';
 

@@ -12,7 +12,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import * as pagefind from 'pagefind';
 import { contentTokens, recordContent, wordsProblem } from '../../../src/search/build/partition-words.ts';
-import { readPartitionWords, writeWordsIndex, WordsIndexProblem } from '../../../src/search/build/words-index.ts';
+import { readPartitionWords } from '../../../src/search/build/bundle-words.ts';
+import { writeWordsIndex, WordsIndexProblem } from '../../../src/search/build/words-index.ts';
 
 const escape = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
