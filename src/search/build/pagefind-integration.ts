@@ -136,6 +136,8 @@ async function indexedFolders(bundleDir: string): Promise<string[]> {
 interface WrittenBundle {
   entry: PagefindEntryFile;
   pruned: number;
+  /** Its words for the words index, being read since it was written (fed partitions of a partitioned index). */
+  words?: Promise<PartitionWords>;
 }
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
@@ -145,6 +147,12 @@ async function createPagefindIndex(): Promise<PagefindIndex> {
   failOn('createIndex', errors);
   if (!index) throw new Error('Pagefind createIndex returned no index');
   return index;
+}
+
+/** A partition's digest (search-partitions.ts) from the digests of its pages' indexed parts. */
+function partitionDigest(partition: Partition, pageDigest: (page: string) => string): string {
+  const pages = partition.ids.map((id) => ({ path: pagePath(id), digest: pageDigest(pagePath(id)) }));
+  return createHash('sha256').update(partitionDigestInput(pages, `pagefind ${PAGEFIND_VERSION} ${JSON.stringify(PAGEFIND_INDEX_OPTIONS)}`)).digest('hex');
 }
 
 /** A partition's bundle folder, relative to the site. */
@@ -206,10 +214,17 @@ async function indexPartition(siteDir: string, partition: Partition, single: boo
  * Feeds the report pages of `partitions` to Pagefind as they are rendered (feed/page-feed.ts),
  * each partition's bundle written into its folder as soon as its last page is indexed.
  */
-function feedPartitions(siteDir: string, partitions: readonly Partition[], single: boolean): PageFeed<WrittenBundle> {
+function feedPartitions(siteDir: string, partitions: readonly Partition[], single: boolean, wordsCacheDir?: string): PageFeed<WrittenBundle> {
   return pageFeed(partitions, {
     createIndex: createPagefindIndex,
-    write: (index, partition) => writeBundle(index, siteDir, bundleFolder(partition, single)),
+    write: async (index, partition, digests) => {
+      const written = await writeBundle(index, siteDir, bundleFolder(partition, single));
+      if (single || wordsCacheDir === undefined) return written;
+      // Read on a thread of its own (words-thread.ts) while the pages of the next partitions are rendered.
+      const words = readWords(siteDir, partition.name, partitionDigest(partition, (page) => digests.get(page) ?? 'missing'), wordsCacheDir);
+      words.catch(() => {});
+      return { ...written, words };
+    },
   });
 }
 
@@ -327,16 +342,14 @@ export async function buildSearchIndex(
     (page) => readFileSync(path.join(siteDir, page), 'utf8'),
   );
   for (const partition of partitions) {
-    const input = partitionDigestInput(
-      partition.ids.map((id) => {
-        const page = `${reportPath(id)}index.html`;
+    digests.set(
+      partition.name,
+      partitionDigest(partition, (page) => {
         const digest = pages.digest(page);
         pageDigestOf.set(page, digest);
-        return { path: page, digest };
+        return digest;
       }),
-      `pagefind ${PAGEFIND_VERSION} ${JSON.stringify(PAGEFIND_INDEX_OPTIONS)}`,
     );
-    digests.set(partition.name, createHash('sha256').update(input).digest('hex'));
   }
   writeCacheFile(options.digestCacheFile, pages.toCache());
   const intact = new Map<string, boolean>();
@@ -363,7 +376,7 @@ export async function buildSearchIndex(
       pruned += done.pruned;
       if (withWords) {
         // Read while Pagefind, in its own process, indexes the next partition.
-        const reading = readWords(siteDir, partition.name, digests.get(partition.name)!, options.wordsCacheDir);
+        const reading = done.words ?? readWords(siteDir, partition.name, digests.get(partition.name)!, options.wordsCacheDir);
         reading.catch(() => {});
         wordsRead.set(partition.name, reading);
       }
@@ -485,7 +498,8 @@ export default function pagefindIntegration(options: PagefindOptions): AstroInte
         if (part?.kind === 'listings' || !options.holdsOnlyThisBuild?.()) return;
         const archivePartitions = partitionReports(reportsOf(await listReportFiles(options.contentDir)), options.partitionYears);
         const fed = part?.kind === 'partition' ? archivePartitions.filter((p) => p.name === part.name) : archivePartitions;
-        feed = feedPartitions(outDir, fed, indexesWholeSite(archivePartitions));
+        // One part of a split build writes no words index (the merge writes it from every part's).
+        feed = feedPartitions(outDir, fed, indexesWholeSite(archivePartitions), part?.kind === 'partition' ? undefined : wordsCacheDir);
         setActiveFeed(feed);
       },
       'astro:build:done': async ({ dir, logger }) => {

@@ -31,8 +31,8 @@ export interface FeedIndex {
 
 export interface PagefindApi<Index extends FeedIndex, Bundle> {
   createIndex(): Promise<Index>;
-  /** Writes a partition's bundle into its folder from its finished index. */
-  write(index: Index, partition: Partition): Promise<Bundle>;
+  /** Writes a partition's bundle into its folder from its finished index; `digests` as in FedPartition. */
+  write(index: Index, partition: Partition, digests: ReadonlyMap<string, string>): Promise<Bundle>;
 }
 
 export interface FedPartition<Bundle> {
@@ -112,7 +112,7 @@ export function pageFeed<Index extends FeedIndex, Bundle>(partitions: readonly P
       await Promise.all(state.sent);
       const index = await state.index!;
       try {
-        const bundle = await pagefind.write(index, state.partition);
+        const bundle = await pagefind.write(index, state.partition, state.digests);
         return { name: state.partition.name, digests: state.digests, bundle };
       } finally {
         await index.deleteIndex();
