@@ -24,9 +24,22 @@ export function parseIsoDate(text: string): Date | null {
   return date;
 }
 
-export function toIsoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
+/**
+ * Each day's text, made once: a build formats the same few thousand days hundreds of thousands of
+ * times (every listing, neighbour and related report shows its date), about 0.6 s of the
+ * single-threaded page rendering at 10,000 reports.
+ */
+function memoByTime(format: (date: Date) => string): (date: Date) => string {
+  const made = new Map<number, string>();
+  return (date) => {
+    const time = date.getTime();
+    let text = made.get(time);
+    if (text === undefined) made.set(time, (text = format(date)));
+    return text;
+  };
 }
+
+export const toIsoDate: (date: Date) => string = memoByTime((date) => date.toISOString().slice(0, 10));
 
 const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
@@ -36,9 +49,7 @@ const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
 });
 
 /** "31 July 2020", whatever the time zone of the machine that builds the site. */
-export function formatLongDate(date: Date): string {
-  return LONG_DATE.format(date);
-}
+export const formatLongDate: (date: Date) => string = memoByTime((date) => LONG_DATE.format(date));
 
 export const MONTH_NAMES = [
   'January', 'February', 'March', 'April', 'May', 'June',
