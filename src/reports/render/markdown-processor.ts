@@ -22,9 +22,10 @@
  *
  * Order matters. `@astrojs/markdown-remark` 7 runs: remark-parse, the remark plugins below,
  * its image collector, remark-rehype, syntax highlighting, the rehype plugins below, its image
- * and heading-id plugins, and only then its own rehype-raw. So raw HTML is parsed here, first
- * (its rehype-raw then finds nothing left to do), and heading ids are given here, before the
- * sanitiser prefixes them (its heading-id plugin keeps an id that is already set).
+ * and heading-id plugins, and only then its own rehype-raw. So raw HTML is parsed here, first,
+ * and heading ids are given here, before the sanitiser prefixes them (its heading-id plugin keeps
+ * an id that is already set). Its rehype-raw still parses the finished tree again, which changes
+ * some trees and not most: reparse/rehype-final-raw.ts runs it only where it can change the HTML.
  */
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
 import rehypeExternalLinks from 'rehype-external-links';
@@ -38,6 +39,7 @@ import { rehypeHeadingSlugs, rehypeInPageLinks, USER_CONTENT_PREFIX } from './us
 import rehypeTables from './rehype-tables.ts';
 import rehypeWordSeparators from './rehype-word-separators.ts';
 import { rehypeBodyImages, remarkImageChecks, type ImageProblem } from './body-images.ts';
+import rehypeFinalRaw from './reparse/rehype-final-raw.ts';
 
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
@@ -73,6 +75,8 @@ export function markdownOptions(options: MarkdownOptions = {}): UnifiedProcessor
       [rehypeExternalLinks, { rel: ['noopener'] }],
       rehypeTables,
       [rehypeBodyImages, { onProblems: options.onImageProblems }],
+      // Not a step here: swaps Astro's final rehype-raw for one that skips trees it cannot change.
+      rehypeFinalRaw,
     ],
   };
 }
