@@ -1,8 +1,10 @@
 /**
  * remark-gfm-lean.ts parses a body that cannot hold a table or an autolink literal without those
- * GFM constructs. What a reader sees must not change: every body renders exactly as through plain
- * remark-gfm (HTML, sanitiser report, image problems), including bodies full of near misses
- * (`ww.`, `http:/`, `:`, `-`, a pipe as a character reference) and raw HTML.
+ * GFM constructs, and without the autolink transform on its text where that text cannot hold one.
+ * What a reader sees must not change: every body renders exactly as through plain remark-gfm
+ * (HTML, sanitiser report, image problems), including bodies full of near misses (`ww.`, `http:/`,
+ * `:`, `-`, a pipe as a character reference), autolinks the text shows and the Markdown does not
+ * (`www\.`, `&commat;`), and raw HTML.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +12,7 @@ import fc from 'fast-check';
 import remarkGfm from 'remark-gfm';
 import { unified } from '@astrojs/markdown-remark';
 import { markdownOptions } from '../../../src/reports/render/markdown-processor.ts';
-import remarkGfmLean, { constructsNotNeeded, OPTIONAL_CONSTRUCTS } from '../../../src/reports/render/gfm/remark-gfm-lean.ts';
+import remarkGfmLean, { constructsNotNeeded, OPTIONAL_CONSTRUCTS, withoutAutolinkTransform } from '../../../src/reports/render/gfm/remark-gfm-lean.ts';
 import { createReportRenderer, renderReport, type RenderOutcome, type ReportRenderer } from '../../../src/reports/render/render-report.ts';
 
 const SETTINGS = { syntaxHighlight: false } as const;
@@ -63,6 +65,17 @@ test('remark-gfm still has the constructs the lean parse leaves out (renamed one
   for (const name of Object.keys(OPTIONAL_CONSTRUCTS)) assert.ok(names.has(name), `${name} in ${[...names]}`);
 });
 
+test('autolink literals that only the decoded text shows (through an escape or a character reference) are still linked', async () => {
+  assert.match(await html('See www\\.example.org today.'), /<a href="http:\/\/www.example.org" rel="noopener">www.example.org<\/a>/);
+  assert.match(await html('See http&colon;//example.org today.'), /<a href="http:\/\/example.org" rel="noopener">/);
+  assert.match(await html('Write to press&#64;example.org.'), /<a href="mailto:press@example.org">press@example.org<\/a>/);
+  assert.match(await html('Write to press&commat;example.org.'), /<a href="mailto:press@example.org">/);
+});
+
+test('the autolink transform is found in remark-gfm\'s extensions, or setup fails saying so', () => {
+  assert.throws(() => withoutAutolinkTransform([]), /expected remark-gfm to add one autolink literal extension/);
+});
+
 test('tables (with and without pipes) and autolink literals are still recognised', async () => {
   assert.match(await html('| a | b |\n| - | - |\n| 1 | 2 |'), /<table>/);
   assert.match(await html('one column\n:--\nrow'), /<th class="align-left">one column<\/th>/);
@@ -76,7 +89,8 @@ test('tables (with and without pipes) and autolink literals are still recognised
 const fragment = fc.constantFrom(
   'word', 'Www', 'ww.', 'www', 'www.', '.org', 'example', 'http', 'https', ':', '://', ':/', '/', '//', '@', '&#64;', '&#124;',
   '|', '-', '--', '---', ':-', '-:', ':--:', '=', '*', '_', '~', '~~', '`', '[', ']', '[^1]', '[^1]: note', '(', ')', '![a](./a.png)',
-  '[x](https://e.example)', '<b>', '</b>', '<div>', '</div>', '<em>', '<a href="#n">', '</a>', '<table>', '<td>', '<!-- c -->', '\\', '&amp;', '#', '> ', '- ', '1. ', '[ ] ', '    ',
+  '[x](https://e.example)', 'www\\.', 'http\\://', 'HTTP://', 'wWw.', '&commat;', '&#x77;', '&#X40;', '&period;', '&colon;', '\\.', '\\:', '\\@',
+  'a@b.co', 'mailto:', 'xmpp:', '<b>', '</b>', '<div>', '</div>', '<em>', '<a href="#n">', '</a>', '<table>', '<td>', '<!-- c -->', '\\', '&amp;', '#', '> ', '- ', '1. ', '[ ] ', '    ',
 );
 const separator = fc.constantFrom('', ' ', '\n', '\n\n', '\t');
 const body = fc.array(fc.tuple(fragment, separator), { minLength: 1, maxLength: 30 }).map((parts) => parts.map(([text, sep]) => text + sep).join(''));

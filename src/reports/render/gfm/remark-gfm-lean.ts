@@ -13,8 +13,16 @@
  * `http://` or `https://` (any case); a table's delimiter row a `|`, or a colon next to a hyphen
  * (`:--` or `--:` makes a one-column table without pipes). A body without them is parsed without
  * those constructs, which cannot change what it becomes: a construct tried and failed leaves
- * nothing behind in micromark (its attempt is undone). Everything else, and the mdast side of GFM
- * (footnotes, task lists, strikethrough, the autolink transform on text), is always on.
+ * nothing behind in micromark (its attempt is undone).
+ *
+ * GFM also finds autolink literals after parsing, in the tree's text (mdast-util-gfm-autolink-
+ * literal's transform: four regular expressions with look-behinds over every text node, about a
+ * tenth of a report's rendering). That text is decoded, so the body may not show what the transform finds: a
+ * character reference makes any character (`&#64;` an `@`), and a backslash escape any punctuation
+ * (`www\.example.org` is the text `www.example.org`, which the transform links). Everything it
+ * links starts with `http://`, `https://` or `www.` (any case) or holds an `@`; escapes make no
+ * letters. So a body with no `&`, no `@` and neither `www` nor `http` (any case) is parsed
+ * without the transform. Everything else (footnotes, task lists, strikethrough) is always on.
  */
 import remarkGfm from 'remark-gfm';
 import { fromMarkdown, type Options as FromMarkdownOptions } from 'mdast-util-from-markdown';
@@ -37,6 +45,12 @@ export const OPTIONAL_CONSTRUCTS: Readonly<Record<string, RegExp>> = {
   protocolAutolink: /https?:\/\//i,
   table: /\||:-|-:/,
 };
+
+/**
+ * What a body needs for the autolink transform to find anything in its decoded text: a character
+ * reference (`&`), an `@`, or the letters of `www` or `http` (an escape may supply the punctuation).
+ */
+export const AUTOLINK_TEXT = /[&@]|www|http/i;
 
 /** The optional constructs a body cannot hold, sorted. Pure. */
 export function constructsNotNeeded(body: string): string[] {
@@ -64,6 +78,31 @@ export function withoutConstructs(extension: SyntaxExtension, names: ReadonlySet
   return copy as SyntaxExtension;
 }
 
+type MdastExtensions = NonNullable<FromMarkdownOptions['mdastExtensions']>;
+type MdastExtension = Exclude<MdastExtensions[number], unknown[]>;
+
+/** The mdast extensions without the autolink literal's transform (found by its token handlers), or an error naming what is missing. */
+export function withoutAutolinkTransform(extensions: MdastExtensions): MdastExtensions {
+  let found = 0;
+  const strip = (list: readonly unknown[]): unknown[] =>
+    list.map((item) => {
+      if (Array.isArray(item)) return strip(item);
+      const extension = item as MdastExtension;
+      if (!extension.enter?.literalAutolink || extension.transforms?.length !== 1) return extension;
+      found++;
+      const { transforms: _, ...rest } = extension;
+      return rest;
+    });
+  const stripped = strip(extensions) as MdastExtensions;
+  if (found !== 1) {
+    throw new Error(
+      `remark-gfm-lean.ts: expected remark-gfm to add one autolink literal extension (handlers for literalAutolink and one transform), found ${found}; ` +
+        'check the installed mdast-util-gfm-autolink-literal and adapt the plugin.',
+    );
+  }
+  return stripped;
+}
+
 export default function remarkGfmLean(this: Processor): void {
   remarkGfm.call(this);
   const data = this.data() as ParseData;
@@ -79,11 +118,19 @@ export default function remarkGfmLean(this: Processor): void {
     if (!variant) variants.set(key, (variant = withoutConstructs(gfm, new Set(left))));
     return variant;
   };
-  // As remark-parse's parser (set before this plugin runs), with GFM's syntax fitted to the body.
+  // Checked here, so that a changed remark-gfm fails at setup; made at the first parse, when every
+  // plugin has added its extensions.
+  withoutAutolinkTransform(data.fromMarkdownExtensions ?? []);
+  let withoutTransform: MdastExtensions | undefined;
+  const mdastFor = (body: string): MdastExtensions => {
+    const all = data.fromMarkdownExtensions ?? [];
+    return AUTOLINK_TEXT.test(body) ? all : (withoutTransform ??= withoutAutolinkTransform(all));
+  };
+  // As remark-parse's parser (set before this plugin runs), with GFM fitted to the body.
   this.parser = (document: string): Root =>
     fromMarkdown(document, {
       ...data.settings,
       extensions: (data.micromarkExtensions ?? []).map((extension: SyntaxExtension) => (extension === gfm ? gfmFor(document) : extension)),
-      mdastExtensions: data.fromMarkdownExtensions ?? [],
+      mdastExtensions: mdastFor(document),
     });
 }
