@@ -2,7 +2,8 @@
  * Parses a body's raw HTML into the tree (rehype-raw), so that the sanitiser sees elements
  * rather than opaque raw strings (which it would drop whole, text and all). Most reports have no
  * raw HTML, and parsing re-builds the whole tree through an HTML parser, so a tree without raw
- * nodes is left as it is (Astro's own rehype-raw, at the end of its pipeline, still runs).
+ * nodes is left as it is (Astro's own rehype-raw, at the end of its pipeline, runs only where it
+ * can change the HTML: reparse/rehype-final-raw.ts).
  */
 import rehypeRaw from 'rehype-raw';
 import type { Nodes, Root } from 'hast';

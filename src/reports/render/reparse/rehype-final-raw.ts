@@ -9,8 +9,8 @@
  * body, the parse takes apart a footnote call inside a link's text (an `a` in an `a`), moves text
  * the sanitiser left directly in a table, drops a line feed at the start of a code block, and
  * writes remark-rehype's `data-footnote-ref` as `data-footnote-ref=""`. So it is skipped only
- * where reparse-fixpoint.ts shows it changes nothing (the attribute above it changes the same way
- * itself), and runs as before on any other tree.
+ * where reparse-fixpoint.ts shows it changes nothing (writing such attributes as the parse does),
+ * and runs as before on any other tree.
  *
  * Unified calls this attacher while it freezes the processor, when the attachers after it are
  * already listed in `this.attachers`; it puts the guarded parse in the place of Astro's. If the

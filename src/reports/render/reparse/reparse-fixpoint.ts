@@ -6,7 +6,8 @@
  * something, and those rules are few and named by the HTML standard ("in body", "in table" and
  * the other insertion modes). Every rule that can act on a well-nested tree is checked here, for a
  * closed list of elements; anything else (an element not listed, a comment, a doctype, a raw node,
- * an attribute whose value may not survive) answers "not known", and the tree is parsed again.
+ * a NUL character, an attribute whose value may not survive) answers "not known", and the tree is
+ * parsed again.
  * The rules, as parse5 8 applies them to tags given in tree order (as hast-util-raw gives them):
  * - A start tag of a block (`div`, `ul`, `table`, `h2`, `pre`, `hr`, `li`, ...) closes an open
  *   `<p>`: such an element has no `p` ancestor.
@@ -32,9 +33,11 @@
  * here, as the parse would make it. Adjacent text nodes are merged by the parser, which the HTML
  * does not show.
  *
- * Measured, not assumed: tests/unit/reports/final-raw.test.ts renders generated bodies (Markdown
- * of every construct, raw HTML the sanitiser keeps, unwraps or removes) with the parse and
- * without it where this says it changes nothing, and the HTML is the same for every one.
+ * Measured, not assumed: tests/unit/reports/final-raw.test.ts parses generated trees (of these
+ * elements and others, in and out of place, with attributes of every kind) and renders generated
+ * bodies (Markdown of every construct, raw HTML the sanitiser keeps, unwraps or removes); wherever
+ * this says the parse changes nothing, the HTML is the same without it. Without any one of the
+ * rules above, some of those trees come out differently.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { find, html } from 'property-information';
