@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { checkCompleteness } from './completeness.ts';
 import { brokenLinks } from './link-check.ts';
-import { hasImagePlaceholder, imagePlaceholderProblem, mayHoldReportHtml } from './image-placeholders.ts';
+import { imagePlaceholderProblem, mayHoldReportHtml } from './image-placeholders.ts';
+import { readSiteFile } from './read-site-file.ts';
 import { stampFile } from '../output/up-to-date/file-stamps.ts';
 import { readCacheFile, writeCacheFile } from '../output/cache/cache-file.ts';
 import { absoluteUrl, feedUrl, normalizeBase } from '../urls/base-urls.ts';
@@ -96,12 +97,10 @@ export default function completenessIntegration(
           continue;
         }
         reread++;
-        const bytes = readFileSync(full);
-        if (page) linksByPage.set(file, known.of(bytes));
-        // A page is decoded only when it holds Astro's marker (the marker is Astro's, written in this case).
-        const placeholder = (!page || bytes.includes('__ASTRO_IMAGE_')) && hasImagePlaceholder(bytes.toString('utf8'));
-        if (placeholder) unresolvedImages.push(imagePlaceholderProblem(file));
-        else known.vouch(file, stamp, page ? bytes : undefined);
+        const reading = readSiteFile(full, page, known);
+        if (reading.page) linksByPage.set(file, reading.page.links);
+        if (reading.placeholder) unresolvedImages.push(imagePlaceholderProblem(file));
+        else known.vouch(file, stamp, reading.page?.digest);
       }
       writeCacheFile(cacheFile, known.toCache());
 

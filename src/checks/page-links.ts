@@ -29,15 +29,15 @@ export interface PageLinksCache {
 }
 
 export interface PageLinks {
-  /** The links of a page with these bytes (extracted, or remembered from a page with the same bytes). */
-  of(bytes: Uint8Array): string[];
+  /** The links of a page with these bytes (extracted, or remembered from a page with the same bytes), and the bytes' digest. */
+  read(bytes: Uint8Array): { digest: string; links: string[] };
   /**
    * Whether `file`, now stamped `stamp`, is as when it was last read and found clean; for a page,
    * its links (the file is then not read), for another file an empty list. Undefined: read it.
    */
   unchanged(file: string, stamp: string): string[] | undefined;
-  /** Records that `file` was read with this stamp and found clean (`bytes`: a page's, for its links). */
-  vouch(file: string, stamp: string, bytes?: Uint8Array): void;
+  /** Records that `file` was read with this stamp and found clean (`digest`: a page's, from `read`, for its links). */
+  vouch(file: string, stamp: string, digest?: string): void;
   /** Pages whose links were extracted, not remembered. */
   readonly extracted: number;
   /** The cache to keep for the next build: the pages seen in this one. */
@@ -77,19 +77,19 @@ export function pageLinks(previous: unknown, extractor: string, extract: (html: 
       if (links) clean[file] = [stamp, digest];
       return links;
     },
-    vouch(file, stamp, bytes) {
-      clean[file] = [stamp, bytes ? hash('sha256', bytes, 'base64') : null];
+    vouch(file, stamp, digest) {
+      clean[file] = [stamp, digest ?? null];
     },
-    of(bytes) {
+    read(bytes) {
       const digest = hash('sha256', bytes, 'base64');
       let links = rememberedLinks(digest);
       if (!links) {
         // Copied into strings of their own: a slice of the page would keep the whole page in memory.
         links = JSON.parse(JSON.stringify(extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')))) as string[];
         extracted++;
+        seen.set(digest, links);
       }
-      seen.set(digest, links);
-      return links;
+      return { digest, links };
     },
     get extracted() {
       return extracted;
