@@ -59,7 +59,11 @@ export function subIntegrations(settings: BuildSettings): AstroIntegration[] {
   const reportFiles = reportFilesIntegration({
     components: [...REPORT_FORMATS.map((format) => `src/pages/news/[year]/[slug].${format.extension}.ts`), 'src/pages/news/[year]/[slug]/[attachment].ts'],
     codeInputs: ['src', 'astro.config.mjs', 'package-lock.json'],
-    whenPagesWritten: () => search.pagesWritten(),
+    whenPagesWritten: () => {
+      search.pagesWritten();
+      // A part alone is not checked (see `alongside` below).
+      if (settings.buildPart.kind === 'whole') completeness.pagesWritten();
+    },
   });
   const completeness = completenessIntegration({ contentDir, feedSize: siteConfig.feedSize });
   const [keepOutputFolder, markOutputFinished] = keepOutput({

@@ -6,6 +6,8 @@
  * JSON file holds an image Astro left unresolved (src/checks/image-placeholders.ts). The check
  * reads only the pages and files Astro wrote, so it runs while Pagefind indexes them (see
  * `alongside` in src/search/build/pagefind-integration.ts, which checks the search-record count itself).
+ * The pages are read earlier still, on a thread of their own, once told they are written
+ * (`pagesWritten`, early-pages.ts): the check then takes those readings of pages unchanged since.
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +17,7 @@ import { checkCompleteness } from './completeness.ts';
 import { brokenLinks } from './link-check.ts';
 import { imagePlaceholderProblem, mayHoldReportHtml } from './image-placeholders.ts';
 import { readSiteFile } from './read-site-file.ts';
+import { readPagesEarly, type EarlyPages } from './early-pages.ts';
 import { stampFile } from '../output/up-to-date/file-stamps.ts';
 import { readCacheFile, writeCacheFile } from '../output/cache/cache-file.ts';
 import { absoluteUrl, feedUrl, normalizeBase } from '../urls/base-urls.ts';
@@ -40,12 +43,31 @@ function report(problems: string[], heading: string): string {
 
 export default function completenessIntegration(
   options: CompletenessOptions,
-): AstroIntegration & { checkSite: (siteDir: string, logger: AstroIntegrationLogger) => Promise<void> } {
+): AstroIntegration & {
+  checkSite: (siteDir: string, logger: AstroIntegrationLogger) => Promise<void>;
+  /**
+   * Every page of the build is written: their reading starts, for the check to take those still
+   * there and unchanged. Returned for the tests; the build does not wait for it (none outside a build).
+   */
+  pagesWritten: () => EarlyPages | undefined;
+} {
   let base = '/';
   let site: string | undefined;
   let cacheFile: string | undefined;
+  let outDir: string | undefined;
+  /** The link extractor's fingerprint (the cache's identity), once per build. */
+  let extractor: Promise<string> | undefined;
+  /** The pages being read since they were written. */
+  let early: EarlyPages | undefined;
+  const extractorFingerprint = () => (extractor ??= codeFingerprint(new URL('./link-check.ts', import.meta.url)));
   return {
     name: 'news-archive:completeness',
+    pagesWritten() {
+      if (!outDir) return undefined;
+      early?.end();
+      early = readPagesEarly(outDir, cacheFile, extractorFingerprint());
+      return early;
+    },
     hooks: {
       'astro:config:done': ({ config }) => {
         base = normalizeBase(config.base);
@@ -53,17 +75,28 @@ export default function completenessIntegration(
         // Beside the content store: one per kind of build (src/output/cache/build-cache.ts). None when
         // the check runs outside a build (merge-parts checks a merged folder from nothing).
         cacheFile = config.cacheDir ? fileURLToPath(new URL('link-check/page-links.json', config.cacheDir)) : undefined;
+        outDir = config.outDir ? fileURLToPath(config.outDir) : undefined;
+      },
+      'astro:build:start': () => {
+        // A build in this process that failed before its check may have left its reading running.
+        early?.end();
+        early = undefined;
+        extractor = undefined;
       },
     },
     async checkSite(siteDir, logger) {
       const started = performance.now();
+      const readEarly = early && path.resolve(early.siteDir) === path.resolve(siteDir) ? early : undefined;
+      if (!readEarly) early?.end();
+      early = undefined;
       // Not the search bundle: the search step, running alongside, writes and prunes it, and checks
       // its record count itself.
-      const [files, sources, extractor] = await Promise.all([
+      const [files, sources, extractor, pagesReadEarly] = await Promise.all([
         filesUnder(siteDir, new Set([SEARCH_BUNDLE_FOLDER])),
         listReportFiles(options.contentDir),
-        codeFingerprint(new URL('./link-check.ts', import.meta.url)),
-      ]);
+        extractorFingerprint(),
+        readEarly?.readings(),
+      ]).finally(() => readEarly?.end());
       const fileSet = new Set(files);
       const read = (file: string) => (fileSet.has(file) ? readFileSync(path.join(siteDir, file), 'utf8') : undefined);
       const ids = sources.map((file) => {
@@ -77,6 +110,7 @@ export default function completenessIntegration(
       // Pages, feeds, sitemaps and JSON records (a report's .json carries its HTML): each is read
       // unless its stamp says it is as when last read and found clean, and searched for image
       // placeholders; a page's links come with it, parsed only when its bytes are new (page-links.ts).
+      // A page read since it was written (early-pages.ts) and stamped the same is not read again.
       const known = pageLinks(readCacheFile(cacheFile), extractor);
       const linksByPage = new Map<string, readonly string[]>();
       const unresolvedImages: string[] = [];
@@ -97,7 +131,11 @@ export default function completenessIntegration(
           continue;
         }
         reread++;
-        const reading = readSiteFile(full, page, known);
+        const earlier = page ? pagesReadEarly?.get(file) : undefined;
+        const reading =
+          earlier?.stamp === stamp
+            ? { page: { digest: earlier.digest, links: known.adopt(earlier.digest, earlier.links) }, placeholder: earlier.placeholder }
+            : readSiteFile(full, page, known);
         if (reading.page) linksByPage.set(file, reading.page.links);
         if (reading.placeholder) unresolvedImages.push(imagePlaceholderProblem(file));
         else known.vouch(file, stamp, reading.page?.digest);

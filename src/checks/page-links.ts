@@ -32,6 +32,12 @@ export interface PageLinks {
   /** The links of a page with these bytes (extracted, or remembered from a page with the same bytes), and the bytes' digest. */
   read(bytes: Uint8Array): { digest: string; links: string[] };
   /**
+   * The links of a page read elsewhere from the same cache (src/checks/early-pages.ts), given with
+   * its digest and the links found there: as `read` would have given them, counted as extracted
+   * when not remembered.
+   */
+  adopt(digest: string, links: string[]): string[];
+  /**
    * Whether `file`, now stamped `stamp`, is as when it was last read and found clean; for a page,
    * its links (the file is then not read), for another file an empty list. Undefined: read it.
    */
@@ -90,6 +96,13 @@ export function pageLinks(previous: unknown, extractor: string, extract: (html: 
         seen.set(digest, links);
       }
       return { digest, links };
+    },
+    adopt(digest, links) {
+      const remembered = rememberedLinks(digest);
+      if (remembered) return remembered;
+      extracted++;
+      seen.set(digest, links);
+      return links;
     },
     get extracted() {
       return extracted;

@@ -1,7 +1,8 @@
 /**
  * One built page, feed or JSON file, read for the completeness check: a page's links (parsed only
  * when its bytes are new, page-links.ts) and whether the file holds an image Astro left
- * unresolved (image-placeholders.ts).
+ * unresolved (image-placeholders.ts). The check reads files with it, and so does the thread that
+ * reads the pages before the check (early-pages.ts): both find the same, and fail the same way.
  */
 import { readFileSync } from 'node:fs';
 import { hasImagePlaceholder } from './image-placeholders.ts';
