@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fedPagesProblem, pageDigest, pageFeed, pagePath, type FeedIndex } from '../../../src/search/build/feed/page-feed.ts';
+import { fedPagesProblem, IN_FLIGHT_LIMIT, pageDigest, pageFeed, pagePath, type FeedIndex } from '../../../src/search/build/feed/page-feed.ts';
 import { onRequest, REPORT_ROUTE, setActiveFeed } from '../../../src/search/build/feed/page-feed-middleware.ts';
 import { inIdOrder } from '../../../src/search/build/feed/feed-order.ts';
 import { partitionReports } from '../../../src/search/build/search-partitions.ts';
@@ -104,7 +104,7 @@ test('a page Pagefind cannot index fails the feed, naming the page; a page rende
 });
 
 test('rendering waits while Pagefind is far behind, and goes on as it answers', async () => {
-  const ids = Array.from({ length: 100 }, (_, i) => `2020/r${String(i).padStart(3, '0')}`);
+  const ids = Array.from({ length: IN_FLIGHT_LIMIT + 100 }, (_, i) => `2020/r${String(i).padStart(5, '0')}`);
   const [partition] = partitionReports(ids.map((id) => ({ id, year: 2020 })), undefined);
   const pagefind = fakePagefind({ hold: true });
   const feed = pageFeed([partition!], pagefind.api);
@@ -124,7 +124,7 @@ test('rendering waits while Pagefind is far behind, and goes on as it answers', 
   await rendering;
   pagefind.indexes[0]!.release();
   assert.equal((await feed.finish()).size, 1);
-  assert.equal(pagefind.written[0]!.pages.length, 100);
+  assert.equal(pagefind.written[0]!.pages.length, ids.length);
 });
 
 test('the fed pages must be the pages written, by the digest of what Pagefind reads of them', () => {
