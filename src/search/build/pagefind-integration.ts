@@ -149,10 +149,18 @@ async function createPagefindIndex(): Promise<PagefindIndex> {
   return index;
 }
 
+/**
+ * How pages are given to Pagefind, part of every partition's digest: a bundle indexed another way
+ * (before 2026-12: Pagefind's addDirectory, whole pages in the file system's order) has other
+ * bytes for the same pages, and is indexed again rather than kept beside a clean build's.
+ */
+const PAGES_GIVEN = 'indexed parts, in report id order';
+
 /** A partition's digest (search-partitions.ts) from the digests of its pages' indexed parts. */
 function partitionDigest(partition: Partition, pageDigest: (page: string) => string): string {
   const pages = partition.ids.map((id) => ({ path: pagePath(id), digest: pageDigest(pagePath(id)) }));
-  return createHash('sha256').update(partitionDigestInput(pages, `pagefind ${PAGEFIND_VERSION} ${JSON.stringify(PAGEFIND_INDEX_OPTIONS)}`)).digest('hex');
+  const indexer = `pagefind ${PAGEFIND_VERSION} ${JSON.stringify(PAGEFIND_INDEX_OPTIONS)} ${PAGES_GIVEN}`;
+  return createHash('sha256').update(partitionDigestInput(pages, indexer)).digest('hex');
 }
 
 /** A partition's bundle folder, relative to the site. */

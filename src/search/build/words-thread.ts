@@ -85,7 +85,11 @@ function ask(job: WordsJob): Promise<PartitionWords> {
     const settle = (finish: () => void) => {
       asked.off('message', answered).off('error', failed).off('exit', ended);
       asked.unref();
-      idleTimer = setTimeout(() => void asked.terminate(), IDLE_MS).unref();
+      idleTimer = setTimeout(() => {
+        // Let go of it before it ends: a partition asked for before its 'exit' must get a new thread.
+        if (thread === asked) thread = undefined;
+        void asked.terminate();
+      }, IDLE_MS).unref();
       finish();
     };
     asked.on('message', answered).on('error', failed).on('exit', ended);

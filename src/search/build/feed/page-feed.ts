@@ -47,13 +47,15 @@ export interface FedPartition<Bundle> {
  * Pages sent to Pagefind whose answer has not come yet, beyond which rendering waits. Pagefind
  * indexes one page at a time, at about Astro's pace when it has a core of its own; when it falls
  * behind, Astro should not wait for it: it has the report files to render next, while Pagefind
- * catches up. A page in flight is its indexed part, about 9 KB as Pagefind's message: 2,000 of
- * them are about 18 MB. With 64 Astro's page rendering took 27 s instead of 15 s on a loaded machine.
+ * catches up. A page in flight costs its indexed part here (about 7 KB of English text, twice that
+ * as a two-byte string) and its base64 message in Pagefind's pipe (about 12 KB): 2,000 of them
+ * about 40-60 MB. With 64 Astro's page rendering took 27 s instead of 15 s on a loaded machine.
  */
 export const IN_FLIGHT_LIMIT = 2_000;
 
 export const pagePath = (id: string): string => `${reportPath(id)}index.html`;
 
+/** The digest of what Pagefind reads of a page (as page-digests.ts makes it from the page on disk). */
 export function pageDigest(html: string): string {
   return createHash('sha256').update(indexedPart(html)).digest('hex');
 }
@@ -98,11 +100,12 @@ export function pageFeed<Index extends FeedIndex, Bundle>(partitions: readonly P
     while (inFlight < IN_FLIGHT_LIMIT && resumers.length > 0) resumers.shift()!();
   };
 
-  function send(state: State, id: string, html: string): void {
+  /** `indexed`: the page's indexed part, all of it Pagefind reads. */
+  function send(state: State, id: string, indexed: string): void {
     const sourcePath = pagePath(id);
     inFlight++;
     const sent = state.index!.then(async (index) => {
-      const { errors, file } = await index.addHTMLFile({ sourcePath, content: indexedPart(html) });
+      const { errors, file } = await index.addHTMLFile({ sourcePath, content: indexed });
       if (errors.length > 0) throw new Error(`Pagefind addHTMLFile ${sourcePath} failed:\n  ${errors.join('\n  ')}`);
       if (file?.url !== `/${reportPath(id)}`) throw new Error(`Pagefind indexed ${sourcePath} as ${file?.url}, not /${reportPath(id)}`);
     });
@@ -132,8 +135,10 @@ export function pageFeed<Index extends FeedIndex, Bundle>(partitions: readonly P
       if (!found) return;
       const [state, at] = found;
       if (at < state.next || state.waiting.has(at)) throw new Error(`The report page ${pagePath(id)} was rendered twice in one build`);
-      state.digests.set(pagePath(id), pageDigest(html));
-      state.waiting.set(at, html);
+      // Only the indexed part is kept until Pagefind has it: a whole page is about twice its size.
+      const indexed = indexedPart(html);
+      state.digests.set(pagePath(id), createHash('sha256').update(indexed).digest('hex'));
+      state.waiting.set(at, indexed);
       state.index ??= pagefind.createIndex();
       for (let ready = state.waiting.get(state.next); ready !== undefined; ready = state.waiting.get(state.next)) {
         state.waiting.delete(state.next);
