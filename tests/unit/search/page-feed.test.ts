@@ -160,3 +160,22 @@ test('the middleware hands a report page to the feed and returns the same bytes;
   const untouched = new Response('x');
   assert.equal(await onRequest({ routePattern: REPORT_ROUTE, params: {} } as unknown as Parameters<typeof onRequest>[0], async () => untouched), untouched, 'no feed: passed through');
 });
+
+test('no partition is started in Pagefind while another is being written, and none is lost waiting for it', async () => {
+  const partitions = partitionReports(reports, 10);
+  const pagefind = fakePagefind();
+  let releaseWrite!: () => void;
+  const writeHeld = new Promise<void>((resolve) => (releaseWrite = resolve));
+  const write = pagefind.api.write;
+  const api = { ...pagefind.api, write: async (index: FakeIndex, partition: { name: string }) => (await writeHeld, write(index, partition)) };
+  const feed = pageFeed(partitions, api);
+  await feed.add('2001/z', page('2001/z')); // completes 2000-2009: its writing is held
+  for (const id of ['2021/a', '2021/a-b', '2021/b']) await feed.add(id, page(id));
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.equal(pagefind.indexes.length, 1, 'the next partition waits for the writing to end');
+  const finished = feed.finish();
+  releaseWrite();
+  const fed = await finished;
+  assert.deepEqual([...fed.keys()].sort(), ['2000-2009', '2020-2029'], 'the held partition is sent and written before finish() answers');
+  assert.deepEqual(pagefind.written.map((w) => w.name), ['2000-2009', '2020-2029']);
+});

@@ -94,6 +94,13 @@ export function pageFeed<Index extends FeedIndex, Bundle>(partitions: readonly P
   let inFlight = 0;
   const resumers: (() => void)[] = [];
   let failure: unknown;
+  /**
+   * The partition being written: no other partition's index is started meanwhile, so Pagefind's
+   * service holds one partition and the writing of another at most, not the writing of one and
+   * the growing index of the next (573 MB instead of 357 MB at 10,000 reports). The next
+   * partition's first pages wait here for the half second the writing takes.
+   */
+  let writing: Promise<unknown> | undefined;
 
   const settle = () => {
     inFlight--;
@@ -114,6 +121,31 @@ export function pageFeed<Index extends FeedIndex, Bundle>(partitions: readonly P
       settle();
     });
     state.sent.push(sent);
+  }
+
+  /** Sends the partition's pages that are next in order, and writes it once all are sent. */
+  function flush(state: State): void {
+    if (!state.index) {
+      if (writing || state.waiting.size === 0) return;
+      state.index = pagefind.createIndex();
+    }
+    for (let ready = state.waiting.get(state.next); ready !== undefined; ready = state.waiting.get(state.next)) {
+      state.waiting.delete(state.next);
+      send(state, state.partition.ids[state.next]!, ready);
+      state.next++;
+    }
+    if (state.next === state.partition.ids.length && !state.done) {
+      const done = complete(state);
+      state.done = done;
+      // Awaited in finish(); a failure before then is reported there.
+      done.catch(() => {});
+      writing = done;
+      const resume = () => {
+        if (writing === done) writing = undefined;
+        for (const other of states) flush(other);
+      };
+      done.then(resume, resume);
+    }
   }
 
   function complete(state: State): Promise<FedPartition<Bundle>> {
@@ -139,20 +171,12 @@ export function pageFeed<Index extends FeedIndex, Bundle>(partitions: readonly P
       const indexed = indexedPart(html);
       state.digests.set(pagePath(id), createHash('sha256').update(indexed).digest('hex'));
       state.waiting.set(at, indexed);
-      state.index ??= pagefind.createIndex();
-      for (let ready = state.waiting.get(state.next); ready !== undefined; ready = state.waiting.get(state.next)) {
-        state.waiting.delete(state.next);
-        send(state, state.partition.ids[state.next]!, ready);
-        state.next++;
-      }
-      if (state.next === state.partition.ids.length) {
-        state.done = complete(state);
-        // Awaited in finish(); a failure before then is reported there.
-        state.done.catch(() => {});
-      }
+      flush(state);
       if (inFlight >= IN_FLIGHT_LIMIT) await new Promise<void>((resume) => resumers.push(resume));
     },
     async finish() {
+      // A partition held back while another was written is sent (and maybe completed) after it.
+      while (writing) await writing.catch(() => {});
       const fed = new Map<string, FedPartition<Bundle>>();
       const results = await Promise.allSettled(states.map((state) => state.done ?? abandon(state)));
       if (failure) throw failure;
