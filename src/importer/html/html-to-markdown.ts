@@ -21,7 +21,7 @@
  * address (image-source.ts), and one with no usable address keeps its alt text, as text.
  */
 import type { Root as HastRoot } from 'hast';
-import type { Root as MdastRoot, Nodes as MdastNodes } from 'mdast';
+import type { Root as MdastRoot, Nodes as MdastNodes, PhrasingContent } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
@@ -59,14 +59,29 @@ export function parseHtml(html: string, fragment = true): HastRoot {
   return (fragment ? htmlParsers.fragment : htmlParsers.document).parse(html);
 }
 
+/**
+ * Phrasing written as nothing: empty text, and emphasis, strong or strikethrough of nothing (no
+ * empty emphasis can be written). wpautop leaves such formatting where an editor pressed Enter
+ * twice at its start: `<li><span><b><br><br>Text</b></span></li>` is read as
+ * `<li><span><b></b><p><b>Text</b></p></span></li>`.
+ */
+function writesNothing(node: PhrasingContent): boolean {
+  if (node.type === 'text' || node.type === 'html') return node.value === '';
+  if (node.type === 'strong' || node.type === 'emphasis' || node.type === 'delete') return node.children.every(writesNothing);
+  return false;
+}
+
 /** A parsed (and possibly already extracted) article tree -> Markdown. The tree is changed. */
 export function hastToMarkdown(tree: HastRoot, options: HtmlConversionOptions = {}): HtmlConversion {
   const warnings: string[] = [];
   prepareHtml(tree, { baseUrl: options.baseUrl, warn: (message) => warnings.push(message) });
   const mdast = toMarkdownProcessor.runSync(tree) as MdastRoot;
-  // A paragraph of nothing (`<li><br><ul>` leaves one) would be written as an empty line.
+  // A paragraph of nothing (`<li><br><ul>`, `<li><span><b></b><p>` leave one) would be written as
+  // an empty line; first in a list item, as a bare marker and a blank line, which ends the item:
+  // what followed it left the list, and the next items (`2. ![photo](a.jpg "Caption")`) became
+  // that paragraph's text, a figure's caption only the image's tooltip.
   visit(mdast as MdastNodes, 'paragraph', (paragraph, index, parent) => {
-    if (parent && index !== undefined && paragraph.children.length === 0) {
+    if (parent && index !== undefined && paragraph.children.every(writesNothing)) {
       parent.children.splice(index, 1);
       return index;
     }

@@ -71,6 +71,15 @@ test('headings, nested lists, quotes and code keep their structure', async () =>
   );
 });
 
+test('formatting of nothing before a paragraph in a list item is not written as an empty first line (a bare marker ends the item)', async () => {
+  const result = await shown(
+    '<ol><li><span><i> </i><p>First</p></span></li><li><figure><img src="photo.jpg" alt="Crowd"><figcaption>The crowd at noon</figcaption></figure></li><li>Third</li></ol>',
+    'https://agency.example/news/1',
+  );
+  assert.equal(result.markdown, '1. First\n2. ![Crowd](https://agency.example/news/photo.jpg "The crowd at noon")\n3. Third');
+  assert.equal(result.text, 'First The crowd at noon Third');
+});
+
 test('untrusted HTML is neutralised: scripts, styles, iframes, handlers and javascript: links go, their text stays, the editor is told', async () => {
   const result = await shown(
     '<p onclick="steal()">Click <a href="javascript:alert(1)">here</a> or <a href="https://ok.example/" onmouseover="x()">there</a></p>' +

@@ -115,6 +115,21 @@ test('[caption] becomes an image titled with its caption, alone in its paragraph
   assert.equal(old.markdown, '![](https://e.org/a.jpg "Old & gold")');
 });
 
+test('a list item whose formatting starts with a blank line (Enter twice) stays in its list: the next item\'s figure keeps its caption on the page', async () => {
+  // wpautop makes the two <br> a paragraph break, leaving <b> empty before the paragraph:
+  // `<li><span><b></b><p><b>Crew named</b></p></span></li>`.
+  const content =
+    '<ol><li><span><b><br><br>Crew named</b></span></li>' +
+    '<li>[caption id="attachment_7" align="alignnone" width="300"]<img src="https://news.example.org/wp-content/uploads/crew.jpg" alt="The crew" width="300" /> The crew at the pad[/caption]</li>' +
+    '<li>Launch set</li></ol>';
+  const post = only(readWxr(wxr([{ content }]), 'export.xml', {}));
+  const { html, text } = await renderMarkdown(post.markdown);
+  assert.equal(text.trim(), 'Crew named The crew at the pad Launch set', post.markdown);
+  assert.equal(html.match(/<ol\b/g)?.length, 1, html);
+  assert.equal(html.match(/<li\b/g)?.length, 3, html);
+  assert.match(html, /<li><figure><img [^>]*><figcaption>The crew at the pad<\/figcaption><\/figure><\/li>/);
+});
+
 test('other shortcodes stay as text and the editor is told; bracketed words are not shortcodes', async () => {
   const content = 'A [sic] quote.\n\n[gallery ids="1,2,3"]\n\n[embed]https://video.example/v/1[/embed]\n\n[gallery ids="4"]';
   const post = only(readWxr(wxr([{ content }]), 'export.xml', {}));
