@@ -148,6 +148,46 @@ function oneLineCode(code: Element): void {
   walk(code);
 }
 
+/**
+ * Elements written as one Markdown span: emphasis, strong, strikethrough, a link, inline code,
+ * and `<sup>`/`<sub>` kept as HTML (mdast-handlers.ts). None can hold a block.
+ */
+const SPANS = new Set(['a', 'b', 'strong', 'i', 'em', 'u', 'mark', 's', 'strike', 'del', 'code', 'kbd', 'samp', 'tt', 'var', 'sup', 'sub']);
+/** Blocks a span may be drawn around (a line break is no block here). */
+const isBlock = (node: ElementContent): node is Element => isElement(node) && node.tagName !== 'br' && BLOCKS.has(node.tagName);
+const holdsBlock = (node: Element): boolean => node.children.some((child) => isBlock(child) || (isElement(child) && holdsBlock(child)));
+
+/**
+ * An inline element holding blocks -> the element inside each block, around each run of its
+ * phrasing (`<b>a<p>b</p></b>` -> `<b>a</b><p><b>b</b></p>`), as a browser draws it. HTML allows
+ * it (`<strong><p>`, and wpautop's paragraph of an Enter pressed twice inside `<mark>`), Markdown
+ * does not: hast-util-to-mdast kept the blocks inside the span, where they were written as its
+ * text, the words of two paragraphs run together and a list's figure left with its caption as
+ * a tooltip (it splits a link or a strikethrough, but puts the link around a list's items).
+ * Inline elements between the span and the block are split with it.
+ */
+function spanAroundBlocks(span: Element): ElementContent[] {
+  const pieces = span.children.flatMap((child) => (isElement(child) && !isBlock(child) && holdsBlock(child) ? spanAroundBlocks(child) : [child]));
+  const out: ElementContent[] = [];
+  let run: ElementContent[] = [];
+  const flush = () => {
+    // White space between blocks (a list's items) stays bare: a span of it is a paragraph of nothing.
+    if (run.some((node) => node.type !== 'text' || node.value.trim() !== '')) out.push({ ...span, children: run });
+    else out.push(...run);
+    run = [];
+  };
+  for (const piece of pieces) {
+    if (!isBlock(piece)) {
+      run.push(piece);
+      continue;
+    }
+    flush();
+    out.push({ ...piece, children: spanAroundBlocks({ ...span, children: piece.children }) });
+  }
+  flush();
+  return out;
+}
+
 /** Formatting written with one Markdown mark: nested in itself it would double the mark (`~~~~` starts a code fence). */
 const MARK_OF: Record<string, string> = { s: 'del', del: 'del', strike: 'del', b: 'strong', strong: 'strong', i: 'em', em: 'em', mark: 'em' };
 
@@ -188,7 +228,8 @@ export function prepareHtml(tree: Root, options: PrepareOptions): void {
   const marks = new Set<string>();
   const transform = (parent: Parents, inCell: boolean, inPre = false) => {
     const result: RootContent[] = [];
-    for (const child of parent.children) {
+    const children = inPre ? parent.children : parent.children.flatMap((child) => (isElement(child) && SPANS.has(child.tagName) && holdsBlock(child) ? spanAroundBlocks(child) : [child]));
+    for (const child of children) {
       if (child.type === 'comment' || child.type === 'doctype') continue;
       if (child.type !== 'element') {
         result.push(child);

@@ -80,6 +80,16 @@ test('formatting of nothing before a paragraph in a list item is not written as 
   assert.equal(result.text, 'First The crowd at noon Third');
 });
 
+test('formatting around whole blocks is drawn inside each of them: paragraphs stay apart, a list keeps its items, a figure its caption, code its text', async () => {
+  const figure = '<figure><img src="photo.jpg" alt="Crowd"><figcaption>The crowd at noon</figcaption></figure>';
+  for (const tag of ['strong', 'mark', 'sup', 'kbd', 'a href="https://example.org/"']) {
+    const name = tag.split(' ')[0];
+    const result = await shown(`<div><${tag}>Lead<p>One &amp;amp; two</p><ol><li>${figure}</li><li>Next</li></ol>Tail</${name}></div>`, 'https://agency.example/news/1');
+    assert.equal(result.text.replace(/\s+/g, ' '), 'Lead One &amp; two The crowd at noon Next Tail', `<${tag}>: ${result.markdown}`);
+    assert.match(result.html, /<li><figure><img [^>]*><figcaption>The crowd at noon<\/figcaption><\/figure><\/li>/, `<${tag}>: ${result.markdown}`);
+  }
+});
+
 test('untrusted HTML is neutralised: scripts, styles, iframes, handlers and javascript: links go, their text stays, the editor is told', async () => {
   const result = await shown(
     '<p onclick="steal()">Click <a href="javascript:alert(1)">here</a> or <a href="https://ok.example/" onmouseover="x()">there</a></p>' +

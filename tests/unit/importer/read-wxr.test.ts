@@ -130,6 +130,18 @@ test('a list item whose formatting starts with a blank line (Enter twice) stays 
   assert.match(html, /<li><figure><img [^>]*><figcaption>The crew at the pad<\/figcaption><\/figure><\/li>/);
 });
 
+test('an Enter pressed twice inside highlighted text of a list item: the paragraph it makes, and the nested list after it, stay blocks', async () => {
+  // wpautop and the parser leave `<li><mark><p>Crew named</p><ul>…</ul></mark></li>`: blocks in an inline element.
+  const content =
+    '<ul><li><mark><br><br>Crew named</mark><ul>' +
+    '<li>[caption id="attachment_7" align="alignnone" width="300"]<img src="https://news.example.org/wp-content/uploads/crew.jpg" alt="The crew" width="300" /> The crew at the pad[/caption]</li>' +
+    '</ul></li><li>Launch set</li></ul>';
+  const post = only(readWxr(wxr([{ content }]), 'export.xml', {}));
+  const { html, text } = await renderMarkdown(post.markdown);
+  assert.equal(text.replace(/\s+/g, ' ').trim(), 'Crew named The crew at the pad Launch set', post.markdown);
+  assert.match(html, /<li><figure><img [^>]*><figcaption>The crew at the pad<\/figcaption><\/figure><\/li>/);
+});
+
 test('other shortcodes stay as text and the editor is told; bracketed words are not shortcodes', async () => {
   const content = 'A [sic] quote.\n\n[gallery ids="1,2,3"]\n\n[embed]https://video.example/v/1[/embed]\n\n[gallery ids="4"]';
   const post = only(readWxr(wxr([{ content }]), 'export.xml', {}));
