@@ -71,6 +71,8 @@ function writesNothing(node: PhrasingContent): boolean {
   return false;
 }
 
+const isLoneImage = (node: MdastNodes): boolean => node.type === 'paragraph' && node.children.length === 1 && node.children[0]!.type === 'image';
+
 /** A parsed (and possibly already extracted) article tree -> Markdown. The tree is changed. */
 export function hastToMarkdown(tree: HastRoot, options: HtmlConversionOptions = {}): HtmlConversion {
   const warnings: string[] = [];
@@ -91,6 +93,10 @@ export function hastToMarkdown(tree: HastRoot, options: HtmlConversionOptions = 
     // An item that starts with a block (`<li><ul>`, `<li><br><ul>`) is written as a bare marker;
     // a blank line after it would end the item there, and its content would become code.
     if (item.children[0] && item.children[0].type !== 'paragraph') item.spread = false;
+    // A figure (an image alone in its paragraph) in an item that holds more is set apart by blank
+    // lines: in a tight item the image would share the item with what follows (`<li><img><ul>`),
+    // and the site makes a figure, with its caption, only of an image alone in its paragraph or item.
+    else if (item.children.length > 1 && item.children.some(isLoneImage)) item.spread = true;
   });
   const images: HtmlConversion['images'] = [];
   visit(mdast as MdastNodes, 'image', (image) => {

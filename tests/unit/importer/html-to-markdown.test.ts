@@ -90,6 +90,15 @@ test('formatting around whole blocks is drawn inside each of them: paragraphs st
   }
 });
 
+test('a figure in a list item that holds more (a nested list, a quote, code) is set apart, so the page still shows it with its caption', async () => {
+  const figure = '<span><figure><img src="photo.jpg" alt="Crowd"><figcaption>The crowd at noon</figcaption></figure></span>';
+  for (const [after, words] of [['<ul><li>Sub item</li></ul>', 'Sub item'], ['<blockquote>Quoted</blockquote>', 'Quoted'], ['<pre>code line</pre>', 'code line']]) {
+    const result = await shown(`<ol><li>${figure}${after}</li><li>Next</li></ol>`, 'https://agency.example/news/1');
+    assert.equal(result.text.replace(/\s+/g, ' '), `The crowd at noon ${words} Next`, result.markdown);
+    assert.match(result.html, /<figure><img [^>]*><figcaption>The crowd at noon<\/figcaption><\/figure>/, result.markdown);
+  }
+});
+
 test('untrusted HTML is neutralised: scripts, styles, iframes, handlers and javascript: links go, their text stays, the editor is told', async () => {
   const result = await shown(
     '<p onclick="steal()">Click <a href="javascript:alert(1)">here</a> or <a href="https://ok.example/" onmouseover="x()">there</a></p>' +
