@@ -2,7 +2,8 @@
  * fast-check generators of source articles and of the files that carry them: a WordPress export,
  * an RSS feed, an Atom feed, a saved HTML page. Articles mix what real releases hold: headings,
  * nested lists, tables (captions, header cells, spans, rows of unequal length, blocks in cells),
- * figures with captions, quotes, code, definition lists, details, inline formatting and links,
+ * figures with captions, quotes, code, definition lists, details, inline formatting and links
+ * (around a figure too, and with an Enter pressed twice inside it in a list item),
  * entities (`&amp;` `&lt;` `&#8217;` `&nbsp;`), Markdown's punctuation, Chinese, Arabic and Russian
  * text, form controls' words and an object's fallback, and what must be neutralised (scripts,
  * styles, iframes, event handlers, comments).
@@ -78,9 +79,25 @@ const inline: fc.Arbitrary<string> = fc.letrec<{ inline: string }>((tie) => ({
 
 const phrasing = fc.array(inline, { minLength: 1, maxLength: 3 }).map((parts) => parts.join(' '));
 
-/** An image with a caption (also inside list items: a tight list's item has no paragraph). */
-const figureHtml = fc.tuple(fc.nat(999), phrasing).map(([n, caption]) => `<figure><img src="https://media.example/l${n}.jpg" alt="listed ${n}"><figcaption>${caption}</figcaption></figure>`);
-const listItemContent = fc.oneof({ weight: 6, arbitrary: phrasing }, { weight: 1, arbitrary: figureHtml });
+/**
+ * An image with a caption (also inside list items: a tight list's item has no paragraph), at
+ * times inside formatting, as editors leave it (`<strong><figure>…</figure></strong>`).
+ */
+const figureHtml = fc.tuple(fc.nat(999), phrasing, fc.option(fc.constantFrom(...INLINE_TAGS), { freq: 3 })).map(([n, caption, tag]) => {
+  const figure = `<figure><img src="https://media.example/l${n}.jpg" alt="listed ${n}"><figcaption>${caption}</figcaption></figure>`;
+  return tag ? `<${tag}>${figure}</${tag}>` : figure;
+});
+/**
+ * An item its editor pressed Enter twice in, inside formatting (`<span><b><br><br>Words</b></span>`):
+ * wpautop makes a paragraph of what follows, leaving the formatting opened before it empty when
+ * nothing came first, and the parser may leave that paragraph inside the outer element.
+ */
+const enteredTwice = fc
+  .tuple(fc.constantFrom(...INLINE_TAGS), fc.constantFrom(...INLINE_TAGS), fc.oneof({ weight: 3, arbitrary: fc.constant('') }, { weight: 1, arbitrary: words(2) }), phrasing)
+  .map(([outer, inner, before, after]) => `<${outer}><${inner}>${before}<br><br>${after}</${inner}></${outer}>`);
+// Weighted so that a WordPress property run of 60 meets such an emptied <b> in an ordered list
+// before a figure (whose caption that once lost) about two times in five; articles are no larger.
+const listItemContent = fc.oneof({ weight: 4, arbitrary: phrasing }, { weight: 2, arbitrary: figureHtml }, { weight: 2, arbitrary: enteredTwice });
 
 const list: fc.Arbitrary<string> = fc.letrec<{ list: string }>((tie) => ({
   list: fc
