@@ -21,7 +21,7 @@
  * address (image-source.ts), and one with no usable address keeps its alt text, as text.
  */
 import type { Root as HastRoot } from 'hast';
-import type { Root as MdastRoot, Nodes as MdastNodes, PhrasingContent } from 'mdast';
+import type { Root as MdastRoot, Nodes as MdastNodes, Parents as MdastParents, PhrasingContent } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
@@ -71,6 +71,32 @@ function writesNothing(node: PhrasingContent): boolean {
   return false;
 }
 
+const drawsNothingAtTheEnd = (node: PhrasingContent): boolean =>
+  node.type === 'break' || (node.type === 'text' && /^[\t\n\f\r ]*$/.test(node.value)) || writesNothing(node);
+
+/**
+ * Line breaks that end emphasis, strong or strikethrough (`<b>Name<br></b>Title`), moved after it:
+ * a closing mark cannot follow a line ending, so the writer escaped the break's backslash, and the
+ * page showed it glued to the word ("Name\ Title"). Outside, the break draws the same; one that
+ * then ends its paragraph or heading is dropped, as hast-util-to-mdast drops those (written, it
+ * would be a backslash too).
+ */
+function breaksAfterFormatting(parent: MdastParents): void {
+  const children: MdastNodes[] = [];
+  for (const child of parent.children) {
+    children.push(child);
+    if (!('children' in child)) continue;
+    breaksAfterFormatting(child);
+    if (child.type !== 'strong' && child.type !== 'emphasis' && child.type !== 'delete') continue;
+    let end = child.children.length;
+    while (end > 0 && child.children[end - 1]!.type === 'break') end--;
+    children.push(...child.children.splice(end));
+  }
+  // At the end of a paragraph or heading, neither does white space or emptied formatting around it (`x <br> <b><br></b>`).
+  if (parent.type === 'paragraph' || parent.type === 'heading') while (children.length > 0 && drawsNothingAtTheEnd(children.at(-1) as PhrasingContent)) children.pop();
+  parent.children = children as typeof parent.children;
+}
+
 const isLoneImage = (node: MdastNodes): boolean => node.type === 'paragraph' && node.children.length === 1 && node.children[0]!.type === 'image';
 
 /** A parsed (and possibly already extracted) article tree -> Markdown. The tree is changed. */
@@ -78,6 +104,7 @@ export function hastToMarkdown(tree: HastRoot, options: HtmlConversionOptions = 
   const warnings: string[] = [];
   prepareHtml(tree, { baseUrl: options.baseUrl, warn: (message) => warnings.push(message) });
   const mdast = toMarkdownProcessor.runSync(tree) as MdastRoot;
+  breaksAfterFormatting(mdast);
   // A paragraph of nothing (`<li><br><ul>`, `<li><span><b></b><p>` leave one) would be written as
   // an empty line; first in a list item, as a bare marker and a blank line, which ends the item:
   // what followed it left the list, and the next items (`2. ![photo](a.jpg "Caption")`) became

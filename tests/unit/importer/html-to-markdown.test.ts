@@ -99,6 +99,14 @@ test('a figure in a list item that holds more (a nested list, a quote, code) is 
   }
 });
 
+test('a line break that ends bold, italic or struck-out text shows as a line break, never as a backslash glued to the word', async () => {
+  for (const tag of ['b', 'em', 's', 'mark']) {
+    const result = await shown(`<p>Jane Doe, <${tag}>Spokeswoman<br></${tag}>Ministry of Health</p><p>Ends <${tag}>here<br></${tag}></p><ul><li>Item <br> <${tag}><br></${tag}></li></ul>`);
+    assert.equal(result.text.replace(/\s+/g, ' '), 'Jane Doe, Spokeswoman Ministry of Health Ends here Item', `<${tag}>: ${result.markdown}`);
+    assert.match(result.html, /Spokeswoman<\/(strong|em|del)><br>\s*Ministry of Health/, `<${tag}>: ${result.markdown}`);
+  }
+});
+
 test('untrusted HTML is neutralised: scripts, styles, iframes, handlers and javascript: links go, their text stays, the editor is told', async () => {
   const result = await shown(
     '<p onclick="steal()">Click <a href="javascript:alert(1)">here</a> or <a href="https://ok.example/" onmouseover="x()">there</a></p>' +
