@@ -189,7 +189,7 @@ function spanAroundBlocks(span: Element): ElementContent[] {
 }
 
 /** Formatting written with one Markdown mark: nested in itself it would double the mark (`~~~~` starts a code fence). */
-const MARK_OF: Record<string, string> = { s: 'del', del: 'del', strike: 'del', b: 'strong', strong: 'strong', i: 'em', em: 'em', mark: 'em' };
+const MARK_OF: Record<string, string> = { s: 'del', del: 'del', strike: 'del', b: 'strong', strong: 'strong', i: 'em', em: 'em', mark: 'em', u: 'em' };
 
 const hasImage = (node: Element): boolean => node.children.some((child) => child.type === 'element' && (child.tagName === 'img' || hasImage(child)));
 

@@ -129,6 +129,10 @@ test('formatting nested in itself and images in inline code lose no text', async
   assert.equal(result.text, 'struck bold bolder code more end');
   assert.match(result.html, /<del>struck<\/del>/);
   assert.deepEqual(result.images, [{ url: 'https://e.org/i.png', alt: 'i' }]);
+  // <u> is written as emphasis too: inside <i>, under other marks, it doubled a mark the page then showed.
+  const underlined = await shown('<p><i>Note <b><s><u>withdrawn</u></s></b></i></p>');
+  assert.equal(underlined.text, 'Note withdrawn', underlined.markdown);
+  assert.match(underlined.html, /<del>withdrawn<\/del>/);
 });
 
 test('each listed image URL is written in the Markdown exactly as listed, even with spaces or parentheses', () => {
