@@ -97,6 +97,23 @@ function breaksAfterFormatting(parent: MdastParents): void {
   parent.children = children as typeof parent.children;
 }
 
+/**
+ * Inline code right after inline code is one span (`<code>a</code><code>b</code>`, or
+ * `<kbd>a </kbd> <kbd>b</kbd>`, whose space between hast-util-to-mdast folds into the first):
+ * written one after the other, the closing and opening backticks make a run of two, which closes
+ * nothing, and the page showed "a``b". Together they draw the same.
+ */
+function joinAdjacentCode(parent: MdastParents): void {
+  const children: MdastNodes[] = [];
+  for (const child of parent.children) {
+    const previous = children.at(-1);
+    if (child.type === 'inlineCode' && previous?.type === 'inlineCode') previous.value += child.value;
+    else children.push(child);
+    if ('children' in child) joinAdjacentCode(child);
+  }
+  parent.children = children as typeof parent.children;
+}
+
 const isLoneImage = (node: MdastNodes): boolean => node.type === 'paragraph' && node.children.length === 1 && node.children[0]!.type === 'image';
 
 /** A parsed (and possibly already extracted) article tree -> Markdown. The tree is changed. */
@@ -105,6 +122,7 @@ export function hastToMarkdown(tree: HastRoot, options: HtmlConversionOptions = 
   prepareHtml(tree, { baseUrl: options.baseUrl, warn: (message) => warnings.push(message) });
   const mdast = toMarkdownProcessor.runSync(tree) as MdastRoot;
   breaksAfterFormatting(mdast);
+  joinAdjacentCode(mdast);
   // A paragraph of nothing (`<li><br><ul>`, `<li><span><b></b><p>` leave one) would be written as
   // an empty line; first in a list item, as a bare marker and a blank line, which ends the item:
   // what followed it left the list, and the next items (`2. ![photo](a.jpg "Caption")`) became

@@ -135,6 +135,11 @@ test('formatting nested in itself and images in inline code lose no text', async
   assert.match(underlined.html, /<del>withdrawn<\/del>/);
 });
 
+test('inline code side by side shows its text, never the backticks that would join the two spans', async () => {
+  const result = await shown('<p>Press <kbd>Ctrl </kbd> <kbd>C</kbd>, then run <code>git</code><code>-log</code>.</p>');
+  assert.equal(result.text, 'Press Ctrl C, then run git-log.', result.markdown);
+});
+
 test('each listed image URL is written in the Markdown exactly as listed, even with spaces or parentheses', () => {
   const result = htmlToMarkdown('<p><img src="photos/launch (1).jpg" alt="one"> <img src="https://e.org/a(2)<b>.png" alt="two"></p>');
   assert.deepEqual(result.images, [
