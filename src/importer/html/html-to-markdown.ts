@@ -9,9 +9,13 @@
  * - a table inside a table cell becomes its text (GFM cells hold one line); block content in a
  *   cell (paragraphs, lists, line breaks) is flattened to phrasing, its blocks separated by ` / `;
  * - `<figure><img><figcaption>` becomes an image whose title is the caption, alone in its
- *   paragraph (the site renders that as a figure with a figcaption);
+ *   paragraph (the site renders that as a figure with a figcaption; in a list item that holds
+ *   more, the item is written with blank lines, so the image stays alone in its paragraph);
+ * - an inline element holding blocks (`<strong><p>`) is drawn inside each of them;
  * - `<sup>`, `<sub>` stay HTML (the site allows them) instead of merging `mc2`;
  * - `<math>` keeps its text; comments are dropped (they are no text a reader sees).
+ * And on the Markdown tree, so that it reads back as meant: no paragraph that writes nothing, no
+ * line break at the end of emphasis, no inline code right after inline code.
  * Dropped as not article text, and named in the warnings when they carried something (an embed's
  * address, a video's fallback words): `<script>`, `<style>`, `<noscript>`, `<template>`,
  * `<iframe>`, `<embed>`, `<video>`, `<input>`; an `<object>` leaves its fallback content in its
