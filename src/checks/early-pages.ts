@@ -61,7 +61,9 @@ const BATCH = 1000;
 
 /** Starts reading the pages of `siteDir`; the job goes to the thread once the extractor's fingerprint is known. */
 export function readPagesEarly(siteDir: string, cacheFile: string | undefined, extractor: Promise<string>): EarlyPages {
-  const thread = new Worker(new URL(import.meta.url), { workerData: { [THREAD]: true } });
+  // A small young generation: the pages it reads are garbage at once, and a default one (up to
+  // 48 MB) is kept resident while the build's main thread is at its own peak.
+  const thread = new Worker(new URL(import.meta.url), { workerData: { [THREAD]: true }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   const batches: string[] = [];
   const answered = new Promise<void>((resolve, reject) => {
     thread.on('message', (message: Message) => {

@@ -62,7 +62,9 @@ export function readWordsInThread(job: WordsJob): Promise<PartitionWords> {
 function readyThread(): Worker {
   clearTimeout(idleTimer);
   if (!thread) {
-    const started = new Worker(new URL(import.meta.url), { workerData: { [THREAD]: true } });
+    // A small young generation: what it reads is garbage once counted, and a default one (up to
+    // 48 MB) is kept resident while the build's main thread is at its own peak.
+    const started = new Worker(new URL(import.meta.url), { workerData: { [THREAD]: true }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     // A failure between partitions (none is read then) only ends it: the next partition starts another.
     started.on('error', () => {});
     started.once('exit', () => {

@@ -46,12 +46,13 @@ export interface FedPartition<Bundle> {
 /**
  * Pages sent to Pagefind whose answer has not come yet, beyond which rendering waits. Pagefind
  * indexes one page at a time, at about Astro's pace when it has a core of its own; when it falls
- * behind, Astro should not wait for it: it has the report files to render next, while Pagefind
- * catches up. A page in flight costs its indexed part here (about 7 KB of English text, twice that
- * as a two-byte string) and its base64 message in Pagefind's pipe (about 12 KB): 2,000 of them
- * about 40-60 MB. With 64 Astro's page rendering took 27 s instead of 15 s on a loaded machine.
+ * behind, Astro need not wait for it at once: it has the report files to render next, while
+ * Pagefind catches up. A page in flight costs its indexed part here (about 7 KB of English text,
+ * twice that as a two-byte string) and its base64 message in Pagefind's pipe (about 12 KB). At 64,
+ * Astro's pages took 27 s instead of 15 s on a loaded machine; at 2,000 the build's memory peak
+ * (this process and Pagefind's at once) rose by about 50 MB over 500.
  */
-export const IN_FLIGHT_LIMIT = 2_000;
+export const IN_FLIGHT_LIMIT = 500;
 
 export const pagePath = (id: string): string => `${reportPath(id)}index.html`;
 
