@@ -238,6 +238,7 @@ async function finishFeed(feed: PageFeed<WrittenBundle>): Promise<Map<string, Fe
 function feedPartitions(siteDir: string, partitions: readonly Partition[], single: boolean, wordsCacheDir?: string): PageFeed<WrittenBundle> {
   return pageFeed(partitions, {
     createIndex: createPagefindIndex,
+    release: () => pagefind.close(),
     write: async (index, partition, digests) => {
       const written = await writeBundle(index, siteDir, bundleFolder(partition, single));
       if (single || wordsCacheDir === undefined) return written;

@@ -34,10 +34,16 @@ class FakeIndex implements FeedIndex {
 function fakePagefind(options: { hold?: boolean; failOn?: string } = {}) {
   const indexes: FakeIndex[] = [];
   const written: { name: string; pages: string[] }[] = [];
+  const services = { started: 0, ended: 0 };
   return {
     indexes,
     written,
+    services,
     api: {
+      release: async () => {
+        assert.ok(indexes.every((index) => index.deleted), 'the service ends only when it holds no index');
+        services.ended++;
+      },
       createIndex: async () => {
         const index = new FakeIndex(options.hold, options.failOn);
         indexes.push(index);
@@ -66,7 +72,7 @@ test('pages rendered in any order reach Pagefind in id order, and each partition
   const feed = pageFeed(partitions, pagefind.api);
   for (const id of ['2021/b', '2001/z', '2021/a', '2021/a-b']) await feed.add(id, page(id));
   const fed = await feed.finish();
-  assert.deepEqual(pagefind.written, [
+  assert.deepEqual([...pagefind.written].sort((a, b) => a.name.localeCompare(b.name)), [
     { name: '2000-2009', pages: ['news/2001/z/index.html'] },
     // Code-unit order, the order the partition lists its ids in: "a" < "a-b" < "b".
     { name: '2020-2029', pages: ['news/2021/a/index.html', 'news/2021/a-b/index.html', 'news/2021/b/index.html'] },
@@ -74,6 +80,7 @@ test('pages rendered in any order reach Pagefind in id order, and each partition
   assert.deepEqual([...fed.keys()].sort(), ['2000-2009', '2020-2029']);
   assert.equal(fed.get('2020-2029')!.bundle, 'bundle of 2020-2029');
   assert.ok(pagefind.indexes.every((index) => index.deleted), 'each index is deleted from the service once written');
+  assert.equal(pagefind.services.ended, 2, 'and the service ended after each, giving its memory back');
   assert.deepEqual(inIdOrder(reports).map((r) => r.id), ['2001/z', '2021/a', '2021/a-b', '2021/b'], 'the report route renders in the same order');
 });
 
@@ -81,15 +88,24 @@ test('a partition not every page of which was rendered is not given as fed, and 
   const partitions = partitionReports(reports, 10);
   const pagefind = fakePagefind();
   const feed = pageFeed(partitions, pagefind.api);
+  await feed.add('2001/z', page('2001/z'));
   await feed.add('2021/a', page('2021/a'));
   await feed.add('2021/b', page('2021/b'));
-  await feed.add('2001/z', page('2001/z'));
   await feed.add('2031/other', page('2031/other')); // not a report of these partitions: ignored
   const fed = await feed.finish();
   assert.deepEqual([...fed.keys()], ['2000-2009']);
   assert.deepEqual(pagefind.written.map((w) => w.name), ['2000-2009']);
-  assert.deepEqual(pagefind.indexes[0]!.added, ['news/2021/a/index.html'], 'b waits for a-b, which never came');
+  assert.deepEqual(pagefind.indexes[1]!.added, ['news/2021/a/index.html'], 'b waits for a-b, which never came');
   assert.ok(pagefind.indexes.every((index) => index.deleted));
+  assert.equal(pagefind.services.ended, 2);
+
+  // One partition at a time: pages of another wait while an incomplete one holds the service.
+  const held = fakePagefind();
+  const blocked = pageFeed(partitions, held.api);
+  await blocked.add('2021/a', page('2021/a'));
+  await blocked.add('2001/z', page('2001/z'));
+  assert.equal((await blocked.finish()).size, 0, 'both indexed from disk instead');
+  assert.equal(held.indexes.length, 1);
 });
 
 test('a page Pagefind cannot index fails the feed, naming the page; a page rendered twice is refused', async () => {
@@ -161,7 +177,7 @@ test('the middleware hands a report page to the feed and returns the same bytes;
   assert.equal(await onRequest({ routePattern: REPORT_ROUTE, params: {} } as unknown as Parameters<typeof onRequest>[0], async () => untouched), untouched, 'no feed: passed through');
 });
 
-test('no partition is started in Pagefind while another is being written, and none is lost waiting for it', async () => {
+test('no partition is started in Pagefind while another is open or being written, and none is lost waiting for it', async () => {
   const partitions = partitionReports(reports, 10);
   const pagefind = fakePagefind();
   let releaseWrite!: () => void;
@@ -173,6 +189,7 @@ test('no partition is started in Pagefind while another is being written, and no
   for (const id of ['2021/a', '2021/a-b', '2021/b']) await feed.add(id, page(id));
   await new Promise((resolve) => setTimeout(resolve, 10));
   assert.equal(pagefind.indexes.length, 1, 'the next partition waits for the writing to end');
+  assert.equal(pagefind.services.ended, 0);
   const finished = feed.finish();
   releaseWrite();
   const fed = await finished;
