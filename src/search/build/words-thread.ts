@@ -41,8 +41,12 @@ interface Failure {
 type Answer = { text: string } | { failure: Failure };
 
 const THREAD = 'partitionWordsThread';
-/** Longer than Pagefind takes to index a partition, so that one thread reads a build's partitions. */
-const IDLE_MS = 60_000;
+/**
+ * Longer than the pages of a partition take to render at 10,000 reports (3-4 s), so that one
+ * thread reads a build's partitions, but short enough that it does not hold its memory (up to
+ * 150 MB) through the report files, where the build's main thread peaks.
+ */
+const IDLE_MS = 5_000;
 
 let thread: Worker | undefined;
 let idleTimer: NodeJS.Timeout | undefined;
@@ -62,9 +66,7 @@ export function readWordsInThread(job: WordsJob): Promise<PartitionWords> {
 function readyThread(): Worker {
   clearTimeout(idleTimer);
   if (!thread) {
-    // A small young generation: what it reads is garbage once counted, and a default one (up to
-    // 48 MB) is kept resident while the build's main thread is at its own peak.
-    const started = new Worker(new URL(import.meta.url), { workerData: { [THREAD]: true }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    const started = new Worker(new URL(import.meta.url), { workerData: { [THREAD]: true } });
     // A failure between partitions (none is read then) only ends it: the next partition starts another.
     started.on('error', () => {});
     started.once('exit', () => {
