@@ -15,9 +15,10 @@
  * waits in `waiting` until those before it have been sent; the report route lists its pages in
  * that order (src/pages/news/[year]/[slug].astro), so the wait is a few pages at most.
  *
- * A partition's index is written as soon as its last page is sent and then deleted from
- * Pagefind's service, so the service holds about one partition at a time. Pure apart from the
- * Pagefind index it is given (`PagefindApi`): tests drive it with a fake.
+ * Pagefind's service holds one partition's index at a time: it is written as soon as its last
+ * page is indexed, then deleted, and the service ended (`release`; the next partition starts
+ * another). Pure apart from the Pagefind service it is given (`PagefindApi`): tests drive it
+ * with a fake.
  */
 import { createHash } from 'node:crypto';
 import { indexedPart, type Partition } from '../search-partitions.ts';
