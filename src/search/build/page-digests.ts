@@ -10,6 +10,14 @@
 import { createHash } from 'node:crypto';
 import { indexedPart } from './search-partitions.ts';
 
+/**
+ * The digest of a page's indexed part (`indexedPart`), the one both a page read from disk and a
+ * page fed to Pagefind as it is rendered (feed/page-feed.ts) are known by: they must agree.
+ */
+export function indexedPartDigest(indexed: string): string {
+  return createHash('sha256').update(indexed).digest('hex');
+}
+
 /** As kept on disk: page (relative to the site) -> its stamp and digest when it was read. */
 export interface PageDigestCache {
   format: 1;
@@ -49,7 +57,7 @@ export function pageDigests(previous: unknown, stamp: (page: string) => string, 
         return before[1];
       }
       reread++;
-      const digest = createHash('sha256').update(indexedPart(read(page))).digest('hex');
+      const digest = indexedPartDigest(indexedPart(read(page)));
       pages[page] = [now, digest];
       return digest;
     },

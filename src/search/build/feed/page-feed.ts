@@ -20,8 +20,8 @@
  * another). Pure apart from the Pagefind service it is given (`PagefindApi`): tests drive it
  * with a fake.
  */
-import { createHash } from 'node:crypto';
 import { indexedPart, type Partition } from '../search-partitions.ts';
+import { indexedPartDigest } from '../page-digests.ts';
 import { reportPath } from '../../../urls/site-paths.ts';
 
 /** The part of a Pagefind index the feed uses (pagefind's Node API). */
@@ -59,9 +59,9 @@ export const IN_FLIGHT_LIMIT = 500;
 
 export const pagePath = (id: string): string => `${reportPath(id)}index.html`;
 
-/** The digest of what Pagefind reads of a page (as page-digests.ts makes it from the page on disk). */
+/** The digest of what Pagefind reads of a page, as page-digests.ts knows the page on disk by. */
 export function pageDigest(html: string): string {
-  return createHash('sha256').update(indexedPart(html)).digest('hex');
+  return indexedPartDigest(indexedPart(html));
 }
 
 interface PartitionState<Index, Bundle> {
@@ -174,7 +174,7 @@ export function pageFeed<Index extends FeedIndex, Bundle>(partitions: readonly P
       if (at < state.next || state.waiting.has(at)) throw new Error(`The report page ${pagePath(id)} was rendered twice in one build`);
       // Only the indexed part is kept until Pagefind has it: a whole page is about twice its size.
       const indexed = indexedPart(html);
-      state.digests.set(pagePath(id), createHash('sha256').update(indexed).digest('hex'));
+      state.digests.set(pagePath(id), indexedPartDigest(indexed));
       state.waiting.set(at, indexed);
       flush(state);
       if (inFlight >= IN_FLIGHT_LIMIT) await new Promise<void>((resume) => resumers.push(resume));
