@@ -23,6 +23,7 @@
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
 import type { Definition, Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
 import type { VFile } from 'vfile';
+import type { BodyProblem } from './problems/body-problems.ts';
 
 /** The title that marks an image with empty alt as decorative. */
 export const DECORATIVE_TITLE = 'decorative';
@@ -36,11 +37,8 @@ export const IMAGE_WIDTHS = [400, 800, 1200, 1600];
 /** How wide the image is drawn: the page column, or the viewport less its margins (src/styles/global.css). */
 export const IMAGE_SIZES = '(min-width: 46rem) 46rem, 100vw';
 
-export interface ImageProblem {
-  /** Line in the Markdown body (1-based), where known. */
-  line?: number;
+export interface ImageProblem extends BodyProblem {
   image: string;
-  message: string;
 }
 
 /** A caption split into the text and a final credit; `caption + credit` is always the title exactly. */
@@ -83,11 +81,6 @@ export function remoteImageMessage(image: string): string {
     'site only), and it would tell that site of every reader. Save the image beside the report and link it as ' +
     '![what it shows](./name.jpg), or link to it as text: [what it shows](' + image + ').'
   );
-}
-
-/** Every problem of one report as lines of an error message, with the file's line numbers. */
-export function formatImageProblems(problems: readonly ImageProblem[], lineOffset = 0): string {
-  return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).map((p) => (p.line === undefined ? p.message : `line ${p.line + lineOffset}: ${p.message}`)).join('\n  ');
 }
 
 export interface BodyImageOptions {

@@ -16,7 +16,10 @@
  *   (rehype-word-separators.ts).
  * - Links that leave the site get rel="noopener".
  * - Tables sit in a focusable scroll region (wide ones scroll on narrow screens); alignment is a class.
- * - Images: alt text required, none from another site (reported per file, `onImageProblems`); an
+ * - Nothing the publisher wrote is dropped unseen: a footnote the text never refers to (or a
+ *   second one with the same label), or a table row with more cells than the first row, which GFM
+ *   leaves out of the page, is refused with its line (reported per file, `onProblems`; problems/).
+ * - Images: alt text required, none from another site (reported per file, `onProblems`); an
  *   image alone in its paragraph becomes a captioned <figure>; loading priority and srcset widths
  *   (body-images.ts).
  *
@@ -38,7 +41,10 @@ import rehypeSanitizeReported, { type SanitizeReport } from './rehype-sanitize-r
 import { rehypeHeadingSlugs, rehypeInPageLinks, USER_CONTENT_PREFIX } from './user-content-ids.ts';
 import rehypeTables from './rehype-tables.ts';
 import rehypeWordSeparators from './rehype-word-separators.ts';
-import { rehypeBodyImages, remarkImageChecks, type ImageProblem } from './body-images.ts';
+import { rehypeBodyImages, remarkImageChecks } from './body-images.ts';
+import { remarkFootnoteChecks } from './problems/footnote-checks.ts';
+import { remarkTableChecks } from './problems/table-checks.ts';
+import type { OnBodyProblems } from './problems/body-problems.ts';
 import rehypeFinalRaw from './reparse/rehype-final-raw.ts';
 
 export const sanitizeSchema: Schema = {
@@ -54,15 +60,24 @@ export const sanitizeSchema: Schema = {
 export interface MarkdownOptions {
   /** Receives what the sanitiser removed from each rendered file (the file's path is `file.path`). */
   onSanitized?: (file: VFile, report: SanitizeReport) => void;
-  /** Receives the image problems of each file that has any (missing alt text, a remote image). */
-  onImageProblems?: (file: VFile, problems: ImageProblem[]) => void;
+  /**
+   * Receives what stops each file that has any from being published (problems/body-problems.ts): an image
+   * without alt text or from another site, a footnote or table cell the page would not show.
+   */
+  onProblems?: OnBodyProblems;
 }
 
 export function markdownOptions(options: MarkdownOptions = {}): UnifiedProcessorOptions {
   return {
     gfm: false,
     smartypants: false,
-    remarkPlugins: [remarkGfmLean, remarkTagfilter, [remarkImageChecks, { onProblems: options.onImageProblems }]],
+    remarkPlugins: [
+      remarkGfmLean,
+      remarkTagfilter,
+      [remarkImageChecks, { onProblems: options.onProblems }],
+      [remarkFootnoteChecks, { onProblems: options.onProblems }],
+      [remarkTableChecks, { onProblems: options.onProblems }],
+    ],
     // Footnote ids are prefixed by the sanitiser with every other id; remark-rehype's own prefix
     // would make them user-content-user-content-fn-1.
     remarkRehype: { clobberPrefix: '' },
@@ -74,7 +89,7 @@ export function markdownOptions(options: MarkdownOptions = {}): UnifiedProcessor
       rehypeInPageLinks,
       [rehypeExternalLinks, { rel: ['noopener'] }],
       rehypeTables,
-      [rehypeBodyImages, { onProblems: options.onImageProblems }],
+      [rehypeBodyImages, { onProblems: options.onProblems }],
       // Not a step here: swaps Astro's final rehype-raw for one that skips trees it cannot change.
       rehypeFinalRaw,
     ],

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import { markdownOptions } from './markdown-processor.ts';
 import type { SanitizeReport } from './rehype-sanitize-reported.ts';
-import { formatImageProblems, type ImageProblem } from './body-images.ts';
+import { formatBodyProblems, type BodyProblem } from './problems/body-problems.ts';
 import { countWords } from '../reading-time.ts';
 
 type MarkdownProcessor = ReturnType<typeof unified>;
@@ -55,18 +55,18 @@ export interface ReportRenderer {
   renderer: Renderer;
   /** Each rendered file's sanitiser report, by path, until renderReport takes it. */
   reports: Map<string, SanitizeReport>;
-  /** Each rendered file's image problems, by path, until renderReport takes them. */
-  imageProblems: Map<string, ImageProblem[]>;
+  /** Each rendered file's problems (problems/body-problems.ts), by path, until renderReport takes them. */
+  problems: Map<string, BodyProblem[]>;
 }
 
 export async function createReportRenderer(settings: RendererSettings): Promise<ReportRenderer> {
   const reports = new Map<string, SanitizeReport>();
-  const imageProblems = new Map<string, ImageProblem[]>();
+  const problems = new Map<string, BodyProblem[]>();
   const options = markdownOptions({
     onSanitized: (file, report) => reports.set(file.path, report),
-    onImageProblems: (file, problems) => imageProblems.set(file.path, [...(imageProblems.get(file.path) ?? []), ...problems]),
+    onProblems: (file, found) => problems.set(file.path, [...(problems.get(file.path) ?? []), ...found]),
   });
-  return { renderer: await unified(options).createRenderer(settings), reports, imageProblems };
+  return { renderer: await unified(options).createRenderer(settings), reports, problems };
 }
 
 function withLineOffset(report: SanitizeReport, offset: number): SanitizeReport {
@@ -74,11 +74,11 @@ function withLineOffset(report: SanitizeReport, offset: number): SanitizeReport 
   return { ...report, removed: report.removed.map((r) => ({ ...r, lines: r.lines.map((line) => line + offset) })) };
 }
 
-export async function renderReport({ renderer, reports, imageProblems }: ReportRenderer, job: RenderJob): Promise<RenderOutcome> {
+export async function renderReport({ renderer, reports, problems: problemsByFile }: ReportRenderer, job: RenderJob): Promise<RenderOutcome> {
   try {
     const result = await renderer.render(job.body, { frontmatter: job.frontmatter, fileURL: pathToFileURL(job.filePath) });
-    const problems = imageProblems.get(job.filePath);
-    if (problems) return { ok: false, error: formatImageProblems(problems, job.lineOffset ?? 0) };
+    const problems = problemsByFile.get(job.filePath);
+    if (problems) return { ok: false, error: formatBodyProblems(problems, job.lineOffset ?? 0) };
     const { localImagePaths, remoteImagePaths } = result.metadata;
     const sanitized = reports.get(job.filePath) ?? { removed: [], lostWords: [] };
     return {
@@ -98,6 +98,6 @@ export async function renderReport({ renderer, reports, imageProblems }: ReportR
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   } finally {
     reports.delete(job.filePath);
-    imageProblems.delete(job.filePath);
+    problemsByFile.delete(job.filePath);
   }
 }

@@ -23,7 +23,7 @@ async function plainGfmRenderer(): Promise<ReportRenderer> {
   const renderer = await createReportRenderer(SETTINGS);
   const options = markdownOptions({
     onSanitized: (file, report) => renderer.reports.set(file.path, report),
-    onImageProblems: (file, problems) => renderer.imageProblems.set(file.path, [...(renderer.imageProblems.get(file.path) ?? []), ...problems]),
+    onProblems: (file, problems) => renderer.problems.set(file.path, [...(renderer.problems.get(file.path) ?? []), ...problems]),
   });
   options.remarkPlugins = options.remarkPlugins!.map((plugin) => (plugin === remarkGfmLean ? remarkGfm : plugin));
   return { ...renderer, renderer: await unified(options).createRenderer(SETTINGS) };

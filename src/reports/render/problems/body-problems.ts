@@ -1,0 +1,21 @@
+/**
+ * What in a report's body stops it from being published: the build fails, naming the file, the
+ * line and the fix, instead of publishing a page that lacks what the publisher wrote or shows it
+ * wrongly. Found while rendering: images (../body-images.ts), footnotes (footnote-checks.ts) and
+ * table cells (table-checks.ts).
+ */
+import type { VFile } from 'vfile';
+
+export interface BodyProblem {
+  /** Line in the Markdown body (1-based), where known. */
+  line?: number;
+  message: string;
+}
+
+/** Receives the problems of each rendered file that has any (the file's path is `file.path`). */
+export type OnBodyProblems = (file: VFile, problems: BodyProblem[]) => void;
+
+/** Every problem of one report as lines of an error message, with the file's line numbers. */
+export function formatBodyProblems(problems: readonly BodyProblem[], lineOffset = 0): string {
+  return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).map((p) => (p.line === undefined ? p.message : `line ${p.line + lineOffset}: ${p.message}`)).join('\n  ');
+}
