@@ -251,6 +251,15 @@ export function prepareHtml(tree: Root, options: PrepareOptions): void {
         result.push(text(' '));
         continue;
       }
+      if (name === 'q') {
+        // A browser draws a quotation's marks around its content (its style sheet's q::before and
+        // q::after). Written as text here, before the conversion's own <q> handling: that one added
+        // them after white space was collapsed (the space after a quotation that ends in a line
+        // break was dropped: `"c` for `</q> c`) and not at all inside code (`<kbd><q>Yes</q></kbd>`).
+        transform(child, inCell, inPre);
+        result.push(text('"'), ...child.children, text('"'));
+        continue;
+      }
       if (CHOICES.has(name)) {
         // Phrasing, as the control sits in a sentence: the choices separated as in a flattened cell.
         const choices = choiceTexts(child).join(' / ');

@@ -258,3 +258,8 @@ test("form controls' words (a button's label, a textarea's typed text, a select'
   assert.match(result.warnings[0]!, /<object> https:\/\/x\.example\/chart\.swf was not imported \(its fallback content is, in its place\)/);
   assert.match(result.warnings[1]!, /<video> https:\/\/x\.example\/v\.mp4 was not imported \(nor its fallback text "Your browser cannot play it"\)/);
 });
+
+test("a quotation's marks are on the page as a browser draws them: inside code too, and apart from the words after a quotation that ends in a line break", async () => {
+  const result = await shown('<p>Type <kbd><q>Yes</q></kbd> now.</p><p>She said <q>go<br></q> then left.</p>');
+  assert.equal(result.text.replace(/\s+/g, ' '), 'Type "Yes" now. She said "go " then left.');
+});
