@@ -10,6 +10,8 @@ import type { Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
+import { imageSources } from '../../src/importer/html/image-source.ts';
+import { imageAsText } from '../../src/importer/media/image-as-text.ts';
 import { rewriteImages, type ImageTargets } from '../../src/importer/media/rewrite-images.ts';
 import { createReportRenderer, renderReport } from '../../src/reports/render/render-report.ts';
 
@@ -20,13 +22,47 @@ import { createReportRenderer, renderReport } from '../../src/reports/render/ren
  */
 const NOT_SHOWN = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'iframe', 'embed', 'video', 'audio', 'canvas', 'svg', 'input']);
 
-/** Without what is not shown; a select's choices apart, one a line, as its drop-down lists them. */
+/**
+ * A browser shows a `<q>`'s content between quotation marks (its style sheet's `q::before` and
+ * `q::after`), glued to the first and last words. Their glyph depends on the page's language
+ * (“…” in English, «…» in French); the importer writes the straight `"` Markdown carries for any
+ * language, so the check takes that one: it checks that the marks are there, not their glyph.
+ */
+const QUOTATION_MARK = '"';
+
+/**
+ * An image the archive cannot copy (an embedded `data:` one, one without an address): the importer
+ * writes, in its place, its alt text and where it was (src/importer/media/image-as-text.ts). Those
+ * words are the image on the page, so the check reads them where the image was, and checks what is
+ * glued to them (a quotation's marks around the image).
+ */
+function standsAsText(img: Element): boolean {
+  return !imageSources(img).some((url) => /^https?:/i.test(url.trim()) || !/^[a-z][a-z0-9+.-]*:/i.test(url.trim()));
+}
+
+function imagesAsText(node: Root | Element): void {
+  node.children = node.children.map((child) => {
+    if (child.type !== 'element') return child;
+    if (child.tagName !== 'img' || !standsAsText(child)) {
+      imagesAsText(child);
+      return child;
+    }
+    const alt = typeof child.properties.alt === 'string' ? child.properties.alt.trim() : '';
+    return { type: 'text', value: alt === '' ? '' : imageAsText(alt, imageSources(child)[0] ?? '') };
+  }) as typeof node.children;
+}
+
+/**
+ * Without what is not shown; a select's choices apart, one a line, as its drop-down lists them;
+ * a quotation between its marks.
+ */
 function withoutHidden(node: Root | Element): void {
   node.children = node.children.filter((child) => child.type !== 'element' || !NOT_SHOWN.has(child.tagName)) as typeof node.children;
   for (const child of node.children) {
     if (child.type !== 'element') continue;
     withoutHidden(child);
     if (child.tagName === 'option') child.children.push({ type: 'text', value: '\n' });
+    if (child.tagName === 'q') child.children = [{ type: 'text', value: QUOTATION_MARK }, ...child.children, { type: 'text', value: QUOTATION_MARK }];
   }
 }
 
@@ -34,6 +70,7 @@ function withoutHidden(node: Root | Element): void {
 export function visibleWords(html: string): string[] {
   const tree: Root = fromHtml(html, { fragment: true });
   withoutHidden(tree);
+  imagesAsText(tree);
   return toText(tree).split(/\s+/).filter((word) => word !== '');
 }
 
@@ -90,12 +127,40 @@ export async function renderMarkdown(markdown: string): Promise<{ html: string; 
   return { html: outcome.rendered.html, text };
 }
 
-/** Every word, in order, in the text (each after the previous one; inside a longer run too). */
+/**
+ * The runs without white space, a straight double quote at a run's edge apart: it is a quotation's
+ * mark, which a browser draws from its style sheet, glued to the words inside it, but on lines of
+ * their own when the quotation holds a block (a paragraph wpautop made in it), where Markdown,
+ * which cannot hold a block inside a quotation, glues it to the first or last word. The mark's
+ * presence and place among the words are checked, not what it is glued to.
+ */
+function tokens(text: string): string[] {
+  return text.split(/\s+/).flatMap((run) => {
+    const [, opening = '', word = '', closing = ''] = /^("*)(.*?)("*)$/s.exec(run)!;
+    return [...opening, word, ...closing].filter((part) => part !== '');
+  });
+}
+
+/**
+ * Every word, in order, standing alone in the text: each source word (a run without white space)
+ * is one of the rendered text's runs without white space, after the previous word's. Runs the page
+ * adds between them (a figure's credit, a select's ` / `, an embedded image's note, a footnote's
+ * back-link) are allowed; a word found only inside a longer run is not, since that is two words
+ * glued together (`end` + `Start` as `endStart`) or a word changed (`Spokeswoman` as
+ * `Spokeswoman\`), which a reader sees.
+ */
 export function assertWordsInOrder(words: string[], text: string, context: string): void {
-  let from = 0;
-  for (const word of words) {
-    const at = text.indexOf(word, from);
-    assert.ok(at >= 0, `"${word}" is missing after position ${from} of the rendered text ${JSON.stringify(text)}\n${context}`);
-    from = at + word.length;
+  const rendered = tokens(text);
+  let next = 0;
+  for (const word of tokens(words.join(' '))) {
+    const at = rendered.indexOf(word, next);
+    if (at >= 0) {
+      next = at + 1;
+      continue;
+    }
+    const near = rendered.slice(Math.max(0, next - 3), next + 8).join(' ');
+    const inside = rendered.slice(next).find((run) => run.includes(word));
+    const why = inside === undefined ? 'is missing' : `is not a word of its own (it is inside "${inside}")`;
+    assert.fail(`"${word}" ${why} after the rendered word ${next} ("… ${near} …") of ${JSON.stringify(text)}\n${context}`);
   }
 }

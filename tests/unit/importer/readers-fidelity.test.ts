@@ -14,6 +14,7 @@ import { readFeed } from '../../../src/importer/readers/read-feed.ts';
 import { readHtmlPage } from '../../../src/importer/readers/read-html-page.ts';
 import { readWxr } from '../../../src/importer/readers/read-wxr.ts';
 import { detectFormat } from '../../../src/importer/readers/detect-format.ts';
+import { expandShortcodes, wordpressAutop } from '../../../src/importer/readers/wordpress-content.ts';
 import type { ReadOutcome, SourceItem } from '../../../src/importer/readers/source-item.ts';
 import { article, articleHtml, atomFile, htmlPage, rssFile, wxrFile, type Dated, type GeneratedArticle, type PageShape } from '../../support/article-generator.ts';
 import { assertWordsInOrder, imageAlts, renderMarkdown, visibleWords } from '../../support/source-fidelity.ts';
@@ -34,12 +35,21 @@ function items(outcomes: ReadOutcome[], count: number): SourceItem[] {
   });
 }
 
-async function assertFaithful(item: SourceItem, source: GeneratedArticle, file: string): Promise<void> {
-  const context = `source HTML:\n${articleHtml(source)}\nMarkdown:\n${item.markdown}\nfile:\n${file}`;
+/**
+ * A WordPress post as WordPress shows it: its stored content through wpautop (the port's rules are
+ * checked against WordPress's in read-wxr.test.ts). Its words are those of the editor's HTML,
+ * except where WordPress itself shows others: a paragraph break wpautop makes inside a `<q>`
+ * leaves the quotation empty (`<b><q><br><br>words</q></b>` shows `""` then the words), and the
+ * `<br />` it writes into a `<textarea>` is shown there as text.
+ */
+const wordpressShown = (source: GeneratedArticle) => wordpressAutop(expandShortcodes(source.blocks.map((b) => b.wordpress).join('\n\n')).html);
+
+async function assertFaithful(item: SourceItem, source: GeneratedArticle, file: string, displayed = articleHtml(source)): Promise<void> {
+  const context = `source HTML:\n${displayed}\nMarkdown:\n${item.markdown}\nfile:\n${file}`;
   assert.equal(item.title, source.title, context);
   assert.equal(item.date, '2020-07-31');
   const { html, text } = await renderMarkdown(item.markdown);
-  assertWordsInOrder(visibleWords(articleHtml(source)), text, context);
+  assertWordsInOrder(visibleWords(displayed), text, context);
   // An image's alt text is words too: on the page as the image's alt, or as text where the image
   // could not be imported (an embedded data: image).
   const shown = `${text} ${imageAlts(html).join(' ')}`;
@@ -56,7 +66,7 @@ test('a WordPress export: every word of every post (with [caption] shortcodes an
       const file = wxrFile(articles, DATE);
       assert.equal(detectFormat(file, 'export.txt'), 'wxr');
       const read = items(readWxr(file, 'export.xml', {}), articles.length);
-      for (let i = 0; i < articles.length; i++) await assertFaithful(read[i]!, articles[i]!, file);
+      for (let i = 0; i < articles.length; i++) await assertFaithful(read[i]!, articles[i]!, file, wordpressShown(articles[i]!));
     }),
     { numRuns: RUNS },
   );
