@@ -92,9 +92,10 @@ function breaksAfterFormatting(parent: MdastParents): void {
     if (!('children' in child)) continue;
     breaksAfterFormatting(child);
     if (child.type !== 'strong' && child.type !== 'emphasis' && child.type !== 'delete') continue;
+    // The breaks at its end, and what draws nothing among them (`<b>Name <br> <u><br></u></b>`).
     let end = child.children.length;
-    while (end > 0 && child.children[end - 1]!.type === 'break') end--;
-    children.push(...child.children.splice(end));
+    while (end > 0 && drawsNothingAtTheEnd(child.children[end - 1] as PhrasingContent)) end--;
+    if (child.children.slice(end).some((node) => node.type === 'break')) children.push(...child.children.splice(end));
   }
   // At the end of a paragraph or heading, neither does white space or emptied formatting around it (`x <br> <b><br></b>`).
   if (parent.type === 'paragraph' || parent.type === 'heading') while (children.length > 0 && drawsNothingAtTheEnd(children.at(-1) as PhrasingContent)) children.pop();

@@ -105,6 +105,10 @@ test('a line break that ends bold, italic or struck-out text shows as a line bre
     assert.equal(result.text.replace(/\s+/g, ' '), 'Jane Doe, Spokeswoman Ministry of Health Ends here Item', `<${tag}>: ${result.markdown}`);
     assert.match(result.html, /Spokeswoman<\/(strong|em|del)><br>\s*Ministry of Health/, `<${tag}>: ${result.markdown}`);
   }
+  // The breaks at the end with white space and emptied formatting among them (found by the fidelity property).
+  const mixed = await shown('<p><b>Jane Doe <br> <u><br></u></b> Ministry of Health</p>');
+  assert.equal(mixed.text.replace(/\s+/g, ' '), 'Jane Doe Ministry of Health', mixed.markdown);
+  assert.match(mixed.html, /Jane Doe<\/strong><br>\s*<br>\s*Ministry of Health/, mixed.markdown);
 });
 
 test('untrusted HTML is neutralised: scripts, styles, iframes, handlers and javascript: links go, their text stays, the editor is told', async () => {
