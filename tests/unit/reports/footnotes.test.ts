@@ -7,17 +7,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { fromHtml } from 'hast-util-from-html';
-import { toText } from 'hast-util-to-text';
-import { unified } from '@astrojs/markdown-remark';
-import { markdownOptions } from '../../../src/reports/render/markdown-processor.ts';
-import { createReportRenderer, renderReport, type RenderOutcome, type ReportRenderer } from '../../../src/reports/render/render-report.ts';
+import { checked, pageText, unchecked } from '../../support/page-text.ts';
 
-const renderer = createReportRenderer({ syntaxHighlight: false });
-
-async function render(body: string, lineOffset = 0): Promise<RenderOutcome> {
-  return renderReport(await renderer, { filePath: '/archive/content/2020/notes.md', body, frontmatter: {}, lineOffset });
-}
+const render = checked;
 
 async function refused(body: string, lineOffset = 0): Promise<string> {
   const outcome = await render(body, lineOffset);
@@ -26,9 +18,7 @@ async function refused(body: string, lineOffset = 0): Promise<string> {
 }
 
 async function shown(body: string): Promise<string> {
-  const outcome = await render(body);
-  assert.ok(outcome.ok, outcome.ok ? '' : outcome.error);
-  return toText(fromHtml(outcome.rendered.html, { fragment: true }));
+  return pageText(await render(body));
 }
 
 test('a footnote the text never refers to is refused, naming its line (in the file) and label, with the fix', async () => {
@@ -94,25 +84,6 @@ const body = fc.tuple(fc.array(paragraph, { maxLength: 3 }), fc.array(footnote, 
   labels: footnotes.map((f) => f.label),
 }));
 
-/** The pipeline without the footnote check: what the page would show (its image problems kept). */
-async function uncheckedRenderer(): Promise<ReportRenderer> {
-  const base = await createReportRenderer({ syntaxHighlight: false });
-  const options = markdownOptions({
-    onSanitized: (file, report) => base.reports.set(file.path, report),
-    onProblems: (file, problems) => {
-      const images = problems.filter((problem) => 'image' in problem);
-      if (images.length > 0) base.problems.set(file.path, images);
-    },
-  });
-  return { ...base, renderer: await unified(options).createRenderer({ syntaxHighlight: false }) };
-}
-const unchecked = uncheckedRenderer();
-
-const pageText = (outcome: RenderOutcome): string => {
-  assert.ok(outcome.ok, outcome.ok ? '' : outcome.error);
-  return toText(fromHtml(outcome.rendered.html, { fragment: true }));
-};
-
 test('property: a body renders if and only if the words of every footnote it defines are on the page; otherwise the error names each lost one', async () => {
   let refusedCount = 0;
   await fc.assert(
@@ -125,7 +96,7 @@ test('property: a body renders if and only if the words of every footnote it def
       }
       refusedCount++;
       // Refused: without the check, the page would lose one footnote for each footnote named.
-      const page = pageText(await renderReport(await unchecked, { filePath: '/archive/content/2020/notes.md', body: text, frontmatter: {} }));
+      const page = pageText(await unchecked(text));
       const lost = words.flatMap((word, i) => (page.includes(word) ? [] : [labels[i]!]));
       const named = [...outcome.error.matchAll(/the footnote \[\^([^\]]+)\]/g)].map((m) => m[1]!);
       assert.deepEqual(named.sort(), lost.sort(), `${outcome.error}\n${JSON.stringify(text)}`);

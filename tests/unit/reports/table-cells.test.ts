@@ -7,31 +7,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { fromHtml } from 'hast-util-from-html';
-import { toText } from 'hast-util-to-text';
-import { unified } from '@astrojs/markdown-remark';
-import { markdownOptions } from '../../../src/reports/render/markdown-processor.ts';
-import { createReportRenderer, renderReport, type RenderOutcome, type ReportRenderer } from '../../../src/reports/render/render-report.ts';
-
-const SETTINGS = { syntaxHighlight: false } as const;
-const renderer = createReportRenderer(SETTINGS);
-const job = (body: string, lineOffset = 0) => ({ filePath: '/archive/content/2020/table.md', body, frontmatter: {}, lineOffset });
-
-/** The pipeline without this check: what the page would show. */
-async function uncheckedRenderer(): Promise<ReportRenderer> {
-  const base = await createReportRenderer(SETTINGS);
-  const options = markdownOptions({ onSanitized: (file, report) => base.reports.set(file.path, report) });
-  return { ...base, renderer: await unified(options).createRenderer(SETTINGS) };
-}
-const unchecked = uncheckedRenderer();
-
-const pageText = (outcome: RenderOutcome): string => {
-  assert.ok(outcome.ok, outcome.ok ? '' : outcome.error);
-  return toText(fromHtml(outcome.rendered.html, { fragment: true }));
-};
+import { checked, pageText, unchecked } from '../../support/page-text.ts';
 
 test('a row with more cells than the first row is refused, naming its line in the file, the words lost and the fix', async () => {
-  const outcome = await renderReport(await renderer, job('Prices:\n\n| Item | Price |\n| --- | --- |\n| Tea | 2 | or 3 with milk |\n| Coffee |', 6));
+  const outcome = await checked('Prices:\n\n| Item | Price |\n| --- | --- |\n| Tea | 2 | or 3 with milk |\n| Coffee |', 6);
   assert.ok(!outcome.ok);
   assert.equal(
     outcome.error,
@@ -40,12 +19,12 @@ test('a row with more cells than the first row is refused, naming its line in th
 });
 
 test('shorter rows, empty cells beyond the first row, escaped pipes and pipes in code render, every word shown', async () => {
-  const text = pageText(await renderReport(await renderer, job('| a | b | c |\n| - | - | - |\n| short |\n| x \\| y | `p \\| q` | z |\n| 1 | 2 | 3 | |\n| 4 | 5 | 6 ||')));
+  const text = pageText(await checked('| a | b | c |\n| - | - | - |\n| short |\n| x \\| y | `p \\| q` | z |\n| 1 | 2 | 3 | |\n| 4 | 5 | 6 ||'));
   for (const words of ['short', 'x | y', 'p | q', 'z', '3', '6']) assert.ok(text.includes(words), `${words} in ${text}`);
 });
 
 test('an extra cell holding no text but a footnote reference is refused too, saying so', async () => {
-  const outcome = await renderReport(await renderer, job('| a |\n| - |\n| 1 | [^n] |\n\n[^n]: A note.'));
+  const outcome = await checked('| a |\n| - |\n| 1 | [^n] |\n\n[^n]: A note.');
   assert.ok(!outcome.ok);
   assert.match(outcome.error, /so the page would not show the rest \(no text, but an image or a footnote reference\)/);
 });
@@ -67,14 +46,14 @@ test('property: a table renders if and only if every cell is on the page; otherw
   let refused = 0;
   await fc.assert(
     fc.asyncProperty(table, async ({ text, words, tooLong }) => {
-      const outcome = await renderReport(await renderer, job(text));
+      const outcome = await checked(text);
       if (outcome.ok) {
         const page = pageText(outcome);
         for (const word of words) assert.ok(page.includes(word), `${word} lost from ${JSON.stringify(text)}`);
         return;
       }
       refused++;
-      const page = pageText(await renderReport(await unchecked, job(text)));
+      const page = pageText(await unchecked(text));
       const lost = words.filter((word) => !page.includes(word));
       assert.ok(lost.length > 0, `refused, yet the page would show every cell of ${JSON.stringify(text)}`);
       for (const word of lost) assert.ok(outcome.error.includes(word), `${word} is not named in ${outcome.error}`);
