@@ -24,7 +24,7 @@ import { REPORT_FORMATS } from './formats/report-formats.ts';
 import { sitemapLastmod } from './formats/sitemap-lastmod.ts';
 import { FEED_FILES, SEARCH_BUNDLE_FOLDER } from './urls/site-paths.ts';
 import { siteConfig } from './site.config.ts';
-import type { BuildSettings } from './settings/build-settings.ts';
+import { envFileRefusal, type BuildSettings } from './settings/build-settings.ts';
 import buildPartIntegration, { reportPageUrls } from './build-parts/build-part-integration.ts';
 import { PART_MANIFEST } from './build-parts/part-manifest.ts';
 
@@ -121,6 +121,8 @@ export function newsArchive(settings: BuildSettings): AstroIntegration {
     name: 'news-archive',
     hooks: {
       'astro:config:setup': async ({ command, updateConfig }) => {
+        const refusal = envFileRefusal(process.env, settings.root, command === 'dev' ? 'dev' : 'build');
+        if (refusal) throw refusal;
         updateConfig({
           // A content cache per kind of build, so rebuilds stay warm (see src/output/cache/build-cache.ts).
           // (A URL with a final slash, as Astro holds it once its own config is resolved.)

@@ -25,7 +25,7 @@ import { outputFolderProblem, outputPathProblem, pathKind } from '../output/outp
 import { BUILD_PART_VARIABLE, parseBuildPart, WHOLE_BUILD, type BuildPart } from '../build-parts/build-part.ts';
 import { archiveYears } from '../build-parts/part-fingerprint.ts';
 import { settingPath, settingValue } from './setting-values.ts';
-import { envFileProblems, misspeltVariableProblems } from './setting-variables.ts';
+import { envFileProblems, misspeltVariableProblems, type AstroCommand } from './setting-variables.ts';
 
 export interface BuildSettings {
   /** The project folder (absolute). */
@@ -86,7 +86,12 @@ function readIfPresent(file: string): string | undefined {
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
 
-export function buildSettings(env: NodeJS.ProcessEnv, root: string, home = os.homedir()): BuildSettings {
+/**
+ * `envFilesOf`: whose .env files to check: a build's (build-cli.ts, merge-cli.ts), or none, where
+ * the command is not known yet (astro.config.mjs: the integration checks them for the command
+ * Astro was run for, envFileRefusal).
+ */
+export function buildSettings(env: NodeJS.ProcessEnv, root: string, home = os.homedir(), envFilesOf: AstroCommand | 'none' = 'build'): BuildSettings {
   const problems: string[] = [];
   const attempt = <T>(check: () => T): T | undefined => {
     try {
@@ -97,7 +102,8 @@ export function buildSettings(env: NodeJS.ProcessEnv, root: string, home = os.ho
       return undefined;
     }
   };
-  problems.push(...misspeltVariableProblems(env), ...envFileProblems((file) => readIfPresent(path.join(root, file)), env));
+  problems.push(...misspeltVariableProblems(env));
+  if (envFilesOf !== 'none') problems.push(...envFileProblems((file) => readIfPresent(path.join(root, file)), env, envFilesOf));
   const base = attempt(() => checkBasePath(env.BASE_PATH)) ?? '/';
   const site = attempt(() => checkSiteUrl(env.SITE_URL));
   const searchPartitionYears = attempt(() => checkPartitionYears(env.ARCHIVE_SEARCH_PARTITION_YEARS));
@@ -122,4 +128,13 @@ export function buildSettings(env: NodeJS.ProcessEnv, root: string, home = os.ho
   }
   if (problems.length > 0 || outDir === undefined) throw new ConfigError(problems.join('\n'));
   return { root, contentDir, outDir, base, ...(site ? { site } : {}), ...(searchPartitionYears ? { searchPartitionYears } : {}), buildPart };
+}
+
+/**
+ * The refusal of settings in the .env files Vite reads for `command` (setting-variables.ts), or
+ * undefined: run when Astro names its command, before it writes anything.
+ */
+export function envFileRefusal(env: NodeJS.ProcessEnv, root: string, command: AstroCommand): ConfigError | undefined {
+  const problems = envFileProblems((file) => readIfPresent(path.join(root, file)), env, command);
+  return problems.length > 0 ? new ConfigError(problems.join('\n')) : undefined;
 }

@@ -53,11 +53,20 @@ export function misspeltVariableProblems(env: NodeJS.ProcessEnv): string[] {
   return problems;
 }
 
+/** What Astro is run for: `astro dev`, or anything else (a build, preview, sync), which Vite runs in production mode. */
+export type AstroCommand = 'dev' | 'build';
+
 /**
- * The .env files at the project's root that Vite reads for a build (into import.meta.env, and only
- * its PUBLIC_ and VITE_ variables); the check for changes digests them (build-inputs.ts).
+ * The .env files at the project's root that Vite reads for a command (into import.meta.env, and
+ * only its PUBLIC_ and VITE_ variables): every mode's, and its own mode's.
  */
-export const ENV_FILES = ['.env', '.env.local', '.env.production', '.env.production.local'];
+export function envFilesFor(command: AstroCommand): string[] {
+  const mode = command === 'dev' ? 'development' : 'production';
+  return ['.env', '.env.local', `.env.${mode}`, `.env.${mode}.local`];
+}
+
+/** Those of a build; the check for changes digests them (build-inputs.ts). */
+export const ENV_FILES = envFilesFor('build');
 
 /**
  * One message per setting (or misspelt setting) in a .env file, with the fix. The build takes its
@@ -67,17 +76,20 @@ export const ENV_FILES = ['.env', '.env.local', '.env.production', '.env.product
  * env_file, put it there): the build does read that value.
  * `read` gives a file's text, or undefined when it is absent; `env` is the build's environment.
  */
-export function envFileProblems(read: (file: string) => string | undefined, env: NodeJS.ProcessEnv = {}): string[] {
+export function envFileProblems(read: (file: string) => string | undefined, env: NodeJS.ProcessEnv = {}, command: AstroCommand = 'build'): string[] {
   const problems: string[] = [];
-  for (const file of ENV_FILES) {
+  const [reader, run] = command === 'dev' ? ['the dev server', 'npm run dev'] : ['the build', 'npm run build'];
+  // Only the files this command's Vite reads: another mode's file is another command's (a
+  // .env.production that dotenv-cli loads for builds is no concern of `npm run dev`).
+  for (const file of envFilesFor(command)) {
     const text = read(file);
     if (text === undefined) continue;
     for (const [name, value] of Object.entries(parseEnv(text))) {
       const meant = KNOWN.has(name) ? name : meantVariable(name);
       if (meant === undefined || (meant === name && env[name] === value)) continue;
       problems.push(
-        `${file} sets ${name}=${JSON.stringify(value)}, which the build ignores: it reads its settings from the environment, not from .env files. ` +
-          `Set it in the environment instead (${meant}=${JSON.stringify(value)} npm run build, or the CI job's env), and remove the line from ${file}.`,
+        `${file} sets ${name}=${JSON.stringify(value)}, which ${reader} ignores: it reads its settings from the environment, not from .env files. ` +
+          `Set it in the environment instead (${meant}=${JSON.stringify(value)} ${run}, or the CI job's env), and remove the line from ${file}.`,
       );
     }
   }

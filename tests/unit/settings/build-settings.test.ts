@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildSettings, checkRenderThreads } from '../../../src/settings/build-settings.ts';
+import { buildSettings, envFileRefusal, checkRenderThreads } from '../../../src/settings/build-settings.ts';
 import { renderThreads } from '../../../src/reports/render/render-pool.ts';
 import { reportsContentDir } from '../../../src/reports/content-dir.ts';
 import { settingValue } from '../../../src/settings/setting-values.ts';
@@ -178,6 +178,23 @@ test('a setting in a .env file, which the build does not read, is refused with t
   assert.doesNotMatch(agreed, /sets (SITE_URL|BASE_PATH|ARCHIVE_OUT_DIR)=/);
   assert.match(agreed, /\.env\.production sets BASEPATH/, 'a misspelt name is still refused');
   assert.match(refusal({ SITE_URL: 'https://other.example' }, project), /^\.env sets SITE_URL="https:\/\/example\.org", which the build ignores/m, 'a value the environment does not hold is');
+});
+
+test(".env files are checked for the command Astro runs: `astro dev` reads .env.development, a build .env.production, each ignoring the other's", () => {
+  const project = path.join(scratch, 'with-mode-env-files');
+  mkdirSync(path.join(project, 'content', 'news'), { recursive: true });
+  // A setup that works: dotenv-cli loads .env.production into a build's environment; `npm run dev` never reads that file.
+  writeFileSync(path.join(project, '.env.production'), 'SITE_URL=https://example.org\n');
+  writeFileSync(path.join(project, '.env.development.local'), 'BASE_PATH=/dev/\n');
+  const built = { SITE_URL: 'https://example.org' };
+  assert.equal(envFileRefusal(built, project, 'build'), undefined);
+  assert.equal(buildSettings(built, project, home).site, 'https://example.org');
+  const dev = envFileRefusal({}, project, 'dev')?.message ?? '';
+  assert.match(dev, /^\.env\.development\.local sets BASE_PATH="\/dev\/", which the dev server ignores: .*\(BASE_PATH="\/dev\/" npm run dev, or the CI job's env\), and remove the line from \.env\.development\.local\.$/);
+  assert.doesNotMatch(dev, /\.env\.production/, "the dev server does not read a build's file");
+  // Where the command is not known yet (astro.config.mjs), the files wait for the integration's check.
+  assert.equal(buildSettings({}, project, home, 'none').outDir, './dist');
+  assert.match(refusal({}, project), /^\.env\.production sets SITE_URL/m);
 });
 
 test('ARCHIVE_RENDER_THREADS is a whole number of threads, checked with the settings', () => {
