@@ -12,6 +12,7 @@
  */
 import type { Definition, FootnoteDefinition, Nodes, Root } from 'mdast';
 import type { BodyProblem, OnBodyProblems } from './body-problems.ts';
+import { shownColumns } from './table-checks.ts';
 
 const key = (node: { identifier: string }): string => node.identifier.toUpperCase();
 
@@ -55,7 +56,7 @@ export function footnoteProblems(tree: Root): BodyProblem[] {
     }
     if (node.type === 'footnoteReference') (within ? fromFootnote.get(within)! : fromText).push(key(node));
     if (node.type === 'table') {
-      const columns = node.children[0]?.children.length ?? 0;
+      const columns = shownColumns(node);
       for (const row of node.children) for (const cell of row.children.slice(0, columns)) walk(cell, within);
       return;
     }

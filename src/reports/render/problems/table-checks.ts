@@ -4,7 +4,7 @@
  * often a `|` in a cell's text that was meant as text. Each such row is refused instead, with its
  * line, the words that would be lost and the fix (body-problems.ts).
  */
-import type { Nodes, Root } from 'mdast';
+import type { Nodes, Root, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { BodyProblem, OnBodyProblems } from './body-problems.ts';
 
@@ -12,11 +12,14 @@ const MAX_SHOWN = 60;
 
 const shortened = (text: string): string => (text.length <= MAX_SHOWN ? text : `${text.slice(0, MAX_SHOWN - 1)}…`);
 
+/** How many of each row's cells the page shows: as many as the table's first row has (mdast-util-to-hast). */
+export const shownColumns = (table: Table): number => table.children[0]?.children.length ?? 0;
+
 export function tableProblems(tree: Root): BodyProblem[] {
   const problems: BodyProblem[] = [];
   const walk = (node: Nodes): void => {
     if (node.type === 'table') {
-      const columns = node.children[0]?.children.length ?? 0;
+      const columns = shownColumns(node);
       for (const row of node.children.slice(1)) {
         // An empty cell beyond them (`| 1 | 2 | |`) loses nothing.
         const extra = row.children.slice(columns);
