@@ -15,6 +15,7 @@ import contentStoreFromDisk from './reports/content-store-integration.ts';
 import keepOutput from './output/keep-output-integration.ts';
 import reportFilesIntegration from './output/report-files-integration.ts';
 import { buildCacheDirFor } from './output/cache/build-cache.ts';
+import { forgetLauncherVariables } from './output/cache/launcher-variables.ts';
 import pagefindIntegration from './search/build/pagefind-integration.ts';
 import pagefindDevIntegration from './search/build/pagefind-dev-integration.ts';
 import attachmentDevIntegration from './reports/attachments/attachment-dev-integration.ts';
@@ -123,6 +124,9 @@ export function newsArchive(settings: BuildSettings): AstroIntegration {
       'astro:config:setup': async ({ command, updateConfig }) => {
         const refusal = envFileRefusal(process.env, settings.root, command === 'dev' ? 'dev' : 'build');
         if (refusal) throw refusal;
+        // Before Astro makes its Vite configuration, which reads the environment: the same build
+        // started another way must have the same code, or no page is reused (launcher-variables.ts).
+        forgetLauncherVariables(process.env);
         updateConfig({
           // A content cache per kind of build, so rebuilds stay warm (see src/output/cache/build-cache.ts).
           // (A URL with a final slash, as Astro holds it once its own config is resolved.)

@@ -90,6 +90,14 @@ test('rebuilds publish edits, new and deleted reports, and re-render only what c
   assert.equal(existsSync(path.join(outDir, 'left-over.html')), false);
   assert.equal(existsSync(path.join(outDir, 'news/1999')), false);
 
+  // The same build started another way (the shell's `_` names the command it ran: npm, time, a CI
+  // wrapper) reuses every unchanged page: Astro inlines such variables into the code it hashes.
+  const launchedOtherwise = await build({ contentDir, outDir, env: { _: '/usr/bin/time', SHLVL: '7', OLDPWD: '/elsewhere' } });
+  assert.equal(launchedOtherwise.code, 0, launchedOtherwise.output.slice(-3000));
+  for (const id of ['2020/first', '2020/second', '2021/fourth']) {
+    assert.match(launchedOtherwise.output, new RegExp(`/news/${id}/index\\.html \\(cached\\)`), `${id} reused`);
+  }
+
   // Bad input fails the build before it touches the output: the last good site stays whole.
   await writeFile(path.join(contentDir, '2021/broken.md'), report(`title: Broken\ndate: 2021-02-30\n${source}`, 'An impossible date.'));
   assert.notEqual((await build({ contentDir, outDir })).code, 0, 'an impossible date fails the build');
