@@ -32,8 +32,8 @@ import {
 import { attachmentStamp, findAttachmentFiles, type AttachmentFile } from './attachments/attachment-files.ts';
 import { findLeadImageFile, leadImageSrc, leadImageStamp, type LeadImageFile } from './lead-image/lead-image-file.ts';
 import { ASTRO_IMAGE_PREFIX } from './lead-image/lead-image-rules.ts';
-import { sanitizeWarning } from './render/sanitize-message.ts';
-import type { SanitizeReport } from './render/rehype-sanitize-reported.ts';
+import { sanitizeWarning } from './render/sanitize/sanitize-message.ts';
+import type { SanitizeReport } from './render/sanitize/rehype-sanitize-reported.ts';
 import { renderAll } from './render/render-pool.ts';
 import type { RenderJob, RendererSettings } from './render/render-report.ts';
 import { pipelineFingerprint } from './render/pipeline-fingerprint.ts';

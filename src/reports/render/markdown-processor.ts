@@ -37,7 +37,7 @@ import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import remarkGfmLean from './gfm/remark-gfm-lean.ts';
 import remarkTagfilter from './gfm/remark-tagfilter.ts';
 import rehypeRawHtml from './rehype-raw-html.ts';
-import rehypeSanitizeReported, { type SanitizeReport } from './rehype-sanitize-reported.ts';
+import rehypeSanitizeReported, { type SanitizeReport } from './sanitize/rehype-sanitize-reported.ts';
 import { rehypeHeadingSlugs, rehypeInPageLinks, USER_CONTENT_PREFIX } from './user-content-ids.ts';
 import rehypeTables from './rehype-tables.ts';
 import rehypeWordSeparators from './rehype-word-separators.ts';

@@ -7,7 +7,7 @@
 import { pathToFileURL } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import { markdownOptions } from './markdown-processor.ts';
-import type { SanitizeReport } from './rehype-sanitize-reported.ts';
+import type { SanitizeReport } from './sanitize/rehype-sanitize-reported.ts';
 import { formatBodyProblems, type BodyProblem } from './problems/body-problems.ts';
 import { countWords } from '../reading-time.ts';
 

@@ -33,7 +33,7 @@ test('the closure reaches every module of the pipeline once, however they import
 test('the real pipeline reaches its plugins, and the fingerprint follows the renderer settings', async () => {
   const closure = await moduleClosure(new URL('../../../src/reports/render/render-report.ts', import.meta.url).pathname);
   const names = closure.map(([file]) => file.split('/src/')[1]);
-  for (const module of ['reports/render/markdown-processor.ts', 'reports/render/rehype-sanitize-reported.ts', 'reports/render/user-content-ids.ts', 'reports/reading-time.ts']) {
+  for (const module of ['reports/render/markdown-processor.ts', 'reports/render/sanitize/rehype-sanitize-reported.ts', 'reports/render/sanitize/control-words.ts', 'reports/render/user-content-ids.ts', 'reports/reading-time.ts']) {
     assert.ok(names.includes(module), `${module} in ${names.join(', ')}`);
   }
   const root = new URL('../../../', import.meta.url).pathname;

@@ -5,13 +5,14 @@
  * Ids from the body carry GitHub's `user-content-` prefix, links following them.
  */
 import { test } from 'node:test';
+import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import type { Element, Root } from 'hast';
 import { createReportRenderer, renderReport, type RenderedReport } from '../../../src/reports/render/render-report.ts';
-import { sanitizeWarning } from '../../../src/reports/render/sanitize-message.ts';
-import { sanitizeReported } from '../../../src/reports/render/rehype-sanitize-reported.ts';
+import { sanitizeWarning } from '../../../src/reports/render/sanitize/sanitize-message.ts';
+import { sanitizeReported } from '../../../src/reports/render/sanitize/rehype-sanitize-reported.ts';
 import { sanitizeSchema } from '../../../src/reports/render/markdown-processor.ts';
 
 const renderer = createReportRenderer({ syntaxHighlight: false });
@@ -229,4 +230,46 @@ test('what the sanitiser removed is shown with control characters escaped, so th
   assert.match(warning, /onclick="\\u001B\[2J\\u001B\]0;title\\u0007" on <a>/);
   assert.match(warning, /src="java\\u001Bscript:x" on <img>/);
   assert.match(warning, /onmouseover="a\\u0009b" on <span>/);
+});
+
+test("an <input> other than a task list's checkbox shows its words as text, apart from its neighbours, and is reported", async () => {
+  const rendered = await render(
+    [
+      'Sign up<input type="submit" value="Subscribe now">today, or <input type="reset"> the <input value="typed words"> form.',
+      'Secret <input type="password" value="hunter2"> here, <input type="hidden" value="token">gone, an <input type="image" alt="Search button" src="/go.png"> button.',
+      '- [x] a task list item keeps its checkbox',
+    ].join('\n\n'),
+  );
+  const html = tree(rendered.html);
+  assert.deepEqual(
+    elements(html, 'input').map((input) => input.properties.type),
+    ['checkbox'],
+    'only the task list checkbox stays a control',
+  );
+  const text = textOf(rendered.html);
+  assert.match(text, /Sign up Subscribe now today, or Reset the typed words form\./);
+  assert.match(text, /Secret here, gone, an Search button button\./);
+  assert.doesNotMatch(rendered.html, /hunter2|token/, "a password's or a hidden input's value is never shown");
+  assert.deepEqual(removed(rendered), [
+    '<input type="submit">, shown as its words "Subscribe now"',
+    '<input type="reset">, shown as its words "Reset"',
+    '<input type="text">, shown as its words "typed words"',
+    '<input type="password">',
+    '<input type="hidden">',
+    '<input type="image">, shown as its words "Search button"',
+  ]);
+});
+
+test('property: the words an <input> shows in a paragraph are words of their own on the page', async () => {
+  const word = fc.stringMatching(/^[A-Za-z0-9]{1,8}$/);
+  const type = fc.constantFrom(undefined, 'text', 'search', 'email', 'number', 'button', 'submit', 'reset', 'TEXT', 'bogus');
+  await fc.assert(
+    fc.asyncProperty(word, type, fc.array(word, { minLength: 1, maxLength: 4 }), word, async (before, inputType, value, after) => {
+      const typeAttribute = inputType === undefined ? '' : ` type="${inputType}"`;
+      const rendered = await render(`${before}<input${typeAttribute} value="${value.join(' ')}">${after}`);
+      const words = textOf(rendered.html).split(' ');
+      assert.deepEqual(words, [before, ...value, after]);
+    }),
+    { numRuns: 60 },
+  );
 });

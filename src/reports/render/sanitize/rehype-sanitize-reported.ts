@@ -7,6 +7,10 @@
  *   allowed is replaced by its content, which can run two blocks' words together; a stripped
  *   element loses its content). A script's code is not visible text, so it is not reported.
  *
+ * An `<input>` other than a task list's checkbox would be kept as a checkbox without its words
+ * (the schema allows no other): it is replaced by the words it shows (control-words.ts), and
+ * reported as removed.
+ *
  * How the removals are found: every element and comment is tagged, in its `data` (which the
  * sanitiser copies to what it keeps, and which no HTML attribute can set), before sanitising;
  * whatever has no counterpart afterwards was removed, and a counterpart that lacks a property
@@ -17,6 +21,7 @@ import type { VFile } from 'vfile';
 import { sanitize, type Schema } from 'hast-util-sanitize';
 import { toText } from 'hast-util-to-text';
 import { find, html } from 'property-information';
+import { inputShownText, inputType } from './control-words.ts';
 
 export interface Removal {
   /** What was removed, as HTML: `<object>`, `onclick="go()" on <a>`, `class="note" on <div>`, `an HTML comment`. */
@@ -137,7 +142,35 @@ function lostWords(before: Root, after: Nodes): string[] {
   return [...countWords(toText(before))].filter(([word, count]) => count > (kept.get(word) ?? 0)).map(([word]) => word);
 }
 
+const isInput = (node: Nodes): node is Element => node.type === 'element' && node.tagName === 'input';
+
+/**
+ * Replaces every `<input>` but a checkbox by the words it shows, apart from its neighbours as the
+ * control stands apart on a page (a hidden one shows nothing and stands nowhere); returns each one
+ * replaced, as the warning names it.
+ */
+function inputsAsText(tree: Root): { what: string; node: Element }[] {
+  const replaced: { what: string; node: Element }[] = [];
+  const asText = (input: Element): Nodes[] => {
+    const type = inputType(input.properties);
+    if (type === 'checkbox') return [input];
+    const words = inputShownText(input.properties).trim();
+    replaced.push({ what: words ? `<input type="${type}">, shown as its words "${shown(words)}"` : `<input type="${type}">`, node: input });
+    if (type === 'hidden') return [];
+    return [{ type: 'text', value: words ? ` ${words} ` : ' ', ...(input.position ? { position: input.position } : {}) }];
+  };
+  const visit = (node: Nodes) => {
+    if (!('children' in node)) return;
+    // Most bodies have none: their child lists are left as they are.
+    if (node.children.some(isInput)) node.children = node.children.flatMap((child) => (isInput(child) ? asText(child) : [child])) as typeof node.children;
+    for (const child of node.children) visit(child);
+  };
+  visit(tree);
+  return replaced;
+}
+
 export function sanitizeReported(tree: Root, schema: Schema): { tree: Root; report: SanitizeReport } {
+  const inputs = inputsAsText(tree);
   const marked = mark(tree);
   const clean = sanitize(tree, schema) as Root;
   const kept = unmark(clean);
@@ -148,6 +181,7 @@ export function sanitizeReported(tree: Root, schema: Schema): { tree: Root; repo
     if (line !== undefined && !lines.includes(line)) lines.push(line);
     removals.set(what, lines);
   };
+  for (const { what, node } of inputs) note(what, node);
   let elementRemoved = false;
   marked.forEach((node, tag) => {
     const counterpart = kept.get(tag);
