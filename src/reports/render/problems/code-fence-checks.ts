@@ -1,0 +1,38 @@
+/**
+ * Words on a code fence's opening line that the page would not show. After the fence (```` ``` ````
+ * or `~~~`) CommonMark reads an info string: its first word becomes the code's language (a class,
+ * not text) and the rest, its "meta", is dropped by mdast-util-to-hast. A line such as
+ * `~~~ Breaking news ~~~` or ```` ```Statement by the minister ```` opens a code block and loses
+ * its words without a word; each such fence is refused instead, with its line, the words and the
+ * fix (body-problems.ts). A fence with a language alone (```` ```js ````) shows all it should.
+ */
+import type { Nodes, Root } from 'mdast';
+import type { BodyProblem, OnBodyProblems } from './body-problems.ts';
+
+const MAX_SHOWN = 60;
+
+export function codeFenceProblems(tree: Root): BodyProblem[] {
+  const problems: BodyProblem[] = [];
+  const walk = (node: Nodes): void => {
+    if (node.type === 'code' && node.meta) {
+      const info = `${node.lang ?? ''} ${node.meta}`.trim();
+      const shown = info.length <= MAX_SHOWN ? info : `${info.slice(0, MAX_SHOWN - 1)}…`;
+      problems.push({
+        line: node.position?.start.line,
+        message:
+          `this line opens a code block, and the words after its fence ("${shown}") would not be shown: a fence's line holds only the code's language (\`\`\`js). ` +
+          'If the line is text, not the start of code, escape its fence (\\``` or \\~~~) and any fence that closes it; if it is code, put the words in the text before the block',
+      });
+    }
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(tree);
+  return problems;
+}
+
+export function remarkCodeFenceChecks(options: { onProblems?: OnBodyProblems } = {}) {
+  return (tree: Root, file: Parameters<OnBodyProblems>[0]): void => {
+    const problems = codeFenceProblems(tree);
+    if (problems.length > 0) options.onProblems?.(file, problems);
+  };
+}
