@@ -7,6 +7,7 @@ import { toText } from 'hast-util-to-text';
 import { imageAsText } from '../media/image-as-text.ts';
 import { collapseHtmlWhitespace } from './html-whitespace.ts';
 import { imageSources } from './image-source.ts';
+import { inputAsText } from './input-words.ts';
 
 export interface PrepareOptions {
   baseUrl?: string;
@@ -22,8 +23,6 @@ const EMBEDS = new Set(['iframe', 'object', 'embed', 'frame', 'frameset', 'apple
  * cannot: that content is the article's, and is kept in their place.
  */
 const FALLBACK_SHOWN = new Set(['object', 'applet']);
-/** Form controls without words of their own (their labels are text, and stay). */
-const CONTROLS = new Set(['input']);
 /** Lists of choices: each choice's words are shown (a select's, in its drop-down). */
 const CHOICES = new Set(['select', 'datalist', 'optgroup', 'option']);
 const BLOCKS = new Set([
@@ -236,7 +235,13 @@ export function prepareHtml(tree: Root, options: PrepareOptions): void {
         continue;
       }
       const name = child.tagName;
-      if (DROPPED.has(name) || CONTROLS.has(name)) continue;
+      if (DROPPED.has(name)) continue;
+      if (name === 'input') {
+        // Phrasing, as the control sits in a sentence.
+        const shown = inputAsText(child);
+        if (shown !== '') result.push(text(shown));
+        continue;
+      }
       if (name === 'textarea') {
         // Typed text, its lines (blank ones too) kept as line breaks: phrasing, as the control
         // sits in a sentence or a paragraph (a `<pre>` there would be cut out of it).

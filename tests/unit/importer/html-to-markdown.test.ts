@@ -256,11 +256,32 @@ test("form controls' words (a button's label, a textarea's typed text, a select'
       '<textarea>Typed\n\ntext</textarea><object data="https://x.example/chart.swf"><param name="q" value="1"><p>Object fallback words</p></object>' +
       '<video src="https://x.example/v.mp4">Your browser cannot play it</video><p><input type="text" value="x"></p>',
   );
-  assert.equal(result.text.replace(/\s+/g, ' '), 'Press Send now to apply. Choose First option / Later / Second option today. Typed text Object fallback words');
+  assert.equal(result.text.replace(/\s+/g, ' '), 'Press Send now to apply. Choose First option / Later / Second option today. Typed text Object fallback words x');
   assert.match(result.html, /Typed<br>\s*<br>\s*text/);
   assert.equal(result.warnings.length, 2, result.warnings.join('\n'));
   assert.match(result.warnings[0]!, /<object> https:\/\/x\.example\/chart\.swf was not imported \(its fallback content is, in its place\)/);
   assert.match(result.warnings[1]!, /<video> https:\/\/x\.example\/v\.mp4 was not imported \(nor its fallback text "Your browser cannot play it"\)/);
+});
+
+test("an <input>'s shown words are on the page, each its own word: a box's text, a button's label (a submit's or reset's own when it has none), an image button's alt text", async () => {
+  const result = await shown(
+    '<p>Join<input type="submit" value="Subscribe now">today</p><p>Then<input type="SUBMIT">or<input type="reset">it.</p>' +
+      '<p>Search<input type="search" value="moon landing">or<input value="typed words">or<input type="weird" value="unknown type">.</p>' +
+      '<p>Go<input type="image" src="go.png" alt="Go there">or<input type="number" value="12.5">times.</p>',
+  );
+  assert.equal(
+    result.text.replace(/\s+/g, ' '),
+    'Join Subscribe now today Then Submit or Reset it. Search moon landing or typed words or unknown type . Go Go there or 12.5 times.',
+  );
+  assert.deepEqual(result.warnings, []);
+});
+
+test('an <input> that shows none of the page\'s words (a checkbox, a password, a date) keeps its neighbours apart, a hidden one not even that: a password\'s value is never written', async () => {
+  const result = await shown(
+    '<p>Agree<input type="checkbox" value="yes">and log<input type="hidden" value="token123">in<input type="password" value="hunter2">on<input type="date" value="2020-07-31">now.</p>',
+  );
+  assert.equal(result.text.replace(/\s+/g, ' '), 'Agree and login on now.');
+  assert.doesNotMatch(result.markdown, /hunter2|token123|yes|2020/);
 });
 
 test("a quotation's marks are on the page as a browser draws them: inside code too, and apart from the words after a quotation that ends in a line break", async () => {
