@@ -15,7 +15,8 @@
  * - `<sup>`, `<sub>` stay HTML (the site allows them) instead of merging `mc2`;
  * - `<math>` keeps its text; comments are dropped (they are no text a reader sees).
  * And on the Markdown tree, so that it reads back as meant: no paragraph that writes nothing, no
- * line break at the end of emphasis, no inline code right after inline code.
+ * line break at the end of emphasis, no inline code right after inline code, no strikethrough right
+ * after strikethrough.
  * Dropped as not article text, and named in the warnings when they carried something (an embed's
  * address, a video's fallback words): `<script>`, `<style>`, `<noscript>`, `<template>`,
  * `<iframe>`, `<embed>`, `<video>`; an `<object>` leaves its fallback content in its place, a
@@ -121,6 +122,24 @@ function joinAdjacentCode(parent: MdastParents): void {
   parent.children = children as typeof parent.children;
 }
 
+/**
+ * Strikethrough right after strikethrough is one (`<del>a</del><s>b</s>`): GFM writes it with `~`
+ * alone (emphasis and strong alternate `*` and `_`), so the closing and opening marks made a run
+ * of four, which closes nothing, and the page showed "a~~~~b". Together they draw the same; white
+ * space at the boundary (`<s>old </s><s>new</s>`) stays, between the words. Before
+ * joinAdjacentCode: the joined children may hold inline code after inline code.
+ */
+function joinAdjacentStrikethrough(parent: MdastParents): void {
+  const children: MdastNodes[] = [];
+  for (const child of parent.children) {
+    if ('children' in child) joinAdjacentStrikethrough(child);
+    const previous = children.at(-1);
+    if (child.type === 'delete' && previous?.type === 'delete') previous.children.push(...child.children);
+    else children.push(child);
+  }
+  parent.children = children as typeof parent.children;
+}
+
 const isLoneImage = (node: MdastNodes): boolean => node.type === 'paragraph' && node.children.length === 1 && node.children[0]!.type === 'image';
 
 /** A parsed (and possibly already extracted) article tree -> Markdown. The tree is changed. */
@@ -129,6 +148,7 @@ export function hastToMarkdown(tree: HastRoot, options: HtmlConversionOptions = 
   prepareHtml(tree, { baseUrl: options.baseUrl, warn: (message) => warnings.push(message) });
   const mdast = toMarkdownProcessor.runSync(tree) as MdastRoot;
   breaksAfterFormatting(mdast);
+  joinAdjacentStrikethrough(mdast);
   joinAdjacentCode(mdast);
   // A paragraph of nothing (`<li><br><ul>`, `<li><span><b></b><p>` leave one) would be written as
   // an empty line; first in a list item, as a bare marker and a blank line, which ends the item:

@@ -284,6 +284,16 @@ test('an <input> that shows none of the page\'s words (a checkbox, a password, a
   assert.doesNotMatch(result.markdown, /hunter2|token123|yes|2020/);
 });
 
+test('strikethrough right after strikethrough (<del>, <s>, <strike>) is struck through on the page, its words apart as written, with no tildes shown', async () => {
+  const result = await shown(
+    '<p><del>struck words</del><del>more struck</del> after</p><p><s>old </s><s>new</s> text</p><p>then <del>a</del><s>b</s><strike>c</strike> end</p>',
+  );
+  assert.equal(result.text.replace(/\s+/g, ' '), 'struck wordsmore struck after old new text then abc end');
+  assert.match(result.html, /<del>struck wordsmore struck<\/del> after/);
+  assert.match(result.html, /<del>old new<\/del> text/);
+  assert.match(result.html, /<del>abc<\/del> end/);
+});
+
 test("a quotation's marks are on the page as a browser draws them: inside code too, and apart from the words after a quotation that ends in a line break", async () => {
   const result = await shown('<p>Type <kbd><q>Yes</q></kbd> now.</p><p>She said <q>go<br></q> then left.</p>');
   assert.equal(result.text.replace(/\s+/g, ' '), 'Type "Yes" now. She said "go " then left.');
