@@ -179,7 +179,12 @@ export function hastToMarkdown(tree: HastRoot, options: HtmlConversionOptions = 
       warnings.push(`the image ${JSON.stringify(image.url)} has no alt text: the build refuses it until you describe it (or mark it "decorative")`);
     }
   });
-  const markdown = toMarkdownProcessor.stringify(mdast).trimEnd();
+  // Only Markdown's own white space: the writer left a no-break or ideographic space at the end
+  // unescaped because it keeps the line what it is (`## Vote #\u00a0`, `-\u00a0` under a line);
+  // trimmed, the `#` closed the heading and the `-` underlined the line above as a heading.
+  const written = toMarkdownProcessor.stringify(mdast).replace(/[\t\n\r ]+$/, '');
+  // An article of no-break spaces alone has no text, as the readers' checks for an empty one expect.
+  const markdown = written.trim() === '' ? '' : written;
   return { markdown, images, warnings };
 }
 

@@ -294,6 +294,19 @@ test('strikethrough right after strikethrough (<del>, <s>, <strike>) is struck t
   assert.match(result.html, /<del>abc<\/del> end/);
 });
 
+test('a no-break or ideographic space at the very end of an article stays: the last line keeps its words, none becomes Markdown syntax', async () => {
+  for (const space of ['&nbsp;', '\u3000']) {
+    const heading = await shown(`<p>Results</p><h2>Vote #${space}</h2>`);
+    assert.equal(heading.text.replace(/\s+/g, ' ').trim(), 'Results Vote #', heading.markdown);
+    const dash = await shown(`<p>Total<br>-${space}</p>`);
+    assert.equal(dash.text.replace(/\s+/g, ' ').trim(), 'Total -', dash.markdown);
+    assert.doesNotMatch(dash.html, /<h2/);
+    const lineOfSpace = await shown(`<p>Total<br>${space}</p>`);
+    assert.equal(lineOfSpace.text.replace(/\s+/g, ' ').trim(), 'Total', lineOfSpace.markdown);
+  }
+  assert.equal(htmlToMarkdown('<p>&nbsp;</p><p>\u3000</p>').markdown, '', 'an article of no-break spaces alone has no text');
+});
+
 test("a quotation's marks are on the page as a browser draws them: inside code too, and apart from the words after a quotation that ends in a line break", async () => {
   const result = await shown('<p>Type <kbd><q>Yes</q></kbd> now.</p><p>She said <q>go<br></q> then left.</p>');
   assert.equal(result.text.replace(/\s+/g, ' '), 'Type "Yes" now. She said "go " then left.');
