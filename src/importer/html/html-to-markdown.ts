@@ -10,7 +10,9 @@
  *   cell (paragraphs, lists, line breaks) is flattened to phrasing, its blocks separated by ` / `;
  * - `<figure><img><figcaption>` becomes an image whose title is the caption, alone in its
  *   paragraph (the site renders that as a figure with a figcaption; in a list item that holds
- *   more, the item is written with blank lines, so the image stays alone in its paragraph);
+ *   more, the item is written with blank lines, so the image stays alone in its paragraph; in a
+ *   heading, a summary or a table's caption, where no figure can stand, the caption follows the
+ *   image as text);
  * - an inline element holding blocks (`<strong><p>`) is drawn inside each of them;
  * - `<sup>`, `<sub>` stay HTML (the site allows them) instead of merging `mc2`;
  * - `<math>` keeps its text; comments are dropped (they are no text a reader sees).

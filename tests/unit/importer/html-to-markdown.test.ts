@@ -307,6 +307,13 @@ test('a no-break or ideographic space at the very end of an article stays: the l
   assert.equal(htmlToMarkdown('<p>&nbsp;</p><p>\u3000</p>').markdown, '', 'an article of no-break spaces alone has no text');
 });
 
+test('a figure where no block can stand (a heading, a summary, a table caption) keeps its caption on the page, as text after the image', async () => {
+  const figure = '<figure><img src="a.jpg" alt="Alt"><figcaption>Cap words</figcaption></figure>';
+  const result = await shown(`<h2>Head ${figure}</h2><h3>${figure}</h3><details><summary>Sum ${figure}</summary>x</details><table><caption>Tab ${figure}</caption><tr><td>c</td></tr></table>`);
+  assert.equal(result.text.replace(/\s+/g, ' ').trim(), 'Head Cap words Cap words Sum Cap words x Tab Cap words c');
+  assert.match(result.html, /<h2[^>]*>Head <img [^>]*> Cap words<\/h2>/);
+});
+
 test("a quotation's marks are on the page as a browser draws them: inside code too, and apart from the words after a quotation that ends in a line break", async () => {
   const result = await shown('<p>Type <kbd><q>Yes</q></kbd> now.</p><p>She said <q>go<br></q> then left.</p>');
   assert.equal(result.text.replace(/\s+/g, ' '), 'Type "Yes" now. She said "go " then left.');
