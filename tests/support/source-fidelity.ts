@@ -17,10 +17,35 @@ import { createReportRenderer, renderReport } from '../../src/reports/render/ren
 
 /**
  * Elements whose content a browser does not show as the article's text. A form control's words
- * (a button's, a textarea's, a select's choices) are shown, and so is an `<object>`'s fallback
- * content where the object cannot be (as in the archive, which does not import it).
+ * (a button's, a textarea's, a select's choices, an input's: shownByInput) are shown, and so is an
+ * `<object>`'s fallback content where the object cannot be (as in the archive, which does not import it).
  */
-const NOT_SHOWN = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'iframe', 'embed', 'video', 'audio', 'canvas', 'svg', 'input']);
+const NOT_SHOWN = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'iframe', 'embed', 'video', 'audio', 'canvas', 'svg']);
+
+/**
+ * What a browser draws for an `<input>`, apart from the words beside it (a box, a button): the
+ * value of a text box or a button (a submit's or reset's own label when it has none), an image
+ * button's alt text (else its value); no words for a checkbox, a radio button, a password's dots,
+ * a file, range, colour or date picker; nothing at all for a hidden field. Written from HTML's
+ * list of types, not from the importer's code, so that the check is a witness of it.
+ */
+function shownByInput(input: Element): string {
+  const attr = (name: string) => (typeof input.properties[name] === 'string' ? (input.properties[name] as string) : undefined);
+  const type = attr('type')?.trim().toLowerCase() ?? 'text';
+  const value = attr('value');
+  const noWords = ['password', 'checkbox', 'radio', 'file', 'range', 'color', 'date', 'month', 'week', 'time', 'datetime-local'];
+  if (type === 'hidden') return '';
+  if (noWords.includes(type)) return ' ';
+  let words: string;
+  if (type === 'submit') words = value ?? 'Submit';
+  else if (type === 'reset') words = value ?? 'Reset';
+  else if (type === 'button') words = value ?? '';
+  else if (type === 'image') words = attr('alt')?.trim() || (value ?? '');
+  // A number box keeps only a number; a text box (any type HTML does not know too) drops line breaks.
+  else if (type === 'number') words = /^-?(\d+(\.\d+)?|\.\d+)([eE][+-]?\d+)?$/.test(value ?? '') ? value! : '';
+  else words = (value ?? '').replace(/[\r\n]/g, '');
+  return ` ${words} `;
+}
 
 /**
  * A browser shows a `<q>`'s content between quotation marks (its style sheet's `q::before` and
@@ -53,11 +78,13 @@ function imagesAsText(node: Root | Element): void {
 }
 
 /**
- * Without what is not shown; a select's choices apart, one a line, as its drop-down lists them;
- * a quotation between its marks.
+ * Without what is not shown; an input as the words it shows; a select's choices apart, one a line,
+ * as its drop-down lists them; a quotation between its marks.
  */
 function withoutHidden(node: Root | Element): void {
-  node.children = node.children.filter((child) => child.type !== 'element' || !NOT_SHOWN.has(child.tagName)) as typeof node.children;
+  node.children = node.children
+    .filter((child) => child.type !== 'element' || !NOT_SHOWN.has(child.tagName))
+    .map((child) => (child.type === 'element' && child.tagName === 'input' ? { type: 'text', value: ` ${shownByInput(child)} ` } : child)) as typeof node.children;
   for (const child of node.children) {
     if (child.type !== 'element') continue;
     withoutHidden(child);

@@ -10,16 +10,21 @@
  *   cell (paragraphs, lists, line breaks) is flattened to phrasing, its blocks separated by ` / `;
  * - `<figure><img><figcaption>` becomes an image whose title is the caption, alone in its
  *   paragraph (the site renders that as a figure with a figcaption; in a list item that holds
- *   more, the item is written with blank lines, so the image stays alone in its paragraph);
+ *   more, the item is written with blank lines, so the image stays alone in its paragraph; in a
+ *   heading, a summary or a table's caption, where no figure can stand, the caption follows the
+ *   image as text);
  * - an inline element holding blocks (`<strong><p>`) is drawn inside each of them;
  * - `<sup>`, `<sub>` stay HTML (the site allows them) instead of merging `mc2`;
  * - `<math>` keeps its text; comments are dropped (they are no text a reader sees).
  * And on the Markdown tree, so that it reads back as meant: no paragraph that writes nothing, no
- * line break at the end of emphasis, no inline code right after inline code.
+ * line break at the end of emphasis, no inline code right after inline code, no strikethrough right
+ * after strikethrough.
  * Dropped as not article text, and named in the warnings when they carried something (an embed's
  * address, a video's fallback words): `<script>`, `<style>`, `<noscript>`, `<template>`,
- * `<iframe>`, `<embed>`, `<video>`, `<input>`; an `<object>` leaves its fallback content in its
- * place, a button its label, a textarea its typed lines, a select its choices (` / ` between them);
+ * `<iframe>`, `<embed>`, `<video>`; an `<object>` leaves its fallback content in its place, a
+ * button its label, a textarea its typed lines, a select its choices (` / ` between them), an
+ * `<input>` the words a browser shows for it (a box's text, a button's label: input-words.ts;
+ * none for a checkbox, a hidden field or a password);
  * every `on*` attribute; a link to a `javascript:` (any non-http(s)/mailto/tel)
  * address keeps its text and loses the link; an image is taken from where a lazy loader keeps its
  * address (image-source.ts), and one with no usable address keeps its alt text, as text.
@@ -119,6 +124,24 @@ function joinAdjacentCode(parent: MdastParents): void {
   parent.children = children as typeof parent.children;
 }
 
+/**
+ * Strikethrough right after strikethrough is one (`<del>a</del><s>b</s>`): GFM writes it with `~`
+ * alone (emphasis and strong alternate `*` and `_`), so the closing and opening marks made a run
+ * of four, which closes nothing, and the page showed "a~~~~b". Together they draw the same; white
+ * space at the boundary (`<s>old </s><s>new</s>`) stays, between the words. Before
+ * joinAdjacentCode: the joined children may hold inline code after inline code.
+ */
+function joinAdjacentStrikethrough(parent: MdastParents): void {
+  const children: MdastNodes[] = [];
+  for (const child of parent.children) {
+    if ('children' in child) joinAdjacentStrikethrough(child);
+    const previous = children.at(-1);
+    if (child.type === 'delete' && previous?.type === 'delete') previous.children.push(...child.children);
+    else children.push(child);
+  }
+  parent.children = children as typeof parent.children;
+}
+
 const isLoneImage = (node: MdastNodes): boolean => node.type === 'paragraph' && node.children.length === 1 && node.children[0]!.type === 'image';
 
 /** A parsed (and possibly already extracted) article tree -> Markdown. The tree is changed. */
@@ -127,6 +150,7 @@ export function hastToMarkdown(tree: HastRoot, options: HtmlConversionOptions = 
   prepareHtml(tree, { baseUrl: options.baseUrl, warn: (message) => warnings.push(message) });
   const mdast = toMarkdownProcessor.runSync(tree) as MdastRoot;
   breaksAfterFormatting(mdast);
+  joinAdjacentStrikethrough(mdast);
   joinAdjacentCode(mdast);
   // A paragraph of nothing (`<li><br><ul>`, `<li><span><b></b><p>` leave one) would be written as
   // an empty line; first in a list item, as a bare marker and a blank line, which ends the item:
@@ -157,7 +181,12 @@ export function hastToMarkdown(tree: HastRoot, options: HtmlConversionOptions = 
       warnings.push(`the image ${JSON.stringify(image.url)} has no alt text: the build refuses it until you describe it (or mark it "decorative")`);
     }
   });
-  const markdown = toMarkdownProcessor.stringify(mdast).trimEnd();
+  // Only Markdown's own white space: the writer left a no-break or ideographic space at the end
+  // unescaped because it keeps the line what it is (`## Vote #\u00a0`, `-\u00a0` under a line);
+  // trimmed, the `#` closed the heading and the `-` underlined the line above as a heading.
+  const written = toMarkdownProcessor.stringify(mdast).replace(/[\t\n\r ]+$/, '');
+  // An article of no-break spaces alone has no text, as the readers' checks for an empty one expect.
+  const markdown = written.trim() === '' ? '' : written;
   return { markdown, images, warnings };
 }
 

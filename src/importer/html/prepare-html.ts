@@ -7,6 +7,7 @@ import { toText } from 'hast-util-to-text';
 import { imageAsText } from '../media/image-as-text.ts';
 import { collapseHtmlWhitespace } from './html-whitespace.ts';
 import { imageSources } from './image-source.ts';
+import { inputAsText } from './input-words.ts';
 
 export interface PrepareOptions {
   baseUrl?: string;
@@ -22,8 +23,6 @@ const EMBEDS = new Set(['iframe', 'object', 'embed', 'frame', 'frameset', 'apple
  * cannot: that content is the article's, and is kept in their place.
  */
 const FALLBACK_SHOWN = new Set(['object', 'applet']);
-/** Form controls without words of their own (their labels are text, and stay). */
-const CONTROLS = new Set(['input']);
 /** Lists of choices: each choice's words are shown (a select's, in its drop-down). */
 const CHOICES = new Set(['select', 'datalist', 'optgroup', 'option']);
 const BLOCKS = new Set([
@@ -216,6 +215,18 @@ function warnCaptionLinks(figure: Element, warn: (message: string) => void): voi
   }
 }
 
+/**
+ * Elements written as one Markdown line of phrasing (a heading, a paragraph, a details' summary, a
+ * table's caption, which becomes a paragraph, a button): a figure there cannot stand alone in its
+ * paragraph, where the site shows an image's title as its caption, and the title was only a tooltip.
+ */
+const PHRASING_ONLY = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'summary', 'caption', 'button']);
+
+/** A figure's content with its caption as text after the image (apart from it), where it was. */
+function captionAsText(figure: Element): ElementContent[] {
+  return figure.children.flatMap((child) => (isElement(child) && child.tagName === 'figcaption' ? [text(' '), ...child.children, text(' ')] : [child]));
+}
+
 /** `<table><caption>` -> `<p>` before the table: hast-util-to-mdast ignores captions. */
 function liftCaption(table: Element): ElementContent[] {
   const caption = table.children.find((child): child is Element => isElement(child) && child.tagName === 'caption');
@@ -226,6 +237,7 @@ function liftCaption(table: Element): ElementContent[] {
 
 export function prepareHtml(tree: Root, options: PrepareOptions): void {
   const marks = new Set<string>();
+  let phrasingOnly = 0;
   const transform = (parent: Parents, inCell: boolean, inPre = false) => {
     const result: RootContent[] = [];
     const children = inPre ? parent.children : parent.children.flatMap((child) => (isElement(child) && SPANS.has(child.tagName) && holdsBlock(child) ? spanAroundBlocks(child) : [child]));
@@ -236,7 +248,13 @@ export function prepareHtml(tree: Root, options: PrepareOptions): void {
         continue;
       }
       const name = child.tagName;
-      if (DROPPED.has(name) || CONTROLS.has(name)) continue;
+      if (DROPPED.has(name)) continue;
+      if (name === 'input') {
+        // Phrasing, as the control sits in a sentence.
+        const shown = inputAsText(child);
+        if (shown !== '') result.push(text(shown));
+        continue;
+      }
       if (name === 'textarea') {
         // Typed text, its lines (blank ones too) kept as line breaks: phrasing, as the control
         // sits in a sentence or a paragraph (a `<pre>` there would be cut out of it).
@@ -326,8 +344,14 @@ export function prepareHtml(tree: Root, options: PrepareOptions): void {
         continue;
       }
       if (mark) marks.add(mark);
+      if (PHRASING_ONLY.has(name)) phrasingOnly++;
       transform(child, inCell || name === 'td' || name === 'th', inPre || name === 'pre');
+      if (PHRASING_ONLY.has(name)) phrasingOnly--;
       if (mark) marks.delete(mark);
+      if (name === 'figure' && phrasingOnly > 0) {
+        result.push(...captionAsText(child));
+        continue;
+      }
       if (name === 'figure') warnCaptionLinks(child, options.warn);
       if (INLINE_CODE.has(name) && !inPre) {
         if (hasImage(child) || toText(child).trim() === '') {

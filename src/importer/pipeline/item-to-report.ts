@@ -37,8 +37,10 @@ export function itemToDraft(item: ImportItem): DraftResult {
   if (problem) return { ok: false, reason: `[bad-date] ${problem}` };
   const sourceName = item.source?.name?.trim();
   if (!sourceName) return { ok: false, reason: '[no-source] the source names no publisher: pass --source "Publisher name"' };
-  const body = item.markdown.trim();
-  if (!body) return { ok: false, reason: '[empty] the item has a title but no text' };
+  // Only Markdown's own white space: a no-break or ideographic space at either end is text the
+  // writer relied on (`\u00a0# Vote` is no heading, `## Vote #\u00a0` keeps its `#`).
+  const body = item.markdown.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
+  if (body.trim() === '') return { ok: false, reason: '[empty] the item has a title but no text' };
   const topics = unique(item.topics ?? []);
   const summary = item.summary?.trim();
   const frontmatter: ReportInput = {

@@ -75,13 +75,18 @@ const escapeHtml = (text: string) => text.replace(/&(?![#\w]+;)/g, '&amp;').repl
 function expandCaptions(content: string, warnings: string[]): string {
   return content.replace(/\[(caption|wp_caption)(\s[^\]]*)?\]([\s\S]*?)\[\/\1\]/gi, (whole, _name: string, rawAttributes = '', inner: string) => {
     const attributes = shortcodeAttributes(rawAttributes as string);
+    // As WordPress's img_caption_shortcode: a caption attribute is the caption, and the content,
+    // all of it (the image and any text after it), is shown in the figure; the content is split
+    // into the image and its caption only when there is no such attribute.
+    const captionAttribute = attributes.caption?.trim();
+    if (captionAttribute) return `<figure>${inner.trim()}<figcaption>${escapeHtml(captionAttribute)}</figcaption></figure>`;
     // The image, possibly wrapped in a link, is the first thing; what follows it is the caption.
     const image = /^\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*<\/a>)?)([\s\S]*)$/i.exec(inner);
     if (!image) {
       warnings.push(`a [caption] shortcode without an image was kept as text: ${whole.slice(0, 80)}`);
       return whole;
     }
-    const caption = (image[2] ?? '').trim() || (attributes.caption ? escapeHtml(attributes.caption) : '');
+    const caption = (image[2] ?? '').trim();
     if (caption === '') warnings.push(`a [caption] shortcode has no caption text: ${whole.slice(0, 80)}`);
     return `<figure>${image[1]}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`;
   });

@@ -256,11 +256,62 @@ test("form controls' words (a button's label, a textarea's typed text, a select'
       '<textarea>Typed\n\ntext</textarea><object data="https://x.example/chart.swf"><param name="q" value="1"><p>Object fallback words</p></object>' +
       '<video src="https://x.example/v.mp4">Your browser cannot play it</video><p><input type="text" value="x"></p>',
   );
-  assert.equal(result.text.replace(/\s+/g, ' '), 'Press Send now to apply. Choose First option / Later / Second option today. Typed text Object fallback words');
+  assert.equal(result.text.replace(/\s+/g, ' '), 'Press Send now to apply. Choose First option / Later / Second option today. Typed text Object fallback words x');
   assert.match(result.html, /Typed<br>\s*<br>\s*text/);
   assert.equal(result.warnings.length, 2, result.warnings.join('\n'));
   assert.match(result.warnings[0]!, /<object> https:\/\/x\.example\/chart\.swf was not imported \(its fallback content is, in its place\)/);
   assert.match(result.warnings[1]!, /<video> https:\/\/x\.example\/v\.mp4 was not imported \(nor its fallback text "Your browser cannot play it"\)/);
+});
+
+test("an <input>'s shown words are on the page, each its own word: a box's text, a button's label (a submit's or reset's own when it has none), an image button's alt text", async () => {
+  const result = await shown(
+    '<p>Join<input type="submit" value="Subscribe now">today</p><p>Then<input type="SUBMIT">or<input type="reset">it.</p>' +
+      '<p>Search<input type="search" value="moon landing">or<input value="typed words">or<input type="weird" value="unknown type">.</p>' +
+      '<p>Go<input type="image" src="go.png" alt="Go there">or<input type="number" value="12.5">times.</p>',
+  );
+  assert.equal(
+    result.text.replace(/\s+/g, ' '),
+    'Join Subscribe now today Then Submit or Reset it. Search moon landing or typed words or unknown type . Go Go there or 12.5 times.',
+  );
+  assert.deepEqual(result.warnings, []);
+});
+
+test('an <input> that shows none of the page\'s words (a checkbox, a password, a date) keeps its neighbours apart, a hidden one not even that: a password\'s value is never written', async () => {
+  const result = await shown(
+    '<p>Agree<input type="checkbox" value="yes">and log<input type="hidden" value="token123">in<input type="password" value="hunter2">on<input type="date" value="2020-07-31">now.</p>',
+  );
+  assert.equal(result.text.replace(/\s+/g, ' '), 'Agree and login on now.');
+  assert.doesNotMatch(result.markdown, /hunter2|token123|yes|2020/);
+});
+
+test('strikethrough right after strikethrough (<del>, <s>, <strike>) is struck through on the page, its words apart as written, with no tildes shown', async () => {
+  const result = await shown(
+    '<p><del>struck words</del><del>more struck</del> after</p><p><s>old </s><s>new</s> text</p><p>then <del>a</del><s>b</s><strike>c</strike> end</p>',
+  );
+  assert.equal(result.text.replace(/\s+/g, ' '), 'struck wordsmore struck after old new text then abc end');
+  assert.match(result.html, /<del>struck wordsmore struck<\/del> after/);
+  assert.match(result.html, /<del>old new<\/del> text/);
+  assert.match(result.html, /<del>abc<\/del> end/);
+});
+
+test('a no-break or ideographic space at the very end of an article stays: the last line keeps its words, none becomes Markdown syntax', async () => {
+  for (const space of ['&nbsp;', '\u3000']) {
+    const heading = await shown(`<p>Results</p><h2>Vote #${space}</h2>`);
+    assert.equal(heading.text.replace(/\s+/g, ' ').trim(), 'Results Vote #', heading.markdown);
+    const dash = await shown(`<p>Total<br>-${space}</p>`);
+    assert.equal(dash.text.replace(/\s+/g, ' ').trim(), 'Total -', dash.markdown);
+    assert.doesNotMatch(dash.html, /<h2/);
+    const lineOfSpace = await shown(`<p>Total<br>${space}</p>`);
+    assert.equal(lineOfSpace.text.replace(/\s+/g, ' ').trim(), 'Total', lineOfSpace.markdown);
+  }
+  assert.equal(htmlToMarkdown('<p>&nbsp;</p><p>\u3000</p>').markdown, '', 'an article of no-break spaces alone has no text');
+});
+
+test('a figure where no block can stand (a heading, a summary, a table caption) keeps its caption on the page, as text after the image', async () => {
+  const figure = '<figure><img src="a.jpg" alt="Alt"><figcaption>Cap words</figcaption></figure>';
+  const result = await shown(`<h2>Head ${figure}</h2><h3>${figure}</h3><details><summary>Sum ${figure}</summary>x</details><table><caption>Tab ${figure}</caption><tr><td>c</td></tr></table>`);
+  assert.equal(result.text.replace(/\s+/g, ' ').trim(), 'Head Cap words Cap words Sum Cap words x Tab Cap words c');
+  assert.match(result.html, /<h2[^>]*>Head <img [^>]*> Cap words<\/h2>/);
 });
 
 test("a quotation's marks are on the page as a browser draws them: inside code too, and apart from the words after a quotation that ends in a line break", async () => {

@@ -19,6 +19,7 @@ import { detectFormat, readSource, sourceReaders } from '../../../src/importer/p
 import { confine, locateImage, mediaFileName } from '../../../src/importer/media/media-paths.ts';
 import { rewriteImages } from '../../../src/importer/media/rewrite-images.ts';
 import { renderMarkdown } from '../../support/source-fidelity.ts';
+import { htmlToMarkdown } from '../../../src/importer/html/html-to-markdown.ts';
 import { languageProblem, timeZoneProblem } from '../../../src/importer/import-options.ts';
 import { reportSchema } from '../../../src/reports/schema.ts';
 import { reportRecord } from '../../../src/formats/machine-readable.ts';
@@ -131,6 +132,13 @@ test('an item the schema refuses fails with the field named, and nothing of the 
   assert.equal(draft.frontmatter.summary, 'Sum.');
   assert.equal(draft.frontmatter.language, 'de');
   assert.equal(draft.slug, 'launch-of-the-probe');
+});
+
+test('a report body keeps a no-break space at its start or end: a first line "&nbsp;# Vote" is no heading, a last heading "Vote #&nbsp;" keeps its "#"', async () => {
+  const markdown = htmlToMarkdown('<p>&nbsp;# Vote 1 of 2</p><p>\u3000- not an item</p><h2>Vote #&nbsp;</h2>').markdown;
+  const { text } = await renderMarkdown(draftOf({ markdown }).body);
+  assert.equal(text.replace(/\s+/g, ' ').trim(), '# Vote 1 of 2 - not an item Vote #');
+  assert.equal(itemToDraft(item({ markdown: '\u00a0\n' })).ok, false, 'a body of no-break spaces alone is no text');
 });
 
 test('image paths are confined to their folder: no "..", no absolute path, nothing outside', () => {

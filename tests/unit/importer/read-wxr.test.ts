@@ -115,6 +115,16 @@ test('[caption] becomes an image titled with its caption, alone in its paragraph
   assert.equal(old.markdown, '![](https://e.org/a.jpg "Old & gold")');
 });
 
+test('[caption] with a caption attribute and text inside shows both, as WordPress does: the attribute as the figure\'s caption, the text after the image as text', async () => {
+  const content =
+    'Before.\n\n[caption id="attachment_5" align="alignnone" width="300" caption="Attr caption words"]<a href="https://news.example.org/wp-content/uploads/a.jpg"><img src="https://news.example.org/wp-content/uploads/a-300x200.jpg" alt="A rocket" width="300" /></a> Inner text words[/caption]\n\nAfter.';
+  const post = only(readWxr(wxr([{ content }]), 'export.xml', {}));
+  const { html, text } = await renderMarkdown(post.markdown);
+  assert.match(html, /<figure><img [^>]*><figcaption>Attr caption words<\/figcaption><\/figure>/);
+  assert.equal(text.replace(/\s+/g, ' ').trim(), 'Before. Attr caption words Inner text words After.');
+  assert.deepEqual(post.warnings, []);
+});
+
 test('a list item whose formatting starts with a blank line (Enter twice) stays in its list: the next item\'s figure keeps its caption on the page', async () => {
   // wpautop makes the two <br> a paragraph break, leaving <b> empty before the paragraph:
   // `<li><span><b></b><p><b>Crew named</b></p></span></li>`.
