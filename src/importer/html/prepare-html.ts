@@ -7,7 +7,7 @@ import { toText } from 'hast-util-to-text';
 import { imageAsText } from '../media/image-as-text.ts';
 import { collapseHtmlWhitespace } from './html-whitespace.ts';
 import { imageSources } from './image-source.ts';
-import { inputAsText } from './input-words.ts';
+import { inputShownText, inputType } from '../../reports/render/sanitize/control-words.ts';
 
 export interface PrepareOptions {
   baseUrl?: string;
@@ -250,9 +250,12 @@ export function prepareHtml(tree: Root, options: PrepareOptions): void {
       const name = child.tagName;
       if (DROPPED.has(name)) continue;
       if (name === 'input') {
-        // Phrasing, as the control sits in a sentence.
-        const shown = inputAsText(child);
-        if (shown !== '') result.push(text(shown));
+        // Phrasing, as the control sits in a sentence, apart from the words beside it as the box
+        // or button is drawn (a space for a control that shows none of the page's words); a hidden
+        // field is not drawn at all.
+        if (inputType(child.properties) === 'hidden') continue;
+        const words = collapseHtmlWhitespace(inputShownText(child.properties)).replace(/^ | $/g, '');
+        result.push(text(words === '' ? ' ' : ` ${words} `));
         continue;
       }
       if (name === 'textarea') {

@@ -1,39 +1,51 @@
 /**
- * The words an `<input>` shows a reader. They are in its attributes, not its content, so the
- * words of a text (hast-util-to-text, a word count) do not see them: a button's label, the text
- * typed in a box. The sanitiser keeps no `<input>` but a task list's checkbox (any other becomes
- * one, its label gone), and Markdown has no form controls: both write these words as text instead.
+ * The words a browser shows for an `<input>`: the text in a box, a button's label. They are in
+ * its attributes, not its content, so the words of a text (hast-util-to-text, a word count) do
+ * not see them, yet a reader saw them (a newsletter's "Subscribe now" button in an article). The
+ * sanitiser keeps no `<input>` but a task list's checkbox (any other would become one, its label
+ * gone), and Markdown has no form controls: the report renderer and the importer both write these
+ * words as text instead.
  */
 import type { Properties } from 'hast';
 
-/** The types HTML knows; any other value, or none, is a text box. */
-const TYPES = new Set([
-  'hidden', 'text', 'search', 'tel', 'url', 'email', 'password', 'date', 'month', 'week', 'time', 'datetime-local',
-  'number', 'range', 'color', 'checkbox', 'radio', 'file', 'submit', 'image', 'reset', 'button',
+/** Boxes that show their value as typed text (HTML's value sanitisation removes line breaks from it). */
+const TEXT_BOXES = new Set(['text', 'search', 'email', 'url', 'tel']);
+/** Buttons whose value is their label. */
+const BUTTONS = new Set(['submit', 'reset', 'button']);
+/**
+ * The label a browser draws on a submit or reset button written without a value (each browser
+ * says it in its own language; the archive's pages are read in the English its editors write).
+ */
+const DEFAULT_LABELS: Readonly<Record<string, string>> = { submit: 'Submit', reset: 'Reset' };
+/** The types HTML knows: any other (or none) is a text box. */
+const KNOWN_TYPES = new Set([
+  ...TEXT_BOXES, ...BUTTONS, 'number', 'image', 'hidden', 'password', 'checkbox', 'radio', 'file', 'range', 'color',
+  'date', 'month', 'week', 'time', 'datetime-local',
 ]);
-
-/** Types that show their value as written: a box's typed text, a button's label. */
-const VALUE_SHOWN = new Set(['text', 'search', 'tel', 'url', 'email', 'date', 'month', 'week', 'time', 'datetime-local', 'number', 'button', 'submit', 'reset']);
-
-/** The label a browser gives a submit or reset button without a value. */
-const DEFAULT_LABEL: Readonly<Record<string, string>> = { submit: 'Submit', reset: 'Reset' };
+/** HTML's valid floating-point number: a number box shows nothing for any other value. */
+const FLOATING_POINT = /^-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 const attributeText = (value: Properties[string]): string | undefined =>
-  value === undefined || value === null || typeof value === 'boolean' ? undefined : Array.isArray(value) ? value.join(' ') : String(value);
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : Array.isArray(value) ? value.join(' ') : undefined;
 
 /** The input's type as HTML reads it: lowercased, `text` when missing or unknown. */
 export function inputType(properties: Properties): string {
-  const type = attributeText(properties.type)?.trim().toLowerCase() ?? '';
-  return TYPES.has(type) ? type : 'text';
+  const written = attributeText(properties.type)?.trim().toLowerCase() ?? 'text';
+  return KNOWN_TYPES.has(written) ? written : 'text';
 }
 
 /**
- * What the input shows as words: its value (or a button's default label), an image button's
- * alt text; nothing for a password (its value is never shown), a choice or a picker.
+ * The words the input shows, as written (white space not collapsed): a box's value, a button's
+ * label (or its default), an image button's alt text; nothing for a hidden field, a checkbox or a
+ * radio button, a picker drawn in the browser's own format (a date, a colour, a file), and a
+ * password, whose value must never be written out.
  */
 export function inputShownText(properties: Properties): string {
   const type = inputType(properties);
-  if (type === 'image') return attributeText(properties.alt) ?? attributeText(properties.value) ?? '';
-  if (!VALUE_SHOWN.has(type)) return '';
-  return attributeText(properties.value) ?? DEFAULT_LABEL[type] ?? '';
+  const value = attributeText(properties.value);
+  if (TEXT_BOXES.has(type)) return (value ?? '').replace(/[\r\n]/g, '');
+  if (type === 'number') return FLOATING_POINT.test(value ?? '') ? value! : '';
+  if (BUTTONS.has(type)) return value ?? DEFAULT_LABELS[type] ?? '';
+  if (type === 'image') return attributeText(properties.alt)?.trim() || (value ?? '');
+  return '';
 }
