@@ -355,6 +355,13 @@ export function prepareHtml(tree: Root, options: PrepareOptions): void {
         result.push(...captionAsText(child));
         continue;
       }
+      if (phrasingOnly > 0 && BLOCKS.has(name) && name !== 'br') {
+        // A block where only phrasing can stand in Markdown (paragraphs, a list or a table in a
+        // heading or a summary): a browser draws it on lines of its own, so its words stay apart
+        // from those beside it instead of running into them (`<h2><p>a</p><p>b</p></h2>` is "a b").
+        result.push(text(' '), ...(child.children as ElementContent[]), text(' '));
+        continue;
+      }
       if (name === 'figure') warnCaptionLinks(child, options.warn);
       if (INLINE_CODE.has(name) && !inPre) {
         if (hasImage(child) || toText(child).trim() === '') {

@@ -318,3 +318,12 @@ test("a quotation's marks are on the page as a browser draws them: inside code t
   const result = await shown('<p>Type <kbd><q>Yes</q></kbd> now.</p><p>She said <q>go<br></q> then left.</p>');
   assert.equal(result.text.replace(/\s+/g, ' '), 'Type "Yes" now. She said "go " then left.');
 });
+
+test('blocks where Markdown holds one line (paragraphs, a list or a table in a heading or a summary) keep their words apart', async () => {
+  const result = await shown(
+    '<h2><p>First</p><p>second</p></h2><h3>Table <table><tr><td>cell</td><td>other</td></tr></table> after</h3>' +
+      '<details><summary><div>Sum</div><div>mary</div><ul><li>one</li><li>two</li></ul></summary>body</details>',
+  );
+  assert.equal(result.text.replace(/\s+/g, ' ').trim(), 'First second Table cell other after Sum mary one two body');
+  assert.match(result.html, /<h2[^>]*>First second<\/h2>/);
+});
