@@ -158,6 +158,22 @@ function rendererSettings(config: LoaderContext['config']): RendererSettings {
   return { image, syntaxHighlight: markdown.syntaxHighlight, shikiConfig: markdown.shikiConfig, gfm: markdown.gfm, smartypants: markdown.smartypants };
 }
 
+/**
+ * The body with the white space of its first and last lines that Astro's trim (JavaScript's
+ * `trim`) took and Markdown would not: a no-break or ideographic space (`\u00A0# Vote` is text,
+ * not a heading; `## Vote #\u00A0` keeps its `#`) and a first line's indentation (four spaces make
+ * it code). Blank lines around the body mean nothing to Markdown and stay trimmed.
+ */
+export function bodyAsWritten(contents: string, trimmed: string): string {
+  const at = trimmed ? contents.lastIndexOf(trimmed) : -1;
+  if (at < 0) return trimmed;
+  let start = at;
+  while (start > 0 && /[^\S\r\n]/.test(contents[start - 1]!)) start--;
+  let end = at + trimmed.length;
+  while (end < contents.length && /[^\S\r\n]/.test(contents[end]!)) end++;
+  return contents.slice(start, end);
+}
+
 /** Lines of the file before its body: the front matter (Astro trims the body it returns). */
 function linesBefore(contents: string, body: string): number {
   const at = body ? contents.lastIndexOf(body) : -1;
@@ -412,7 +428,9 @@ export function renderingLoader(
             continue;
           }
         }
-        const { body, data } = await markdown.getEntryInfo({ contents, fileUrl: pathToFileURL(filePath) });
+        const entryInfo = await markdown.getEntryInfo({ contents, fileUrl: pathToFileURL(filePath) });
+        const { data } = entryInfo;
+        const body = bodyAsWritten(contents, entryInfo.body);
         const parsed = await parseData({ id, data, filePath });
         const attached = await findAttachmentFiles(contentDir, file, attachedFiles(parsed));
         if (!attached.ok) {

@@ -21,7 +21,7 @@ export type RendererSettings = Parameters<MarkdownProcessor['createRenderer']>[0
  * pipeline's code, packages and settings; bump it when the output changes for a reason that
  * fingerprint cannot see (a system library, say), to render every stored report again.
  */
-export const RENDER_VERSION = 7;
+export const RENDER_VERSION = 8;
 
 export interface RenderJob {
   /** Absolute path of the report, for error messages and relative image paths. */

@@ -354,3 +354,17 @@ test('in one part of a split build, only the reports in its scope are rendered; 
   assert.equal(old.rendered!.metadata!.renderedElsewhere, true);
   assert.deepEqual(old.rendered!.metadata!.attachmentBytes, []);
 });
+
+test("a body's edge spaces that Markdown reads are kept (Astro trims them): a no-break space before a #, after a heading's closing #, a first line's indentation", async () => {
+  const { context, entries } = fakeContext();
+  const sources = new Map([
+    ['2020/vote.md', report('Vote', '\u00a0# Vote 1 of 2\n\nThe text.\n\n## Vote #\u00a0')],
+    ['2020/code.md', report('Code', '    let indented = true;\n\nAfter the code.')],
+  ]);
+  await renderingLoader(CONTENT, () => sources).load(context);
+  const vote = entries.get('2020/vote')!.rendered!.html;
+  assert.doesNotMatch(vote, /<h1/, 'a no-break space before # makes no heading');
+  assert.match(vote, /<p>\u00a0# Vote 1 of 2<\/p>/);
+  assert.match(vote, /<h2[^>]*>Vote #\u00a0<\/h2>/, "the heading's last # is text, as written");
+  assert.match(entries.get('2020/code')!.rendered!.html, /<pre><code>let indented = true;\n<\/code><\/pre>/);
+});
