@@ -15,7 +15,7 @@ import contentStoreFromDisk from './reports/content-store-integration.ts';
 import keepOutput from './output/keep-output-integration.ts';
 import reportFilesIntegration from './output/report-files-integration.ts';
 import { buildCacheDirFor } from './output/cache/build-cache.ts';
-import { forgetLauncherVariables } from './output/cache/launcher-variables.ts';
+import { wholeEnvReadsPlugin } from './output/cache/whole-env-reads.ts';
 import pagefindIntegration from './search/build/pagefind-integration.ts';
 import pagefindDevIntegration from './search/build/pagefind-dev-integration.ts';
 import attachmentDevIntegration from './reports/attachments/attachment-dev-integration.ts';
@@ -124,9 +124,6 @@ export function newsArchive(settings: BuildSettings): AstroIntegration {
       'astro:config:setup': async ({ command, updateConfig }) => {
         const refusal = envFileRefusal(process.env, settings.root, command === 'dev' ? 'dev' : 'build');
         if (refusal) throw refusal;
-        // Before Astro makes its Vite configuration, which reads the environment: the same build
-        // started another way must have the same code, or no page is reused (launcher-variables.ts).
-        forgetLauncherVariables(process.env);
         updateConfig({
           // A content cache per kind of build, so rebuilds stay warm (see src/output/cache/build-cache.ts).
           // (A URL with a final slash, as Astro holds it once its own config is resolved.)
@@ -144,7 +141,8 @@ export function newsArchive(settings: BuildSettings): AstroIntegration {
           },
           // Scripts as files, never inlined: cacheable, allowed by a strict CSP (script-src 'self'),
           // and Vite's dynamic-import helper is only resolved in emitted chunks.
-          vite: { build: { assetsInlineLimit: 0 } },
+          // And no environment variable in the code that decides whether a page is reused (whole-env-reads.ts).
+          vite: { build: { assetsInlineLimit: 0 }, plugins: [wholeEnvReadsPlugin()] },
           markdown: {
             processor: unified(markdownProcessorOptions),
             // No Shiki: its colours are inline styles, which the sanitiser removes (and would report

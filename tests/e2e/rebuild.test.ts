@@ -91,8 +91,10 @@ test('rebuilds publish edits, new and deleted reports, and re-render only what c
   assert.equal(existsSync(path.join(outDir, 'news/1999')), false);
 
   // The same build started another way (the shell's `_` names the command it ran: npm, time, a CI
-  // wrapper) reuses every unchanged page: Astro inlines such variables into the code it hashes.
-  const launchedOtherwise = await build({ contentDir, outDir, env: { _: '/usr/bin/time', SHLVL: '7', OLDPWD: '/elsewhere' } });
+  // wrapper; a host's CI, CONTEXT and URL) reuses every unchanged page: Astro would inline such
+  // variables into the code whose hash decides it (src/output/cache/whole-env-reads.ts).
+  const otherwise = { _: '/usr/bin/time', SHLVL: '7', CI: 'true', CONTEXT: 'deploy-preview', URL: 'https://preview.example.org', X: '1' };
+  const launchedOtherwise = await build({ contentDir, outDir, env: otherwise });
   assert.equal(launchedOtherwise.code, 0, launchedOtherwise.output.slice(-3000));
   for (const id of ['2020/first', '2020/second', '2021/fourth']) {
     assert.match(launchedOtherwise.output, new RegExp(`/news/${id}/index\\.html \\(cached\\)`), `${id} reused`);
