@@ -352,7 +352,8 @@ export function prepareHtml(tree: Root, options: PrepareOptions): void {
       if (PHRASING_ONLY.has(name)) phrasingOnly--;
       if (mark) marks.delete(mark);
       if (name === 'figure' && phrasingOnly > 0) {
-        result.push(...captionAsText(child));
+        // Drawn on lines of its own, apart from the words beside it.
+        result.push(text(' '), ...captionAsText(child), text(' '));
         continue;
       }
       if (phrasingOnly > 0 && BLOCKS.has(name) && name !== 'br') {

@@ -327,3 +327,8 @@ test('blocks where Markdown holds one line (paragraphs, a list or a table in a h
   assert.equal(result.text.replace(/\s+/g, ' ').trim(), 'First second Table cell other after Sum mary one two body');
   assert.match(result.html, /<h2[^>]*>First second<\/h2>/);
 });
+
+test('a figure in a heading stands apart from the words beside it, as a browser draws it', async () => {
+  const result = await shown('<h2>Before<figure><img src="a.jpg" alt="Alt"><figcaption>Cap</figcaption></figure>after</h2><h3>One<figure><img src="b.jpg" alt="B"></figure>two</h3>');
+  assert.equal(result.text.replace(/\s+/g, ' ').trim(), 'Before Cap after One two');
+});
