@@ -62,3 +62,17 @@ test('property: a fence renders if and only if the words after its language are 
   );
   assert.ok(refused > 0, 'the generator makes fences with words after the language');
 });
+
+test("a fence's single word that is no language's name (punctuation, words joined by a no-break space) is refused too, quoted printably", async () => {
+  for (const [body, quoted] of [
+    ['~~~Breaking~~~\nThe minister resigned.', '"Breaking~~~"'],
+    ['```Update:\nThe minister resigned.\n```', '"Update:"'],
+    ['```js\u00a0title\nlet x = 1;\n```', '"js\u00a0title"'],
+    ['```js&#x202E;evil\nlet x = 1;\n```', '"js\\u202Eevil"'],
+  ] as const) {
+    const outcome = await checked(body);
+    assert.ok(!outcome.ok, body);
+    assert.ok(outcome.error.includes(`(${quoted})`), `${quoted} in ${outcome.error}`);
+  }
+  for (const language of ['c++', 'objective-c', 'f#', 'shell-session', 'Python3']) assert.ok((await checked(`\`\`\`${language}\nx\n\`\`\``)).ok, language);
+});

@@ -19,3 +19,15 @@ export type OnBodyProblems = (file: VFile, problems: BodyProblem[]) => void;
 export function formatBodyProblems(problems: readonly BodyProblem[], lineOffset = 0): string {
   return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).map((p) => (p.line === undefined ? p.message : `line ${p.line + lineOffset}: ${p.message}`)).join('\n  ');
 }
+
+/**
+ * Control characters and bidi overrides, which a body can hold through a character reference
+ * (`&#x202E;`): printed as they are, they would act on the terminal or the CI log that shows the
+ * message (clear it, erase its own line, reorder its text).
+ */
+const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** The text as a message quotes it: each unprintable character escaped (`\u202E`). */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (char) => `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+}

@@ -4,19 +4,25 @@
  * not text) and the rest, its "meta", is dropped by mdast-util-to-hast. A line such as
  * `~~~ Breaking news ~~~` or ```` ```Statement by the minister ```` opens a code block and loses
  * its words without a word; each such fence is refused instead, with its line, the words and the
- * fix (body-problems.ts). A fence with a language alone (```` ```js ````) shows all it should.
+ * fix (body-problems.ts); so is one whose single word is no language's name (```` ```Update: ````).
+ * A fence with a language alone (```` ```js ````) shows all it should.
  */
 import type { Nodes, Root } from 'mdast';
-import type { BodyProblem, OnBodyProblems } from './body-problems.ts';
+import { printable, type BodyProblem, type OnBodyProblems } from './body-problems.ts';
 
 const MAX_SHOWN = 60;
+/**
+ * What a language's name is made of (`js`, `c++`, `objective-c`, `f#`); anything else after a
+ * fence (`Update:`, `Breaking~~~`, words joined by a no-break space) is words, not a language.
+ */
+const LANGUAGE = /^[\p{L}\p{N}_+#.-]+$/u;
 
 export function codeFenceProblems(tree: Root): BodyProblem[] {
   const problems: BodyProblem[] = [];
   const walk = (node: Nodes): void => {
-    if (node.type === 'code' && node.meta) {
-      const info = `${node.lang ?? ''} ${node.meta}`.trim();
-      const shown = info.length <= MAX_SHOWN ? info : `${info.slice(0, MAX_SHOWN - 1)}…`;
+    if (node.type === 'code' && (node.meta || (node.lang && !LANGUAGE.test(node.lang)))) {
+      const info = [node.lang, node.meta].filter(Boolean).join(' ');
+      const shown = printable(info.length <= MAX_SHOWN ? info : `${info.slice(0, MAX_SHOWN - 1)}…`);
       problems.push({
         line: node.position?.start.line,
         message:

@@ -22,6 +22,7 @@ import { sanitize, type Schema } from 'hast-util-sanitize';
 import { toText } from 'hast-util-to-text';
 import { find, html } from 'property-information';
 import { inputShownText, inputType } from './control-words.ts';
+import { printable } from '../problems/body-problems.ts';
 
 export interface Removal {
   /** What was removed, as HTML: `<object>`, `onclick="go()" on <a>`, `class="note" on <div>`, `an HTML comment`. */
@@ -84,17 +85,9 @@ function unmark(tree: Nodes): Map<number, Nodes> {
   return kept;
 }
 
-/**
- * Control characters and bidi overrides, which a removed value can hold through a character
- * reference (`onclick="&#27;[2J"`): printed as they are, they would act on the terminal or the CI
- * log that shows the warning (clear it, erase the warning's own line, reorder its text).
- */
-const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
-
 /** A removed value as the warning shows it: unprintable characters escaped (`\u001B`), long ones cut. */
 function shown(value: string): string {
-  const cut = value.length > LONGEST_VALUE ? `${value.slice(0, LONGEST_VALUE)}…` : value;
-  return cut.replace(UNPRINTABLE, (char) => `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  return printable(value.length > LONGEST_VALUE ? `${value.slice(0, LONGEST_VALUE)}…` : value);
 }
 
 /**
