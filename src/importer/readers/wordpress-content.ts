@@ -76,10 +76,18 @@ function expandCaptions(content: string, warnings: string[]): string {
   return content.replace(/\[(caption|wp_caption)(\s[^\]]*)?\]([\s\S]*?)\[\/\1\]/gi, (whole, _name: string, rawAttributes = '', inner: string) => {
     const attributes = shortcodeAttributes(rawAttributes as string);
     // As WordPress's img_caption_shortcode: a caption attribute is the caption, and the content,
-    // all of it (the image and any text after it), is shown in the figure; the content is split
-    // into the image and its caption only when there is no such attribute.
+    // all of it (the image and any text around it), is shown too; the content is split into the
+    // image and its caption only when there is no such attribute. Markdown's figure is an image
+    // and its caption alone: the text before the image stays before it, the text after follows.
     const captionAttribute = attributes.caption?.trim();
-    if (captionAttribute) return `<figure>${inner.trim()}<figcaption>${escapeHtml(captionAttribute)}</figcaption></figure>`;
+    if (captionAttribute) {
+      const caption = `<figcaption>${escapeHtml(captionAttribute)}</figcaption>`;
+      const found = /(?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*<\/a>)?/i.exec(inner);
+      if (!found) return `<figure>${inner.trim()}${caption}</figure>`;
+      const before = inner.slice(0, found.index).trim();
+      const after = inner.slice(found.index + found[0].length).trim();
+      return `${before}<figure>${found[0]}${caption}</figure>${after}`;
+    }
     // The image, possibly wrapped in a link, is the first thing; what follows it is the caption.
     const image = /^\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*<\/a>)?)([\s\S]*)$/i.exec(inner);
     if (!image) {

@@ -221,3 +221,10 @@ test('an image with a data: source or lazy-loaded (data-src) keeps its alt text:
   assert.equal(lazy.markdown, '![Lazy loaded photo alt](https://ex.org/real.jpg)');
   assert.deepEqual(lazy.images, [{ url: 'https://ex.org/real.jpg', alt: 'Lazy loaded photo alt' }]);
 });
+
+test('[caption] with a caption attribute keeps the text before its image before it, in the order WordPress shows', async () => {
+  const content = '[caption caption="Attr words"]<p>Para words</p><img src="https://news.example.org/a.jpg" alt="A" /> Tail words[/caption]';
+  const post = only(readWxr(wxr([{ content }]), 'export.xml', {}));
+  const { text } = await renderMarkdown(post.markdown);
+  assert.equal(text.replace(/\s+/g, ' ').trim(), 'Para words Attr words Tail words');
+});
