@@ -4,6 +4,7 @@
  * wrongly. Found while rendering: images (../body-images.ts), footnotes (footnote-checks.ts),
  * table cells (table-checks.ts) and code fences (code-fence-checks.ts).
  */
+import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 
 export interface BodyProblem {
@@ -14,6 +15,15 @@ export interface BodyProblem {
 
 /** Receives the problems of each rendered file that has any (the file's path is `file.path`). */
 export type OnBodyProblems = (file: VFile, problems: BodyProblem[]) => void;
+
+/** A remark plugin that reports the problems `find` sees in each file's tree (none: nothing is reported). */
+export function remarkBodyCheck(find: (tree: Root) => BodyProblem[]) {
+  return (options: { onProblems?: OnBodyProblems } = {}) =>
+    (tree: Root, file: VFile): void => {
+      const problems = find(tree);
+      if (problems.length > 0) options.onProblems?.(file, problems);
+    };
+}
 
 /** Every problem of one report as lines of an error message, with the file's line numbers. */
 export function formatBodyProblems(problems: readonly BodyProblem[], lineOffset = 0): string {

@@ -8,7 +8,7 @@
  * A fence with a language alone (```` ```js ````) shows all it should.
  */
 import type { Nodes, Root } from 'mdast';
-import { printable, type BodyProblem, type OnBodyProblems } from './body-problems.ts';
+import { printable, remarkBodyCheck, type BodyProblem } from './body-problems.ts';
 
 const MAX_SHOWN = 60;
 /**
@@ -36,9 +36,4 @@ export function codeFenceProblems(tree: Root): BodyProblem[] {
   return problems;
 }
 
-export function remarkCodeFenceChecks(options: { onProblems?: OnBodyProblems } = {}) {
-  return (tree: Root, file: Parameters<OnBodyProblems>[0]): void => {
-    const problems = codeFenceProblems(tree);
-    if (problems.length > 0) options.onProblems?.(file, problems);
-  };
-}
+export const remarkCodeFenceChecks = remarkBodyCheck(codeFenceProblems);

@@ -11,7 +11,7 @@
  * first row's cells does not count: that cell is not shown either (table-checks.ts).
  */
 import type { Definition, FootnoteDefinition, Nodes, Root } from 'mdast';
-import type { BodyProblem, OnBodyProblems } from './body-problems.ts';
+import { remarkBodyCheck, type BodyProblem } from './body-problems.ts';
 import { shownColumns } from './table-checks.ts';
 
 const key = (node: { identifier: string }): string => node.identifier.toUpperCase();
@@ -84,9 +84,4 @@ export function footnoteProblems(tree: Root): BodyProblem[] {
   return problems;
 }
 
-export function remarkFootnoteChecks(options: { onProblems?: OnBodyProblems } = {}) {
-  return (tree: Root, file: Parameters<OnBodyProblems>[0]): void => {
-    const problems = footnoteProblems(tree);
-    if (problems.length > 0) options.onProblems?.(file, problems);
-  };
-}
+export const remarkFootnoteChecks = remarkBodyCheck(footnoteProblems);

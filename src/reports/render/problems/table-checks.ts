@@ -6,7 +6,7 @@
  */
 import type { Nodes, Root, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { BodyProblem, OnBodyProblems } from './body-problems.ts';
+import { remarkBodyCheck, type BodyProblem } from './body-problems.ts';
 
 const MAX_SHOWN = 60;
 
@@ -41,9 +41,4 @@ export function tableProblems(tree: Root): BodyProblem[] {
   return problems;
 }
 
-export function remarkTableChecks(options: { onProblems?: OnBodyProblems } = {}) {
-  return (tree: Root, file: Parameters<OnBodyProblems>[0]): void => {
-    const problems = tableProblems(tree);
-    if (problems.length > 0) options.onProblems?.(file, problems);
-  };
-}
+export const remarkTableChecks = remarkBodyCheck(tableProblems);
