@@ -17,9 +17,9 @@
  * - Links that leave the site get rel="noopener".
  * - Tables sit in a focusable scroll region (wide ones scroll on narrow screens); alignment is a class.
  * - Nothing the publisher wrote is dropped unseen: a footnote the text never refers to (or a
- *   second one with the same label), a table row with more cells than the first row, or words
- *   after a code fence's language, which GFM leaves out of the page, are refused with their line
- *   (reported per file, `onProblems`; problems/).
+ *   second one with the same label), a table row with more cells than the first row, words
+ *   after a code fence's language, or a link definition no link uses, which GFM leaves out of the
+ *   page, are refused with their line (reported per file, `onProblems`; problems/).
  * - Images: alt text required, none from another site (reported per file, `onProblems`); an
  *   image alone in its paragraph becomes a captioned <figure>; loading priority and srcset widths
  *   (body-images.ts).
@@ -46,6 +46,7 @@ import { rehypeBodyImages, remarkImageChecks } from './body-images.ts';
 import { remarkFootnoteChecks } from './problems/footnote-checks.ts';
 import { remarkTableChecks } from './problems/table-checks.ts';
 import { remarkCodeFenceChecks } from './problems/code-fence-checks.ts';
+import { remarkDefinitionChecks } from './problems/definition-checks.ts';
 import type { OnBodyProblems } from './problems/body-problems.ts';
 import rehypeFinalRaw from './reparse/rehype-final-raw.ts';
 
@@ -80,6 +81,7 @@ export function markdownOptions(options: MarkdownOptions = {}): UnifiedProcessor
       [remarkFootnoteChecks, { onProblems: options.onProblems }],
       [remarkTableChecks, { onProblems: options.onProblems }],
       [remarkCodeFenceChecks, { onProblems: options.onProblems }],
+      [remarkDefinitionChecks, { onProblems: options.onProblems }],
     ],
     // Footnote ids are prefixed by the sanitiser with every other id; remark-rehype's own prefix
     // would make them user-content-user-content-fn-1.

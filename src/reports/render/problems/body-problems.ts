@@ -2,7 +2,8 @@
  * What in a report's body stops it from being published: the build fails, naming the file, the
  * line and the fix, instead of publishing a page that lacks what the publisher wrote or shows it
  * wrongly. Found while rendering: images (../body-images.ts), footnotes (footnote-checks.ts),
- * table cells (table-checks.ts) and code fences (code-fence-checks.ts).
+ * table cells (table-checks.ts), code fences (code-fence-checks.ts) and link definitions
+ * (definition-checks.ts).
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
