@@ -162,22 +162,17 @@ function rendererSettings(config: LoaderContext['config']): RendererSettings {
  * The body with the white space of its first and last lines that Astro's trim (JavaScript's
  * `trim`) took and Markdown would not: a no-break or ideographic space (`\u00A0# Vote` is text,
  * not a heading; `## Vote #\u00A0` keeps its `#`) and a first line's indentation (four spaces make
- * it code). Blank lines around the body mean nothing to Markdown and stay trimmed.
+ * it code). Blank lines around the body mean nothing to Markdown and stay trimmed. With it, the
+ * lines of the file before the body (its front matter), for the line numbers of its problems.
  */
-export function bodyAsWritten(contents: string, trimmed: string): string {
+export function bodyAsWritten(contents: string, trimmed: string): { body: string; linesBefore: number } {
   const at = trimmed ? contents.lastIndexOf(trimmed) : -1;
-  if (at < 0) return trimmed;
+  if (at < 0) return { body: trimmed, linesBefore: 0 };
   let start = at;
   while (start > 0 && /[^\S\r\n]/.test(contents[start - 1]!)) start--;
   let end = at + trimmed.length;
   while (end < contents.length && /[^\S\r\n]/.test(contents[end]!)) end++;
-  return contents.slice(start, end);
-}
-
-/** Lines of the file before its body: the front matter (Astro trims the body it returns). */
-function linesBefore(contents: string, body: string): number {
-  const at = body ? contents.lastIndexOf(body) : -1;
-  return at < 0 ? 0 : contents.slice(0, at).split('\n').length - 1;
+  return { body: contents.slice(start, end), linesBefore: contents.slice(0, start).split('\n').length - 1 };
 }
 
 /** The bytes of an image file unless its first bytes say it is a raster image (or it cannot be read: Astro reports that). */
@@ -430,7 +425,7 @@ export function renderingLoader(
         }
         const entryInfo = await markdown.getEntryInfo({ contents, fileUrl: pathToFileURL(filePath) });
         const { data } = entryInfo;
-        const body = bodyAsWritten(contents, entryInfo.body);
+        const { body, linesBefore } = bodyAsWritten(contents, entryInfo.body);
         const parsed = await parseData({ id, data, filePath });
         const attached = await findAttachmentFiles(contentDir, file, attachedFiles(parsed));
         if (!attached.ok) {
@@ -443,7 +438,7 @@ export function renderingLoader(
           continue;
         }
         changed.push({ id, year: entryId.year, file, relativePath, contents, stamp, data: parsed, attachments: attached.files, leadImage: lead.file });
-        jobs.push({ filePath, body, frontmatter: data, lineOffset: linesBefore(contents, body) });
+        jobs.push({ filePath, body, frontmatter: data, lineOffset: linesBefore });
         dated.push({ id, year: entryId.year, date: new Date(parsed.date as Date) });
       }
       let deferred = 0;
