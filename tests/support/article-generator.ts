@@ -157,8 +157,9 @@ const noise = fc.constantFrom(
 const controls = fc.oneof(
   fc.tuple(phrasing, words(2)).map(([before, label]) => `<p>${before} <button type="button">${label}</button></p>`),
   fc.array(fc.oneof(words(4), fc.constant('')), { minLength: 1, maxLength: 4 }).map((lines) => `<p><textarea rows="4">${lines.join('\n')}</textarea></p>`),
-  fc.tuple(phrasing, fc.constantFrom('submit', 'reset', 'button', 'text', 'search', 'image', 'checkbox', 'password', ''), words(2), phrasing).map(
-    ([before, type, value, after]) => `<p>${before}<input${type ? ` type="${type}"` : ''} value="${value}" alt="${value}">${after}</p>`,
+  fc.tuple(phrasing, fc.constantFrom('submit', 'reset', 'button', 'text', 'search', 'number', 'image', 'checkbox', 'password', ''), fc.oneof(words(2), fc.constant('')), words(2), phrasing).map(
+    ([before, type, value, placeholder, after]) =>
+      `<p>${before}<input${type ? ` type="${type}"` : ''} value="${value}" alt="${value}" placeholder="${placeholder}">${after}</p>`,
   ),
   fc.tuple(phrasing, fc.array(words(2), { minLength: 1, maxLength: 4 })).map(([before, choices]) => `<p>${before} <select>${choices.map((c) => `<option>${c}</option>`).join('')}</select></p>`),
   phrasing.map((fallback) => `<object data="https://media.example/chart.swf" type="application/x-shockwave-flash"><param name="quality" value="high">${fallback}</object>`),

@@ -24,8 +24,9 @@ const NOT_SHOWN = new Set(['script', 'style', 'noscript', 'template', 'head', 't
 
 /**
  * What a browser draws for an `<input>`, apart from the words beside it (a box, a button): the
- * value of a text box or a button (a submit's or reset's own label when it has none), an image
- * button's alt text (else its value); no words for a checkbox, a radio button, a password's dots,
+ * value of a text box (its placeholder when empty) or a button (a submit's or reset's own label
+ * when it has none), an image button's alt text (else its value); no words for a checkbox, a
+ * radio button, a password's dots (an empty password box shows its placeholder),
  * a file, range, colour or date picker; nothing at all for a hidden field. Written from HTML's
  * list of types, not from the importer's code, so that the check is a witness of it.
  */
@@ -33,17 +34,21 @@ function shownByInput(input: Element): string {
   const attr = (name: string) => (typeof input.properties[name] === 'string' ? (input.properties[name] as string) : undefined);
   const type = attr('type')?.trim().toLowerCase() ?? 'text';
   const value = attr('value');
-  const noWords = ['password', 'checkbox', 'radio', 'file', 'range', 'color', 'date', 'month', 'week', 'time', 'datetime-local'];
+  const noWords = ['checkbox', 'radio', 'file', 'range', 'color', 'date', 'month', 'week', 'time', 'datetime-local'];
   if (type === 'hidden') return '';
   if (noWords.includes(type)) return ' ';
+  // An empty box (after HTML's value sanitisation) shows its placeholder, without line breaks.
+  const placeholder = (attr('placeholder') ?? '').replace(/[\r\n]/g, '');
   let words: string;
   if (type === 'submit') words = value ?? 'Submit';
   else if (type === 'reset') words = value ?? 'Reset';
   else if (type === 'button') words = value ?? '';
   else if (type === 'image') words = attr('alt')?.trim() || (value ?? '');
+  // A password box shows dots for its value.
+  else if (type === 'password') words = (value ?? '').replace(/[\r\n]/g, '') === '' ? placeholder : '';
   // A number box keeps only a number; a text box (any type HTML does not know too) drops line breaks.
-  else if (type === 'number') words = /^-?(\d+(\.\d+)?|\.\d+)([eE][+-]?\d+)?$/.test(value ?? '') ? value! : '';
-  else words = (value ?? '').replace(/[\r\n]/g, '');
+  else if (type === 'number') words = /^-?(\d+(\.\d+)?|\.\d+)([eE][+-]?\d+)?$/.test(value ?? '') ? value! : placeholder;
+  else words = (value ?? '').replace(/[\r\n]/g, '') || placeholder;
   return ` ${words} `;
 }
 

@@ -284,6 +284,14 @@ test('an <input> that shows none of the page\'s words (a checkbox, a password, a
   assert.doesNotMatch(result.markdown, /hunter2|token123|yes|2020/);
 });
 
+test("an empty box's placeholder is imported as the words it shows; a box with a value, or a password with one, shows no placeholder", async () => {
+  const result = await shown(
+    '<p>Stay informed<input type="email" placeholder="Your e-mail address">and<input type="search" value="moon" placeholder="Search the archive">then<input type="password" placeholder="Your password">not<input type="password" value="hunter2" placeholder="Hidden hint">end.</p>',
+  );
+  assert.equal(result.text.replace(/\s+/g, ' '), 'Stay informed Your e-mail address and moon then Your password not end.');
+  assert.doesNotMatch(result.markdown, /Search the archive|Hidden hint|hunter2/);
+});
+
 test('strikethrough right after strikethrough (<del>, <s>, <strike>) is struck through on the page, its words apart as written, with no tildes shown', async () => {
   const result = await shown(
     '<p><del>struck words</del><del>more struck</del> after</p><p><s>old </s><s>new</s> text</p><p>then <del>a</del><s>b</s><strike>c</strike> end</p>',

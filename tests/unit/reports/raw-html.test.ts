@@ -260,6 +260,16 @@ test("an <input> other than a task list's checkbox shows its words as text, apar
   ]);
 });
 
+test("an empty box shows its placeholder (a newsletter box's hint), a box with a value or a password with one does not", async () => {
+  const rendered = await render(
+    'Stay informed <input type="email" placeholder="Your e-mail address"> and <input type="search" value="moon" placeholder="Search the archive"> or ' +
+      '<input type="number" value="many" placeholder="How many"> then <input type="password" placeholder="Your password"> not <input type="password" value="hunter2" placeholder="Hidden hint"> end.',
+  );
+  const text = textOf(rendered.html);
+  assert.match(text, /Stay informed Your e-mail address and moon or How many then Your password not end\./);
+  assert.doesNotMatch(rendered.html, /Search the archive|Hidden hint|hunter2/);
+});
+
 test('property: the words an <input> shows in a paragraph are words of their own on the page', async () => {
   const word = fc.stringMatching(/^[A-Za-z0-9]{1,8}$/);
   const type = fc.constantFrom(undefined, 'text', 'search', 'email', 'button', 'submit', 'reset', 'TEXT', 'bogus');

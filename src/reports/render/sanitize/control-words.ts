@@ -9,7 +9,9 @@
 import type { Properties } from 'hast';
 
 /** Boxes that show their value as typed text (HTML's value sanitisation removes line breaks from it). */
-const TEXT_BOXES = new Set(['text', 'search', 'email', 'url', 'tel']);
+const TEXT_BOXES = ['text', 'search', 'email', 'url', 'tel'];
+/** Boxes that show their placeholder while they hold no value: the text boxes, a number's, a password's. */
+const BOXES = new Set([...TEXT_BOXES, 'number', 'password']);
 /** Buttons whose value is their label. */
 const BUTTONS = new Set(['submit', 'reset', 'button']);
 /**
@@ -34,17 +36,29 @@ export function inputType(properties: Properties): string {
   return KNOWN_TYPES.has(written) ? written : 'text';
 }
 
+const withoutLineBreaks = (text: string) => text.replace(/[\r\n]/g, '');
+
+/** What a box holds after HTML's value sanitisation: no line breaks, and in a number box only a number. */
+function boxValue(type: string, value: string | undefined): string {
+  if (type === 'number') return FLOATING_POINT.test(value ?? '') ? value! : '';
+  return withoutLineBreaks(value ?? '');
+}
+
 /**
- * The words the input shows, as written (white space not collapsed): a box's value, a button's
- * label (or its default), an image button's alt text; nothing for a hidden field, a checkbox or a
+ * The words the input shows, as written (white space not collapsed): a box's value, or its
+ * placeholder while it holds none (a newsletter box's "Your e-mail address"), a button's label
+ * (or its default), an image button's alt text; nothing for a hidden field, a checkbox or a
  * radio button, a picker drawn in the browser's own format (a date, a colour, a file), and a
  * password, whose value must never be written out.
  */
 export function inputShownText(properties: Properties): string {
   const type = inputType(properties);
   const value = attributeText(properties.value);
-  if (TEXT_BOXES.has(type)) return (value ?? '').replace(/[\r\n]/g, '');
-  if (type === 'number') return FLOATING_POINT.test(value ?? '') ? value! : '';
+  if (BOXES.has(type)) {
+    const held = boxValue(type, value);
+    if (held === '') return withoutLineBreaks(attributeText(properties.placeholder) ?? '');
+    return type === 'password' ? '' : held;
+  }
   if (BUTTONS.has(type)) return value ?? DEFAULT_LABELS[type] ?? '';
   if (type === 'image') return attributeText(properties.alt)?.trim() || (value ?? '');
   return '';
