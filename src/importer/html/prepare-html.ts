@@ -211,7 +211,7 @@ function warnCaptionLinks(figure: Element, warn: (message: string) => void): voi
   if (images.length !== 1 || captions.length !== 1) return;
   for (const link of descendants(captions[0]!, 'a')) {
     if (typeof link.properties.href !== 'string') continue;
-    warn(`the link to ${JSON.stringify(link.properties.href)} in the caption of the image ${JSON.stringify(String(images[0]!.properties.src ?? ''))} was not kept (a caption is text); its text is`);
+    warn(`the link to ${JSON.stringify(link.properties.href)} in the caption of the image ${JSON.stringify(String(images[0]!.properties.src ?? ''))} was not kept (a caption is text); its words are kept`);
   }
 }
 
@@ -315,7 +315,7 @@ export function prepareHtml(tree: Root, options: PrepareOptions): void {
         const href = typeof child.properties.href === 'string' ? resolveUrl(child.properties.href, options.baseUrl) : undefined;
         if (href === undefined || (!href.startsWith('#') && !SAFE_LINK.test(href) && /^[a-z][a-z0-9+.-]*:/i.test(href))) {
           if (href !== undefined || child.properties.href !== undefined) {
-            options.warn(`the link to ${JSON.stringify(String(child.properties.href))} was not kept (not an http(s), mailto or tel address); its text is`);
+            options.warn(`the link to ${JSON.stringify(String(child.properties.href))} was not kept (not an http(s), mailto or tel address); its words are kept`);
           }
           transform(child, inCell, inPre);
           result.push(...child.children);

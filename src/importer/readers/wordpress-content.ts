@@ -65,8 +65,6 @@ function shortcodeAttributes(text: string): Record<string, string> {
   return attributes;
 }
 
-const escapeHtml = (text: string) => text.replace(/&(?![#\w]+;)/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
-
 /**
  * `[caption id=".." align=".." width=".."]<a><img ...></a> Caption text[/caption]` (and the old
  * `caption=".."` attribute form, and `[wp_caption]`) -> `<figure>` with the image and a
@@ -81,7 +79,8 @@ function expandCaptions(content: string, warnings: string[]): string {
     // and its caption alone: the text before the image stays before it, the text after follows.
     const captionAttribute = attributes.caption?.trim();
     if (captionAttribute) {
-      const caption = `<figcaption>${escapeHtml(captionAttribute)}</figcaption>`;
+      // HTML, as WordPress prints it: old editors wrote links and emphasis in the attribute.
+      const caption = `<figcaption>${captionAttribute}</figcaption>`;
       const found = /(?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*<\/a>)?/i.exec(inner);
       if (!found) return `<figure>${inner.trim()}${caption}</figure>`;
       const before = inner.slice(0, found.index).trim();

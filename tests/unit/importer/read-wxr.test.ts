@@ -125,6 +125,16 @@ test('[caption] with a caption attribute and text inside shows both, as WordPres
   assert.deepEqual(post.warnings, []);
 });
 
+test('a [caption] attribute holding markup, as old WordPress editors wrote it, shows its words as WordPress did, no tags as text', async () => {
+  const content = `[caption id="" align="alignnone" width="300" caption="The pad, by <a href='https://photos.example.org/jd'>J. Doe</a> &amp; <em>staff</em>"]<img src="https://news.example.org/a.jpg" alt="The pad" />[/caption]`;
+  const post = only(readWxr(wxr([{ content }]), 'export.xml', {}));
+  const { html, text } = await renderMarkdown(post.markdown);
+  assert.equal(text.replace(/\s+/g, ' ').trim(), 'The pad, by J. Doe & staff');
+  assert.match(html, /<figcaption>The pad, by J\. Doe &#x26; staff<\/figcaption>/);
+  // A caption is text in Markdown: its link goes, and the editor is told.
+  assert.deepEqual(post.warnings, ['the link to "https://photos.example.org/jd" in the caption of the image "https://news.example.org/a.jpg" was not kept (a caption is text); its words are kept']);
+});
+
 test('a list item whose formatting starts with a blank line (Enter twice) stays in its list: the next item\'s figure keeps its caption on the page', async () => {
   // wpautop makes the two <br> a paragraph break, leaving <b> empty before the paragraph:
   // `<li><span><b></b><p><b>Crew named</b></p></span></li>`.
