@@ -15,6 +15,8 @@
  *   space, which the page does not show, so that Pagefind does not index two of their words as one
  *   (rehype-word-separators.ts).
  * - Links that leave the site get rel="noopener".
+ * - A list's first number ("1986. A great year" starts a list at 1986) is indexed for search,
+ *   though the page shows it as the list's marker (rehype-list-numbers.ts).
  * - Tables sit in a focusable scroll region (wide ones scroll on narrow screens); alignment is a class.
  * - Nothing the publisher wrote is dropped unseen: a footnote the text never refers to (or a
  *   second one with the same label), a table row with more cells than the first row, words
@@ -41,6 +43,7 @@ import rehypeRawHtml from './rehype-raw-html.ts';
 import rehypeSanitizeReported, { type SanitizeReport } from './sanitize/rehype-sanitize-reported.ts';
 import { rehypeHeadingSlugs, rehypeInPageLinks, USER_CONTENT_PREFIX } from './user-content-ids.ts';
 import rehypeTables from './rehype-tables.ts';
+import rehypeListNumbers from './rehype-list-numbers.ts';
 import rehypeWordSeparators from './rehype-word-separators.ts';
 import { rehypeBodyImages, remarkImageChecks } from './body-images.ts';
 import { remarkFootnoteChecks } from './problems/footnote-checks.ts';
@@ -94,6 +97,7 @@ export function markdownOptions(options: MarkdownOptions = {}): UnifiedProcessor
       rehypeInPageLinks,
       [rehypeExternalLinks, { rel: ['noopener'] }],
       rehypeTables,
+      rehypeListNumbers,
       [rehypeBodyImages, { onProblems: options.onProblems }],
       // Not a step here: swaps Astro's final rehype-raw for one that skips trees it cannot change.
       rehypeFinalRaw,

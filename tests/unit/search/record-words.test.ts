@@ -101,3 +101,26 @@ test('every word a reader sees in a report body, and its images\' alt text, is a
     { numRuns: 100 },
   );
 });
+
+test("an ordered list's first number, which the page shows as the list's marker, is a word of the search record: 1986. A great year", async (t) => {
+  const root = await mkdtemp(path.join(tmpdir(), 'record-words-'));
+  t.after(() => rm(root, { recursive: true, force: true }));
+  const outcome = await renderReport(renderer, {
+    filePath: '/archive/2020/report.md',
+    body: 'Milestones of the company:\n\n1986. A great year for the works.\n\nSteps:\n\n7. Seventh step\n8. Eighth step\n\n<ol start="2004"><li>Raw list</li></ol>',
+    frontmatter: {},
+  });
+  assert.ok(outcome.ok, outcome.ok ? '' : outcome.error);
+  try {
+    const { index } = await pagefind.createIndex({});
+    await index!.addHTMLFile({ url: '/news/2020/report/', content: `<!doctype html><html lang="en"><body><main data-pagefind-body>${outcome.rendered.html}</main></body></html>` });
+    assert.deepEqual((await index!.writeFiles({ outputPath: root })).errors, []);
+  } finally {
+    await pagefind.close();
+  }
+  const [fragment] = await readdir(path.join(root, 'fragment'));
+  const content = readFragment(await readFile(path.join(root, 'fragment', fragment!))).content;
+  assert.match(content, /1986\W+A great year for the works/, content);
+  assert.match(content, /\b7\W+Seventh step/, content);
+  assert.match(content, /2004\W+Raw list/, content);
+});

@@ -1,0 +1,20 @@
+/**
+ * An ordered list that does not start at 1 shows a number the publisher wrote ("1986. A great
+ * year" is a list starting at 1986), but as the list's marker, which is not text: Pagefind would
+ * not index it, and a search for 1986 would miss the report that shows it. The list's `start`
+ * is indexed as the list's first words (`data-pagefind-index-attrs`), as an image's alt text is.
+ * Runs after sanitising: the attribute is ours, not the author's.
+ */
+import type { Element, Root } from 'hast';
+
+function indexStarts(parent: Root | Element): void {
+  for (const child of parent.children) {
+    if (child.type !== 'element') continue;
+    if (child.tagName === 'ol' && child.properties.start !== undefined) child.properties.dataPagefindIndexAttrs = 'start';
+    indexStarts(child);
+  }
+}
+
+export default function rehypeListNumbers() {
+  return (tree: Root): void => indexStarts(tree);
+}
