@@ -5,7 +5,8 @@
  * `~~~ Breaking news ~~~` or ```` ```Statement by the minister ```` opens a code block and loses
  * its words without a word; each such fence is refused instead, with its line, the words and the
  * fix (body-problems.ts); so is one whose single word is no language's name (```` ```Update: ````).
- * A fence with a language alone (```` ```js ````) shows all it should.
+ * A fence with a language alone (```` ```js ````) shows all it should. Line highlighting copied
+ * from a documentation site (```` ```js {1,3} ````) is refused with its own fix: delete it.
  */
 import type { Nodes, Root } from 'mdast';
 import { printable, remarkBodyCheck, type BodyProblem } from './body-problems.ts';
@@ -16,6 +17,8 @@ const MAX_SHOWN = 60;
  * fence (`Update:`, `Breaking~~~`, words joined by a no-break space) is words, not a language.
  */
 const LANGUAGE = /^[\p{L}\p{N}_+#.-]+$/u;
+/** Line highlighting as documentation sites write it after the language: ```` ```js {1,3-5} ````. */
+const LINE_HIGHLIGHTING = /^\{[\d\s,-]+\}$/;
 
 export function codeFenceProblems(tree: Root): BodyProblem[] {
   const problems: BodyProblem[] = [];
@@ -23,11 +26,13 @@ export function codeFenceProblems(tree: Root): BodyProblem[] {
     if (node.type === 'code' && (node.meta || (node.lang && !LANGUAGE.test(node.lang)))) {
       const info = [node.lang, node.meta].filter(Boolean).join(' ');
       const shown = printable(info.length <= MAX_SHOWN ? info : `${info.slice(0, MAX_SHOWN - 1)}…`);
+      const highlighting = node.lang && LANGUAGE.test(node.lang) && node.meta && LINE_HIGHLIGHTING.test(node.meta);
       problems.push({
         line: node.position?.start.line,
-        message:
-          `this line opens a code block, and the words after its fence ("${shown}") would not be shown: a fence's line holds only the code's language (\`\`\`js). ` +
-          'If the line is text, not the start of code, escape its fence (\\``` or \\~~~) and any fence that closes it; if it is code, put the words in the text before the block',
+        message: highlighting
+          ? `this code block's fence asks for lines to be highlighted ("${shown}"), which the archive does not do, and the braces would not be shown: delete them, keeping \`\`\`${printable(node.lang!)}`
+          : `this line opens a code block, and the words after its fence ("${shown}") would not be shown: a fence's line holds only the code's language (\`\`\`js). ` +
+            'If the line is text, not the start of code, escape its fence (\\``` or \\~~~) and any fence that closes it; if it is code, put the words in the text before the block',
       });
     }
     if ('children' in node) for (const child of node.children) walk(child);
