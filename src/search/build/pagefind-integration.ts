@@ -184,6 +184,20 @@ async function writeBundle(index: PagefindIndex, siteDir: string, folder: string
 }
 
 /**
+ * A page's text, or undefined when it is missing. Synchronously: the completeness check runs
+ * alongside and yields to the event loop only now and then, so a promise read waited a turn of
+ * it for each step of each page, and Pagefind sat idle in the meantime.
+ */
+function readPageIfThere(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
  * Indexes one partition from its report pages on disk, in the feed's order (feed/feed-order.ts),
  * into its folder with a Pagefind service of its own, closed afterwards. (Pagefind's own
  * addDirectory takes pages in the order the file system lists them, so an index made by a
@@ -201,10 +215,7 @@ async function indexPartition(siteDir: string, partition: Partition, single: boo
     };
     for (const id of partition.ids) {
       const sourcePath = pagePath(id);
-      const content = await readFile(path.join(siteDir, sourcePath), 'utf8').catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return undefined;
-        throw error;
-      });
+      const content = readPageIfThere(path.join(siteDir, sourcePath));
       if (content === undefined) continue;
       pending.push(index.addHTMLFile({ sourcePath, content: indexedPart(content) }).then(({ errors }) => failOn(`addHTMLFile ${sourcePath}`, errors)));
       // Pagefind answers in order; a few dozen pages in its pipe keep it busy without holding the partition in memory.
