@@ -18,17 +18,19 @@ import { reportAttachments } from '../reports/attachments/report-attachments.ts'
 import { publishedLeadImage } from '../reports/lead-image/published-lead-image.ts';
 import { leadThumbnail } from '../reports/lead-image/lead-image-views.ts';
 import { formatBytes } from './numbers.ts';
+import { bylineParts } from './byline.ts';
 import { absolute, reportUrl, url } from '../urls/site-urls.ts';
 import { reportPath, yearPath } from '../urls/site-paths.ts';
 
 export function citationInput(report: Report): CitationInput {
-  const { title, subtitle, date, source, language, summary, topics } = report.data;
+  const { title, subtitle, authors, date, source, language, summary, topics } = report.data;
   return {
     id: report.id,
     title,
     subtitle,
     date,
     author: source.name,
+    authors,
     container: siteConfig.name,
     url: absolute(reportPath(report.id)),
     language,
@@ -47,12 +49,12 @@ export async function reportPage(report: Report) {
     { name: year, href: url(yearPath(year)), url: absolute(yearPath(year)) },
     { name: report.data.title, href: reportUrl(report.id), url: absolute(reportPath(report.id)) },
   ];
-  const { title, subtitle, date, language, source, rights, updates } = report.data;
+  const { title, subtitle, authors, date, language, source, rights, updates } = report.data;
   const leadImage = publishedLeadImage(report);
   const imageUrl = leadImage && absolute(leadImage.path);
   const jsonLd = [
     newsArticle({
-      title, subtitle, date, language, source, rights, updates,
+      title, subtitle, date, language, source, authors, rights, updates,
       url: absolute(reportPath(report.id)),
       publisher: { name: siteConfig.publisher, url: absolute('') },
       topics, organizations, people,
@@ -69,6 +71,8 @@ export async function reportPage(report: Report) {
   const formats = reportFormatPaths(report.id);
   const notes = anchoredUpdates(updates);
   return {
+    /** "By Jane Doe and John Smith", in parts (the names apart); empty for a report without authors. */
+    byline: bylineParts(authors),
     topics,
     organizations,
     people,

@@ -2,8 +2,10 @@
  * "Cite this report": a Chicago-style bibliography entry for the page, and BibTeX, RIS and
  * CSL-JSON for reference managers. Chicago, not APA, because Chicago keeps titles as the source
  * wrote them; APA's sentence case would need proper nouns recognised automatically, and an archive
- * must not rewrite a title wrongly. The report's source is the author (an organization), the
- * archive is the container, the archive's URL is the one cited.
+ * must not rewrite a title wrongly. The report's authors, when it names them, are the author;
+ * otherwise its source is (an organization). The archive is the container, the archive's URL is
+ * the one cited. Names are cited as written, never inverted ("Doe, Jane"): which part of "Yuan Jie"
+ * is the family name, no rule can tell.
  */
 import { MONTH_NAMES, toIsoDate } from '../reports/calendar-date.ts';
 
@@ -12,8 +14,10 @@ export interface CitationInput {
   title: string;
   subtitle?: string;
   date: Date;
-  /** The organization that issued the report. */
+  /** The organization that issued the report: the author when the report names no authors. */
   author: string;
+  /** The people who wrote the report (its byline), in the order credited. */
+  authors?: readonly string[];
   /** The archive's name. */
   container: string;
   /** Absolute URL of the report page. */
@@ -40,10 +44,23 @@ function closed(text: string): string {
   return /[.?!]$/.test(text) ? text : `${text}.`;
 }
 
+/** The authors' names, or the organization's name when the report names none. */
+const creators = (c: CitationInput): readonly string[] => (c.authors?.length ? c.authors : [c.author]);
+
+/**
+ * Names as a Chicago bibliography lists them: "A", "A and B", "A, B, and C"; more than ten, the
+ * first seven and "et al." (The Chicago Manual of Style, 17th ed., 14.76).
+ */
+export function chicagoNames(names: readonly string[]): string {
+  if (names.length > 10) return `${names.slice(0, 7).join(', ')}, et al.`;
+  if (names.length <= 2) return names.join(' and ');
+  return `${names.slice(0, -1).join(', ')}, and ${names.at(-1)}`;
+}
+
 /** Chicago bibliography entry as parts, so the page can italicise the container. */
 export function chicagoCitation(c: CitationInput): CitationPart[] {
   return [
-    { text: `${closed(c.author)} “${closed(fullTitle(c))}” ` },
+    { text: `${closed(chicagoNames(creators(c)))} “${closed(fullTitle(c))}” ` },
     { text: c.container, italic: true },
     { text: `, ${chicagoDate(c.date)}. ${c.url}.` },
   ];
@@ -84,10 +101,25 @@ export function escapeBibtex(text: string): string {
 
 const BIBTEX_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+/**
+ * The author field's value. An organization is braced whole, so that BibTeX reads no first and last
+ * name into it. People are joined with "and", BibTeX's separator, each left for BibTeX to split
+ * into first and last name, except a name it would misread, braced whole like an organization:
+ * one with a comma ("Doe, Jane" would be read last name first) or the word "and" (two people), or
+ * "others" (BibTeX's "et al.").
+ */
+function bibtexAuthors(c: CitationInput): string {
+  if (!c.authors?.length) return `{${escapeBibtex(c.author)}}`;
+  return c.authors
+    .map((name) => escapeBibtex(name))
+    .map((name) => (/,|(^|\s)and(\s|$)|^others$/i.test(name) ? `{${name}}` : name))
+    .join(' and ');
+}
+
 /** A @misc entry (readable by BibTeX and biblatex); braces keep the title's and author's case. */
 export function bibtex(c: CitationInput): string {
   const fields: [string, string][] = [
-    ['author', `{${escapeBibtex(c.author)}}`],
+    ['author', bibtexAuthors(c)],
     ['title', `{${escapeBibtex(fullTitle(c))}}`],
     ['howpublished', escapeBibtex(c.container)],
     ['year', String(c.date.getUTCFullYear())],
@@ -106,7 +138,7 @@ export function ris(c: CitationInput): string {
   const d = c.date;
   const lines = [
     line('TY', 'ELEC'),
-    line('AU', c.author),
+    ...creators(c).map((name) => line('AU', name)),
     line('TI', fullTitle(c)),
     line('T2', c.container),
     line('PY', String(d.getUTCFullYear())),
@@ -143,7 +175,7 @@ export function cslJson(c: CitationInput): CslItem[] {
       type: 'webpage',
       title: fullTitle(c),
       'container-title': c.container,
-      author: [{ literal: c.author }],
+      author: creators(c).map((name) => ({ literal: name })),
       issued: { 'date-parts': [[d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()]] },
       URL: c.url,
       language: c.language,

@@ -2,8 +2,9 @@
  * RSS 2.0, Atom 1.0 and JSON Feed 1.1 of the newest reports, made with the `feed` library.
  * Items carry the full sanitised report HTML (readers and researchers read and keep reports in
  * their feed reader, and the archive has nothing to gain from click-through) plus the summary.
+ * An item credits the report's authors when it names them, otherwise its source (see `credit`).
  */
-import { Feed } from 'feed';
+import { Feed, type Extension, type Item } from 'feed';
 
 export interface FeedItemInput {
   id: string;
@@ -15,7 +16,10 @@ export interface FeedItemInput {
   updated?: Date;
   summary?: string;
   html: string;
+  /** The report's source: the item's author when the report names no authors. */
   author: string;
+  /** The people who wrote the report (its byline), in the order credited. */
+  authors?: readonly string[];
   categories: string[];
   /** The lead image's original file: RSS `<enclosure>`, Atom `<link rel="enclosure">`, JSON Feed `image`. */
   image?: FeedImage | undefined;
@@ -46,18 +50,53 @@ export interface FeedFiles {
 }
 
 /**
- * How plain text (titles, summaries) is written into each kind of feed. The library puts them in
- * CDATA sections as they are, but readers take Atom's type="html" text and RSS descriptions as
- * HTML, and JSON Feed's title and summary as text: a title that says `<b>` or `AT&T` must read as
- * written in all three.
+ * A field the library does not know, set on the item as given: a list makes one element per entry
+ * in XML (one `<dc:creator>` per name), and a list in JSON. Its type says an object; it writes any value.
+ */
+const repeated = (name: string, entries: object[]): Extension => ({ name, objects: entries as unknown as Record<string, unknown> });
+
+/**
+ * How plain text (titles, summaries, names) is written into each kind of feed. The library puts
+ * titles and summaries in CDATA sections as they are, but readers take Atom's type="html" text and
+ * RSS descriptions as HTML, and JSON Feed's title and summary as text: a title that says `<b>` or
+ * `AT&T` must read as written in all three.
  */
 interface TextWriting {
   title: (text: string) => string;
   summary: (text: string) => string;
+  /** Who the item credits: its authors, or the source when there are none. */
+  credit: (item: FeedItemInput) => Pick<Item, 'author' | 'extensions'>;
 }
-const AS_TEXT: TextWriting = { title: (t) => t, summary: (t) => t };
-const RSS: TextWriting = { title: cdataText, summary: (t) => cdataHtml(escapeHtml(t)) };
-const ATOM: TextWriting = { title: (t) => cdataHtml(escapeHtml(t)), summary: (t) => cdataHtml(escapeHtml(t)) };
+const AS_TEXT: TextWriting = {
+  title: (t) => t,
+  summary: (t) => t,
+  // The library writes only the first author (JSON Feed 1.0's one `author`); 1.1's `authors`
+  // list, set here, is kept by toJsonFeed11.
+  credit: (item) =>
+    item.authors?.length
+      ? { author: [{ name: item.authors[0]! }], extensions: [repeated('authors', item.authors.map((name) => ({ name })))] }
+      : { author: [{ name: item.author }] },
+};
+/**
+ * RSS 2.0's `<author>` is an e-mail address; the byline's names are Dublin Core creators, one
+ * `<dc:creator>` each, as WordPress writes them and the RSS Advisory Board's profile advises for
+ * an author without an address. A report without authors credits its source in `<author>`, as
+ * it always has.
+ */
+const RSS: TextWriting = {
+  title: cdataText,
+  summary: (t) => cdataHtml(escapeHtml(t)),
+  credit: (item) =>
+    item.authors?.length
+      ? { extensions: [repeated('dc:creator', item.authors.map((name) => ({ _text: xmlText(name) })))] }
+      : { author: [{ name: xmlText(item.author) }] },
+};
+/** Atom: one `<author><name>` per author (RFC 4287 allows several). */
+const ATOM: TextWriting = {
+  title: (t) => cdataHtml(escapeHtml(t)),
+  summary: (t) => cdataHtml(escapeHtml(t)),
+  credit: (item) => ({ author: (item.authors?.length ? item.authors : [item.author]).map((name) => ({ name: xmlText(name) })) }),
+};
 
 export function buildFeeds(site: FeedSiteInput, items: readonly FeedItemInput[]): FeedFiles {
   const feedOf = (writing: TextWriting) => {
@@ -87,7 +126,7 @@ export function buildFeeds(site: FeedSiteInput, items: readonly FeedItemInput[])
         published: item.date,
         ...(item.summary ? { description: writing.summary(item.summary) } : {}),
         content: writing === AS_TEXT ? item.html : cdataHtml(item.html),
-        author: [{ name: item.author }],
+        ...writing.credit(item),
         category: item.categories.map((name) => ({ name })),
         ...(item.image ? { image: { url: item.image.url, length: item.image.bytes, type: item.image.mediaType } } : {}),
       });
@@ -95,7 +134,7 @@ export function buildFeeds(site: FeedSiteInput, items: readonly FeedItemInput[])
     return feed;
   };
   return {
-    rss: feedOf(RSS).rss2(),
+    rss: withDublinCore(feedOf(RSS).rss2()),
     atom: atomEnclosures(atomCategories(feedOf(ATOM).atom1()), items),
     json: toJsonFeed11(feedOf(AS_TEXT).json1(), site.language),
   };
@@ -143,6 +182,24 @@ export function atomEnclosures(atom: string, items: readonly FeedItemInput[]): s
     const type = types.get(href);
     return type ? `<link rel="enclosure" href="${href}"${between} type="${type}"` : link;
   });
+}
+
+/**
+ * Text for the XML writer under the library, which reads `&amp;` in a text as `&` before it
+ * escapes (so a name that says `R&amp;D` would read `R&D`): every `&` written as `&amp;`, which it
+ * turns back into exactly the text.
+ */
+export function xmlText(text: string): string {
+  return text.replaceAll('&', '&amp;');
+}
+
+/**
+ * The Dublin Core namespace on the feed's root when an item has a `<dc:creator>`: the library
+ * declares it only with an item's full content, which a report without text has not.
+ */
+export function withDublinCore(rss: string): string {
+  if (!rss.includes('<dc:creator>') || /<rss\b[^>]*\sxmlns:dc=/.test(rss)) return rss;
+  return rss.replace(/<rss\b/, '<rss xmlns:dc="http://purl.org/dc/elements/1.1/"');
 }
 
 function newestDate(dates: readonly Date[]): Date {

@@ -25,6 +25,8 @@ export interface ReportRecord {
   url: string;
   title: string;
   subtitle?: string;
+  /** The byline, in the order credited (empty when the report names no authors: its source is the author). */
+  authors: string[];
   date: string;
   source: { name: string; url?: string };
   summary?: string;
@@ -79,6 +81,7 @@ export function reportRecord(
     url: formats.html,
     title: data.title,
     ...(data.subtitle ? { subtitle: data.subtitle } : {}),
+    authors: data.authors,
     date: toIsoDate(data.date),
     source: { ...data.source },
     ...(data.summary ? { summary: data.summary } : {}),

@@ -43,6 +43,7 @@ export function feedFiles(): Promise<FeedFiles> {
         summary: report.data.summary ?? report.data.subtitle,
         html: html[i]!,
         author: report.data.source.name,
+        authors: report.data.authors,
         categories: report.data.topics,
         image: feedImage(report),
       })),

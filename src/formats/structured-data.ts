@@ -1,6 +1,8 @@
 /**
  * JSON-LD for report pages: a schema.org NewsArticle and the BreadcrumbList of Home > year >
  * report. Topics are what the article is `about`; people and organizations are `mentions`.
+ * The report's source (the organization that issued it) is its `author`, unless the report names
+ * its authors: then they are the `author` (Persons), and the source is their `sourceOrganization`.
  * URLs arrive absolute (see urls.ts), so this module knows nothing of the base path.
  * A corrected or updated report has `dateModified` (its latest note, of either kind) and each
  * correction as a `CorrectionComment` (schema.org's `correction`); updates have no such type.
@@ -25,6 +27,8 @@ export interface NewsArticleInput {
   url: string;
   language: string;
   source: { name: string; url?: string };
+  /** The byline, in the order credited: none (the default) credits the source alone. */
+  authors?: readonly string[];
   rights?: string;
   publisher: { name: string; url: string };
   topics: Named[];
@@ -65,7 +69,7 @@ export function newsArticle(a: NewsArticleInput): Record<string, unknown> {
     url: a.url,
     ...(a.image ? { image: imageObject(a.image) } : {}),
     inLanguage: a.language,
-    author: { '@type': 'Organization', name: a.source.name, ...(a.source.url ? { url: a.source.url } : {}) },
+    ...credit(a),
     publisher: { '@type': 'Organization', name: a.publisher.name, url: a.publisher.url },
     // Names only: each term's page is linked in the report's own HTML; URLs here would double the bytes.
     about: a.topics.map((t) => ({ '@type': 'Thing', name: t.name })),
@@ -74,6 +78,12 @@ export function newsArticle(a: NewsArticleInput): Record<string, unknown> {
       ...a.organizations.map((o) => ({ '@type': 'Organization', name: o.name })),
     ],
   };
+}
+
+function credit(a: NewsArticleInput): Record<string, unknown> {
+  const source = { '@type': 'Organization', name: a.source.name, ...(a.source.url ? { url: a.source.url } : {}) };
+  if (!a.authors?.length) return { author: source };
+  return { author: a.authors.map((name) => ({ '@type': 'Person', name })), sourceOrganization: source };
 }
 
 function modified(updates: readonly ReportUpdate[]): Record<string, unknown> {

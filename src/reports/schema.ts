@@ -21,9 +21,9 @@ export const LIMITS = {
   title: 500,
   summary: 2_000,
   rights: 1_000,
-  /** One topic, organization, person or publisher name: a name, not a sentence. */
+  /** One topic, organization, person, author or publisher name: a name, not a sentence. */
   name: 120,
-  /** Entries in one list (topics, organizations, people). */
+  /** Entries in one list (topics, organizations, people, authors). */
   names: 200,
   /** One correction or update note: a paragraph, like a summary. */
   note: 2_000,
@@ -58,13 +58,16 @@ const text = (field: string, example: string, max: number, normalise: (value: st
 
 const requiredText = (field: string, example: string, max: number = LIMITS.title) => text(field, example, max);
 
-/** Topic, organization and person names: normalised, so one name is one page (see text-rules.ts). */
-const nameList = (field: string, example: string) =>
+/**
+ * Topic, organization, person and author names: normalised, so one name is one page (see
+ * text-rules.ts) and an author pasted with a zero-width space is the same author.
+ */
+const nameList = (field: string, example: string, keep = 'keep the ones the report is about') =>
   z
     .array(text(field, example, LIMITS.name, normaliseName), {
       error: `"${field}" must be a list, for example ${field}: [${example}]`,
     })
-    .max(LIMITS.names, { error: `"${field}" lists more than ${LIMITS.names} names: keep the ones the report is about` })
+    .max(LIMITS.names, { error: `"${field}" lists more than ${LIMITS.names} names: ${keep}` })
     .default([]);
 
 /**
@@ -205,6 +208,9 @@ const imported = z.strictObject(
 const fixedFields = {
     title: requiredText('title', '"CASIC Holds 2020 Aerospace Defense Conference"'),
     subtitle: requiredText('subtitle', '"Focusing on ..."').optional(),
+    // The byline: the people who wrote the report, in the order credited. The source (below) is
+    // the organization that issued it; a report without authors is credited to its source alone.
+    authors: nameList('authors', 'Jane Doe', 'keep the ones the report credits first'),
     date: calendarDate,
     // Strict like the report itself: a misspelt `ulr:` would otherwise drop the link without a word.
     source: z.strictObject(

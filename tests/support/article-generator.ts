@@ -27,6 +27,8 @@ export interface GeneratedArticle {
   blocks: GeneratedBlock[];
   /** Image sources, as written. */
   images: string[];
+  /** The byline's names, plain text, in order (see `bylined`); none: no byline in the files. */
+  authors?: string[];
 }
 
 let counter = 0;
@@ -203,9 +205,29 @@ export const article: fc.Arbitrary<GeneratedArticle> = fc
     return { title, blocks: blocks.map(({ html, wordpress }) => ({ html, wordpress })), images: [...new Set(inlineImages)] };
   });
 
+/**
+ * A person's name as bylines hold them: words in several scripts, with the characters that HTML
+ * and XML escape (`&`, `<`, quotes) and the parentheses an RSS `<author>` wraps a name in.
+ * Numbered, so every name is another.
+ */
+const namePart = fc.oneof(
+  { weight: 2, arbitrary: fc.constantFrom('&', '<', '>', "'", '"', '’', '(', ')', 'R&D', 'a<b', '&amp;', 'O\'Neil', 'Jr.') },
+  { weight: 1, arbitrary: otherScript.map(numbered) },
+);
+const authorName = fc
+  .tuple(fc.array(namePart, { maxLength: 1 }), latin.map((word) => numbered(word[0]!.toUpperCase() + word.slice(1))), fc.array(fc.oneof(namePart, latin.map(numbered)), { maxLength: 2 }))
+  .map(([before, name, after]) => [...before, name, ...after].join(' '));
+
+/** An article with a byline of none to three authors, which every file format below carries. */
+export const bylined: fc.Arbitrary<GeneratedArticle> = fc
+  .tuple(article, fc.array(authorName, { maxLength: 3 }))
+  .map(([a, authors]) => (authors.length > 0 ? { ...a, authors } : a));
+
 export const articleHtml = (a: GeneratedArticle) => a.blocks.map((b) => b.html).join('\n');
 
 export const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** A name as CMSs store and publish names: HTML (WordPress's display names hold `&amp;`). */
+const escapeHtml = (text: string) => escapeXml(text).replace(/"/g, '&quot;');
 const cdata = (text: string) => `<![CDATA[${text.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
 
 /**
@@ -224,11 +246,18 @@ export interface Dated {
   wordpressGmt: string;
 }
 
+/** WordPress's login for the j-th author of article i: what its `dc:creator` holds. */
+const login = (i: number, j: number) => `author-${i}-${j}`;
+
 export function wxrFile(articles: GeneratedArticle[], date: Dated): string {
+  const people = articles.flatMap((a, i) =>
+    (a.authors ?? []).map((name, j) => `<wp:author><wp:author_login>${cdata(login(i, j))}</wp:author_login><wp:author_display_name>${cdata(escapeHtml(name))}</wp:author_display_name></wp:author>`),
+  );
   const items = articles
     .map(
       (a, i) => `<item>
 <title>${cdata(escapeXml(a.title))}</title>
+${(a.authors ?? []).map((_, j) => `<dc:creator>${cdata(login(i, j))}</dc:creator>`).join('')}
 <link>https://news.example.org/post-${i}/</link>
 <guid isPermaLink="false">https://news.example.org/?p=${i}</guid>
 <content:encoded>${cdata(a.blocks.map((b) => b.wordpress).join('\n\n'))}</content:encoded>
@@ -244,8 +273,15 @@ export function wxrFile(articles: GeneratedArticle[], date: Dated): string {
   return `<?xml version="1.0" encoding="UTF-8" ?>
 <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
 <channel><title>News &amp; Views</title><link>https://news.example.org</link><language>en-US</language><wp:wxr_version>1.2</wp:wxr_version>
+${people.join('\n')}
 ${items}
 </channel></rss>`;
+}
+
+/** One author as RSS's `<author>` (an address, the name in parentheses) on odd items; else `dc:creator`s, as WordPress writes them. */
+function rssAuthors(authors: string[], i: number): string {
+  if (authors.length === 1 && i % 2 === 1) return `<author>desk${i}@agency.example (${escapeXml(escapeHtml(authors[0]!))})</author>`;
+  return authors.map((name) => `<dc:creator>${cdata(escapeHtml(name))}</dc:creator>`).join('');
 }
 
 export function rssFile(articles: GeneratedArticle[], date: Dated, asDescription: boolean): string {
@@ -253,10 +289,10 @@ export function rssFile(articles: GeneratedArticle[], date: Dated, asDescription
     .map((a, i) => {
       const html = articleHtml(a);
       const body = asDescription ? `<description>${escapeXml(html)}</description>` : `<description>Summary ${i}</description><content:encoded>${cdata(html)}</content:encoded>`;
-      return `<item><title>${escapeXml(escapeXml(a.title))}</title><link>https://agency.example/n/${i}</link><pubDate>${date.rfc822}</pubDate>${body}</item>`;
+      return `<item><title>${escapeXml(escapeXml(a.title))}</title><link>https://agency.example/n/${i}</link><pubDate>${date.rfc822}</pubDate>${body}${rssAuthors(a.authors ?? [], i)}</item>`;
     })
     .join('\n');
-  return `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Agency</title><link>https://agency.example/</link>\n${items}\n</channel></rss>`;
+  return `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Agency</title><link>https://agency.example/</link>\n${items}\n</channel></rss>`;
 }
 
 export function atomFile(articles: GeneratedArticle[], date: Dated, xhtml: boolean, selfClosing = false): string {
@@ -266,7 +302,8 @@ export function atomFile(articles: GeneratedArticle[], date: Dated, xhtml: boole
       const content = xhtml
         ? `<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">${toXhtml(html, selfClosing)}</div></content>`
         : `<content type="html">${escapeXml(html)}</content>`;
-      return `<entry><title type="text">${escapeXml(a.title)}</title><id>urn:example:${i}</id><link rel="alternate" href="https://agency.example/a/${i}"/><published>${date.rfc3339}</published>${content}</entry>`;
+      const authors = (a.authors ?? []).map((name) => `<author><name>${escapeXml(escapeHtml(name))}</name></author>`).join('');
+      return `<entry><title type="text">${escapeXml(a.title)}</title><id>urn:example:${i}</id><link rel="alternate" href="https://agency.example/a/${i}"/><published>${date.rfc3339}</published>${authors}${content}</entry>`;
     })
     .join('\n');
   return `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ru"><title>Agency</title><id>urn:example:feed</id>\n${entries}\n</feed>`;
@@ -274,18 +311,32 @@ export function atomFile(articles: GeneratedArticle[], date: Dated, xhtml: boole
 
 export type PageShape = 'article' | 'main' | 'articleBody';
 
+/**
+ * A saved page names its authors in one of three ways, by shape: links to their pages in the
+ * article's byline (`article`), `<meta name="author">` tags (`main`), JSON-LD (`articleBody`).
+ */
 export function htmlPage(a: GeneratedArticle, date: Dated, shape: PageShape): string {
   const chrome = '<header><nav><a href="/">Home</a> <a href="/news/">News</a></nav></header>';
   const footer = '<footer><p>Copyright Agency. All rights reserved.</p></footer>';
   const heading = `<h1>${escapeXml(a.title)}</h1>`;
   const body = articleHtml(a);
+  const authors = a.authors ?? [];
+  const links = authors.length > 0 ? `<p class="byline">By ${authors.map((name, j) => `<a rel="author" href="/author/${j}">${escapeHtml(name)}</a>`).join(', ')}</p>` : '';
+  const credits =
+    authors.length === 0
+      ? ''
+      : shape === 'main'
+        ? authors.map((name) => `<meta name="author" content="${escapeHtml(name)}">`).join('')
+        : shape === 'articleBody'
+          ? `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', author: authors.map((name) => ({ '@type': 'Person', name: escapeHtml(name) })) })}</script>`
+          : '';
   const article =
     shape === 'article'
-      ? `<article>${heading}${body}</article><aside><p>Related stories</p></aside>`
+      ? `<article>${heading}${links}${body}</article><aside><p>Related stories</p></aside>`
       : shape === 'main'
         ? `<main>${heading}${body}</main>`
         : `<div class="story"><h1 itemprop="headline">${escapeXml(a.title)}</h1><div itemprop="articleBody">${body}</div></div>`;
   return `<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><title>${escapeXml(a.title)} | Agency</title>
-<meta property="article:published_time" content="${date.rfc3339}"><link rel="canonical" href="https://agency.example/news/1">
+<meta property="article:published_time" content="${date.rfc3339}"><link rel="canonical" href="https://agency.example/news/1">${credits}
 <script>window.tracker = 1;</script></head><body>${chrome}${article}${footer}</body></html>`;
 }

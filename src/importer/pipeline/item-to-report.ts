@@ -12,6 +12,7 @@ import { dateProblem } from '../import-options.ts';
 import { slugFor } from '../parse-report.ts';
 import { reportFileText } from '../write-report.ts';
 import { describeIssues, reportSchema, type ReportInput } from '../../reports/schema.ts';
+import { normaliseName } from '../../reports/text-rules.ts';
 import type { ImportItem } from './import-item.ts';
 
 export interface ReportDraft {
@@ -29,6 +30,11 @@ const PLACEHOLDER = `sha256:${'0'.repeat(64)}`;
 const DIGEST_IN_FILE = /^(\s+digest: "sha256:)([0-9a-f]{64})(")$/m;
 
 const unique = (names: string[]) => [...new Set(names.map((n) => n.trim()).filter((n) => n !== ''))];
+/**
+ * Authors as the schema reads them (normalised, see text-rules.ts), once each: a byline that names
+ * "Jane Doe" and "Jane\u00a0Doe" is one author, as the page would show it.
+ */
+const uniqueNames = (names: string[]) => unique(names.map(normaliseName));
 
 export function itemToDraft(item: ImportItem): DraftResult {
   const title = item.title.trim();
@@ -42,10 +48,13 @@ export function itemToDraft(item: ImportItem): DraftResult {
   const body = item.markdown.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
   if (body.trim() === '') return { ok: false, reason: '[empty] the item has a title but no text' };
   const topics = unique(item.topics ?? []);
+  const authors = uniqueNames(item.authors ?? []);
   const summary = item.summary?.trim();
+  // In the schema's order (src/reports/schema.ts), which the file keeps.
   const frontmatter: ReportInput = {
     title,
     ...(item.subtitle?.trim() ? { subtitle: item.subtitle.trim() } : {}),
+    ...(authors.length > 0 ? { authors } : {}),
     date: item.date,
     source: { name: sourceName, ...(item.source?.url ? { url: item.source.url } : {}) },
     ...(summary ? { summary } : {}),

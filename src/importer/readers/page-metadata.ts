@@ -1,7 +1,8 @@
 /**
  * What a saved press-release page says about itself: `<html lang>`, `<title>`, Open Graph and
- * `article:*` meta tags, the canonical link, `<time datetime>`, and JSON-LD (`NewsArticle`,
- * `Article`, `BlogPosting`, ..., also inside `@graph`). Pure reading of a hast tree.
+ * `article:*` meta tags, `<meta name="author">`, the canonical link, `<time datetime>`, links to
+ * the author (`rel="author"`), and JSON-LD (`NewsArticle`, `Article`, `BlogPosting`, ..., also
+ * inside `@graph`). Pure reading of a hast tree.
  */
 import type { Element, Nodes, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
@@ -13,6 +14,8 @@ export interface PageMetadata {
   /** `<title>`, often with the site's name appended. */
   documentTitle?: string;
   meta: Map<string, string>;
+  /** Every `<meta name="author">`, in page order (a page may give one per author). */
+  metaAuthors: string[];
   canonical?: string;
   jsonLd?: ArticleJsonLd;
 }
@@ -25,6 +28,8 @@ export interface ArticleJsonLd {
   inLanguage?: string;
   description?: string;
   keywords: string[];
+  /** The names of the article's `author` Persons, in order. */
+  authors: string[];
 }
 
 const ARTICLE_TYPES = /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|PressRelease|Report|ScholarlyArticle|TechArticle|OpinionNewsArticle|BackgroundNewsArticle)$/;
@@ -67,10 +72,54 @@ function urlOf(value: unknown): string | undefined {
   return undefined;
 }
 
-function isArticle(node: Record<string, unknown>): boolean {
+function typesOf(node: Record<string, unknown>): string[] {
   const type = node['@type'];
-  const types = Array.isArray(type) ? type : [type];
-  return types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t));
+  return (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === 'string');
+}
+
+function isArticle(node: Record<string, unknown>): boolean {
+  return typesOf(node).some((t) => ARTICLE_TYPES.test(t));
+}
+
+/**
+ * The document's nodes by `@id`, to follow a reference to the Person it names: Yoast SEO (most
+ * WordPress sites) writes the article's `"author": { "@id": "…#/schema/person/…" }` and the Person,
+ * with the name, elsewhere in its `@graph`.
+ */
+function nodesById(data: unknown): Map<string, Record<string, unknown>> {
+  const nodes = new Map<string, Record<string, unknown>>();
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (!value || typeof value !== 'object') return;
+    const node = value as Record<string, unknown>;
+    const id = str(node['@id']);
+    if (id && !nodes.has(id) && Object.keys(node).some((key) => key !== '@id')) nodes.set(id, node);
+    walk(node['@graph']);
+  };
+  walk(data);
+  return nodes;
+}
+
+/**
+ * The names of an article's `author`: one or a list, each a name, a Person, or a reference to one.
+ * An organization credited as author (a press office's own pages) is the publisher, not a byline.
+ */
+function authorNames(value: unknown, nodes: ReadonlyMap<string, Record<string, unknown>>): string[] {
+  const names: string[] = [];
+  for (const entry of Array.isArray(value) ? value : [value]) {
+    if (typeof entry === 'string') {
+      names.push(shown(str(entry)) ?? '');
+      continue;
+    }
+    if (!entry || typeof entry !== 'object') continue;
+    const given = entry as Record<string, unknown>;
+    const ref = str(given['@id']);
+    const node = given.name === undefined && ref ? (nodes.get(ref) ?? given) : given;
+    const types = typesOf(node);
+    if (types.length > 0 && !types.includes('Person')) continue;
+    names.push(shown(str(node.name)) ?? '');
+  }
+  return names.filter((name) => name !== '');
 }
 
 function findArticleNode(value: unknown): Record<string, unknown> | undefined {
@@ -109,20 +158,29 @@ function readJsonLd(scripts: Element[], warn: (message: string) => void): Articl
       keywords: (Array.isArray(keywords) ? keywords : typeof keywords === 'string' ? keywords.split(',') : [])
         .map((keyword) => (typeof keyword === 'string' ? (shown(keyword.trim()) ?? '') : ''))
         .filter((keyword) => keyword !== ''),
+      authors: authorNames(node.author, nodesById(data)),
     };
   }
   return undefined;
+}
+
+/** The text of each `<a rel="author">` under `node`: the byline's links to its authors' pages. */
+export function authorLinkNames(node: Element | Root): string[] {
+  const links = elements(node, (e) => e.tagName === 'a' && (prop(e, 'rel') ?? '').toLowerCase().split(/\s+/).includes('author'));
+  return links.map((link) => str(collapseHtmlWhitespace(toText(link))) ?? '').filter((name) => name !== '');
 }
 
 export function readPageMetadata(tree: Root, warn: (message: string) => void): PageMetadata {
   const html = elements(tree, (element) => element.tagName === 'html')[0];
   const title = elements(tree, (element) => element.tagName === 'title')[0];
   const meta = new Map<string, string>();
+  const metaAuthors: string[] = [];
   for (const element of elements(tree, (e) => e.tagName === 'meta')) {
     const key = (prop(element, 'property') ?? prop(element, 'name') ?? prop(element, 'itemProp'))?.toLowerCase();
     const content = prop(element, 'content');
     // The first of a repeated tag wins, as with Open Graph's own rule for arrays' first value.
     if (key && content && !meta.has(key)) meta.set(key, content);
+    if (key === 'author' && content) metaAuthors.push(content);
   }
   const canonical = elements(tree, (e) => e.tagName === 'link' && (prop(e, 'rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'))[0];
   const scripts = elements(tree, (e) => e.tagName === 'script' && (prop(e, 'type') ?? '').toLowerCase() === 'application/ld+json');
@@ -130,6 +188,7 @@ export function readPageMetadata(tree: Root, warn: (message: string) => void): P
     lang: html ? prop(html, 'lang') : undefined,
     documentTitle: title ? str(collapseHtmlWhitespace(toText(title))) : undefined,
     meta,
+    metaAuthors,
     canonical: canonical ? prop(canonical, 'href') : undefined,
     jsonLd: readJsonLd(scripts, warn),
   };

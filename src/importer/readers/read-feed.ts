@@ -13,13 +13,16 @@
  * - Titles are read as HTML (feeds escape `&amp;` and `&#8217;` in them), Atom `type="text"` titles
  *   as text; categories (Atom `label`, else `term`) -> topics; RSS `<language>` / `dc:language`,
  *   Atom `xml:lang` -> language; the feed's title -> source name unless `sourceName` is given.
+ * - Authors: RSS `dc:creator`s, else `<author>` (an e-mail address, "jane@example.org (Jane Doe)":
+ *   the name in parentheses, else the text as written); Atom: the entry's `<author>` names, else
+ *   those of its `<source>`, else the feed's (RFC 4287, 4.2.1). Read as HTML, like categories.
  */
 import { timeZoneProblem } from '../import-options.ts';
 import { hastToMarkdown, parseHtml } from '../html/html-to-markdown.ts';
 import { collapseHtmlWhitespace } from '../html/html-whitespace.ts';
 import { plainTextToMarkdown } from '../plain-text-markdown.ts';
 import { parseRfc3339, parseRfc822, publicationDay, type DateReading } from './publication-date.ts';
-import { htmlSnippetText, isHttpUrl, languageTag } from './source-fields.ts';
+import { htmlSnippetText, isHttpUrl, languageTag, snippetNames } from './source-fields.ts';
 import type { ReadOutcome, ReaderOptions, SourceItem } from './source-item.ts';
 import { xhtmlToHtml } from '../xml/xhtml-content.ts';
 import { attributeOf, listOf, rawXmlText, readXml, textOf, type XmlNode } from '../xml/xml-document.ts';
@@ -54,6 +57,7 @@ interface Entry {
   summary?: string;
   language?: string;
   topics: string[];
+  authors: string[];
   warnings: string[];
 }
 
@@ -73,6 +77,7 @@ function outcome(entry: Entry, file: string, index: number, sourceName: string |
     ...(entry.summary ? { summary: entry.summary } : {}),
     ...(entry.language ? { language: entry.language } : {}),
     ...(sourceName || url ? { source: { ...(sourceName ? { name: sourceName } : {}), ...(url ? { url } : {}) } } : {}),
+    ...(entry.authors.length > 0 ? { authors: entry.authors } : {}),
     ...(entry.topics.length > 0 ? { topics: entry.topics } : {}),
     images: entry.body.images,
     warnings: [...entry.warnings, ...entry.body.warnings],
@@ -80,8 +85,22 @@ function outcome(entry: Entry, file: string, index: number, sourceName: string |
   return { kind: 'item', item };
 }
 
-function uniqueTopics(names: (string | undefined)[]): string[] {
-  return [...new Set(names.map((name) => (name ? htmlSnippetText(name) : '')).filter((name) => name !== ''))];
+/** RSS `<author>` is an e-mail address, commonly with the name after it: "jane@example.org (Jane Doe)". */
+const RSS_AUTHOR = /^\S+@\S+\s*\((.+)\)$/s;
+
+function rssAuthors(item: XmlNode): string[] {
+  const creators = snippetNames(listOf(item['dc:creator']).map(textOf));
+  if (creators.length > 0) return creators;
+  return snippetNames(listOf(item.author).map((author) => {
+    const text = textOf(author)?.trim() ?? '';
+    return RSS_AUTHOR.exec(text)?.[1] ?? text;
+  }));
+}
+
+/** The names of the `<author>`s of an Atom entry, source or feed. */
+function atomAuthorNames(node: unknown): string[] {
+  const authors = node && typeof node === 'object' ? listOf((node as XmlNode).author) : [];
+  return snippetNames(authors.map((author) => (author && typeof author === 'object' ? textOf((author as XmlNode).name) : textOf(author))));
 }
 
 /** The longer of two bodies is the article; the other, as text, its summary. */
@@ -129,7 +148,8 @@ function rssEntry(item: XmlNode, index: number, file: string, channel: XmlNode, 
     idIsUrl: attributeOf(item.guid, 'isPermaLink') !== 'false',
     ...bodyAndSummary(full, short, description ? htmlSnippetText(description) : undefined),
     language: languageTag(textOf(item['dc:language'])) ?? languageTag(textOf(channel.language)) ?? options.language,
-    topics: uniqueTopics(listOf(item.category).map(textOf)),
+    topics: snippetNames(listOf(item.category).map(textOf)),
+    authors: rssAuthors(item),
     warnings: [],
   };
 }
@@ -195,7 +215,8 @@ function atomEntry(entry: XmlNode, index: number, file: string, feed: XmlNode, o
     idIsUrl: false,
     ...bodyAndSummary(toBody(atomText(entry.content)), toBody(summary), atomPlain(summary) || undefined),
     language: languageTag(language) ?? options.language,
-    topics: uniqueTopics(listOf(entry.category).map((category) => attributeOf(category, 'label') ?? attributeOf(category, 'term'))),
+    topics: snippetNames(listOf(entry.category).map((category) => attributeOf(category, 'label') ?? attributeOf(category, 'term'))),
+    authors: [entry, entry.source, feed].map(atomAuthorNames).find((names) => names.length > 0) ?? [],
     warnings,
   };
 }

@@ -14,13 +14,15 @@
  *   `og:site_name`. Language: `<html lang>`, else JSON-LD `inLanguage`, else `language`.
  * - Summary: JSON-LD `description`, else `og:description`. Topics: JSON-LD `keywords`,
  *   `article:section` and `article:tag`.
+ * - Authors: the JSON-LD `author` Persons' names, else each `<meta name="author">`, else the text
+ *   of the `rel="author"` links in the article (else in the page).
  */
 import type { Element, Root } from 'hast';
 import { timeZoneProblem } from '../import-options.ts';
 import { hastToMarkdown, parseHtml } from '../html/html-to-markdown.ts';
 import { collapseHtmlWhitespace, oneLineText } from '../html/html-whitespace.ts';
 import { findArticle } from './find-article.ts';
-import { elements, readPageMetadata } from './page-metadata.ts';
+import { authorLinkNames, elements, readPageMetadata } from './page-metadata.ts';
 import { parseRfc3339, publicationDay } from './publication-date.ts';
 import { isHttpUrl, languageTag } from './source-fields.ts';
 import type { ReadOutcome, ReaderOptions, SourceItem } from './source-item.ts';
@@ -97,6 +99,8 @@ function readPage(text: string, file: string, options: ReaderOptions): ReadOutco
   const language = languageTag(metadata.lang) ?? languageTag(jsonLd?.inLanguage) ?? options.language;
   const summary = jsonLd?.description ?? meta.get('og:description');
   const topics = [...new Set([...(jsonLd?.keywords ?? []), meta.get('article:section'), meta.get('article:tag')].filter((t): t is string => !!t))];
+  const credited = [jsonLd?.authors ?? [], metadata.metaAuthors, authorLinkNames(article.node), authorLinkNames(page)].find((names) => names.length > 0) ?? [];
+  const authors = [...new Set(credited.map(collapse).filter((name) => name !== ''))];
   const item: SourceItem = {
     origin,
     key: url ?? file,
@@ -106,6 +110,7 @@ function readPage(text: string, file: string, options: ReaderOptions): ReadOutco
     ...(summary ? { summary: collapse(summary) } : {}),
     ...(language ? { language } : {}),
     ...(sourceName || url ? { source: { ...(sourceName ? { name: sourceName } : {}), ...(url ? { url } : {}) } } : {}),
+    ...(authors.length > 0 ? { authors } : {}),
     ...(topics.length > 0 ? { topics } : {}),
     images: converted.images,
     warnings: [...warnings, ...converted.warnings],

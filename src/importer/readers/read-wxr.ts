@@ -14,10 +14,13 @@
  * - `<category domain="category|post_tag">` -> topics; `excerpt:encoded` -> summary; the
  *   channel's `<language>` -> language; the channel's title -> the source name (unless
  *   `sourceName` is given).
+ * - `dc:creator` (the author's login; several with Co-Authors Plus) -> authors, each by the name
+ *   WordPress shows, the `wp:author_display_name` of the channel's `<wp:author>` with that
+ *   `wp:author_login`; by the login when the export has no such name.
  */
 import { timeZoneProblem } from '../import-options.ts';
 import { hastToMarkdown, parseHtml } from '../html/html-to-markdown.ts';
-import { htmlSnippetText, isHttpUrl, languageTag } from './source-fields.ts';
+import { htmlSnippetText, isHttpUrl, languageTag, snippetNames } from './source-fields.ts';
 import { parseWordPressTime, publicationDay } from './publication-date.ts';
 import type { ReadOutcome, ReaderOptions, SourceItem } from './source-item.ts';
 import { expandShortcodes, wordpressAutop } from './wordpress-content.ts';
@@ -43,7 +46,25 @@ function topicsOf(item: XmlNode): string[] {
   return topics;
 }
 
-function readItem(item: XmlNode, index: number, file: string, channel: XmlNode, options: ReaderOptions): ReadOutcome {
+/** Login -> display name (as exported: HTML, like titles), from the channel's `<wp:author>` entries. */
+function displayNames(channel: XmlNode): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const author of listOf(channel['wp:author'])) {
+    const login = textOf((author as XmlNode)['wp:author_login'])?.trim();
+    const shown = textOf((author as XmlNode)['wp:author_display_name']);
+    if (login && shown?.trim() && !names.has(login)) names.set(login, shown);
+  }
+  return names;
+}
+
+function authorsOf(item: XmlNode, names: ReadonlyMap<string, string>): string[] {
+  return snippetNames(listOf(item['dc:creator']).map((creator) => {
+    const login = textOf(creator)?.trim() ?? '';
+    return names.get(login) ?? login;
+  }));
+}
+
+function readItem(item: XmlNode, index: number, file: string, channel: XmlNode, options: ReaderOptions, names: ReadonlyMap<string, string>): ReadOutcome {
   const postId = textOf(item['wp:post_id'])?.trim();
   const origin = `${file}, item ${index + 1}${postId ? ` (post ${postId})` : ''}`;
   const type = textOf(item['wp:post_type'])?.trim() || 'post';
@@ -82,6 +103,7 @@ function readItem(item: XmlNode, index: number, file: string, channel: XmlNode, 
   const language = languageTag(textOf(channel.language)) ?? options.language;
   const sourceName = options.sourceName ?? (htmlSnippetText(textOf(channel.title) ?? '') || undefined);
   const topics = topicsOf(item);
+  const authors = authorsOf(item, names);
   const warnings = [...expanded.warnings, ...converted.warnings];
   if (converted.markdown === '') warnings.push('the post has no text (content:encoded is empty)');
 
@@ -94,6 +116,7 @@ function readItem(item: XmlNode, index: number, file: string, channel: XmlNode, 
     ...(summary ? { summary } : {}),
     ...(language ? { language } : {}),
     ...(sourceName || url ? { source: { ...(sourceName ? { name: sourceName } : {}), ...(url ? { url } : {}) } } : {}),
+    ...(authors.length > 0 ? { authors } : {}),
     ...(topics.length > 0 ? { topics } : {}),
     images: converted.images,
     warnings,
@@ -110,9 +133,10 @@ export function readWxr(text: string, file: string, options: ReaderOptions): Rea
   if (!channel || typeof channel !== 'object') {
     return [{ kind: 'failed', origin: file, reason: 'is not a WordPress export: no <rss><channel> element' }];
   }
+  const names = displayNames(channel);
   return listOf(channel.item).map((item, index) => {
     try {
-      return readItem(item as XmlNode, index, file, channel, options);
+      return readItem(item as XmlNode, index, file, channel, options, names);
     } catch (error) {
       return { kind: 'failed', origin: `${file}, item ${index + 1}`, reason: `could not be read: ${(error as Error).message}` };
     }

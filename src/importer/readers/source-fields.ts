@@ -1,4 +1,4 @@
-/** Field readings every reader shares: text of an HTML snippet, language tags, source links. */
+/** Field readings every reader shares: text of an HTML snippet, names, language tags, source links. */
 import { parseHtml } from '../html/html-to-markdown.ts';
 import { oneLineText } from '../html/html-whitespace.ts';
 
@@ -20,6 +20,14 @@ const SNIPPET_TAGS = new Set(
 export function htmlSnippetText(html: string): string {
   const markup = html.replace(/<(\/?)([A-Za-z][^\s/>]*)/g, (whole, _slash: string, name: string) => (SNIPPET_TAGS.has(name.toLowerCase()) ? whole : `&lt;${whole.slice(1)}`));
   return oneLineText(parseHtml(markup));
+}
+
+/**
+ * Names (categories, authors) as sources write them, HTML snippets like titles: their plain text,
+ * blanks dropped, each once, in the order given.
+ */
+export function snippetNames(values: readonly (string | undefined)[]): string[] {
+  return [...new Set(values.map((value) => (value ? htmlSnippetText(value) : '')).filter((name) => name !== ''))];
 }
 
 /** A BCP 47 tag from what sources write (`en-US`, `en_US`, `zh-hans`); undefined when it is none. */

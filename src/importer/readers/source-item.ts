@@ -22,6 +22,8 @@ export interface SourceItem {
   /** BCP 47 tag, e.g. `en`, `zh-Hans`. */
   language?: string;
   source?: { name?: string; url?: string };
+  /** The byline: the people who wrote the article, in the order the source credits them. */
+  authors?: string[];
   /** Categories and tags: they become the report's topics. */
   topics?: string[];
   /** Images the Markdown references, each by the URL exactly as written in `markdown`. */

@@ -11,8 +11,11 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 export type XmlNode = Record<string, unknown>;
 export type XmlReading = { ok: true; document: XmlNode } | { ok: false; reason: string };
 
-/** Elements that can repeat, always read as arrays. */
-const REPEATED = new Set(['item', 'entry', 'category', 'link', 'wp:postmeta', 'wp:comment', 'wp:category', 'wp:tag', 'wp:term', 'wp:author']);
+/**
+ * Elements that can repeat, always read as arrays. An article's authors: several `dc:creator`s
+ * (Co-Authors Plus in a WordPress export, feeds), several Atom `<author>`s.
+ */
+const REPEATED = new Set(['item', 'entry', 'category', 'link', 'wp:postmeta', 'wp:comment', 'wp:category', 'wp:tag', 'wp:term', 'wp:author', 'dc:creator', 'author']);
 
 function parserFor(rawElements: string[]): XMLParser {
   return new XMLParser({

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { bibtex, cslJson, ris, type CitationInput } from '../../../src/formats/citation.ts';
-import { findForbiddenCharacter } from '../../../src/reports/text-rules.ts';
+import { findForbiddenCharacter, normaliseName } from '../../../src/reports/text-rules.ts';
 
 const base: CitationInput = {
   id: '2020/casic-holds-conference',
@@ -121,17 +121,36 @@ test('BibTeX: any title, subtitle, author and keywords give exactly the expected
   );
 });
 
+/** A name the schema accepts: normalised as names are (one space, trimmed, nothing invisible). */
+const name = text.map(normaliseName).filter((s) => s !== '');
+
+test('BibTeX: any authors give exactly the expected fields, one author per name, each reading back as written', () => {
+  fc.assert(
+    fc.property(fc.array(name, { minLength: 1, maxLength: 4 }), (authors) => {
+      const entry = bibtex({ ...base, authors });
+      assert.deepEqual(bibtexFieldNames(entry), EXPECTED_BIBTEX_FIELDS.filter((f) => f !== 'keywords'));
+      const library = parseBibtex(entry, { english: false });
+      assert.deepEqual(library.errors, []);
+      const read = library.entries[0]!.fields.author!;
+      // A name BibTeX splits reads back as its parts in order: first, von, last.
+      const whole = read.map((a) => a.name ?? [a.firstName, a.prefix, a.lastName].filter((part) => part !== undefined).join(' '));
+      assert.deepEqual(whole, authors.map(texLine), entry);
+    }),
+    { numRuns: 400 },
+  );
+});
+
 test('RIS: no value can start a line, so no value can add a tag or end the record', () => {
   fc.assert(
-    fc.property(text, text, text, fc.array(text, { maxLength: 3 }), (title, author, summary, keywords) => {
-      const lines = ris({ ...base, title, author, summary, keywords }).split('\r\n');
+    fc.property(text, text, text, fc.array(text, { maxLength: 3 }), fc.array(name, { maxLength: 3 }), (title, author, summary, keywords, authors) => {
+      const lines = ris({ ...base, title, author, authors, summary, keywords }).split('\r\n');
       assert.equal(lines.pop(), '');
       for (const line of lines) assert.match(line, /^[A-Z][A-Z0-9]  - /);
       const tags = lines.map((l) => l.slice(0, 2));
-      assert.deepEqual(tags, ['TY', 'AU', 'TI', 'T2', 'PY', 'DA', 'UR', 'LA', 'AB', ...keywords.map(() => 'KW'), 'ID', 'ER']);
+      assert.deepEqual(tags, ['TY', ...(authors.length > 0 ? authors : [author]).map(() => 'AU'), 'TI', 'T2', 'PY', 'DA', 'UR', 'LA', 'AB', ...keywords.map(() => 'KW'), 'ID', 'ER']);
+      assert.deepEqual(lines.filter((l) => l.startsWith('AU')).map((l) => l.slice(6)), authors.length > 0 ? authors.map(oneLine) : [oneLine(author)]);
       const value = (tag: string) => lines.find((l) => l.startsWith(`${tag}  - `))!.slice(6);
       assert.equal(value('TI'), oneLine(title));
-      assert.equal(value('AU'), oneLine(author));
       assert.equal(value('AB'), oneLine(summary));
     }),
     { numRuns: 300 },

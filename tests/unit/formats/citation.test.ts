@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bibtex, chicagoCitation, citationText, cslJson, escapeBibtex, ris, type CitationInput } from '../../../src/formats/citation.ts';
+import { bibtex, chicagoCitation, chicagoNames, citationText, cslJson, escapeBibtex, ris, type CitationInput } from '../../../src/formats/citation.ts';
 
 const input: CitationInput = {
   id: '2020/casic-holds-conference',
@@ -71,4 +71,47 @@ test('CSL-JSON: one webpage item with date parts and a literal (organization) au
   assert.equal(item!.URL, input.url);
   assert.equal(item!['container-title'], 'News Archive');
   assert.doesNotThrow(() => JSON.parse(JSON.stringify(cslJson(input))));
+});
+
+const byAuthors: CitationInput = { ...input, authors: ['Jane Doe', 'John Smith'] };
+
+test('with authors, every citation names them, as written, instead of the source', () => {
+  assert.equal(
+    citationText(chicagoCitation(byAuthors)),
+    'Jane Doe and John Smith. “CASIC Holds 2020 Aerospace Defense Conference: Focusing on Quality.” News Archive, July 31, 2020. https://example.org/archive/news/2020/casic-holds-conference/.',
+  );
+  assert.match(bibtex(byAuthors), /\n {2}author = \{Jane Doe and John Smith\},\n/);
+  const lines = ris(byAuthors).split('\r\n');
+  assert.deepEqual(lines.filter((l) => l.startsWith('AU')), ['AU  - Jane Doe', 'AU  - John Smith']);
+  assert.equal(lines[1], 'AU  - Jane Doe', 'the authors come where the author always has, after TY');
+  assert.deepEqual(cslJson(byAuthors)[0]!.author, [{ literal: 'Jane Doe' }, { literal: 'John Smith' }]);
+  for (const text of [citationText(chicagoCitation(byAuthors)), bibtex(byAuthors), ris(byAuthors), JSON.stringify(cslJson(byAuthors))]) {
+    assert.ok(!text.includes('China Aerospace'), text);
+  }
+});
+
+test('without authors (none, or an empty list) the source stays the author', () => {
+  for (const c of [input, { ...input, authors: [] }]) {
+    assert.match(citationText(chicagoCitation(c)), /^China Aerospace Science and Industry Corporation \(CASIC\)\. “/);
+    assert.match(bibtex(c), /author = \{\{China Aerospace Science and Industry Corporation \(CASIC\)\}\}/);
+    assert.deepEqual(ris(c).split('\r\n').filter((l) => l.startsWith('AU')), ['AU  - China Aerospace Science and Industry Corporation (CASIC)']);
+    assert.deepEqual(cslJson(c)[0]!.author, [{ literal: input.author }]);
+  }
+});
+
+test('Chicago lists one, two, three to ten, or the first seven of more than ten authors', () => {
+  assert.equal(chicagoNames(['Jane Doe']), 'Jane Doe');
+  assert.equal(chicagoNames(['A', 'B']), 'A and B');
+  assert.equal(chicagoNames(['A', 'B', 'C']), 'A, B, and C');
+  const eleven = Array.from({ length: 11 }, (_, i) => `Author ${i + 1}`);
+  assert.equal(chicagoNames(eleven.slice(0, 10)), `${eleven.slice(0, 9).join(', ')}, and Author 10`);
+  assert.equal(chicagoNames(eleven), `${eleven.slice(0, 7).join(', ')}, et al.`);
+  // "et al." ends with its own period: the entry does not add a second.
+  assert.match(citationText(chicagoCitation({ ...input, authors: eleven })), /Author 7, et al\. “CASIC/);
+  assert.match(citationText(chicagoCitation({ ...input, authors: ['J. Doe Jr.'] })), /^J\. Doe Jr\. “CASIC/);
+});
+
+test('BibTeX: a name BibTeX would read as something else is braced whole; others are left to split into first and last name', () => {
+  const entry = bibtex({ ...input, authors: ['Yuan Jie', 'Doe, Jane', 'Research and Development', 'others', 'R&D Team'] });
+  assert.match(entry, /author = \{Yuan Jie and \{Doe, Jane\} and \{Research and Development\} and \{others\} and R\\&D Team\},/);
 });

@@ -81,3 +81,51 @@ test('JSON-LD text cannot close its script element', () => {
   assert.ok(!text.includes('<'));
   assert.equal(JSON.parse(text).headline, '</script><script>alert(1)</script>');
 });
+
+const byline = ['Jane Doe', 'R&amp;D & <Lab>'];
+const authored: FeedItemInput[] = [{ ...items[0]!, authors: byline }, items[1]!];
+
+test('RSS: a report\'s authors are one dc:creator each (RSS <author> is an e-mail address); without authors the source stays its <author>', () => {
+  const { rss } = buildFeeds(site, authored);
+  const parsed = xml.parse(rss).rss;
+  assert.equal(parsed['@xmlns:dc'], 'http://purl.org/dc/elements/1.1/');
+  const [first, second] = asArray(parsed.channel.item) as Record<string, unknown>[];
+  assert.deepEqual(asArray(first!['dc:creator']), byline);
+  assert.equal(first!.author, undefined);
+  assert.equal(second!.author, 'Org A');
+  assert.equal(second!['dc:creator'], undefined);
+  // The namespace is declared even when no item has content (the library declares it only then).
+  const bare = xml.parse(buildFeeds(site, [{ ...authored[0]!, html: '' }]).rss).rss;
+  assert.equal(bare['@xmlns:dc'], 'http://purl.org/dc/elements/1.1/');
+  assert.deepEqual(asArray(bare.channel.item['dc:creator']), byline);
+});
+
+test('Atom: one <author><name> per author, as written; without authors the source', () => {
+  const entries = asArray(xml.parse(buildFeeds(site, authored).atom).feed.entry) as { author: unknown }[];
+  assert.deepEqual(asArray(entries[0]!.author as { name: string }[]).map((a) => a.name), byline);
+  assert.deepEqual(asArray(entries[1]!.author as { name: string }[]).map((a) => a.name), ['Org A']);
+});
+
+test('JSON Feed 1.1: every author in `authors`; without authors the source', () => {
+  const feed = JSON.parse(buildFeeds(site, authored).json);
+  assert.deepEqual(feed.items[0].authors, byline.map((name) => ({ name })));
+  assert.deepEqual(feed.items[1].authors, [{ name: 'Org A' }]);
+  assert.equal(feed.items[0].author, undefined);
+});
+
+test('NewsArticle JSON-LD: the authors are Persons and the source their organization; without authors the source is the author', () => {
+  const article = {
+    title: 'T', date: new Date('2020-07-31T00:00:00Z'), url: 'https://x/a/', language: 'en',
+    source: { name: 'CASIC', url: 'https://casic.example/' }, publisher: { name: 'News Archive', url: 'https://x/' },
+    topics: [], organizations: [], people: [],
+  };
+  const source = { '@type': 'Organization', name: 'CASIC', url: 'https://casic.example/' };
+  const data = newsArticle({ ...article, authors: ['Jane Doe', 'John Smith'] });
+  assert.deepEqual(data.author, [{ '@type': 'Person', name: 'Jane Doe' }, { '@type': 'Person', name: 'John Smith' }]);
+  assert.deepEqual(data.sourceOrganization, source);
+  assert.deepEqual(data.publisher, { '@type': 'Organization', name: 'News Archive', url: 'https://x/' });
+  for (const without of [newsArticle(article), newsArticle({ ...article, authors: [] })]) {
+    assert.deepEqual(without.author, source);
+    assert.ok(!('sourceOrganization' in without));
+  }
+});

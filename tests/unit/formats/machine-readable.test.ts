@@ -43,3 +43,10 @@ test('a record lists the report’s attachments with absolute URLs, media types 
   ]);
   assert.deepEqual(reportRecord('2020/y', reportSchema.parse({ title: 'T', date: '2020-07-31', source: { name: 'S' } }), absolute).attachments, []);
 });
+
+test('a record lists the report’s authors in the order credited, and an empty list when it names none', () => {
+  const absolute = (p: string) => absoluteUrl('https://example.org', '/archive/', p);
+  const data = reportSchema.parse({ title: 'T', date: '2020-07-31', source: { name: 'S' }, authors: ['Jane Doe', 'John Smith'] });
+  assert.deepEqual(reportRecord('2020/x', data, absolute).authors, ['Jane Doe', 'John Smith']);
+  assert.deepEqual(reportRecord('2020/y', reportSchema.parse({ title: 'T', date: '2020-07-31', source: { name: 'S' } }), absolute).authors, []);
+});

@@ -1,6 +1,6 @@
 /**
  * The front matter the importer writes is read back by Astro as exactly the values it meant:
- * generated titles, decks, publisher names and rights lines, parsed with Astro's own front matter
+ * generated titles, decks, authors, publisher names and rights lines, parsed with Astro's own front matter
  * parser (parseFrontmatter, which the content layer uses).
  */
 import { test } from 'node:test';
@@ -23,6 +23,7 @@ const frontmatter = fc.record(
   {
     title: text,
     subtitle: text,
+    authors: fc.array(text, { minLength: 1, maxLength: 3 }),
     date: fc.constantFrom('2020-07-31', '1000-01-01', '9999-12-31', '2024-02-29'),
     source: fc.record({ name: text, url: fc.constantFrom('https://example.org/a?b=1&c=2#d', 'http://x.example/"q"') }, { requiredKeys: ['name'], noNullPrototype: true }),
     language: fc.constantFrom('en', 'zh', 'pt-BR'),

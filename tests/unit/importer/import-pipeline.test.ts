@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { TMP } from '../../support/paths.ts';
 import { freeSlug, indexReports, matchItem, remember } from '../../../src/importer/pipeline/report-index.ts';
 import { describeChange, summarizeChange } from '../../../src/importer/pipeline/change-summary.ts';
@@ -24,6 +24,7 @@ import { languageProblem, timeZoneProblem } from '../../../src/importer/import-o
 import { reportSchema } from '../../../src/reports/schema.ts';
 import { reportRecord } from '../../../src/formats/machine-readable.ts';
 import { checkRawReport } from '../../../src/reports/raw-report-check.ts';
+import { EXIT, main } from '../../../src/importer/import-cli.ts';
 
 const item = (over: Partial<ImportItem> = {}): ImportItem => ({
   origin: 'export.xml, item 1',
@@ -127,11 +128,69 @@ test('an item the schema refuses fails with the field named, and nothing of the 
   assert.ok(!badDate.ok && /not a real day/.test(badDate.reason));
   const longTopic = itemToDraft(item({ topics: ['x'.repeat(200)] }));
   assert.ok(!longTopic.ok && /topics/.test(longTopic.reason));
+  // An author's name the schema refuses fails the item the same way, naming the field and the fix.
+  const longAuthor = itemToDraft(item({ authors: ['Jane Doe', 'x'.repeat(200)] }));
+  assert.ok(!longAuthor.ok);
+  assert.match(longAuthor.reason, /^\[invalid\] authors\.1: "authors" is longer than 120 characters: shorten it$/);
+  const controlled = itemToDraft(item({ authors: ['Jane\u001bDoe'] }));
+  assert.ok(!controlled.ok && /^\[invalid\] authors\.0: "authors" contains U\+001B/.test(controlled.reason), JSON.stringify(controlled));
   const draft = draftOf({ topics: ['Space', 'Space', ' '], summary: ' Sum. ', language: 'de' });
   assert.deepEqual(draft.frontmatter.topics, ['Space']);
   assert.equal(draft.frontmatter.summary, 'Sum.');
   assert.equal(draft.frontmatter.language, 'de');
   assert.equal(draft.slug, 'launch-of-the-probe');
+});
+
+test('authors are written after the subtitle, as the schema orders fields, once each as the page shows them; none, no field', () => {
+  const draft = draftOf({ subtitle: 'Deck', authors: ['Jane\u00a0Doe', ' John Smith', 'Jane Doe', '\u200b', '李明'] });
+  assert.deepEqual(draft.frontmatter.authors, ['Jane Doe', 'John Smith', '李明']);
+  const text = reportFile(draft, 'k', { year: 2020, slug: 's' }).text;
+  assert.match(text, /^---\ntitle: "Launch of the Probe"\nsubtitle: "Deck"\nauthors:\n {2}- "Jane Doe"\n {2}- "John Smith"\n {2}- "李明"\ndate: 2020-07-31\n/);
+  assert.deepEqual(checkRawReport('2020/s.md', text).problems, []);
+  assert.ok(!('authors' in draftOf().frontmatter));
+  assert.ok(!('authors' in draftOf({ authors: [' '] }).frontmatter));
+});
+
+test('a re-import that finds authors the report lacks is a change like any other: named, written only with --update, then the same', async () => {
+  const dir = path.join(TMP, 'import-authors');
+  await rm(dir, { recursive: true, force: true });
+  const contentDir = path.join(dir, 'news');
+  await mkdir(dir, { recursive: true });
+  const exportFile = path.join(dir, 'export.xml');
+  const wxr = (creator: string) => `<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Example Press</title><link>https://example.org</link>
+<wp:author><wp:author_login><![CDATA[jdoe]]></wp:author_login><wp:author_display_name><![CDATA[Jane Doe]]></wp:author_display_name></wp:author>
+<item><title>Launch of the Probe</title><link>https://example.org/2020/07/launch/</link>${creator}
+<content:encoded><![CDATA[The probe launched.]]></content:encoded><wp:post_id>1</wp:post_id>
+<wp:post_date><![CDATA[2020-07-31 10:00:00]]></wp:post_date><wp:status><![CDATA[publish]]></wp:status><wp:post_type><![CDATA[post]]></wp:post_type></item>
+</channel></rss>`;
+  const run = async (...args: string[]) => {
+    let stdout = '';
+    let stderr = '';
+    const terminal = { out: (t: string) => void (stdout += `${t}\n`), err: (t: string) => void (stderr += `${t}\n`), isTTY: false };
+    const code = await main([...args, exportFile], { ARCHIVE_CONTENT_DIR: contentDir }, { terminal });
+    return { code, stdout, stderr };
+  };
+  const report = path.join(contentDir, '2020', 'launch-of-the-probe.md');
+  await writeFile(exportFile, wxr(''));
+  assert.equal((await run()).code, EXIT.ok);
+  const before = await readFile(report, 'utf8');
+  assert.doesNotMatch(before, /authors/);
+
+  await writeFile(exportFile, wxr('<dc:creator><![CDATA[jdoe]]></dc:creator>'));
+  const told = await run();
+  assert.equal(told.code, EXIT.changed, told.stderr);
+  assert.match(told.stderr, /changed, not updated \(use --update\): 2020\/launch-of-the-probe\.md: authors$/m);
+  assert.equal(await readFile(report, 'utf8'), before);
+  const updated = await run('--update');
+  assert.equal(updated.code, EXIT.ok, updated.stderr);
+  assert.match(updated.stdout, /^updated: 2020\/launch-of-the-probe\.md \(from \S*export\.xml, item 1 \(post 1\)\): authors$/m);
+  assert.match(await readFile(report, 'utf8'), /\nauthors:\n {2}- "Jane Doe"\ndate: 2020-07-31\n/);
+  const again = await run('--update');
+  assert.equal(again.code, EXIT.ok);
+  assert.match(again.stdout, /1 already imported/);
+  await rm(dir, { recursive: true, force: true });
 });
 
 test('a report body keeps a no-break space at its start or end: a first line "&nbsp;# Vote" is no heading, a last heading "Vote #&nbsp;" keeps its "#"', async () => {

@@ -208,3 +208,33 @@ test('an Atom title with a no-break space keeps it', () => {
   const [entry] = itemsOf(readFeed(atom('<entry><title type="html">title&amp;#160;here</title><id>urn:1</id><published>2020-07-31T10:00:00Z</published><content>x</content></entry>'), 'atom.xml', {}));
   assert.equal(entry!.title, 'title\u00a0here');
 });
+
+const dated = '<pubDate>Fri, 31 Jul 2020 10:00:00 +0000</pubDate><description>x</description>';
+
+test('RSS authors: every dc:creator, in order and once; else <author>\'s name in parentheses, else its text as written', () => {
+  const feed = rss(`<item><title>A</title><guid>g1</guid>${dated}<dc:creator><![CDATA[Jane Doe]]></dc:creator><dc:creator>R&amp;amp;D Desk</dc:creator><dc:creator>Jane Doe</dc:creator><author>jd@agency.example (Someone Else)</author></item>
+<item><title>B</title><guid>g2</guid>${dated}<author>jd@agency.example (Jane Doe)</author></item>
+<item><title>C</title><guid>g3</guid>${dated}<author>newsdesk@agency.example</author></item>
+<item><title>D</title><guid>g4</guid>${dated}<author>jd@agency.example (Jane (JD) Doe)</author></item>
+<item><title>E</title><guid>g5</guid>${dated}<dc:creator> </dc:creator></item>`);
+  assert.deepEqual(itemsOf(readFeed(feed, 'feed.xml', {})).map((i) => i.authors), [
+    ['Jane Doe', 'R&D Desk'],
+    ['Jane Doe'],
+    ['newsdesk@agency.example'],
+    ['Jane (JD) Doe'],
+    undefined,
+  ]);
+});
+
+test('Atom authors: each <author><name> of the entry; else of its <source>; else the feed\'s', () => {
+  const entry = (id: number, extra: string) => `<entry><title>E${id}</title><id>urn:e${id}</id><published>2020-07-31T10:00:00Z</published><summary>x</summary>${extra}</entry>`;
+  const entries = [
+    entry(1, '<author><name>Jane Doe</name><email>jd@agence.example</email></author><author><name>Jean Dupont</name></author>'),
+    entry(2, '<source><id>urn:other</id><author><name>Source Author</name></author></source>'),
+    entry(3, ''),
+    entry(4, '<author><name>R&amp;amp;D</name></author>'),
+  ].join('');
+  const withFeedAuthor = atom(`<author><name>Rédaction</name></author>${entries}`);
+  assert.deepEqual(itemsOf(readFeed(withFeedAuthor, 'atom.xml', {})).map((i) => i.authors), [['Jane Doe', 'Jean Dupont'], ['Source Author'], ['Rédaction'], ['R&D']]);
+  assert.equal(itemsOf(readFeed(atom(entry(3, '')), 'atom.xml', {}))[0]!.authors, undefined);
+});

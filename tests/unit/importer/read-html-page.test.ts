@@ -106,3 +106,28 @@ test('JSON-LD text written with HTML character references (as WordPress writes t
   assert.deepEqual(item.topics, ['R&D']);
   assert.equal(item.markdown, 'Body text.', 'the heading that repeats the title is not said twice');
 });
+
+const dateMeta = '<meta property="article:published_time" content="2020-07-31T10:00:00Z">';
+const authorsOf = (head: string, body = ARTICLE) => itemOf(readHtmlPage(page(dateMeta + head, body), 'release.html', {})).authors;
+const ld = (article: Record<string, unknown>, graph: unknown[] = []) =>
+  `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@graph': [{ '@type': 'NewsArticle', headline: 'H', ...article }, ...graph] })}</script>`;
+
+test('authors from JSON-LD: a Person, a list, a name, a reference to a Person in the graph (Yoast); entities decoded; no organization', () => {
+  assert.deepEqual(authorsOf(ld({ author: { '@type': 'Person', name: 'Jane Doe' } })), ['Jane Doe']);
+  assert.deepEqual(authorsOf(ld({ author: [{ '@type': 'Person', name: 'Jane Doe' }, { '@type': 'Person', name: 'R&amp;D &#8217;Desk' }, 'John  Smith'] })), ['Jane Doe', 'R&D ’Desk', 'John Smith']);
+  const person = { '@type': 'Person', '@id': 'https://agency.example/#/schema/person/1', name: 'Li Ming' };
+  assert.deepEqual(authorsOf(ld({ author: { '@id': person['@id'] } }, [person])), ['Li Ming']);
+  // An organization as author is the publisher: no byline, the next source of names is read.
+  assert.equal(authorsOf(ld({ author: { '@type': 'Organization', name: 'Agency Inc.' } })), undefined);
+  assert.deepEqual(authorsOf(ld({ author: { '@type': 'Organization', name: 'Agency Inc.' } }) + '<meta name="author" content="Jane Doe">'), ['Jane Doe']);
+});
+
+test('authors from <meta name="author"> (each of them), else the rel="author" links of the article, else of the page', () => {
+  const metas = '<meta name="author" content="Jane Doe"><meta name="Author" content="John Smith">';
+  assert.deepEqual(authorsOf(metas + ld({ author: { '@type': 'Person', name: 'From JSON-LD' } })), ['From JSON-LD']);
+  assert.deepEqual(authorsOf(metas), ['Jane Doe', 'John Smith']);
+  const byline = '<article><h1>Heading one</h1><p class="byline">By <a rel="author" href="/author/jd">Jane\n Doe</a> and <a href="/author/js" rel="author external">John Smith</a></p><p>Text.</p></article>';
+  assert.deepEqual(authorsOf('', `<aside><a rel="author" href="/author/other">Other Writer</a></aside>${byline}`), ['Jane Doe', 'John Smith']);
+  assert.deepEqual(authorsOf('', `<div class="by"><a rel="author" href="/author/jd">Jane Doe</a></div><article><h1>Heading one</h1><p>Text.</p></article>`), ['Jane Doe']);
+  assert.equal(authorsOf(''), undefined);
+});

@@ -238,3 +238,32 @@ test('[caption] with a caption attribute keeps the text before its image before 
   const { text } = await renderMarkdown(post.markdown);
   assert.equal(text.replace(/\s+/g, ' ').trim(), 'Para words Attr words Tail words');
 });
+
+const AUTHORS = `<wp:author><wp:author_id>1</wp:author_id><wp:author_login>${cdata('jdoe')}</wp:author_login><wp:author_email>${cdata('jdoe@news.example.org')}</wp:author_email><wp:author_display_name>${cdata('Jane Doe')}</wp:author_display_name></wp:author>
+<wp:author><wp:author_id>2</wp:author_id><wp:author_login>${cdata('li.ming')}</wp:author_login><wp:author_display_name>${cdata('李明 &amp; R&amp;D')}</wp:author_display_name></wp:author>
+<wp:author><wp:author_id>3</wp:author_id><wp:author_login>${cdata('nodisplay')}</wp:author_login><wp:author_display_name>${cdata('')}</wp:author_display_name></wp:author>`;
+const CHANNEL = '<title>News &amp; Views</title><link>https://news.example.org</link><language>en-US</language>';
+
+test('authors: dc:creator holds the login; the byline is the display name of the channel\'s wp:author, decoded like titles', () => {
+  const post = only(readWxr(wxr([{ categories: `<dc:creator>${cdata('jdoe')}</dc:creator>` }], CHANNEL + AUTHORS), 'export.xml', {}));
+  assert.deepEqual(post.authors, ['Jane Doe']);
+  const second = only(readWxr(wxr([{ categories: `<dc:creator>${cdata('li.ming')}</dc:creator>` }], CHANNEL + AUTHORS), 'export.xml', {}));
+  assert.deepEqual(second.authors, ['李明 & R&D']);
+});
+
+test('authors: without a wp:author entry, or with an empty display name, the login is the name', () => {
+  const creators = `<dc:creator>${cdata('nodisplay')}</dc:creator><dc:creator>${cdata('guest')}</dc:creator>`;
+  assert.deepEqual(only(readWxr(wxr([{ categories: creators }], CHANNEL + AUTHORS), 'export.xml', {})).authors, ['nodisplay', 'guest']);
+  // An export without any <wp:author> (WordPress 3.0's, or one made for a single author).
+  assert.deepEqual(only(readWxr(wxr([{ categories: creators }]), 'export.xml', {})).authors, ['nodisplay', 'guest']);
+});
+
+test('authors: several dc:creators (Co-Authors Plus) are all kept, in order, each once; none or a blank one is no author', () => {
+  const creators = ['li.ming', 'jdoe', 'li.ming', ' jdoe ', 'guest'].map((login) => `<dc:creator>${cdata(login)}</dc:creator>`).join('');
+  assert.deepEqual(only(readWxr(wxr([{ categories: creators }], CHANNEL + AUTHORS), 'export.xml', {})).authors, ['李明 & R&D', 'Jane Doe', 'guest']);
+  assert.equal(only(readWxr(wxr([{}], CHANNEL + AUTHORS), 'export.xml', {})).authors, undefined);
+  assert.equal(only(readWxr(wxr([{ categories: `<dc:creator>${cdata(' ')}</dc:creator>` }], CHANNEL + AUTHORS), 'export.xml', {})).authors, undefined);
+  // An author category (how Co-Authors Plus also records its authors) is no topic.
+  const tagged = only(readWxr(wxr([{ categories: `<dc:creator>${cdata('jdoe')}</dc:creator><category domain="author" nicename="cap-jdoe">${cdata('jdoe')}</category>` }], CHANNEL + AUTHORS), 'export.xml', {}));
+  assert.equal(tagged.topics, undefined);
+});

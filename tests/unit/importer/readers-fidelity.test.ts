@@ -4,7 +4,8 @@
  * carried in a WordPress export, an RSS feed, an Atom feed or a saved page, every word a browser
  * shows of the source article is, in order, in the text of the page the site's real renderer makes
  * from the imported Markdown, and every image's alt text is on it (lazy-loaded images and embedded
- * `data:` ones too); the title is read exactly; every image is listed; and nothing executable
+ * `data:` ones too); the title is read exactly; every image is listed; every author the source
+ * credits is, as written and in order, in the report the importer writes; and nothing executable
  * reaches the page.
  */
 import { test } from 'node:test';
@@ -16,7 +17,10 @@ import { readWxr } from '../../../src/importer/readers/read-wxr.ts';
 import { detectFormat } from '../../../src/importer/readers/detect-format.ts';
 import { expandShortcodes, wordpressAutop } from '../../../src/importer/readers/wordpress-content.ts';
 import type { ReadOutcome, SourceItem } from '../../../src/importer/readers/source-item.ts';
-import { article, articleHtml, atomFile, htmlPage, rssFile, wxrFile, type Dated, type GeneratedArticle, type PageShape } from '../../support/article-generator.ts';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { articleHtml, atomFile, bylined as article, htmlPage, rssFile, wxrFile, type Dated, type GeneratedArticle, type PageShape } from '../../support/article-generator.ts';
+import { itemToDraft, reportFile } from '../../../src/importer/pipeline/item-to-report.ts';
+import { reportSchema } from '../../../src/reports/schema.ts';
 import { assertWordsInOrder, assertWordsSomewhereInOrder, imageAlts, renderMarkdown, visibleWords } from '../../support/source-fidelity.ts';
 
 const DATE: Dated = {
@@ -44,10 +48,20 @@ function items(outcomes: ReadOutcome[], count: number): SourceItem[] {
  */
 const wordpressShown = (source: GeneratedArticle) => wordpressAutop(expandShortcodes(source.blocks.map((b) => b.wordpress).join('\n\n')).html);
 
+/** The authors of the report file the importer writes for the item, as the site reads them. */
+function writtenAuthors(item: SourceItem): string[] {
+  const drafted = itemToDraft({ ...item, source: { name: 'Agency', ...item.source } });
+  assert.ok(drafted.ok, drafted.ok ? '' : drafted.reason);
+  const { text } = reportFile(drafted.draft, item.key, { year: 2020, slug: 'r' });
+  return reportSchema.parse(parseFrontmatter(text).frontmatter).authors;
+}
+
 async function assertFaithful(item: SourceItem, source: GeneratedArticle, file: string, displayed = articleHtml(source)): Promise<void> {
   const context = `source HTML:\n${displayed}\nMarkdown:\n${item.markdown}\nfile:\n${file}`;
   assert.equal(item.title, source.title, context);
   assert.equal(item.date, '2020-07-31');
+  assert.deepEqual(item.authors, source.authors, `authors\n${file}`);
+  assert.deepEqual(writtenAuthors(item), source.authors ?? [], `written authors\n${file}`);
   const { html, text } = await renderMarkdown(item.markdown);
   assertWordsInOrder(visibleWords(displayed), text, context);
   // Displayed through the importer's port of wpautop (a WordPress post): the editor's own words too,

@@ -51,6 +51,7 @@ test('characters feeds cannot carry are refused in every text field, with the co
       ['topics.0', { ...valid, topics: [`A${char}B`] }],
       ['organizations.1', { ...valid, organizations: ['X', `A${char}B`] }],
       ['people.0', { ...valid, people: [`A${char}B`] }],
+      ['authors.1', { ...valid, authors: ['Jane Doe', `A${char}B`] }],
     ];
     for (const [field, data] of cases) {
       const found = problems(data);
@@ -70,6 +71,8 @@ test('names, lists and titles have limits, named with the field', () => {
   const crowd = Array.from({ length: 140_000 }, (_, i) => `Person ${i}`);
   assert.match(problems({ ...valid, people: crowd })[0]!, new RegExp(`^people: "people" lists more than ${LIMITS.names} names`));
   assert.deepEqual(problems({ ...valid, people: crowd.slice(0, LIMITS.names), topics: ['x'.repeat(LIMITS.name)] }), []);
+  assert.match(problems({ ...valid, authors: [long] })[0]!, new RegExp(`^authors\\.0: "authors" is longer than ${LIMITS.name} characters`));
+  assert.match(problems({ ...valid, authors: crowd })[0]!, new RegExp(`^authors: "authors" lists more than ${LIMITS.names} names: keep the ones the report credits first`));
 });
 
 test('a term slug is a valid file name (at most 255 bytes) for any name the schema accepts', () => {

@@ -95,3 +95,20 @@ test('messages show field names and dates from the front matter with control cha
     assert.match(message, /\\u001b/);
   }
 });
+
+test('authors: an optional list of names, normalised like people, in the order written; absent is no byline', () => {
+  assert.deepEqual(reportSchema.parse(valid).authors, []);
+  const data = reportSchema.parse({ ...valid, authors: ['Jane\u00a0Doe', '\u200bJohn  Smith ', '袁洁'] });
+  assert.deepEqual(data.authors, ['Jane Doe', 'John Smith', '袁洁']);
+  for (const authors of ['Jane Doe', { name: 'Jane Doe' }, [42]]) {
+    const [message, ...rest] = problems({ ...valid, authors });
+    assert.equal(rest.length, 0, JSON.stringify(authors));
+    assert.match(message!, /^authors(\.0)?: "authors" must be (a list|text), for example authors: \[?Jane Doe/, JSON.stringify(authors));
+  }
+  assert.match(problems({ ...valid, authors: ['Jane Doe', ' '] })[0]!, /^authors\.1: "authors" is blank: write it, for example authors: Jane Doe/);
+});
+
+test('the known fields, named in a message, list authors after the subtitle, as the importer writes them', () => {
+  const [message] = problems({ ...valid, author: ['Jane Doe'] });
+  assert.match(message!, /unknown field\(s\) "author".*known fields: title, subtitle, authors, date, source,/);
+});
