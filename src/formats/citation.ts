@@ -102,18 +102,14 @@ export function escapeBibtex(text: string): string {
 const BIBTEX_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /**
- * The author field's value. An organization is braced whole, so that BibTeX reads no first and last
- * name into it. People are joined with "and", BibTeX's separator, each left for BibTeX to split
- * into first and last name, except a name it would misread, braced whole like an organization:
- * one with a comma ("Doe, Jane" would be read last name first) or the word "and" (two people), or
- * "others" (BibTeX's "et al.").
+ * The author field's value: each name braced whole, the organization's and people's alike, and
+ * people joined with "and", BibTeX's separator. Unbraced, BibTeX splits a name into given and
+ * family name by its own rule, and styles then cite "Jie, Yuan" for Yuan Jie and sort it under J;
+ * the archive cites names as written (see above). Braced, "Doe, Jane", a name with "and" in it or
+ * "others" (BibTeX's "et al.") read as one name too.
  */
 function bibtexAuthors(c: CitationInput): string {
-  if (!c.authors?.length) return `{${escapeBibtex(c.author)}}`;
-  return c.authors
-    .map((name) => escapeBibtex(name))
-    .map((name) => (/,|(^|\s)and(\s|$)|^others$/i.test(name) ? `{${name}}` : name))
-    .join(' and ');
+  return creators(c).map((name) => `{${escapeBibtex(name)}}`).join(' and ');
 }
 
 /** A @misc entry (readable by BibTeX and biblatex); braces keep the title's and author's case. */

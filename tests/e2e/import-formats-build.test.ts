@@ -33,13 +33,13 @@ const DATE: Dated = {
 };
 
 /**
- * Bylines by article (0-2 the export, 3-4 the RSS feed, 5-6 the Atom feed, 7-9 the pages): two
- * WordPress authors (logins mapped to display names), an RSS `<author>` ("address (Name)"), an
+ * Bylines by article (0-2 the export, 3-4 the RSS feed, 5-6 the Atom feed, 7-9 the pages): three
+ * WordPress authors (logins mapped to display names, two of them written right to left), an RSS `<author>` ("address (Name)"), an
  * Atom `<author>`, a page's rel="author" link and a page's `<meta name="author">`. The last word
  * of each name is a surname no generated word is.
  */
 const BYLINES: Record<number, { authors: string[]; shown: string }> = {
-  0: { authors: ['Jane Quillfeather', 'Tomás Ørsted'], shown: 'By Jane Quillfeather and Tomás Ørsted' },
+  0: { authors: ['محمد علي', 'سارة أحمد', 'Jane Quillfeather'], shown: 'By محمد علي, سارة أحمد and Jane Quillfeather' },
   4: { authors: ['Amara Okonkwobright'], shown: 'By Amara Okonkwobright' },
   5: { authors: ['Wen Lirongxi'], shown: 'By Wen Lirongxi' },
   7: { authors: ['Priya Ravindrakumar'], shown: 'By Priya Ravindrakumar' },
@@ -115,6 +115,11 @@ test('a WordPress export, an RSS and an Atom feed and saved pages, imported from
       const shown = page.locator('.report header .byline');
       assert.ok(await shown.isVisible(), `${id}: the byline is visible`);
       assert.equal((await shown.innerText()).trim(), byline.shown, id);
+      // Drawn in the order credited on the English page's left-to-right line, whatever their script:
+      // two right-to-left names with a comma between them would otherwise swap places.
+      const lefts = await shown.locator('bdi').evaluateAll((names) => names.map((name) => name.getBoundingClientRect().left));
+      assert.equal(lefts.length, byline.authors.length, id);
+      assert.deepEqual(lefts, [...lefts].sort((a, b) => a - b), `${id}: the names are drawn in the order credited`);
       for (const surname of byline.surnames.filter((name) => /^[A-Za-z]+$/.test(name))) {
         await openSearch(page, session.server.url(`search/?${new URLSearchParams({ q: surname })}`));
         assert.deepEqual((await allResults(page)).map((result) => result.id), [id], `a search for ${surname} finds its report`);

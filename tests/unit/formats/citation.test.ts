@@ -80,7 +80,7 @@ test('with authors, every citation names them, as written, instead of the source
     citationText(chicagoCitation(byAuthors)),
     'Jane Doe and John Smith. “CASIC Holds 2020 Aerospace Defense Conference: Focusing on Quality.” News Archive, July 31, 2020. https://example.org/archive/news/2020/casic-holds-conference/.',
   );
-  assert.match(bibtex(byAuthors), /\n {2}author = \{Jane Doe and John Smith\},\n/);
+  assert.match(bibtex(byAuthors), /\n {2}author = \{\{Jane Doe\} and \{John Smith\}\},\n/);
   const lines = ris(byAuthors).split('\r\n');
   assert.deepEqual(lines.filter((l) => l.startsWith('AU')), ['AU  - Jane Doe', 'AU  - John Smith']);
   assert.equal(lines[1], 'AU  - Jane Doe', 'the authors come where the author always has, after TY');
@@ -111,7 +111,7 @@ test('Chicago lists one, two, three to ten, or the first seven of more than ten 
   assert.match(citationText(chicagoCitation({ ...input, authors: ['J. Doe Jr.'] })), /^J\. Doe Jr\. “CASIC/);
 });
 
-test('BibTeX: a name BibTeX would read as something else is braced whole; others are left to split into first and last name', () => {
+test('BibTeX: every name is braced whole, so that none is split into given and family name by BibTeX\'s rule (Yuan Jie is not "Jie, Yuan") or read as something else', () => {
   const entry = bibtex({ ...input, authors: ['Yuan Jie', 'Doe, Jane', 'Research and Development', 'others', 'R&D Team'] });
-  assert.match(entry, /author = \{Yuan Jie and \{Doe, Jane\} and \{Research and Development\} and \{others\} and R\\&D Team\},/);
+  assert.match(entry, /author = \{\{Yuan Jie\} and \{Doe, Jane\} and \{Research and Development\} and \{others\} and \{R\\&D Team\}\},/);
 });
