@@ -7,10 +7,16 @@
  */
 import type { Element, Root } from 'hast';
 
+/**
+ * A start the browser shows as written: an integer, nothing else (it shows 1 for `start="abc"`,
+ * and 12 for `start="12abc"`, which would be indexed as another word).
+ */
+const SHOWN_AS_WRITTEN = /^[\t\n\f\r ]*[+-]?\d+[\t\n\f\r ]*$/;
+
 function indexStarts(parent: Root | Element): void {
   for (const child of parent.children) {
     if (child.type !== 'element') continue;
-    if (child.tagName === 'ol' && child.properties.start !== undefined) child.properties.dataPagefindIndexAttrs = 'start';
+    if (child.tagName === 'ol' && SHOWN_AS_WRITTEN.test(String(child.properties.start ?? ''))) child.properties.dataPagefindIndexAttrs = 'start';
     indexStarts(child);
   }
 }

@@ -77,13 +77,17 @@ test("a fence's single word that is no language's name (punctuation, words joine
   for (const language of ['c++', 'objective-c', 'f#', 'shell-session', 'Python3']) assert.ok((await checked(`\`\`\`${language}\nx\n\`\`\``)).ok, language);
 });
 
-test('line highlighting after a language (```js {1,3-5}) is refused with its own fix: delete it, keeping the language', async () => {
+test('line highlighting after a language (```js {1,3-5}, ~~~js{4}) is refused with its own fix: delete the braces, keeping the language', async () => {
   const outcome = await checked('Set it so:\n\n```json {2, 4-5}\n{ "a": 1 }\n```');
   assert.ok(!outcome.ok);
   assert.equal(
     outcome.error,
-    'line 3: this code block\'s fence asks for lines to be highlighted ("json {2, 4-5}"), which the archive does not do, and the braces would not be shown: delete them, keeping ```json',
+    'line 3: this code block\'s fence asks for lines to be highlighted ("json {2, 4-5}"), which the archive does not do, and the braces would not be shown: delete the braces ({2, 4-5}), keeping the language (json)',
   );
+  // Written without a space (VitePress), with a tilde fence: the same advice, which names no fence.
+  const joined = await checked('~~~javascript{1,4-6}\nx\n~~~');
+  assert.ok(!joined.ok);
+  assert.match(joined.error, /^line 1: .*delete the braces \(\{1,4-6\}\), keeping the language \(javascript\)$/);
   // Words in braces are words: the general advice.
   const words = await checked('```js {the minister}\nx\n```');
   assert.ok(!words.ok);

@@ -107,7 +107,7 @@ test("an ordered list's first number, which the page shows as the list's marker,
   t.after(() => rm(root, { recursive: true, force: true }));
   const outcome = await renderReport(renderer, {
     filePath: '/archive/2020/report.md',
-    body: 'Milestones of the company:\n\n1986. A great year for the works.\n\nSteps:\n\n7. Seventh step\n8. Eighth step\n\n<ol start="2004"><li>Raw list</li></ol>',
+    body: 'Milestones of the company:\n\n1986. A great year for the works.\n\nSteps:\n\n7. Seventh step\n8. Eighth step\n\n<ol start="2004"><li>Raw list</li></ol>\n\n<ol start="qq"><li>Starts at one</li></ol>',
     frontmatter: {},
   });
   assert.ok(outcome.ok, outcome.ok ? '' : outcome.error);
@@ -123,4 +123,6 @@ test("an ordered list's first number, which the page shows as the list's marker,
   assert.match(content, /1986\W+A great year for the works/, content);
   assert.match(content, /\b7\W+Seventh step/, content);
   assert.match(content, /2004\W+Raw list/, content);
+  // A start the browser cannot read as a number: it shows 1, not the written text.
+  assert.doesNotMatch(content, /qq/, content);
 });

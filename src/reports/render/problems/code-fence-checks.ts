@@ -17,8 +17,11 @@ const MAX_SHOWN = 60;
  * fence (`Update:`, `Breaking~~~`, words joined by a no-break space) is words, not a language.
  */
 const LANGUAGE = /^[\p{L}\p{N}_+#.-]+$/u;
-/** Line highlighting as documentation sites write it after the language: ```` ```js {1,3-5} ````. */
-const LINE_HIGHLIGHTING = /^\{[\d\s,-]+\}$/;
+/**
+ * A language and the lines to highlight, as documentation sites write them: ```` ```js {1,3-5} ````,
+ * or ```` ```js{4} ```` (VitePress).
+ */
+const LINE_HIGHLIGHTING = /^([\p{L}\p{N}_+#.-]+)\s*(\{[\d\s,-]+\})$/u;
 
 export function codeFenceProblems(tree: Root): BodyProblem[] {
   const problems: BodyProblem[] = [];
@@ -26,11 +29,11 @@ export function codeFenceProblems(tree: Root): BodyProblem[] {
     if (node.type === 'code' && (node.meta || (node.lang && !LANGUAGE.test(node.lang)))) {
       const info = [node.lang, node.meta].filter(Boolean).join(' ');
       const shown = printable(info.length <= MAX_SHOWN ? info : `${info.slice(0, MAX_SHOWN - 1)}…`);
-      const highlighting = node.lang && LANGUAGE.test(node.lang) && node.meta && LINE_HIGHLIGHTING.test(node.meta);
+      const highlighting = LINE_HIGHLIGHTING.exec(info);
       problems.push({
         line: node.position?.start.line,
         message: highlighting
-          ? `this code block's fence asks for lines to be highlighted ("${shown}"), which the archive does not do, and the braces would not be shown: delete them, keeping \`\`\`${printable(node.lang!)}`
+          ? `this code block's fence asks for lines to be highlighted ("${shown}"), which the archive does not do, and the braces would not be shown: delete the braces (${printable(highlighting[2]!)}), keeping the language (${printable(highlighting[1]!)})`
           : `this line opens a code block, and the words after its fence ("${shown}") would not be shown: a fence's line holds only the code's language (\`\`\`js). ` +
             'If the line is text, not the start of code, escape its fence (\\``` or \\~~~) and any fence that closes it; if it is code, put the words in the text before the block',
       });
