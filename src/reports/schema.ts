@@ -210,7 +210,11 @@ const fixedFields = {
     subtitle: requiredText('subtitle', '"Focusing on ..."').optional(),
     // The byline: the people who wrote the report, in the order credited. The source (below) is
     // the organization that issued it; a report without authors is credited to its source alone.
-    authors: nameList('authors', 'Jane Doe', 'keep the ones the report credits first'),
+    // A name credited twice would be shown twice in the byline ("By Jane Doe and Jane Doe").
+    authors: nameList('authors', 'Jane Doe', 'keep the ones the report credits first').superRefine((names, ctx) => {
+      const twice = names.find((name, i) => names.indexOf(name) !== i);
+      if (twice !== undefined) ctx.addIssue({ code: 'custom', message: `"authors" lists ${quoted(twice)} twice: delete one` });
+    }),
     date: calendarDate,
     // Strict like the report itself: a misspelt `ulr:` would otherwise drop the link without a word.
     source: z.strictObject(

@@ -106,6 +106,8 @@ test('authors: an optional list of names, normalised like people, in the order w
     assert.match(message!, /^authors(\.0)?: "authors" must be (a list|text), for example authors: \[?Jane Doe/, JSON.stringify(authors));
   }
   assert.match(problems({ ...valid, authors: ['Jane Doe', ' '] })[0]!, /^authors\.1: "authors" is blank: write it, for example authors: Jane Doe/);
+  // Twice, even written apart (a no-break space), would be "By Jane Doe and Jane Doe".
+  assert.deepEqual(problems({ ...valid, authors: ['Jane Doe', 'John Smith', 'Jane\u00a0Doe'] }), ['authors: "authors" lists "Jane Doe" twice: delete one']);
 });
 
 test('the known fields, named in a message, list authors after the subtitle, as the importer writes them', () => {
