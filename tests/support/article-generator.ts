@@ -29,7 +29,15 @@ export interface GeneratedArticle {
   images: string[];
   /** The byline's names, plain text, in order (see `bylined`); none: no byline in the files. */
   authors?: string[];
+  /** Where each author's byline link on a saved page points (see `htmlPage`). */
+  authorLinks?: BylineLink[];
 }
+
+/**
+ * A byline link to the author's page; one a script handles (`javascript:void(0)`); one with no
+ * address, as themes write it for a guest author: the importer keeps the latter two as text only.
+ */
+export type BylineLink = 'page' | 'script' | 'none';
 
 let counter = 0;
 const numbered = (word: string) => `${word}${++counter}`;
@@ -218,10 +226,12 @@ const authorName = fc
   .tuple(fc.array(namePart, { maxLength: 1 }), latin.map((word) => numbered(word[0]!.toUpperCase() + word.slice(1))), fc.array(fc.oneof(namePart, latin.map(numbered)), { maxLength: 2 }))
   .map(([before, name, after]) => [...before, name, ...after].join(' '));
 
+const bylineLink = fc.constantFrom<BylineLink>('page', 'page', 'script', 'none');
+
 /** An article with a byline of none to three authors, which every file format below carries. */
 export const bylined: fc.Arbitrary<GeneratedArticle> = fc
-  .tuple(article, fc.array(authorName, { maxLength: 3 }))
-  .map(([a, authors]) => (authors.length > 0 ? { ...a, authors } : a));
+  .tuple(article, fc.array(fc.tuple(authorName, bylineLink), { maxLength: 3 }))
+  .map(([a, byline]) => (byline.length > 0 ? { ...a, authors: byline.map(([name]) => name), authorLinks: byline.map(([, link]) => link) } : a));
 
 export const articleHtml = (a: GeneratedArticle) => a.blocks.map((b) => b.html).join('\n');
 
@@ -311,9 +321,12 @@ export function atomFile(articles: GeneratedArticle[], date: Dated, xhtml: boole
 
 export type PageShape = 'article' | 'main' | 'articleBody';
 
+const HREF: Record<BylineLink, string> = { page: ' href="/author/{j}"', script: ' href="javascript:void(0)"', none: '' };
+
 /**
  * A saved page names its authors in one of three ways, by shape: links to their pages in the
- * article's byline (`article`), `<meta name="author">` tags (`main`), JSON-LD (`articleBody`).
+ * article's byline (`article`, with a related story's byline beside the article), `<meta
+ * name="author">` tags (`main`), JSON-LD (`articleBody`).
  */
 export function htmlPage(a: GeneratedArticle, date: Dated, shape: PageShape): string {
   const chrome = '<header><nav><a href="/">Home</a> <a href="/news/">News</a></nav></header>';
@@ -321,7 +334,9 @@ export function htmlPage(a: GeneratedArticle, date: Dated, shape: PageShape): st
   const heading = `<h1>${escapeXml(a.title)}</h1>`;
   const body = articleHtml(a);
   const authors = a.authors ?? [];
-  const links = authors.length > 0 ? `<p class="byline">By ${authors.map((name, j) => `<a rel="author" href="/author/${j}">${escapeHtml(name)}</a>`).join(', ')}</p>` : '';
+  const href = (j: number) => HREF[a.authorLinks?.[j] ?? 'page'].replace('{j}', String(j));
+  const links = authors.length > 0 ? `<p class="byline">By ${authors.map((name, j) => `<a rel="author"${href(j)}>${escapeHtml(name)}</a>`).join(', ')}</p>` : '';
+  const related = authors.length > 0 ? '<p>By <a rel="author" href="/author/related">Related Writer</a></p>' : '';
   const credits =
     authors.length === 0
       ? ''
@@ -332,7 +347,7 @@ export function htmlPage(a: GeneratedArticle, date: Dated, shape: PageShape): st
           : '';
   const article =
     shape === 'article'
-      ? `<article>${heading}${links}${body}</article><aside><p>Related stories</p></aside>`
+      ? `<article>${heading}${links}${body}</article><aside><p>Related stories</p>${related}</aside>`
       : shape === 'main'
         ? `<main>${heading}${body}</main>`
         : `<div class="story"><h1 itemprop="headline">${escapeXml(a.title)}</h1><div itemprop="articleBody">${body}</div></div>`;
