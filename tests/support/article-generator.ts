@@ -259,6 +259,16 @@ export interface Dated {
 /** WordPress's login for the j-th author of article i: what its `dc:creator` holds. */
 const login = (i: number, j: number) => `author-${i}-${j}`;
 
+/**
+ * A post's authors as WordPress exports them: the post author's login in `dc:creator`, and with
+ * Co-Authors Plus every author's login as an `author` term, terms ordered by name (as the logins are).
+ */
+function coAuthors(authors: string[], i: number): string {
+  if (authors.length === 0) return '';
+  const terms = authors.length > 1 ? authors.map((_, j) => `<category domain="author" nicename="cap-${login(i, j)}">${cdata(login(i, j))}</category>`) : [];
+  return `<dc:creator>${cdata(login(i, 0))}</dc:creator>${terms.join('')}`;
+}
+
 export function wxrFile(articles: GeneratedArticle[], date: Dated): string {
   const people = articles.flatMap((a, i) =>
     (a.authors ?? []).map((name, j) => `<wp:author><wp:author_login>${cdata(login(i, j))}</wp:author_login><wp:author_display_name>${cdata(escapeHtml(name))}</wp:author_display_name></wp:author>`),
@@ -267,7 +277,7 @@ export function wxrFile(articles: GeneratedArticle[], date: Dated): string {
     .map(
       (a, i) => `<item>
 <title>${cdata(escapeXml(a.title))}</title>
-${(a.authors ?? []).map((_, j) => `<dc:creator>${cdata(login(i, j))}</dc:creator>`).join('')}
+${coAuthors(a.authors ?? [], i)}
 <link>https://news.example.org/post-${i}/</link>
 <guid isPermaLink="false">https://news.example.org/?p=${i}</guid>
 <content:encoded>${cdata(a.blocks.map((b) => b.wordpress).join('\n\n'))}</content:encoded>

@@ -258,12 +258,22 @@ test('authors: without a wp:author entry, or with an empty display name, the log
   assert.deepEqual(only(readWxr(wxr([{ categories: creators }]), 'export.xml', {})).authors, ['nodisplay', 'guest']);
 });
 
-test('authors: several dc:creators (Co-Authors Plus) are all kept, in order, each once; none or a blank one is no author', () => {
+test('authors: Co-Authors Plus co-authors (author terms, exported as categories holding the login) follow the post author, each once, by display name', () => {
+  const jsmith = `<wp:author><wp:author_login>${cdata('jsmith')}</wp:author_login><wp:author_display_name>${cdata('John Smith')}</wp:author_display_name></wp:author>`;
+  const term = (login: string) => `<category domain="author" nicename="cap-${login}">${cdata(login)}</category>`;
+  const categories = `<dc:creator>${cdata('jdoe')}</dc:creator>${term('jdoe')}${term('jsmith')}`;
+  const post = only(readWxr(wxr([{ categories }], CHANNEL + AUTHORS + jsmith), 'export.xml', {}));
+  assert.deepEqual(post.authors, ['Jane Doe', 'John Smith']);
+  // An author category is no topic.
+  assert.equal(post.topics, undefined);
+  // The post author is first wherever its term is; a guest author (no wp:author entry) by its term's name.
+  const guest = `<dc:creator>${cdata('li.ming')}</dc:creator>${term('guest-writer')}${term('jdoe')}${term('li.ming')}`;
+  assert.deepEqual(only(readWxr(wxr([{ categories: guest }], CHANNEL + AUTHORS), 'export.xml', {})).authors, ['李明 & R&D', 'guest-writer', 'Jane Doe']);
+});
+
+test('authors: several dc:creators (not what WordPress exports, but kept) are all kept, in order, each once; none or a blank one is no author', () => {
   const creators = ['li.ming', 'jdoe', 'li.ming', ' jdoe ', 'guest'].map((login) => `<dc:creator>${cdata(login)}</dc:creator>`).join('');
   assert.deepEqual(only(readWxr(wxr([{ categories: creators }], CHANNEL + AUTHORS), 'export.xml', {})).authors, ['李明 & R&D', 'Jane Doe', 'guest']);
   assert.equal(only(readWxr(wxr([{}], CHANNEL + AUTHORS), 'export.xml', {})).authors, undefined);
   assert.equal(only(readWxr(wxr([{ categories: `<dc:creator>${cdata(' ')}</dc:creator>` }], CHANNEL + AUTHORS), 'export.xml', {})).authors, undefined);
-  // An author category (how Co-Authors Plus also records its authors) is no topic.
-  const tagged = only(readWxr(wxr([{ categories: `<dc:creator>${cdata('jdoe')}</dc:creator><category domain="author" nicename="cap-jdoe">${cdata('jdoe')}</category>` }], CHANNEL + AUTHORS), 'export.xml', {}));
-  assert.equal(tagged.topics, undefined);
 });
