@@ -135,6 +135,28 @@ test('a [caption] attribute holding markup, as old WordPress editors wrote it, s
   assert.deepEqual(post.warnings, ['the link to "https://photos.example.org/jd" in the caption of the image "https://news.example.org/a.jpg" was not kept (a caption is text); its words are kept']);
 });
 
+test('a [caption] attribute with a < that opens no tag (WordPress drops it) keeps its words as text, and swallows or formats nothing after it', async () => {
+  const image = '<img src="https://news.example.org/a.jpg" alt="A">';
+  for (const [caption, shown] of [['Photo <!-- credit', 'Photo <!-- credit'], ['Ratio a<b and c', 'Ratio a<b and c'], ['Q&amp;A <i', 'Q&A <i']]) {
+    const post = only(readWxr(wxr([{ content: `[caption caption="${caption}"]${image}[/caption]<p>After words here.</p>` }]), 'export.xml', {}));
+    const { html, text } = await renderMarkdown(post.markdown);
+    assert.equal(text.replace(/\s+/g, ' ').trim(), `${shown} After words here.`, post.markdown);
+    assert.match(html, /<p>After words here\.<\/p>/, 'the next paragraph is as written, not bold');
+    assert.ok(post.warnings.some((warning) => warning.includes('[caption]') && warning.includes(JSON.stringify(caption))), JSON.stringify(post.warnings));
+  }
+});
+
+test('a [caption] attribute of markup is read on its own: what it leaves open ends with the caption', async () => {
+  const image = '<img src="https://news.example.org/a.jpg" alt="A">';
+  const post = only(readWxr(wxr([{ content: `[caption caption="Photo <b>by J. Doe"]${image}[/caption]<p>After words here.</p>` }]), 'export.xml', {}));
+  const { html, text } = await renderMarkdown(post.markdown);
+  assert.equal(text.replace(/\s+/g, ' ').trim(), 'Photo by J. Doe After words here.');
+  assert.match(html, /<p>After words here\.<\/p>/);
+  // A comment that ends inside the value hides its own words only, as in WordPress.
+  const comment = only(readWxr(wxr([{ content: `[caption caption="Photo <!-- a > b"]${image}[/caption]<p>After words here.</p>` }]), 'export.xml', {}));
+  assert.equal((await renderMarkdown(comment.markdown)).text.replace(/\s+/g, ' ').trim(), 'Photo After words here.');
+});
+
 test('a list item whose formatting starts with a blank line (Enter twice) stays in its list: the next item\'s figure keeps its caption on the page', async () => {
   // wpautop makes the two <br> a paragraph break, leaving <b> empty before the paragraph:
   // `<li><span><b></b><p><b>Crew named</b></p></span></li>`.
