@@ -167,7 +167,7 @@ const noise = fc.constantFrom(
 const controls = fc.oneof(
   fc.tuple(phrasing, words(2)).map(([before, label]) => `<p>${before} <button type="button">${label}</button></p>`),
   fc.array(fc.oneof(words(4), fc.constant('')), { minLength: 1, maxLength: 4 }).map((lines) => `<p><textarea rows="4">${lines.join('\n')}</textarea></p>`),
-  fc.tuple(phrasing, fc.constantFrom('submit', 'reset', 'button', 'text', 'search', 'number', 'image', 'checkbox', 'password', ''), fc.oneof(words(2), fc.constant('')), words(2), phrasing).map(
+  fc.tuple(phrasing, fc.constantFrom('submit', 'reset', 'button', 'text', 'search', 'email', 'url', 'number', 'image', 'checkbox', 'password', ''), fc.oneof(words(2), fc.constant(''), fc.constant(' ')), words(2), phrasing).map(
     ([before, type, value, placeholder, after]) =>
       `<p>${before}<input${type ? ` type="${type}"` : ''} value="${value}" alt="${value}" placeholder="${placeholder}">${after}</p>`,
   ),

@@ -48,7 +48,13 @@ function shownByInput(input: Element): string {
   else if (type === 'password') words = (value ?? '').replace(/[\r\n]/g, '') === '' ? placeholder : '';
   // A number box keeps only a number; a text box (any type HTML does not know too) drops line breaks.
   else if (type === 'number') words = /^-?(\d+(\.\d+)?|\.\d+)([eE][+-]?\d+)?$/.test(value ?? '') ? value! : placeholder;
-  else words = (value ?? '').replace(/[\r\n]/g, '') || placeholder;
+  else if (type === 'email' || type === 'url') {
+    // And these strip ASCII white space around the value (around each address of a `multiple` e-mail box).
+    const strip = (text: string) => text.replace(/^[\t\n\f\r ]+/, '').replace(/[\t\n\f\r ]+$/, '');
+    const oneLine = (value ?? '').replace(/[\r\n]/g, '');
+    const held = type === 'email' && input.properties.multiple ? oneLine.split(',').map(strip).join(',') : strip(oneLine);
+    words = held || placeholder;
+  } else words = (value ?? '').replace(/[\r\n]/g, '') || placeholder;
   return ` ${words} `;
 }
 

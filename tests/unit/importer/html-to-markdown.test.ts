@@ -292,6 +292,14 @@ test("an empty box's placeholder is imported as the words it shows; a box with a
   assert.doesNotMatch(result.markdown, /Search the archive|Hidden hint|hunter2/);
 });
 
+test('an e-mail or URL box of only white space is imported as its placeholder, as a browser shows it; a text box of spaces shows none', async () => {
+  const result = await shown(
+    '<p>Write<input type="email" value=" " placeholder="Your e-mail address">or<input type="url" value=" \n" placeholder="Your site">to<input type="email" multiple value=" a@agency.example , b@agency.example ">but<input type="text" value=" " placeholder="Not shown">end.</p>',
+  );
+  assert.equal(result.text.replace(/\s+/g, ' '), 'Write Your e-mail address or Your site to a@agency.example,b@agency.example but end.');
+  assert.doesNotMatch(result.markdown, /Not shown/);
+});
+
 test('strikethrough right after strikethrough (<del>, <s>, <strike>) is struck through on the page, its words apart as written, with no tildes shown', async () => {
   const result = await shown(
     '<p><del>struck words</del><del>more struck</del> after</p><p><s>old </s><s>new</s> text</p><p>then <del>a</del><s>b</s><strike>c</strike> end</p>',
