@@ -163,10 +163,11 @@ const noise = fc.constantFrom(
   '<div class="clearfix"></div>', '<p><a id="top"></a></p>',
 );
 
-/** Form controls' words (a button's label, typed text, an input's words, a select's choices) and an object's fallback content. */
+/** Form controls' words (a button's label, typed text, an empty textarea's placeholder, an input's words, a select's choices) and an object's fallback content. */
 const controls = fc.oneof(
   fc.tuple(phrasing, words(2)).map(([before, label]) => `<p>${before} <button type="button">${label}</button></p>`),
   fc.array(fc.oneof(words(4), fc.constant('')), { minLength: 1, maxLength: 4 }).map((lines) => `<p><textarea rows="4">${lines.join('\n')}</textarea></p>`),
+  fc.tuple(phrasing, fc.array(words(3), { minLength: 1, maxLength: 2 }), phrasing).map(([before, hint, after]) => `<p>${before}<textarea placeholder="${hint.join('&#10;')}"></textarea>${after}</p>`),
   fc.tuple(phrasing, fc.constantFrom('submit', 'reset', 'button', 'text', 'search', 'email', 'url', 'number', 'image', 'checkbox', 'password', ''), fc.oneof(words(2), fc.constant(''), fc.constant(' ')), words(2), phrasing).map(
     ([before, type, value, placeholder, after]) =>
       `<p>${before}<input${type ? ` type="${type}"` : ''} value="${value}" alt="${value}" placeholder="${placeholder}">${after}</p>`,

@@ -263,6 +263,15 @@ test("form controls' words (a button's label, a textarea's typed text, a select'
   assert.match(result.warnings[1]!, /<video> https:\/\/x\.example\/v\.mp4 was not imported \(nor its fallback text "Your browser cannot play it"\)/);
 });
 
+test("an empty textarea's placeholder is imported as the words it shows, its line breaks kept; one holding anything (a space) shows none", async () => {
+  const result = await shown(
+    '<p>Message: <textarea placeholder="Write your message"></textarea> now</p><p>Post to<textarea placeholder="Name&#10;Street&#13;&#10;City">\n</textarea>then<textarea placeholder="Not shown"> </textarea>or<textarea placeholder="Nor this">Typed</textarea>end.</p>',
+  );
+  assert.equal(result.text.replace(/\s+/g, ' '), 'Message: Write your message now Post to Name Street City then or Typed end.');
+  assert.match(result.html, /Name<br>\s*Street<br>\s*City/);
+  assert.doesNotMatch(result.markdown, /Not shown|Nor this/);
+});
+
 test("an <input>'s shown words are on the page, each its own word: a box's text, a button's label (a submit's or reset's own when it has none), an image button's alt text", async () => {
   const result = await shown(
     '<p>Join<input type="submit" value="Subscribe now">today</p><p>Then<input type="SUBMIT">or<input type="reset">it.</p>' +
