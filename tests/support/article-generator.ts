@@ -29,7 +29,15 @@ export interface GeneratedArticle {
   images: string[];
   /** The byline's names, plain text, in order (see `bylined`); none: no byline in the files. */
   authors?: string[];
+  /** Where each author's byline link on a saved page points (see `htmlPage`). */
+  authorLinks?: BylineLink[];
 }
+
+/**
+ * A byline link to the author's page; one a script handles (`javascript:void(0)`); one with no
+ * address, as themes write it for a guest author: the importer keeps the latter two as text only.
+ */
+export type BylineLink = 'page' | 'script' | 'none';
 
 let counter = 0;
 const numbered = (word: string) => `${word}${++counter}`;
@@ -155,11 +163,12 @@ const noise = fc.constantFrom(
   '<div class="clearfix"></div>', '<p><a id="top"></a></p>',
 );
 
-/** Form controls' words (a button's label, typed text, an input's words, a select's choices) and an object's fallback content. */
+/** Form controls' words (a button's label, typed text, an empty textarea's placeholder, an input's words, a select's choices) and an object's fallback content. */
 const controls = fc.oneof(
   fc.tuple(phrasing, words(2)).map(([before, label]) => `<p>${before} <button type="button">${label}</button></p>`),
   fc.array(fc.oneof(words(4), fc.constant('')), { minLength: 1, maxLength: 4 }).map((lines) => `<p><textarea rows="4">${lines.join('\n')}</textarea></p>`),
-  fc.tuple(phrasing, fc.constantFrom('submit', 'reset', 'button', 'text', 'search', 'number', 'image', 'checkbox', 'password', ''), fc.oneof(words(2), fc.constant('')), words(2), phrasing).map(
+  fc.tuple(phrasing, fc.array(words(3), { minLength: 1, maxLength: 2 }), phrasing).map(([before, hint, after]) => `<p>${before}<textarea placeholder="${hint.join('&#10;')}"></textarea>${after}</p>`),
+  fc.tuple(phrasing, fc.constantFrom('submit', 'reset', 'button', 'text', 'search', 'email', 'url', 'number', 'image', 'checkbox', 'password', ''), fc.oneof(words(2), fc.constant(''), fc.constant(' ')), words(2), phrasing).map(
     ([before, type, value, placeholder, after]) =>
       `<p>${before}<input${type ? ` type="${type}"` : ''} value="${value}" alt="${value}" placeholder="${placeholder}">${after}</p>`,
   ),
@@ -218,10 +227,12 @@ const authorName = fc
   .tuple(fc.array(namePart, { maxLength: 1 }), latin.map((word) => numbered(word[0]!.toUpperCase() + word.slice(1))), fc.array(fc.oneof(namePart, latin.map(numbered)), { maxLength: 2 }))
   .map(([before, name, after]) => [...before, name, ...after].join(' '));
 
+const bylineLink = fc.constantFrom<BylineLink>('page', 'page', 'script', 'none');
+
 /** An article with a byline of none to three authors, which every file format below carries. */
 export const bylined: fc.Arbitrary<GeneratedArticle> = fc
-  .tuple(article, fc.array(authorName, { maxLength: 3 }))
-  .map(([a, authors]) => (authors.length > 0 ? { ...a, authors } : a));
+  .tuple(article, fc.array(fc.tuple(authorName, bylineLink), { maxLength: 3 }))
+  .map(([a, byline]) => (byline.length > 0 ? { ...a, authors: byline.map(([name]) => name), authorLinks: byline.map(([, link]) => link) } : a));
 
 export const articleHtml = (a: GeneratedArticle) => a.blocks.map((b) => b.html).join('\n');
 
@@ -249,6 +260,16 @@ export interface Dated {
 /** WordPress's login for the j-th author of article i: what its `dc:creator` holds. */
 const login = (i: number, j: number) => `author-${i}-${j}`;
 
+/**
+ * A post's authors as WordPress exports them: the post author's login in `dc:creator`, and with
+ * Co-Authors Plus every author's login as an `author` term, terms ordered by name (as the logins are).
+ */
+function coAuthors(authors: string[], i: number): string {
+  if (authors.length === 0) return '';
+  const terms = authors.length > 1 ? authors.map((_, j) => `<category domain="author" nicename="cap-${login(i, j)}">${cdata(login(i, j))}</category>`) : [];
+  return `<dc:creator>${cdata(login(i, 0))}</dc:creator>${terms.join('')}`;
+}
+
 export function wxrFile(articles: GeneratedArticle[], date: Dated): string {
   const people = articles.flatMap((a, i) =>
     (a.authors ?? []).map((name, j) => `<wp:author><wp:author_login>${cdata(login(i, j))}</wp:author_login><wp:author_display_name>${cdata(escapeHtml(name))}</wp:author_display_name></wp:author>`),
@@ -257,7 +278,7 @@ export function wxrFile(articles: GeneratedArticle[], date: Dated): string {
     .map(
       (a, i) => `<item>
 <title>${cdata(escapeXml(a.title))}</title>
-${(a.authors ?? []).map((_, j) => `<dc:creator>${cdata(login(i, j))}</dc:creator>`).join('')}
+${coAuthors(a.authors ?? [], i)}
 <link>https://news.example.org/post-${i}/</link>
 <guid isPermaLink="false">https://news.example.org/?p=${i}</guid>
 <content:encoded>${cdata(a.blocks.map((b) => b.wordpress).join('\n\n'))}</content:encoded>
@@ -311,9 +332,12 @@ export function atomFile(articles: GeneratedArticle[], date: Dated, xhtml: boole
 
 export type PageShape = 'article' | 'main' | 'articleBody';
 
+const HREF: Record<BylineLink, string> = { page: ' href="/author/{j}"', script: ' href="javascript:void(0)"', none: '' };
+
 /**
  * A saved page names its authors in one of three ways, by shape: links to their pages in the
- * article's byline (`article`), `<meta name="author">` tags (`main`), JSON-LD (`articleBody`).
+ * article's byline (`article`, with a related story's byline beside the article), `<meta
+ * name="author">` tags (`main`), JSON-LD (`articleBody`).
  */
 export function htmlPage(a: GeneratedArticle, date: Dated, shape: PageShape): string {
   const chrome = '<header><nav><a href="/">Home</a> <a href="/news/">News</a></nav></header>';
@@ -321,7 +345,9 @@ export function htmlPage(a: GeneratedArticle, date: Dated, shape: PageShape): st
   const heading = `<h1>${escapeXml(a.title)}</h1>`;
   const body = articleHtml(a);
   const authors = a.authors ?? [];
-  const links = authors.length > 0 ? `<p class="byline">By ${authors.map((name, j) => `<a rel="author" href="/author/${j}">${escapeHtml(name)}</a>`).join(', ')}</p>` : '';
+  const href = (j: number) => HREF[a.authorLinks?.[j] ?? 'page'].replace('{j}', String(j));
+  const links = authors.length > 0 ? `<p class="byline">By ${authors.map((name, j) => `<a rel="author"${href(j)}>${escapeHtml(name)}</a>`).join(', ')}</p>` : '';
+  const related = authors.length > 0 ? '<p>By <a rel="author" href="/author/related">Related Writer</a></p>' : '';
   const credits =
     authors.length === 0
       ? ''
@@ -332,7 +358,7 @@ export function htmlPage(a: GeneratedArticle, date: Dated, shape: PageShape): st
           : '';
   const article =
     shape === 'article'
-      ? `<article>${heading}${links}${body}</article><aside><p>Related stories</p></aside>`
+      ? `<article>${heading}${links}${body}</article><aside><p>Related stories</p>${related}</aside>`
       : shape === 'main'
         ? `<main>${heading}${body}</main>`
         : `<div class="story"><h1 itemprop="headline">${escapeXml(a.title)}</h1><div itemprop="articleBody">${body}</div></div>`;

@@ -17,7 +17,7 @@ import { createReportRenderer, renderReport } from '../../src/reports/render/ren
 
 /**
  * Elements whose content a browser does not show as the article's text. A form control's words
- * (a button's, a textarea's, a select's choices, an input's: shownByInput) are shown, and so is an
+ * (a button's, a textarea's or its placeholder, a select's choices, an input's: shownByInput) are shown, and so is an
  * `<object>`'s fallback content where the object cannot be (as in the archive, which does not import it).
  */
 const NOT_SHOWN = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'iframe', 'embed', 'video', 'audio', 'canvas', 'svg']);
@@ -48,7 +48,13 @@ function shownByInput(input: Element): string {
   else if (type === 'password') words = (value ?? '').replace(/[\r\n]/g, '') === '' ? placeholder : '';
   // A number box keeps only a number; a text box (any type HTML does not know too) drops line breaks.
   else if (type === 'number') words = /^-?(\d+(\.\d+)?|\.\d+)([eE][+-]?\d+)?$/.test(value ?? '') ? value! : placeholder;
-  else words = (value ?? '').replace(/[\r\n]/g, '') || placeholder;
+  else if (type === 'email' || type === 'url') {
+    // And these strip ASCII white space around the value (around each address of a `multiple` e-mail box).
+    const strip = (text: string) => text.replace(/^[\t\n\f\r ]+/, '').replace(/[\t\n\f\r ]+$/, '');
+    const oneLine = (value ?? '').replace(/[\r\n]/g, '');
+    const held = type === 'email' && input.properties.multiple ? oneLine.split(',').map(strip).join(',') : strip(oneLine);
+    words = held || placeholder;
+  } else words = (value ?? '').replace(/[\r\n]/g, '') || placeholder;
   return ` ${words} `;
 }
 
@@ -83,13 +89,30 @@ function imagesAsText(node: Root | Element): void {
 }
 
 /**
- * Without what is not shown; an input as the words it shows; a select's choices apart, one a line,
- * as its drop-down lists them; a quotation between its marks.
+ * A `<textarea>` whose value is the empty string (its content after the parser drops a first line
+ * break) shows its placeholder, whose line breaks HTML draws as line breaks: undefined for any
+ * other, which shows its content.
+ */
+function shownPlaceholder(textarea: Element): string | undefined {
+  const value = textarea.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
+  const placeholder = textarea.properties.placeholder;
+  return value === '' && typeof placeholder === 'string' ? placeholder : undefined;
+}
+
+/**
+ * Without what is not shown; an input as the words it shows, an empty textarea as its placeholder
+ * (each drawn apart from the words beside it); a select's choices apart, one a line, as its
+ * drop-down lists them; a quotation between its marks.
  */
 function withoutHidden(node: Root | Element): void {
+  const control = (element: Element): string | undefined =>
+    element.tagName === 'input' ? shownByInput(element) : element.tagName === 'textarea' ? shownPlaceholder(element) : undefined;
   node.children = node.children
     .filter((child) => child.type !== 'element' || !NOT_SHOWN.has(child.tagName))
-    .map((child) => (child.type === 'element' && child.tagName === 'input' ? { type: 'text', value: ` ${shownByInput(child)} ` } : child)) as typeof node.children;
+    .map((child) => {
+      const words = child.type === 'element' ? control(child) : undefined;
+      return words === undefined ? child : { type: 'text', value: ` ${words} ` };
+    }) as typeof node.children;
   for (const child of node.children) {
     if (child.type !== 'element') continue;
     withoutHidden(child);

@@ -22,9 +22,10 @@
  * Dropped as not article text, and named in the warnings when they carried something (an embed's
  * address, a video's fallback words): `<script>`, `<style>`, `<noscript>`, `<template>`,
  * `<iframe>`, `<embed>`, `<video>`; an `<object>` leaves its fallback content in its place, a
- * button its label, a textarea its typed lines, a select its choices (` / ` between them), an
- * `<input>` the words a browser shows for it (a box's text, a button's label; none for a
- * checkbox, a hidden field or a password: src/reports/render/sanitize/control-words.ts);
+ * button its label, a textarea its typed lines (an empty one its placeholder), a select its
+ * choices (` / ` between them), an `<input>` the words a browser shows for it (a box's text, a
+ * button's label; none for a checkbox, a hidden field or a password:
+ * src/reports/render/sanitize/control-words.ts);
  * every `on*` attribute; a link to a `javascript:` (any non-http(s)/mailto/tel)
  * address keeps its text and loses the link; an image is taken from where a lazy loader keeps its
  * address (image-source.ts), and one with no usable address keeps its alt text, as text.

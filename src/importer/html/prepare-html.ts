@@ -260,11 +260,14 @@ export function prepareHtml(tree: Root, options: PrepareOptions): void {
       }
       if (name === 'textarea') {
         // Typed text, its lines (blank ones too) kept as line breaks: phrasing, as the control
-        // sits in a sentence or a paragraph (a `<pre>` there would be cut out of it).
-        const lines = textNodes(child).join('').replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '').split(/\r\n?|\n/);
-        if (lines.join('') === '') continue;
-        // Apart from the words beside it, as the box shows it.
+        // sits in a sentence or a paragraph (a `<pre>` there would be cut out of it). An empty one
+        // shows its placeholder instead, whose line breaks HTML draws as line breaks too.
+        const typed = textNodes(child).join('');
+        const placeholder = typeof child.properties.placeholder === 'string' ? child.properties.placeholder : '';
+        const lines = (typed === '' ? placeholder : typed).replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '').split(/\r\n?|\n/);
+        // Apart from the words beside it, as the box is drawn, even with no words in it.
         result.push(text(' '));
+        if (lines.join('') === '') continue;
         lines.forEach((line, index) => {
           if (index > 0) result.push({ type: 'element', tagName: 'br', properties: {}, children: [] });
           if (line !== '') result.push(text(line));

@@ -164,10 +164,38 @@ function readJsonLd(scripts: Element[], warn: (message: string) => void): Articl
   return undefined;
 }
 
+const isAuthorLink = (e: Element) => e.tagName === 'a' && (prop(e, 'rel') ?? '').toLowerCase().split(/\s+/).includes('author');
+const linkName = (link: Element) => str(collapseHtmlWhitespace(toText(link))) ?? '';
+
 /** The text of each `<a rel="author">` under `node`: the byline's links to its authors' pages. */
 export function authorLinkNames(node: Element | Root): string[] {
-  const links = elements(node, (e) => e.tagName === 'a' && (prop(e, 'rel') ?? '').toLowerCase().split(/\s+/).includes('author'));
-  return links.map((link) => str(collapseHtmlWhitespace(toText(link))) ?? '').filter((name) => name !== '');
+  return elements(node, isAuthorLink).map(linkName).filter((name) => name !== '');
+}
+
+/** Elements a line of text is made of: a byline's links are wrapped in them (`<span class="author">`). */
+const PHRASING = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'font', 'i', 'kbd', 'mark', 'q', 's', 'samp',
+  'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var',
+]);
+
+/**
+ * The text of the `<a rel="author">` links of the page's first byline: those in the block that
+ * holds its first such link (a list of them when that is a list's item). A page also credits
+ * others with such links (a comment's author, a related story's byline), never in that block.
+ */
+export function firstBylineLinkNames(page: Root): string[] {
+  let first: Element[] | undefined;
+  const walk = (node: Nodes, ancestors: Element[]) => {
+    if (first) return;
+    if (node.type === 'element' && isAuthorLink(node)) first = ancestors;
+    else if ('children' in node) for (const child of node.children) walk(child, node.type === 'element' ? [...ancestors, node] : ancestors);
+  };
+  walk(page, []);
+  if (!first) return [];
+  const blocks = first.filter((ancestor) => !PHRASING.has(ancestor.tagName));
+  const block = blocks.at(-1);
+  const list = block?.tagName === 'li' ? blocks.at(-2) : undefined;
+  return authorLinkNames(list ?? block ?? page);
 }
 
 export function readPageMetadata(tree: Root, warn: (message: string) => void): PageMetadata {

@@ -14,9 +14,12 @@
  * - `<category domain="category|post_tag">` -> topics; `excerpt:encoded` -> summary; the
  *   channel's `<language>` -> language; the channel's title -> the source name (unless
  *   `sourceName` is given).
- * - `dc:creator` (the author's login; several with Co-Authors Plus) -> authors, each by the name
- *   WordPress shows, the `wp:author_display_name` of the channel's `<wp:author>` with that
- *   `wp:author_login`; by the login when the export has no such name.
+ * - Authors: the `dc:creator` (the post author's login; an export writes one), then the
+ *   Co-Authors Plus co-authors, which it stores as `author` terms, exported as
+ *   `<category domain="author">` holding the login (a guest author's own login-like name). Each
+ *   once, by the name WordPress shows: the `wp:author_display_name` of the channel's `<wp:author>`
+ *   with that `wp:author_login`, else the login. WordPress exports a post's terms ordered by name,
+ *   so the co-authors after the post author come in that order, not the byline's.
  */
 import { timeZoneProblem } from '../import-options.ts';
 import { hastToMarkdown, parseHtml } from '../html/html-to-markdown.ts';
@@ -58,9 +61,10 @@ function displayNames(channel: XmlNode): Map<string, string> {
 }
 
 function authorsOf(item: XmlNode, names: ReadonlyMap<string, string>): string[] {
-  return snippetNames(listOf(item['dc:creator']).map((creator) => {
-    const login = textOf(creator)?.trim() ?? '';
-    return names.get(login) ?? login;
+  const coAuthors = listOf(item.category).filter((category) => attributeOf(category, 'domain') === 'author');
+  return snippetNames([...listOf(item['dc:creator']), ...coAuthors].map((login) => {
+    const written = textOf(login)?.trim() ?? '';
+    return names.get(written) ?? written;
   }));
 }
 

@@ -6,6 +6,8 @@
  * `[caption]` into a `<figure>` with a `<figcaption>`, and keeps every other shortcode as written
  * text, naming it in the warnings (its output, a gallery or an embed, cannot be made offline).
  */
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
 
 const ALL_BLOCKS =
   '(?:table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|area|blockquote|address|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|header|footer|nav|figure|figcaption|details|menu|summary)';
@@ -66,12 +68,40 @@ function shortcodeAttributes(text: string): Record<string, string> {
 }
 
 /**
+ * WordPress's shortcode_parse_atts "Reject any unclosed HTML elements": a value with a `<` must
+ * match `/^[^<]*+(?:<[^>]*+>[^<]*+)*+$/`, i.e. each `<` is followed, later, by a `>`; the tag runs
+ * to that `>`, and the next tag starts at the next `<` after it. Scanned rather than matched:
+ * without possessive quantifiers a regular expression would backtrack.
+ */
+function closesEveryTag(value: string): boolean {
+  for (let open = value.indexOf('<'); open >= 0; ) {
+    const close = value.indexOf('>', open);
+    if (close < 0) return false;
+    open = value.indexOf('<', close);
+  }
+  return true;
+}
+
+/**
+ * A caption attribute as HTML for the `<figcaption>`. Old editors wrote links and emphasis in it,
+ * and WordPress prints it as HTML: so it stays HTML, read as a fragment of its own, so that what
+ * it leaves open (a comment, `<b>`) ends with it instead of swallowing or formatting the rest of
+ * the post. A value with a `<` that opens no tag (`a<b`, `<!-- credit`) WordPress empties; its
+ * words are kept here, as text, and the editor is told.
+ */
+function captionHtml(value: string, shortcode: string, warnings: string[]): string {
+  const asText = !closesEveryTag(value);
+  if (asText) warnings.push(`the caption of a [${shortcode}] shortcode, ${JSON.stringify(value)}, has a "<" that opens no tag (WordPress shows no caption for it): kept as text`);
+  return toHtml(fromHtml(asText ? value.replace(/</g, '&lt;') : value, { fragment: true }));
+}
+
+/**
  * `[caption id=".." align=".." width=".."]<a><img ...></a> Caption text[/caption]` (and the old
  * `caption=".."` attribute form, and `[wp_caption]`) -> `<figure>` with the image and a
- * `<figcaption>`. The caption may hold markup (links, emphasis); it stays HTML.
+ * `<figcaption>`. The caption may hold markup (links, emphasis); it stays HTML (see captionHtml).
  */
 function expandCaptions(content: string, warnings: string[]): string {
-  return content.replace(/\[(caption|wp_caption)(\s[^\]]*)?\]([\s\S]*?)\[\/\1\]/gi, (whole, _name: string, rawAttributes = '', inner: string) => {
+  return content.replace(/\[(caption|wp_caption)(\s[^\]]*)?\]([\s\S]*?)\[\/\1\]/gi, (whole, name: string, rawAttributes = '', inner: string) => {
     const attributes = shortcodeAttributes(rawAttributes as string);
     // As WordPress's img_caption_shortcode: a caption attribute is the caption, and the content,
     // all of it (the image and any text around it), is shown too; the content is split into the
@@ -79,8 +109,7 @@ function expandCaptions(content: string, warnings: string[]): string {
     // and its caption alone: the text before the image stays before it, the text after follows.
     const captionAttribute = attributes.caption?.trim();
     if (captionAttribute) {
-      // HTML, as WordPress prints it: old editors wrote links and emphasis in the attribute.
-      const caption = `<figcaption>${captionAttribute}</figcaption>`;
+      const caption = `<figcaption>${captionHtml(captionAttribute, name, warnings)}</figcaption>`;
       const found = /(?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*<\/a>)?/i.exec(inner);
       if (!found) return `<figure>${inner.trim()}${caption}</figure>`;
       const before = inner.slice(0, found.index).trim();

@@ -13,7 +13,7 @@ export type XmlReading = { ok: true; document: XmlNode } | { ok: false; reason: 
 
 /**
  * Elements that can repeat, always read as arrays. An article's authors: several `dc:creator`s
- * (Co-Authors Plus in a WordPress export, feeds), several Atom `<author>`s.
+ * (feeds), several Atom `<author>`s, a WordPress export's `author` categories (Co-Authors Plus).
  */
 const REPEATED = new Set(['item', 'entry', 'category', 'link', 'wp:postmeta', 'wp:comment', 'wp:category', 'wp:tag', 'wp:term', 'wp:author', 'dc:creator', 'author']);
 

@@ -263,6 +263,15 @@ test("form controls' words (a button's label, a textarea's typed text, a select'
   assert.match(result.warnings[1]!, /<video> https:\/\/x\.example\/v\.mp4 was not imported \(nor its fallback text "Your browser cannot play it"\)/);
 });
 
+test("an empty textarea's placeholder is imported as the words it shows, its line breaks kept; one holding anything (a space) shows none", async () => {
+  const result = await shown(
+    '<p>Message: <textarea placeholder="Write your message"></textarea> now</p><p>Post to<textarea placeholder="Name&#10;Street&#13;&#10;City">\n</textarea>then<textarea placeholder="Not shown"> </textarea>or<textarea placeholder="Nor this">Typed</textarea>end.</p>',
+  );
+  assert.equal(result.text.replace(/\s+/g, ' '), 'Message: Write your message now Post to Name Street City then or Typed end.');
+  assert.match(result.html, /Name<br>\s*Street<br>\s*City/);
+  assert.doesNotMatch(result.markdown, /Not shown|Nor this/);
+});
+
 test("an <input>'s shown words are on the page, each its own word: a box's text, a button's label (a submit's or reset's own when it has none), an image button's alt text", async () => {
   const result = await shown(
     '<p>Join<input type="submit" value="Subscribe now">today</p><p>Then<input type="SUBMIT">or<input type="reset">it.</p>' +
@@ -290,6 +299,14 @@ test("an empty box's placeholder is imported as the words it shows; a box with a
   );
   assert.equal(result.text.replace(/\s+/g, ' '), 'Stay informed Your e-mail address and moon then Your password not end.');
   assert.doesNotMatch(result.markdown, /Search the archive|Hidden hint|hunter2/);
+});
+
+test('an e-mail or URL box of only white space is imported as its placeholder, as a browser shows it; a text box of spaces shows none', async () => {
+  const result = await shown(
+    '<p>Write<input type="email" value=" " placeholder="Your e-mail address">or<input type="url" value=" \n" placeholder="Your site">to<input type="email" multiple value=" a@agency.example , b@agency.example ">but<input type="text" value=" " placeholder="Not shown">end.</p>',
+  );
+  assert.equal(result.text.replace(/\s+/g, ' '), 'Write Your e-mail address or Your site to a@agency.example,b@agency.example but end.');
+  assert.doesNotMatch(result.markdown, /Not shown/);
 });
 
 test('strikethrough right after strikethrough (<del>, <s>, <strike>) is struck through on the page, its words apart as written, with no tildes shown', async () => {

@@ -131,3 +131,22 @@ test('authors from <meta name="author"> (each of them), else the rel="author" li
   assert.deepEqual(authorsOf('', `<div class="by"><a rel="author" href="/author/jd">Jane Doe</a></div><article><h1>Heading one</h1><p>Text.</p></article>`), ['Jane Doe']);
   assert.equal(authorsOf(''), undefined);
 });
+
+test("the article's byline links are credited even where the link itself is not kept (no address, javascript:), not a link elsewhere on the page", () => {
+  const aside = '<aside><a rel="author" href="/author/other">Other Writer</a></aside>';
+  for (const link of ['<a rel="author" href="javascript:void(0)">Jane Doe</a>', '<a rel="author">Jane Doe</a>', '<a rel="author" href="ftp://agency.example/jd">Jane Doe</a>']) {
+    assert.deepEqual(authorsOf('', `${aside}<article><h1>H</h1><p>By ${link}</p><p>Text.</p></article>`), ['Jane Doe'], link);
+  }
+});
+
+test("the page's rel=author links: only the first byline's, not a commenter's or a related story's", () => {
+  const text = '<p>The agency said on Friday that the launch went ahead as planned, after two delays caused by the weather over the Pacific.</p>'.repeat(4);
+  const byline = '<div class="entry-meta">By <span class="author"><a rel="author" href="/a/jd">Jane Doe</a></span> and <span class="author"><a rel="author" href="/a/js">John Smith</a></span></div>';
+  const comments = '<div class="comments"><p><a rel="author" href="/a/c">Commenter</a> says:</p><p>Great news, thank you for the report.</p></div>';
+  const related = '<div class="related"><h3>Another launch</h3><p>By <a rel="author" href="/a/r">Related Writer</a></p></div>';
+  const body = `<div class="post"><h1>Heading one</h1>${byline}<div class="entry-content">${text}</div>${comments}${related}</div>`;
+  assert.deepEqual(authorsOf('', body), ['Jane Doe', 'John Smith']);
+  // Authors listed one to an item of a list are one byline.
+  const listed = '<ul class="authors"><li><a rel="author" href="/a/jd">Jane Doe</a></li><li><a rel="author" href="/a/js">John Smith</a></li></ul>';
+  assert.deepEqual(authorsOf('', `<div class="post"><h1>Heading one</h1>${listed}<div class="entry-content">${text}</div>${comments}</div>`), ['Jane Doe', 'John Smith']);
+});

@@ -135,6 +135,28 @@ test('a [caption] attribute holding markup, as old WordPress editors wrote it, s
   assert.deepEqual(post.warnings, ['the link to "https://photos.example.org/jd" in the caption of the image "https://news.example.org/a.jpg" was not kept (a caption is text); its words are kept']);
 });
 
+test('a [caption] attribute with a < that opens no tag (WordPress drops it) keeps its words as text, and swallows or formats nothing after it', async () => {
+  const image = '<img src="https://news.example.org/a.jpg" alt="A">';
+  for (const [caption, shown] of [['Photo <!-- credit', 'Photo <!-- credit'], ['Ratio a<b and c', 'Ratio a<b and c'], ['Q&amp;A <i', 'Q&A <i']]) {
+    const post = only(readWxr(wxr([{ content: `[caption caption="${caption}"]${image}[/caption]<p>After words here.</p>` }]), 'export.xml', {}));
+    const { html, text } = await renderMarkdown(post.markdown);
+    assert.equal(text.replace(/\s+/g, ' ').trim(), `${shown} After words here.`, post.markdown);
+    assert.match(html, /<p>After words here\.<\/p>/, 'the next paragraph is as written, not bold');
+    assert.ok(post.warnings.some((warning) => warning.includes('[caption]') && warning.includes(JSON.stringify(caption))), JSON.stringify(post.warnings));
+  }
+});
+
+test('a [caption] attribute of markup is read on its own: what it leaves open ends with the caption', async () => {
+  const image = '<img src="https://news.example.org/a.jpg" alt="A">';
+  const post = only(readWxr(wxr([{ content: `[caption caption="Photo <b>by J. Doe"]${image}[/caption]<p>After words here.</p>` }]), 'export.xml', {}));
+  const { html, text } = await renderMarkdown(post.markdown);
+  assert.equal(text.replace(/\s+/g, ' ').trim(), 'Photo by J. Doe After words here.');
+  assert.match(html, /<p>After words here\.<\/p>/);
+  // A comment that ends inside the value hides its own words only, as in WordPress.
+  const comment = only(readWxr(wxr([{ content: `[caption caption="Photo <!-- a > b"]${image}[/caption]<p>After words here.</p>` }]), 'export.xml', {}));
+  assert.equal((await renderMarkdown(comment.markdown)).text.replace(/\s+/g, ' ').trim(), 'Photo After words here.');
+});
+
 test('a list item whose formatting starts with a blank line (Enter twice) stays in its list: the next item\'s figure keeps its caption on the page', async () => {
   // wpautop makes the two <br> a paragraph break, leaving <b> empty before the paragraph:
   // `<li><span><b></b><p><b>Crew named</b></p></span></li>`.
@@ -258,12 +280,22 @@ test('authors: without a wp:author entry, or with an empty display name, the log
   assert.deepEqual(only(readWxr(wxr([{ categories: creators }]), 'export.xml', {})).authors, ['nodisplay', 'guest']);
 });
 
-test('authors: several dc:creators (Co-Authors Plus) are all kept, in order, each once; none or a blank one is no author', () => {
+test('authors: Co-Authors Plus co-authors (author terms, exported as categories holding the login) follow the post author, each once, by display name', () => {
+  const jsmith = `<wp:author><wp:author_login>${cdata('jsmith')}</wp:author_login><wp:author_display_name>${cdata('John Smith')}</wp:author_display_name></wp:author>`;
+  const term = (login: string) => `<category domain="author" nicename="cap-${login}">${cdata(login)}</category>`;
+  const categories = `<dc:creator>${cdata('jdoe')}</dc:creator>${term('jdoe')}${term('jsmith')}`;
+  const post = only(readWxr(wxr([{ categories }], CHANNEL + AUTHORS + jsmith), 'export.xml', {}));
+  assert.deepEqual(post.authors, ['Jane Doe', 'John Smith']);
+  // An author category is no topic.
+  assert.equal(post.topics, undefined);
+  // The post author is first wherever its term is; a guest author (no wp:author entry) by its term's name.
+  const guest = `<dc:creator>${cdata('li.ming')}</dc:creator>${term('guest-writer')}${term('jdoe')}${term('li.ming')}`;
+  assert.deepEqual(only(readWxr(wxr([{ categories: guest }], CHANNEL + AUTHORS), 'export.xml', {})).authors, ['李明 & R&D', 'guest-writer', 'Jane Doe']);
+});
+
+test('authors: several dc:creators (not what WordPress exports, but kept) are all kept, in order, each once; none or a blank one is no author', () => {
   const creators = ['li.ming', 'jdoe', 'li.ming', ' jdoe ', 'guest'].map((login) => `<dc:creator>${cdata(login)}</dc:creator>`).join('');
   assert.deepEqual(only(readWxr(wxr([{ categories: creators }], CHANNEL + AUTHORS), 'export.xml', {})).authors, ['李明 & R&D', 'Jane Doe', 'guest']);
   assert.equal(only(readWxr(wxr([{}], CHANNEL + AUTHORS), 'export.xml', {})).authors, undefined);
   assert.equal(only(readWxr(wxr([{ categories: `<dc:creator>${cdata(' ')}</dc:creator>` }], CHANNEL + AUTHORS), 'export.xml', {})).authors, undefined);
-  // An author category (how Co-Authors Plus also records its authors) is no topic.
-  const tagged = only(readWxr(wxr([{ categories: `<dc:creator>${cdata('jdoe')}</dc:creator><category domain="author" nicename="cap-jdoe">${cdata('jdoe')}</category>` }], CHANNEL + AUTHORS), 'export.xml', {}));
-  assert.equal(tagged.topics, undefined);
 });

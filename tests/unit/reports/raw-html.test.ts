@@ -270,6 +270,15 @@ test("an empty box shows its placeholder (a newsletter box's hint), a box with a
   assert.doesNotMatch(rendered.html, /Search the archive|Hidden hint|hunter2/);
 });
 
+test('an e-mail or URL box of only white space holds nothing and shows its placeholder; the white space around its value is not shown', async () => {
+  const rendered = await render(
+    'Write <input type="email" value=" " placeholder="Your e-mail address"> or <input type="URL" value="\t" placeholder="Your site"> to ' +
+      '<input type="email" value=" press@agency.example "> (<input type="email" multiple value=" a@agency.example , b@agency.example ">) but <input type="text" value=" " placeholder="Not shown"> end.',
+  );
+  assert.match(textOf(rendered.html), /Write Your e-mail address or Your site to press@agency\.example \( a@agency\.example,b@agency\.example \) but end\./);
+  assert.doesNotMatch(rendered.html, /Not shown/);
+});
+
 test('property: the words an <input> shows in a paragraph are words of their own on the page', async () => {
   const word = fc.stringMatching(/^[A-Za-z0-9]{1,8}$/);
   const type = fc.constantFrom(undefined, 'text', 'search', 'email', 'button', 'submit', 'reset', 'TEXT', 'bogus');

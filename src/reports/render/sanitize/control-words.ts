@@ -37,11 +37,18 @@ export function inputType(properties: Properties): string {
 }
 
 const withoutLineBreaks = (text: string) => text.replace(/[\r\n]/g, '');
+const trimAsciiWhitespace = (text: string) => text.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '');
 
-/** What a box holds after HTML's value sanitisation: no line breaks, and in a number box only a number. */
-function boxValue(type: string, value: string | undefined): string {
+/**
+ * What a box holds after HTML's value sanitisation: no line breaks; in an e-mail or URL box no
+ * white space before or after either (each address's, in an e-mail box taking `multiple`), so
+ * that one of only spaces holds nothing and shows its placeholder; in a number box only a number.
+ */
+function boxValue(type: string, value: string | undefined, multiple: boolean): string {
   if (type === 'number') return FLOATING_POINT.test(value ?? '') ? value! : '';
-  return withoutLineBreaks(value ?? '');
+  const held = withoutLineBreaks(value ?? '');
+  if (type === 'email' && multiple) return held.split(',').map(trimAsciiWhitespace).join(',');
+  return type === 'email' || type === 'url' ? trimAsciiWhitespace(held) : held;
 }
 
 /**
@@ -55,7 +62,8 @@ export function inputShownText(properties: Properties): string {
   const type = inputType(properties);
   const value = attributeText(properties.value);
   if (BOXES.has(type)) {
-    const held = boxValue(type, value);
+    // A boolean attribute: present (hast's `true`), whatever its value.
+    const held = boxValue(type, value, properties.multiple != null && properties.multiple !== false);
     if (held === '') return withoutLineBreaks(attributeText(properties.placeholder) ?? '');
     return type === 'password' ? '' : held;
   }
