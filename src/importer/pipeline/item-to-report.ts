@@ -48,7 +48,10 @@ export function itemToDraft(item: ImportItem): DraftResult {
   const body = item.markdown.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
   if (body.trim() === '') return { ok: false, reason: '[empty] the item has a title but no text' };
   const topics = unique(item.topics ?? []);
-  const authors = uniqueNames(item.authors ?? []);
+  // A byline crediting the publisher itself (a newsroom's staff account, a press office's own
+  // `<meta name="author">`) would say what the source line says: "By Agency" beside "Source: Agency".
+  const publisher = normaliseName(sourceName).toLowerCase();
+  const authors = uniqueNames(item.authors ?? []).filter((name) => name.toLowerCase() !== publisher);
   const summary = item.summary?.trim();
   // In the schema's order (src/reports/schema.ts), which the file keeps.
   const frontmatter: ReportInput = {

@@ -149,6 +149,10 @@ test('authors are written after the subtitle, as the schema orders fields, once 
   assert.deepEqual(checkRawReport('2020/s.md', text).problems, []);
   assert.ok(!('authors' in draftOf().frontmatter));
   assert.ok(!('authors' in draftOf({ authors: [' '] }).frontmatter));
+  // The publisher credited as an author is the source line already: no "By Agency" beside "Source: Agency".
+  const source = draftOf().frontmatter.source.name;
+  assert.deepEqual(draftOf({ authors: [source.toUpperCase(), 'Jane Doe'] }).frontmatter.authors, ['Jane Doe']);
+  assert.ok(!('authors' in draftOf({ authors: [source] }).frontmatter));
 });
 
 test('a re-import that finds authors the report lacks is a change like any other: named, written only with --update, then the same', async () => {
