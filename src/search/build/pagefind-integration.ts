@@ -50,6 +50,7 @@ import { reportIdFromPath } from '../../reports/report-path.ts';
 import { publishesReport, type BuildPart } from '../../build-parts/build-part.ts';
 import { fedPagesProblem, pageFeed, pagePath, type FedPartition, type PageFeed } from './feed/page-feed.ts';
 import { setActiveFeed } from './feed/page-feed-middleware.ts';
+import { writePagefindFiles } from './write-pagefind-files.ts';
 import { reportPath, searchPartitionPath, SEARCH_BUNDLE_FOLDER, SEARCH_PARTITIONS_FILE, SEARCH_WORDS_FOLDER } from '../../urls/site-paths.ts';
 
 export interface PagefindOptions {
@@ -171,12 +172,12 @@ function bundleFolder(partition: Partition, single: boolean): string {
 /** Writes an index's bundle into its folder, over last build's: files that already exist are not written again. */
 async function writeBundle(index: PagefindIndex, siteDir: string, folder: string): Promise<WrittenBundle> {
   const outputPath = path.join(siteDir, folder);
-  failOn('writeFiles', (await index.writeFiles({ outputPath })).errors);
+  failOn('writeFiles', (await writePagefindFiles(index, outputPath)).errors);
   let entry = await readBundleEntry(outputPath);
   let pruned = await pruneBundle(siteDir, folder, entry);
   if (pruned === false) {
     await removeInside(siteDir, folder, { recursive: true });
-    failOn('writeFiles', (await index.writeFiles({ outputPath })).errors);
+    failOn('writeFiles', (await writePagefindFiles(index, outputPath)).errors);
     entry = await readBundleEntry(outputPath);
     pruned = 0;
   }

@@ -13,6 +13,7 @@ import { indexWords, languagesOf, WORDS_LAYOUT, type PartitionWords } from './bu
 import { readFragment } from './pagefind-format.ts';
 import { PARTITION_FILTER, recordContent, recordUrl, wordsProblem } from './partition-words.ts';
 import { readWordsInThread } from './words-thread.ts';
+import { writePagefindFiles } from './write-pagefind-files.ts';
 
 export { WORDS_LAYOUT, type PartitionWords } from './bundle-words.ts';
 
@@ -52,7 +53,7 @@ export async function writeWordsIndex(outputPath: string, partitions: readonly P
         if (added.errors.length > 0) throw new WordsIndexProblem(`Pagefind addCustomRecord failed for ${partition.name}: ${added.errors.join('; ')}`);
       }
     }
-    const written = await index.writeFiles({ outputPath });
+    const written = await writePagefindFiles(index, outputPath);
     if (written.errors.length > 0) throw new WordsIndexProblem(`Pagefind writeFiles failed: ${written.errors.join('; ')}`);
   } finally {
     await pagefind.close();
