@@ -2,8 +2,8 @@
  * A WordPress export (WXR 1.0-1.2: Tools > Export) -> one outcome per `<item>`.
  *
  * - Posts, and custom post types (`press_release`...), are imported; pages too with
- *   `includePages`. Attachments, menu items, revisions and WordPress's other internal types are
- *   skipped (named, so they are counted), as are posts that are not published (`draft`,
+ *   `includePages`. Attachments, menu items, revisions and WordPress's other internal types (and
+ *   Co-Authors Plus's guest author profiles) are skipped (named, so they are counted), as are posts that are not published (`draft`,
  *   `pending`, `private`, `future`, `trash`, ...) or are password-protected.
  * - Date: `wp:post_date_gmt` dated in `timeZone` when one is given; otherwise `wp:post_date`, which
  *   WordPress stores in the site's own zone (a post at 23:30 in UTC+8 keeps its day). A draft's
@@ -36,6 +36,8 @@ import { attributeOf, listOf, readXml, textOf, type XmlNode } from '../xml/xml-d
 const NOT_ARTICLES = new Set([
   'attachment', 'revision', 'nav_menu_item', 'custom_css', 'customize_changeset', 'oembed_cache', 'user_request',
   'wp_block', 'wp_template', 'wp_template_part', 'wp_global_styles', 'wp_navigation', 'wp_font_family', 'wp_font_face',
+  // Co-Authors Plus keeps each guest author's profile as a post: a byline's person, not an article.
+  'guest-author',
 ]);
 
 function topicsOf(item: XmlNode): string[] {

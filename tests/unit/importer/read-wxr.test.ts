@@ -89,9 +89,11 @@ test('drafts, private, pending, scheduled and trashed posts are skipped with the
     { title: cdata('Published') },
     { type: 'press_release' },
     { categories: '<wp:post_password><![CDATA[secret]]></wp:post_password>' },
+    { type: 'guest-author', title: cdata('Jane Guest') },
   ]);
   const outcomes = readWxr(file, 'export.xml', {});
-  assert.deepEqual(outcomes.map((o) => o.kind), [...statuses.map(() => 'skipped'), 'skipped', 'skipped', 'skipped', 'item', 'item', 'skipped']);
+  assert.deepEqual(outcomes.map((o) => o.kind), [...statuses.map(() => 'skipped'), 'skipped', 'skipped', 'skipped', 'item', 'item', 'skipped', 'skipped']);
+  assert.match((outcomes[12] as { reason: string }).reason, /a WordPress guest-author, not an article/, "a Co-Authors Plus guest author's profile");
   assert.match((outcomes[11] as { reason: string }).reason, /password-protected/);
   statuses.forEach((status, i) => assert.match((outcomes[i] as { reason: string }).reason, new RegExp(`status "${status}"`)));
   assert.match((outcomes[7] as { reason: string }).reason, /--pages/);
