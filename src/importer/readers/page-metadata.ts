@@ -168,7 +168,7 @@ const isAuthorLink = (e: Element) => e.tagName === 'a' && (prop(e, 'rel') ?? '')
 const linkName = (link: Element) => str(collapseHtmlWhitespace(toText(link))) ?? '';
 
 /** The text of each `<a rel="author">` under `node`: the byline's links to its authors' pages. */
-export function authorLinkNames(node: Element | Root): string[] {
+function authorLinkNames(node: Element | Root): string[] {
   return elements(node, isAuthorLink).map(linkName).filter((name) => name !== '');
 }
 
@@ -179,11 +179,12 @@ const PHRASING = new Set([
 ]);
 
 /**
- * The text of the `<a rel="author">` links of the page's first byline: those in the block that
- * holds its first such link (a list of them when that is a list's item). A page also credits
- * others with such links (a comment's author, a related story's byline), never in that block.
+ * The text of the `<a rel="author">` links of the first byline under `page` (a page or its
+ * article): those in the block that holds its first such link (a list of them when that is a
+ * list's item). A page also credits others with such links (a comment's author, a related story's
+ * byline, inside the article too in some themes), never in that block.
  */
-export function firstBylineLinkNames(page: Root): string[] {
+export function firstBylineLinkNames(page: Element | Root): string[] {
   let first: Element[] | undefined;
   const walk = (node: Nodes, ancestors: Element[]) => {
     if (first) return;

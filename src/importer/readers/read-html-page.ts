@@ -15,7 +15,7 @@
  * - Summary: JSON-LD `description`, else `og:description`. Topics: JSON-LD `keywords`,
  *   `article:section` and `article:tag`.
  * - Authors: the JSON-LD `author` Persons' names, else each `<meta name="author">`, else the text
- *   of the `rel="author"` links in the article, else of those of the page's first byline (not a
+ *   of the `rel="author"` links of the article's first byline, else of the page's (not a
  *   commenter's or a related story's), read before the conversion unwraps a link it does not keep.
  */
 import type { Element, Root } from 'hast';
@@ -23,7 +23,7 @@ import { timeZoneProblem } from '../import-options.ts';
 import { hastToMarkdown, parseHtml } from '../html/html-to-markdown.ts';
 import { collapseHtmlWhitespace, oneLineText } from '../html/html-whitespace.ts';
 import { findArticle } from './find-article.ts';
-import { authorLinkNames, elements, firstBylineLinkNames, readPageMetadata } from './page-metadata.ts';
+import { elements, firstBylineLinkNames, readPageMetadata } from './page-metadata.ts';
 import { parseRfc3339, publicationDay } from './publication-date.ts';
 import { isHttpUrl, languageTag } from './source-fields.ts';
 import type { ReadOutcome, ReaderOptions, SourceItem } from './source-item.ts';
@@ -94,7 +94,7 @@ function readPage(text: string, file: string, options: ReaderOptions): ReadOutco
   if (heading && oneLineText(heading) === title) removeElement(article.node, heading);
   // Read before the conversion, which works on the tree in place and unwraps a link it does not
   // keep (no address, `javascript:`): the byline's names are its text all the same.
-  const credited = [jsonLd?.authors ?? [], metadata.metaAuthors, authorLinkNames(article.node), firstBylineLinkNames(page)].find((names) => names.length > 0) ?? [];
+  const credited = [jsonLd?.authors ?? [], metadata.metaAuthors, firstBylineLinkNames(article.node), firstBylineLinkNames(page)].find((names) => names.length > 0) ?? [];
   const body: Root = article.node.type === 'root' ? article.node : { type: 'root', children: [article.node] };
   const converted = hastToMarkdown(body, { baseUrl: url });
   if (converted.markdown === '') return { kind: 'failed', origin, reason: 'no article text was found on the page' };

@@ -149,4 +149,6 @@ test("the page's rel=author links: only the first byline's, not a commenter's or
   // Authors listed one to an item of a list are one byline.
   const listed = '<ul class="authors"><li><a rel="author" href="/a/jd">Jane Doe</a></li><li><a rel="author" href="/a/js">John Smith</a></li></ul>';
   assert.deepEqual(authorsOf('', `<div class="post"><h1>Heading one</h1>${listed}<div class="entry-content">${text}</div>${comments}</div>`), ['Jane Doe', 'John Smith']);
+  // Comments inside the article (as some themes place them): the article's own byline only.
+  assert.deepEqual(authorsOf('', `<article><h1>Heading one</h1>${byline}${text}${comments}</article>`), ['Jane Doe', 'John Smith']);
 });
