@@ -21,7 +21,8 @@
  * - Nothing the publisher wrote is dropped unseen: a footnote the text never refers to (or a
  *   second one with the same label), a table row with more cells than the first row, words
  *   after a code fence's language, or a link definition no link uses, which GFM leaves out of the
- *   page, are refused with their line (reported per file, `onProblems`; problems/).
+ *   page, and a list item whose number the page would change (`1990.` shown as 1987), are refused
+ *   with their line (reported per file, `onProblems`; problems/).
  * - Images: alt text required, none from another site (reported per file, `onProblems`); an
  *   image alone in its paragraph becomes a captioned <figure>; loading priority and srcset widths
  *   (body-images.ts).
@@ -50,6 +51,7 @@ import { remarkFootnoteChecks } from './problems/footnote-checks.ts';
 import { remarkTableChecks } from './problems/table-checks.ts';
 import { remarkCodeFenceChecks } from './problems/code-fence-checks.ts';
 import { remarkDefinitionChecks } from './problems/definition-checks.ts';
+import { remarkListNumberChecks } from './problems/list-number-checks.ts';
 import type { OnBodyProblems } from './problems/body-problems.ts';
 import rehypeFinalRaw from './reparse/rehype-final-raw.ts';
 
@@ -85,6 +87,7 @@ export function markdownOptions(options: MarkdownOptions = {}): UnifiedProcessor
       [remarkTableChecks, { onProblems: options.onProblems }],
       [remarkCodeFenceChecks, { onProblems: options.onProblems }],
       [remarkDefinitionChecks, { onProblems: options.onProblems }],
+      [remarkListNumberChecks, { onProblems: options.onProblems }],
     ],
     // Footnote ids are prefixed by the sanitiser with every other id; remark-rehype's own prefix
     // would make them user-content-user-content-fn-1.

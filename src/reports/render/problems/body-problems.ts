@@ -17,11 +17,14 @@ export interface BodyProblem {
 /** Receives the problems of each rendered file that has any (the file's path is `file.path`). */
 export type OnBodyProblems = (file: VFile, problems: BodyProblem[]) => void;
 
-/** A remark plugin that reports the problems `find` sees in each file's tree (none: nothing is reported). */
-export function remarkBodyCheck(find: (tree: Root) => BodyProblem[]) {
+/**
+ * A remark plugin that reports the problems `find` sees in each file's tree (none: nothing is
+ * reported); `source` is the body as written, for what the tree does not keep.
+ */
+export function remarkBodyCheck(find: (tree: Root, source: string) => BodyProblem[]) {
   return (options: { onProblems?: OnBodyProblems } = {}) =>
     (tree: Root, file: VFile): void => {
-      const problems = find(tree);
+      const problems = find(tree, String(file.value));
       if (problems.length > 0) options.onProblems?.(file, problems);
     };
 }
