@@ -6,7 +6,8 @@
  * its words without a word; each such fence is refused instead, with its line, the words and the
  * fix (body-problems.ts); so is one whose single word is no language's name (```` ```Update: ````).
  * A fence with a language alone (```` ```js ````) shows all it should. Line highlighting copied
- * from a documentation site (```` ```js {1,3} ````) is refused with its own fix: delete it.
+ * from a documentation site (```` ```js {1,3} ````, ```` ```js{4} ````) is refused with its own
+ * fix: delete the braces.
  */
 import type { Nodes, Root } from 'mdast';
 import { printable, remarkBodyCheck, type BodyProblem } from './body-problems.ts';
