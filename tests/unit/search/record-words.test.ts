@@ -107,7 +107,7 @@ test("an ordered list's first number, which the page shows as the list's marker,
   t.after(() => rm(root, { recursive: true, force: true }));
   const outcome = await renderReport(renderer, {
     filePath: '/archive/2020/report.md',
-    body: 'Milestones of the company:\n\n1986. A great year for the works.\n\nSteps:\n\n7. Seventh step\n8. Eighth step\n\n<ol start="2004"><li>Raw list</li></ol>\n\n<ol start="qq"><li>Starts at one</li></ol>',
+    body: 'Milestones of the company:\n\n1986. A great year for the works.\n\nSteps:\n\n7. Seventh step\n8. Eighth step\n\n<ol start="2004"><li>Raw list</li></ol>\n\n<ol start="qq"><li>Starts at one</li></ol>\n\n<ol><li value="1990">Valued item</li><li value="zz">Unvalued item</li></ol>\n\n<ul><li value="4321">Bulleted item</li></ul>',
     frontmatter: {},
   });
   assert.ok(outcome.ok, outcome.ok ? '' : outcome.error);
@@ -125,4 +125,8 @@ test("an ordered list's first number, which the page shows as the list's marker,
   assert.match(content, /2004\W+Raw list/, content);
   // A start the browser cannot read as a number: it shows 1, not the written text.
   assert.doesNotMatch(content, /qq/, content);
+  // An item's own number, written in raw HTML: shown as its marker, so indexed too, when it is one.
+  assert.match(content, /1990\W+Valued item/, content);
+  assert.doesNotMatch(content, /zz/, content);
+  assert.doesNotMatch(content, /4321/, "a bullet shows no number: the item's value is not indexed");
 });
