@@ -12,7 +12,7 @@ import { dateProblem } from '../import-options.ts';
 import { slugFor } from '../parse-report.ts';
 import { reportFileText } from '../write-report.ts';
 import { describeIssues, reportSchema, type ReportInput } from '../../reports/schema.ts';
-import { normaliseName } from '../../reports/text-rules.ts';
+import { bylineFromSource, topicsFromSource } from './source-names.ts';
 import type { ImportItem } from './import-item.ts';
 
 export interface ReportDraft {
@@ -24,17 +24,11 @@ export interface ReportDraft {
   body: string;
 }
 
-export type DraftResult = { ok: true; draft: ReportDraft } | { ok: false; reason: string };
+/** `warnings`: what the source gave that the report leaves out (see source-names.ts), for the editor. */
+export type DraftResult = { ok: true; draft: ReportDraft; warnings: string[] } | { ok: false; reason: string };
 
 const PLACEHOLDER = `sha256:${'0'.repeat(64)}`;
 const DIGEST_IN_FILE = /^(\s+digest: "sha256:)([0-9a-f]{64})(")$/m;
-
-const unique = (names: string[]) => [...new Set(names.map((n) => n.trim()).filter((n) => n !== ''))];
-/**
- * Authors as the schema reads them (normalised, see text-rules.ts), once each: a byline that names
- * "Jane Doe" and "Jane\u00a0Doe" is one author, as the page would show it.
- */
-const uniqueNames = (names: string[]) => unique(names.map(normaliseName));
 
 export function itemToDraft(item: ImportItem): DraftResult {
   const title = item.title.trim();
@@ -47,11 +41,8 @@ export function itemToDraft(item: ImportItem): DraftResult {
   // writer relied on (`\u00a0# Vote` is no heading, `## Vote #\u00a0` keeps its `#`).
   const body = item.markdown.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
   if (body.trim() === '') return { ok: false, reason: '[empty] the item has a title but no text' };
-  const topics = unique(item.topics ?? []);
-  // A byline crediting the publisher itself (a newsroom's staff account, a press office's own
-  // `<meta name="author">`) would say what the source line says: "By Agency" beside "Source: Agency".
-  const publisher = normaliseName(sourceName).toLowerCase();
-  const authors = uniqueNames(item.authors ?? []).filter((name) => name.toLowerCase() !== publisher);
+  const { names: topics, warnings: topicWarnings } = topicsFromSource(item.topics ?? []);
+  const { names: authors, warnings: bylineWarnings } = bylineFromSource(item.authors ?? [], sourceName);
   const summary = item.summary?.trim();
   // In the schema's order (src/reports/schema.ts), which the file keeps.
   const frontmatter: ReportInput = {
@@ -67,7 +58,11 @@ export function itemToDraft(item: ImportItem): DraftResult {
   };
   const checked = reportSchema.safeParse({ ...frontmatter, imported: { key: item.key, digest: PLACEHOLDER } });
   if (!checked.success) return { ok: false, reason: `[invalid] ${describeIssues(checked.error).join('; ')}` };
-  return { ok: true, draft: { year: Number(item.date.slice(0, 4)), slug: slugFor(title, `report-${item.date}`), frontmatter, body } };
+  return {
+    ok: true,
+    draft: { year: Number(item.date.slice(0, 4)), slug: slugFor(title, `report-${item.date}`), frontmatter, body },
+    warnings: [...bylineWarnings, ...topicWarnings],
+  };
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

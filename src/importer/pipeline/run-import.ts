@@ -89,6 +89,8 @@ interface Pending {
 /** An item with its report's place decided: the existing report it was imported as, or a new name. */
 interface Placed extends Pending {
   draft: ReportDraft;
+  /** The draft's own warnings (names left out), told with the reader's. */
+  draftWarnings: string[];
   year: number;
   slug: string;
   id: string;
@@ -203,10 +205,10 @@ export async function runImport(settings: ImportSettings, events: ImportEvents):
         remember(index, { id: `${year}/${slug}`, key: item.key, ...(item.source?.url ? { sourceUrl: item.source.url } : {}) });
       }
     }
-    return { item, source, draft, year, slug, id: `${year}/${slug}`, ...(existing ? { existing } : {}) };
+    return { item, source, draft, draftWarnings: drafted.warnings, year, slug, id: `${year}/${slug}`, ...(existing ? { existing } : {}) };
   }
 
-  async function settleItem({ item, source, draft, year, slug, id, existing }: Placed): Promise<void> {
+  async function settleItem({ item, source, draft, draftWarnings, year, slug, id, existing }: Placed): Promise<void> {
     const relative = `${id}.md`;
     const target = path.join(contentDir, ...relative.split('/'));
 
@@ -215,7 +217,7 @@ export async function runImport(settings: ImportSettings, events: ImportEvents):
     const file = reportFile(draft, item.key, { year, slug }, body);
     const problems = checkRawReport(relative, file.text).problems;
     if (problems.length > 0) return fail(item.origin, `[invalid] as ${relative}: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
-    for (const warning of item.warnings) events.line('err', `${item.origin}: warning: ${relative}: ${warning}`);
+    for (const warning of [...item.warnings, ...draftWarnings]) events.line('err', `${item.origin}: warning: ${relative}: ${warning}`);
     for (const image of media?.missing ?? []) {
       tally.missingMedia.push({ report: relative, image });
       events.line('err', `${item.origin}: warning [media]: ${relative}: image ${image.url} not copied (${image.reason}): kept as a link to it, or as text when it is no web address`);
