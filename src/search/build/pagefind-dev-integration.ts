@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import * as pagefind from 'pagefind';
+import * as pagefind from './pagefind-service.ts';
 import { listReportFiles } from '../../reports/content-dir.ts';
 import { reportIdFromPath } from '../../reports/report-path.ts';
 import { SEARCH_BUNDLE_PATH, SEARCH_PARTITIONS_FILE, reportPath } from '../../urls/site-paths.ts';

@@ -20,7 +20,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import * as pagefind from 'pagefind';
+import * as pagefind from './pagefind-service.ts';
+import { writePagefindFiles, type PagefindIndex } from './pagefind-service.ts';
 import { countIndexedRecords, recordCountProblem, type PagefindEntryFile } from '../../checks/search-index-check.ts';
 import { liveBundleFiles, missingBundleFiles, staleBundleFiles } from './search-bundle-files.ts';
 import { readBundleEntry, UnknownBundleFormat } from './pagefind-format.ts';
@@ -50,7 +51,6 @@ import { reportIdFromPath } from '../../reports/report-path.ts';
 import { publishesReport, type BuildPart } from '../../build-parts/build-part.ts';
 import { fedPagesProblem, pageFeed, pagePath, type FedPartition, type PageFeed } from './feed/page-feed.ts';
 import { setActiveFeed } from './feed/page-feed-middleware.ts';
-import { writePagefindFiles } from './write-pagefind-files.ts';
 import { reportPath, searchPartitionPath, SEARCH_BUNDLE_FOLDER, SEARCH_PARTITIONS_FILE, SEARCH_WORDS_FOLDER } from '../../urls/site-paths.ts';
 
 export interface PagefindOptions {
@@ -140,8 +140,6 @@ interface WrittenBundle {
   /** Its words for the words index, being read since it was written (fed partitions of a partitioned index). */
   words?: Promise<PartitionWords>;
 }
-
-type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 
 async function createPagefindIndex(): Promise<PagefindIndex> {
   const { index, errors } = await pagefind.createIndex(PAGEFIND_INDEX_OPTIONS);

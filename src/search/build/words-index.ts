@@ -7,13 +7,13 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as pagefind from 'pagefind';
+import * as pagefind from './pagefind-service.ts';
+import { writePagefindFiles } from './pagefind-service.ts';
 import { readCacheFile } from '../../output/cache/cache-file.ts';
 import { indexWords, languagesOf, WORDS_LAYOUT, type PartitionWords } from './bundle-words.ts';
 import { readFragment } from './pagefind-format.ts';
 import { PARTITION_FILTER, recordContent, recordUrl, wordsProblem } from './partition-words.ts';
 import { readWordsInThread } from './words-thread.ts';
-import { writePagefindFiles } from './write-pagefind-files.ts';
 
 export { WORDS_LAYOUT, type PartitionWords } from './bundle-words.ts';
 
