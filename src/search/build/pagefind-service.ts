@@ -22,7 +22,15 @@ interface Service {
   closing: boolean;
   /** Why it ended unasked. */
   ended?: PagefindStopped;
+  /** Resolves when its process has exited. */
+  exited: Promise<void>;
 }
+
+/**
+ * How long a failed call waits for the process's exit before it gives its own error: a process
+ * killed while pages are being written to it fails those writes (EPIPE) before its exit is seen.
+ */
+const EXIT_PATIENCE_MS = 2_000;
 
 /** The service running now, as started through createIndex. */
 let service: Service | undefined;
@@ -33,14 +41,16 @@ function stoppedError(code: number | null, signal: NodeJS.Signals | null): Pagef
   const how = signal ? `was stopped by ${signal}` : `exited with code ${code}`;
   const memory = signal === 'SIGKILL' ? ' (on Linux, usually the system ending it for want of memory)' : '';
   return new PagefindStopped(
-    `Pagefind's indexing process ${how}${memory} before the search index was written: the build stops, as its search would miss reports. ` +
+    `Pagefind's indexing process ${how}${memory} before the search index was written: the build fails, as its search would miss reports. ` +
       'Build again with more memory free, or build the archive in parts (README, "Splitting the build across machines")',
   );
 }
 
 function watch(process: ChildProcess): Service {
-  const watched: Service = { process, closing: false };
+  let exited!: () => void;
+  const watched: Service = { process, closing: false, exited: new Promise((resolve) => (exited = resolve)) };
   process.once('exit', (code, signal) => {
+    exited();
     if (watched.closing) return;
     watched.ended = stoppedError(code, signal);
     watched.closing = true;
@@ -57,7 +67,12 @@ function watch(process: ChildProcess): Service {
  */
 function watchedCall<T>(owner: Service | undefined, call: () => Promise<T>): Promise<T> {
   if (owner?.ended) return Promise.reject(new PagefindStopped(owner.ended.message));
-  return call().catch((error: unknown) => {
+  return call().catch(async (error: unknown) => {
+    if (owner && !owner.closing) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([owner.exited, new Promise((resolve) => (timer = setTimeout(resolve, EXIT_PATIENCE_MS)))]);
+      clearTimeout(timer);
+    }
     throw owner?.ended ? new PagefindStopped(owner.ended.message, { cause: error }) : error;
   });
 }

@@ -196,3 +196,18 @@ test('no partition is started in Pagefind while another is open or being written
   assert.deepEqual([...fed.keys()].sort(), ['2000-2009', '2020-2029'], 'the held partition is sent and written before finish() answers');
   assert.deepEqual(pagefind.written.map((w) => w.name), ['2000-2009', '2020-2029']);
 });
+
+test('once Pagefind has failed, later pages are not sent and no other partition is started in a new service; the feed fails with its error', async () => {
+  const partitions = partitionReports(reports, 10);
+  assert.equal(partitions.length, 2);
+  const [newest, oldest] = partitions;
+  const pagefind = fakePagefind({ failOn: pagePath(newest!.ids[0]!) });
+  const feed = pageFeed(partitions, pagefind.api);
+  await feed.add(newest!.ids[0]!, page(newest!.ids[0]!));
+  // Its answer (an error) comes back before the next page is rendered.
+  await new Promise((resolve) => setImmediate(resolve));
+  for (const id of [...oldest!.ids, ...newest!.ids.slice(1)]) await feed.add(id, page(id));
+  assert.equal(pagefind.indexes.length, 1, 'no index was started for the other partition');
+  assert.deepEqual(pagefind.indexes[0]!.added, [pagePath(newest!.ids[0]!)], 'nothing more was sent');
+  await assert.rejects(feed.finish(), /cannot parse/);
+});

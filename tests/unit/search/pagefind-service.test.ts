@@ -43,6 +43,21 @@ test('Pagefind\'s process ended unasked (as the out-of-memory killer ends it): t
   assert.ok(later instanceof service.PagefindStopped, 'every later call fails the same way');
 });
 
+test('killed while pages are being written to it, every waiting call still fails with the explanation, not Pagefind\'s broken pipe', { timeout: 60_000 }, async (t) => {
+  t.after(() => service.close());
+  const { index } = await service.createIndex({});
+  assert.ok(index);
+  const long = (n: number) => page(n).replace('</p>', ` ${'words of the report '.repeat(400)}</p>`);
+  const calls = Array.from({ length: 300 }, (_, n) => index.addHTMLFile({ url: `/${n}/`, content: long(n) }).then(() => 'indexed', (error: Error) => error));
+  const [pid] = await pagefindChildren();
+  assert.ok(pid);
+  process.kill(pid, 'SIGKILL');
+  const outcomes = await Promise.all(calls);
+  const failures = outcomes.filter((outcome): outcome is Error => outcome instanceof Error);
+  assert.ok(failures.length > 0, 'the calls after the kill failed');
+  for (const failure of failures) assert.ok(failure instanceof service.PagefindStopped, `${failure.message}`);
+});
+
 test('a service closed as asked is no failure: the next index, in a new process, works while the old one exits', { timeout: 60_000 }, async (t) => {
   t.after(() => service.close());
   const outputPath = await mkdtemp(path.join(tmpdir(), 'pagefind-service-'));

@@ -77,7 +77,8 @@ interface PartitionState<Index, Bundle> {
 export interface PageFeed<Bundle = unknown> {
   /**
    * One rendered report page. Resolves when rendering may go on: at once, unless Pagefind is
-   * behind by IN_FLIGHT_LIMIT pages. A report outside the feed's partitions is ignored.
+   * behind by IN_FLIGHT_LIMIT pages. A report outside the feed's partitions is ignored, and so is
+   * every page once Pagefind has failed (finish() rejects with its error).
    */
   add(id: string, html: string): Promise<void>;
   /**
@@ -129,6 +130,8 @@ export function pageFeed<Index extends FeedIndex, Bundle>(partitions: readonly P
 
   /** Sends the partition's pages that are next in order, and writes it once all are sent. */
   function flush(state: State): void {
+    // After a failure no partition is started in a new service: the build fails with it.
+    if (failure) return;
     if (!state.index) {
       if (open || state.waiting.size === 0) return;
       open = state;
@@ -168,6 +171,10 @@ export function pageFeed<Index extends FeedIndex, Bundle>(partitions: readonly P
 
   return {
     async add(id, html) {
+      // Pagefind failed (its process killed for want of memory, say): nothing more is sent, and
+      // finish() fails the build with it. Throwing here would not stop Astro, which logs a failed
+      // page and renders the next: one error for every report page left.
+      if (failure) return;
       const found = place.get(id);
       if (!found) return;
       const [state, at] = found;
