@@ -53,19 +53,24 @@ const JOINER_OUT_OF_PLACE = /(?<![^\u0000-\u007F])[\u200C\u200D]+|[\u200C\u200D]
 
 /**
  * The form a term name is stored, shown and slugged in: NFC, invisible characters removed, runs
- * of whitespace (including no-break and ideographic spaces) made one space, trimmed. NFC again
- * once the invisible characters are out: one between a letter and its accent (`e\u00AD\u0301`)
- * kept them apart, and the name would otherwise change when normalised a second time (the
- * importer normalises, then the schema does).
+ * of whitespace (including no-break and ideographic spaces) made one space, trimmed. Repeated
+ * until nothing changes: one step can expose work for another (an invisible character between a
+ * letter and its accent kept them from composing; a joiner beside a no-break space is stray once
+ * the space is a plain one), and a name must not change when normalised a second time (the
+ * importer normalises it, then the schema does).
  */
 export function normaliseName(name: string): string {
-  return name
-    .normalize('NFC')
-    .replace(INVISIBLE, '')
-    .replace(JOINER_OUT_OF_PLACE, '')
-    .normalize('NFC')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let normalised = name;
+  for (let previous = ''; normalised !== previous; ) {
+    previous = normalised;
+    normalised = normalised
+      .normalize('NFC')
+      .replace(INVISIBLE, '')
+      .replace(/\s+/g, ' ')
+      .replace(JOINER_OUT_OF_PLACE, '')
+      .trim();
+  }
+  return normalised;
 }
 
 /**

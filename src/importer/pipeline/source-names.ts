@@ -24,9 +24,9 @@ const BRACKETED_EMAIL = new RegExp(BRACKETED, 'g');
 /** One before a comma ("Ana Ruiz <ana@example.org>, John Smith"): the comma follows the name. */
 const BRACKETED_EMAIL_BEFORE_COMMA = new RegExp(String.raw`\s*(?:${BRACKETED})(?=[,;])`, 'g');
 /** "jane@example.org (Jane Doe)", as RSS's <author> writes it: the name in brackets. */
-const EMAIL_THEN_NAME = new RegExp(String.raw`^${EMAIL_TEXT}\s*\(\s*([^()]+?)\s*\)$`);
+const EMAIL_THEN_NAME = new RegExp(String.raw`^${EMAIL_TEXT}\s*\(\s*([^()\s][^()]*?)\s*\)$`);
 /** What publishing software writes where it has no author's name: never a byline. */
-const PLACEHOLDERS = new Set(['unknown', 'admin', 'administrator', 'n/a', 'none', 'null', 'undefined', 'author', 'by', '-']);
+const PLACEHOLDERS = new Set(['unknown', 'admin', 'administrator', 'n/a', 'none', 'null', 'undefined', 'author', 'by', 'by:', '-']);
 /** "By Jane Doe" or "By: Jane Doe" in a `<meta name="author">`: the page already writes "By". */
 const BY = /^by:?\s+(?=\S)/i;
 
@@ -85,12 +85,14 @@ export function topicsFromSource(raw: readonly string[]): SourceNames {
 }
 
 /** The name in a byline: without a leading "By", and without an address written beside it. */
-function personalName(name: string): string {
-  const unprefixed = name.replace(BY, '');
+function personalName(value: string): string {
+  const unprefixed = value.replace(BY, '');
   const inBrackets = EMAIL_THEN_NAME.exec(unprefixed);
   if (inBrackets) return inBrackets[1]!;
   // The value is normalised (single spaces): only a removed address can leave two.
-  return unprefixed.replace(BRACKETED_EMAIL_BEFORE_COMMA, '').replace(BRACKETED_EMAIL, ' ').replace(/ {2,}/g, ' ').trim();
+  const withoutAddress = unprefixed.replace(BRACKETED_EMAIL_BEFORE_COMMA, '').replace(BRACKETED_EMAIL, ' ').replace(/ {2,}/g, ' ').trim();
+  // `"Jane Doe" <jane@example.org>`: the quotation marks only set the name off from the address.
+  return withoutAddress !== unprefixed ? withoutAddress.replace(/^"([^"]+)"$/, '$1') : withoutAddress;
 }
 
 function capped(names: string[], warnings: string[], what: string, field: string): SourceNames {

@@ -211,3 +211,26 @@ test('once Pagefind has failed, later pages are not sent and no other partition 
   assert.deepEqual(pagefind.indexes[0]!.added, [pagePath(newest!.ids[0]!)], 'nothing more was sent');
   await assert.rejects(feed.finish(), /cannot parse/);
 });
+
+test('a partition whose bundle cannot be written (Pagefind killed at its peak) stops the feed as a failed page does, and its service is still ended', async () => {
+  const partitions = partitionReports(reports, 10);
+  const [newest, oldest] = partitions;
+  const pagefind = fakePagefind();
+  let writes = 0;
+  const api = {
+    ...pagefind.api,
+    write: async () => {
+      writes++;
+      throw new Error('Pagefind stopped while writing');
+    },
+  };
+  const feed = pageFeed(partitions, api);
+  for (const id of newest!.ids) await feed.add(id, page(id));
+  await new Promise((resolve) => setImmediate(resolve));
+  for (const id of oldest!.ids) await feed.add(id, page(id));
+  await assert.rejects(feed.finish(), /Pagefind stopped while writing/);
+  assert.equal(writes, 1);
+  assert.equal(pagefind.indexes.length, 1, 'no index was started for the other partition');
+  assert.equal(pagefind.services.ended, 1, 'the failed partition\'s service was ended');
+});
+

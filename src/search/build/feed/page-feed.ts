@@ -136,6 +136,8 @@ export function pageFeed<Index extends FeedIndex, Bundle>(partitions: readonly P
       if (open || state.waiting.size === 0) return;
       open = state;
       state.index = pagefind.createIndex();
+      // Handled here too: a service that cannot start fails the build, and no page waits on it.
+      state.index.catch((error: unknown) => void (failure ??= error));
     }
     for (let ready = state.waiting.get(state.next); ready !== undefined; ready = state.waiting.get(state.next)) {
       state.waiting.delete(state.next);
@@ -145,8 +147,8 @@ export function pageFeed<Index extends FeedIndex, Bundle>(partitions: readonly P
     if (state.next === state.partition.ids.length && !state.done) {
       const done = complete(state);
       state.done = done;
-      // Awaited in finish(); a failure before then is reported there.
-      done.catch(() => {});
+      // Awaited in finish(), which reports it; meanwhile no other partition is started.
+      done.catch((error: unknown) => void (failure ??= error));
       const resume = () => {
         if (open === state) open = undefined;
         for (const other of states) flush(other);
@@ -163,8 +165,11 @@ export function pageFeed<Index extends FeedIndex, Bundle>(partitions: readonly P
         const bundle = await pagefind.write(index, state.partition, state.digests);
         return { name: state.partition.name, digests: state.digests, bundle };
       } finally {
-        await index.deleteIndex();
-        await pagefind.release();
+        try {
+          await index.deleteIndex();
+        } finally {
+          await pagefind.release();
+        }
       }
     })();
   }
