@@ -45,8 +45,9 @@ export function bylineFromSource(raw: readonly string[], publisher: string): Sou
   const publisherKey = normaliseName(publisher).toLowerCase();
   const kept: string[] = [];
   for (const value of raw) {
-    const name = personalName(normaliseName(value));
-    if (name === '' && normaliseName(value) === '') continue;
+    const plain = normaliseName(value);
+    if (plain === '') continue;
+    const name = personalName(plain);
     if (name.toLowerCase() === publisherKey) continue;
     const forbidden = findForbiddenCharacter(name);
     if (name === '' || HOLDS_EMAIL.test(name)) {
